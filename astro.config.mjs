@@ -1,0 +1,23 @@
+// Wiring only: what the site is built from lives in src/.
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { NodePackageImporter } from 'sass';
+import { contentGate } from './src/integrations/content-gate.ts';
+
+// SITE_URL and BASE_PATH let the same code deploy to a custom domain or to GitHub Pages under /<repo>/.
+const site = process.env.SITE_URL ?? 'http://127.0.0.1:4321';
+const base = process.env.BASE_PATH ?? '/';
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'always',
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  integrations: [contentGate(), mdx(), sitemap()],
+  server: { host: '127.0.0.1' },
+  preview: { host: '127.0.0.1' },
+  devToolbar: { enabled: false },
+  // Lets src/styles/site.scss @use "pkg:nhsuk-frontend/…" and import only the components we use.
+  vite: { css: { preprocessorOptions: { scss: { importers: [new NodePackageImporter()] } } } },
+});

@@ -1,0 +1,38 @@
+/**
+ * Content collections. Schemas live in src/lib/schema so scripts and tests use the same ones.
+ * The content gate (src/integrations/content-gate.ts) has already checked every file with those
+ * schemas, the references and the MDX safety rules before Astro loads anything here.
+ */
+import { defineCollection } from 'astro:content';
+import { file, glob } from 'astro/loaders';
+import { parse } from 'yaml';
+import { blueprintSchema, glossaryTermSchema, organisationSchema, playbookSchema } from './lib/schema';
+import { slugOf } from './lib/content/front-matter';
+
+/** Web addresses use the file name alone, so blueprints can sit in sub-folders per organisation. */
+const byFileName = ({ entry }: { entry: string }) => slugOf(entry);
+
+const blueprints = defineCollection({
+  loader: glob({ pattern: '**/*.mdx', base: './src/content/blueprints', generateId: byFileName }),
+  schema: blueprintSchema,
+});
+
+const playbooks = defineCollection({
+  loader: glob({ pattern: '*.mdx', base: './src/content/playbooks', generateId: byFileName }),
+  schema: playbookSchema,
+});
+
+const organisations = defineCollection({
+  loader: glob({ pattern: '*.{yaml,yml}', base: './src/content/organisations', generateId: byFileName }),
+  schema: organisationSchema,
+});
+
+const glossary = defineCollection({
+  loader: file('src/content/glossary.yaml', {
+    parser: (text) =>
+      (parse(text) as { term: string }[]).map((item) => ({ id: item.term.toLowerCase().replace(/[^a-z0-9]+/g, '-'), ...item })),
+  }),
+  schema: glossaryTermSchema.extend({ id: glossaryTermSchema.shape.term }),
+});
+
+export const collections = { blueprints, playbooks, organisations, glossary };

@@ -1,0 +1,101 @@
+/**
+ * Everything pages need to know about the whole collection, computed once per build: lookups,
+ * sort orders, which blueprints sit under each taxonomy value, and review state. Pages read
+ * from this instead of each scanning every blueprint.
+ */
+import { facets, type FacetName, type Blueprint, type Organisation, type Playbook } from '../schema';
+
+export interface Entry<T> {
+  slug: string;
+  /** Path of the source file, relative to the project root. */
+  filePath: string;
+  data: T;
+}
+
+export interface Catalogue {
+  blueprints: Entry<Blueprint>[];
+  playbooks: Entry<Playbook>[];
+  organisations: Entry<Organisation>[];
+  blueprint(slug: string): Entry<Blueprint> | undefined;
+  organisation(slug: string): Entry<Organisation> | undefined;
+  /** Blueprints filed under one taxonomy value, newest first. */
+  byFacet(facet: FacetName, value: string): Entry<Blueprint>[];
+  /** Blueprints published by, or partnered with, an organisation, newest first. */
+  byOrganisation(slug: string): Entry<Blueprint>[];
+  /** Playbooks whose steps cite a blueprint. */
+  playbooksCiting(slug: string): Entry<Playbook>[];
+}
+
+/** Newest first by published date, then by last review, then by title for a stable order. */
+export function newestFirst(a: Entry<Blueprint>, b: Entry<Blueprint>): number {
+  return (
+    b.data.published.getTime() - a.data.published.getTime() ||
+    b.data.lastReviewed.getTime() - a.data.lastReviewed.getTime() ||
+    a.data.title.localeCompare(b.data.title)
+  );
+}
+
+/** Listed blueprints: drafts are never built and archived ones are kept out of lists. */
+export function isListed(b: Blueprint): boolean {
+  return b.status === 'published' || b.status === 'needs-review';
+}
+
+export function facetValues(b: Blueprint, facet: FacetName): string[] {
+  const value = b[facet];
+  return Array.isArray(value) ? value : [value];
+}
+
+export function buildCatalogue(input: {
+  blueprints: Entry<Blueprint>[];
+  playbooks: Entry<Playbook>[];
+  organisations: Entry<Organisation>[];
+}): Catalogue {
+  const blueprints = input.blueprints.filter((b) => b.data.status !== 'draft').sort(newestFirst);
+  const listed = blueprints.filter((b) => isListed(b.data));
+  const bySlug = new Map(blueprints.map((b) => [b.slug, b]));
+  const orgBySlug = new Map(input.organisations.map((o) => [o.slug, o]));
+
+  const facetIndex = new Map<string, Entry<Blueprint>[]>();
+  const orgIndex = new Map<string, Entry<Blueprint>[]>();
+  const push = <T>(map: Map<string, T[]>, key: string, item: T) => {
+    const list = map.get(key);
+    if (list) list.push(item);
+    else map.set(key, [item]);
+  };
+  for (const b of listed) {
+    for (const facet of Object.keys(facets) as FacetName[]) {
+      for (const value of facetValues(b.data, facet)) push(facetIndex, `${facet}:${value}`, b);
+    }
+    for (const org of new Set([b.data.organisation, ...b.data.partners])) push(orgIndex, org, b);
+  }
+  const citing = new Map<string, Entry<Playbook>[]>();
+  for (const p of input.playbooks) {
+    for (const slug of new Set(p.data.steps.flatMap((s) => s.blueprints))) push(citing, slug, p);
+  }
+
+  return {
+    blueprints: listed,
+    playbooks: [...input.playbooks].sort((a, b) => a.data.title.localeCompare(b.data.title)),
+    organisations: [...input.organisations].sort((a, b) => a.data.name.localeCompare(b.data.name)),
+    blueprint: (slug) => bySlug.get(slug),
+    organisation: (slug) => orgBySlug.get(slug),
+    byFacet: (facet, value) => facetIndex.get(`${facet}:${value}`) ?? [],
+    byOrganisation: (slug) => orgIndex.get(slug) ?? [],
+    playbooksCiting: (slug) => citing.get(slug) ?? [],
+  };
+}
+
+/** Review state for the "may be out of date" banner, after the GOV.UK tech-docs pattern. */
+export function reviewState(data: { reviewBy: Date; status?: string }, today: Date): 'current' | 'overdue' | 'archived' {
+  if (data.status === 'archived') return 'archived';
+  if (data.status === 'needs-review' || data.reviewBy.getTime() < today.getTime()) return 'overdue';
+  return 'current';
+}
+
+export function formatDate(d: Date): string {
+  return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
+export function isoDate(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}

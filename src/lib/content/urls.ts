@@ -1,0 +1,36 @@
+/** Web addresses for every kind of page, in one place so links and routes never drift apart. */
+import { facets, type FacetName } from '../schema/taxonomy';
+
+/** Joins the site's base path (e.g. "/blueprint-commons/") and a site path (e.g. "/blueprints/x/"). */
+export function withBase(base: string, path: string): string {
+  const b = base.endsWith('/') ? base.slice(0, -1) : base;
+  return `${b}${path.startsWith('/') ? path : `/${path}`}`;
+}
+
+export const paths = {
+  home: () => '/',
+  blueprints: () => '/blueprints/',
+  blueprint: (slug: string) => `/blueprints/${slug}/`,
+  playbooks: () => '/playbooks/',
+  playbook: (slug: string) => `/playbooks/${slug}/`,
+  organisations: () => '/organisations/',
+  organisation: (slug: string) => `/organisations/${slug}/`,
+  facet: (facet: FacetName) => `/${facets[facet].path}/`,
+  facetValue: (facet: FacetName, value: string) => `/${facets[facet].path}/${value}/`,
+  glossary: () => '/glossary/',
+  search: () => '/search/',
+  contribute: () => '/contribute/',
+  about: () => '/about/',
+  accessibility: () => '/accessibility/',
+  rss: () => '/rss.xml',
+};
+
+/** GitHub links for a content file: edit it, or give feedback on it. */
+export function githubLinks(repository: string, branch: string, filePath: string, title: string) {
+  const encodedTitle = encodeURIComponent(`Feedback: ${title}`);
+  const body = encodeURIComponent(`Page: ${filePath}\n\nWhat is wrong or missing?\n\n`);
+  return {
+    edit: `https://github.com/${repository}/edit/${branch}/${filePath}`,
+    feedback: `https://github.com/${repository}/issues/new?template=feedback.yml&title=${encodedTitle}&body=${body}`,
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * Field builders shared by every schema. Each one carries an error message written for
+ * authors: what is wrong and what to write instead. Messages never mention zod.
+ */
+import { z } from 'astro/zod';
+import { valuesOf, type Term } from './taxonomy';
+
+function describe(input: unknown): string {
+  if (input === undefined) return 'nothing';
+  if (typeof input === 'string') return `"${input}"`;
+  if (input instanceof Date) return input.toISOString().slice(0, 10);
+  return JSON.stringify(input) ?? String(input);
+}
+
+/** One value from a controlled list, e.g. `domain: workforce`. */
+export function oneOf<const T extends readonly Term[]>(list: T) {
+  const values = valuesOf(list);
+  return z.enum(values, {
+    error: (issue) =>
+      issue.input === undefined
+        ? `is required: use one of ${values.join(', ')}`
+        : `${describe(issue.input)} is not one of ${values.join(', ')}`,
+  });
+}
+
+/** A list of values from a controlled list, e.g. `careSettings: [acute, community]`. */
+export function manyOf<const T extends readonly Term[]>(list: T, { min = 0 } = {}) {
+  return z
+    .array(oneOf(list), { error: (issue) => `should be a list, e.g. [${list[0].value}]; got ${describe(issue.input)}` })
+    .min(min, { error: `needs at least ${min} value${min === 1 ? '' : 's'} from: ${valuesOf(list).join(', ')}` })
+    .refine((items) => new Set(items).size === items.length, { error: 'lists a value twice: remove the repeat' })
+    .default([]);
+}
+
+/** Plain text with length limits that say why. */
+export function text({ min = 1, max, what }: { min?: number; max: number; what: string }) {
+  return z
+    .string({ error: (issue) => (issue.input === undefined ? `is required: write ${what}` : `should be text (${what}); got ${describe(issue.input)}`) })
+    .trim()
+    .min(min, { error: `is too short: write ${what} in at least ${min} characters` })
+    .max(max, { error: `is too long: keep ${what} to ${max} characters or fewer` });
+}
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A calendar date written as YYYY-MM-DD. YAML readers differ (some give a Date, some a
+ * string), so both are accepted and the result is always a Date at midnight UTC.
+ */
+export function date(what: string) {
+  return z.preprocess(
+    (input) => {
+      if (typeof input === 'string' && isoDate.test(input.trim())) return new Date(`${input.trim()}T00:00:00Z`);
+      return input;
+    },
+    z.date({ error: (issue) => (issue.input === undefined ? `is required: give ${what} as YYYY-MM-DD` : `${describe(issue.input)} is not a date: write ${what} as YYYY-MM-DD, e.g. 2025-03-31`) })
+      .refine((d) => !Number.isNaN(d.getTime()), { error: `is not a real date: write ${what} as YYYY-MM-DD` }),
+  );
+}
+
+/** A month written as YYYY-MM, used for timelines where the day does not matter. */
+export const month = z
+  .string({ error: 'should be a month written as YYYY-MM, e.g. 2023-04' })
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'should be a month written as YYYY-MM, e.g. 2023-04' });
+
+/** The slug of another entry: lower-case words joined by hyphens. */
+export const slug = z
+  .string({ error: 'should be the slug of an entry, e.g. northmoor-teaching-hospitals' })
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'should be a slug: lower-case letters, digits and hyphens, e.g. northmoor-teaching-hospitals' });
+
+export function slugs() {
+  return z
+    .array(slug)
+    .refine((items) => new Set(items).size === items.length, { error: 'lists an entry twice: remove the repeat' })
+    .default([]);
+}
+
+/** An email address, or a web address to a contact form. */
+export const contact = z
+  .string({ error: 'is required: give an email address or a web address where readers can reach the team' })
+  .trim()
+  .refine((v) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v) || /^https:\/\/[^\s]+$/.test(v), {
+    error: 'should be an email address (team@example.nhs.uk) or a web address starting https://',
+  });
+
+/** The person or team who keeps an entry up to date and gets the review reminder. */
+export const owner = z.object(
+  {
+    /** Name of the person or team, e.g. "Digital transformation team". */
+    name: text({ max: 100, what: 'the name of the person or team who keeps this up to date' }),
+    /** Their role, e.g. "Chief clinical information officer". */
+    role: text({ max: 100, what: 'their role' }).optional(),
+    /** GitHub user name, without @, so review reminders can mention them. */
+    github: z
+      .string()
+      .regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, { error: 'should be a GitHub user name without the @, e.g. jsmith-nhs' })
+      .optional(),
+  },
+  { error: 'is required: give the owner as name (and optionally role and github)' },
+);
+
+/** How often an entry is reviewed if it does not say: 12 months. */
+export const defaultReviewMonths = 12;
+
+export function addMonths(d: Date, months: number): Date {
+  const next = new Date(d.getTime());
+  next.setUTCMonth(next.getUTCMonth() + months);
+  return next;
+}

@@ -1,0 +1,7 @@
+/** The content model: one module per concept, shared by the site, scripts and tests. */
+export * from './taxonomy';
+export * from './blueprint';
+export * from './playbook';
+export * from './organisation';
+export * from './glossary';
+export { titleProblem } from './title';

@@ -1,0 +1,183 @@
+/**
+ * The taxonomy: every controlled vocabulary a blueprint, playbook or organisation may use.
+ *
+ * Each list is the single source for the schema (allowed values), the site (labels and
+ * taxonomy pages), the search filters and the generated issue form. Values are kebab-case
+ * and never change once published, because they appear in URLs; labels may change.
+ *
+ * Sources are listed in ../../../README.md#taxonomy and in the about page.
+ */
+
+export interface Term {
+  /** Stable kebab-case value used in front-matter and URLs. */
+  value: string;
+  /** What a reader sees. */
+  label: string;
+  /** One sentence for authors and for the taxonomy page intro. */
+  description?: string;
+}
+
+function terms<const T extends readonly Term[]>(list: T): T {
+  return list;
+}
+
+export const contentTypes = terms([
+  { value: 'blueprint', label: 'Blueprint', description: 'An organisation’s evidenced account of something it did, written so another can adapt it.' },
+  { value: 'redprint', label: 'Redprint', description: 'A blueprint about what did not work, and what the organisation would do instead.' },
+] as const);
+
+export const domains = terms([
+  { value: 'strategy', label: 'Strategy', description: 'Digital strategy, business cases, board engagement and sequencing of investment.' },
+  { value: 'workforce', label: 'Workforce', description: 'Digital teams, skills, training, backfill and the people side of change.' },
+  { value: 'clinical-leadership', label: 'Clinical leadership', description: 'How CCIO, CNIO and CDIO roles and clinical informatics teams are set up and given time.' },
+  { value: 'technical-build', label: 'Technical build', description: 'Systems, configuration, integration and infrastructure work.' },
+] as const);
+
+export const pillars = terms([
+  { value: 'well-led', label: 'Well led', description: 'Leadership, strategy and governance for digital.' },
+  { value: 'smart-foundations', label: 'Ensure smart foundations', description: 'Infrastructure, workforce capacity and capability, cyber security.' },
+  { value: 'safe-practice', label: 'Safe practice', description: 'Clinical safety, information governance and secure use of data.' },
+  { value: 'support-people', label: 'Support people', description: 'Staff have the digital tools, skills and support to do their jobs.' },
+  { value: 'empower-citizens', label: 'Empower citizens', description: 'People can access services and their information digitally.' },
+  { value: 'improve-care', label: 'Improve care', description: 'Digital tools improve the quality and safety of care.' },
+  { value: 'healthy-populations', label: 'Healthy populations', description: 'Data is used to plan and improve the health of populations.' },
+] as const);
+
+export const capabilities = terms([
+  { value: 'records-assessments-plans', label: 'Records, assessments and plans' },
+  { value: 'transfers-of-care', label: 'Transfers of care' },
+  { value: 'orders-results', label: 'Orders and results' },
+  { value: 'medicines-optimisation', label: 'Medicines optimisation (e-prescribing)' },
+  { value: 'decision-support', label: 'Decision support' },
+  { value: 'remote-assistive-care', label: 'Remote and assistive care' },
+  { value: 'asset-resource-optimisation', label: 'Asset and resource optimisation' },
+  { value: 'business-clinical-intelligence', label: 'Business and clinical intelligence' },
+  { value: 'digital-channels', label: 'Digital channels (NHS App, portals)' },
+  { value: 'infrastructure', label: 'Infrastructure' },
+  { value: 'cyber-security', label: 'Cyber security' },
+  { value: 'information-governance', label: 'Information governance' },
+  { value: 'interoperability', label: 'Interoperability' },
+] as const);
+
+export const careSettings = terms([
+  { value: 'acute', label: 'Acute' },
+  { value: 'mental-health', label: 'Mental health' },
+  { value: 'community', label: 'Community' },
+  { value: 'ambulance', label: 'Ambulance' },
+  { value: 'specialist', label: 'Specialist' },
+  { value: 'primary-care', label: 'Primary care' },
+  { value: 'icb-system', label: 'Integrated care board or system' },
+  { value: 'social-care', label: 'Social care' },
+] as const);
+
+export const programmeStatuses = terms([
+  { value: 'gde', label: 'Global Digital Exemplar', description: 'Funded as a Global Digital Exemplar from 2016.' },
+  { value: 'fast-follower', label: 'Fast Follower', description: 'Paired with a Global Digital Exemplar to adopt its blueprints.' },
+  { value: 'digital-aspirant', label: 'Digital Aspirant', description: 'Funded from 2019 to reach a core level of digitisation.' },
+  { value: 'frontline-digitisation', label: 'Frontline Digitisation', description: 'Funded to put an electronic patient record in place.' },
+  { value: 'none', label: 'Outside the national programmes', description: 'Good practice from organisations that were not in a national programme.' },
+] as const);
+
+export const suppliers = terms([
+  { value: 'oracle-health', label: 'Oracle Health (Cerner)' },
+  { value: 'system-c', label: 'System C' },
+  { value: 'epic', label: 'Epic' },
+  { value: 'altera', label: 'Altera' },
+  { value: 'dedalus', label: 'Dedalus' },
+  { value: 'meditech', label: 'MEDITECH' },
+  { value: 'nervecentre', label: 'Nervecentre' },
+  { value: 'alcidion', label: 'Alcidion' },
+  { value: 'tpp', label: 'TPP' },
+  { value: 'emis', label: 'EMIS' },
+  { value: 'other', label: 'Other supplier' },
+  { value: 'none', label: 'No EPR supplier' },
+] as const);
+
+export const standards = terms([
+  { value: 'fhir-uk-core', label: 'FHIR UK Core' },
+  { value: 'hl7v2', label: 'HL7 version 2' },
+  { value: 'snomed-ct', label: 'SNOMED CT' },
+  { value: 'dmd', label: 'Dictionary of medicines and devices (dm+d)' },
+  { value: 'icd-10', label: 'ICD-10' },
+  { value: 'opcs-4', label: 'OPCS-4' },
+  { value: 'nhs-number-pds', label: 'NHS number and PDS' },
+  { value: 'gp-connect', label: 'GP Connect' },
+  { value: 'mesh', label: 'MESH' },
+  { value: 'ods', label: 'ODS codes' },
+  { value: 'dcb0129', label: 'DCB0129 (manufacturer clinical safety)' },
+  { value: 'dcb0160', label: 'DCB0160 (deployment clinical safety)' },
+  { value: 'dspt', label: 'Data Security and Protection Toolkit' },
+  { value: 'dtac', label: 'Digital Technology Assessment Criteria' },
+  { value: 'prsb', label: 'PRSB standards' },
+  { value: 'wcag-2-2', label: 'WCAG 2.2' },
+] as const);
+
+export const audiences = terms([
+  { value: 'cio', label: 'Chief information officer' },
+  { value: 'ccio', label: 'Chief clinical information officer' },
+  { value: 'cnio', label: 'Chief nursing information officer' },
+  { value: 'cdio', label: 'Chief digital information officer' },
+  { value: 'transformation-lead', label: 'Transformation lead' },
+  { value: 'clinical-safety-officer', label: 'Clinical safety officer' },
+  { value: 'it-manager', label: 'IT manager' },
+  { value: 'procurement', label: 'Procurement' },
+  { value: 'board', label: 'Board member' },
+] as const);
+
+export const regions = terms([
+  { value: 'north-east-yorkshire', label: 'North East and Yorkshire' },
+  { value: 'north-west', label: 'North West' },
+  { value: 'midlands', label: 'Midlands' },
+  { value: 'east-of-england', label: 'East of England' },
+  { value: 'london', label: 'London' },
+  { value: 'south-east', label: 'South East' },
+  { value: 'south-west', label: 'South West' },
+] as const);
+
+export const costBands = terms([
+  { value: 'under-50k', label: 'Under £50k' },
+  { value: '50k-250k', label: '£50k to £250k' },
+  { value: '250k-1m', label: '£250k to £1m' },
+  { value: 'over-1m', label: 'Over £1m' },
+] as const);
+
+export const evidenceLevels = terms([
+  { value: 'anecdotal', label: 'Anecdotal', description: 'Reported by the team, not measured.' },
+  { value: 'measured-locally', label: 'Measured locally', description: 'Measured by the organisation before and after.' },
+  { value: 'independently-evaluated', label: 'Independently evaluated', description: 'Evaluated by someone outside the organisation.' },
+] as const);
+
+export const statuses = terms([
+  { value: 'draft', label: 'Draft', description: 'Not shown on the site.' },
+  { value: 'published', label: 'Published' },
+  { value: 'needs-review', label: 'Needs review', description: 'Shown with a warning that it may be out of date.' },
+  { value: 'archived', label: 'Archived', description: 'Kept for the record; shown with a warning, not listed.' },
+] as const);
+
+export const maturities = terms([
+  { value: 'early', label: 'Early', description: 'Mostly paper, or an EPR not yet in place.' },
+  { value: 'developing', label: 'Developing', description: 'An EPR in place for some services; gaps remain.' },
+  { value: 'established', label: 'Established', description: 'A trust-wide EPR; now optimising and integrating.' },
+] as const);
+
+/** The facets a blueprint is filed under, in the order the site shows them. */
+export const facets = {
+  type: { label: 'Type', path: 'types', terms: contentTypes },
+  domain: { label: 'Domain', path: 'domains', terms: domains },
+  pillars: { label: 'What Good Looks Like pillar', path: 'pillars', terms: pillars },
+  capabilities: { label: 'Capability', path: 'capabilities', terms: capabilities },
+  careSettings: { label: 'Care setting', path: 'care-settings', terms: careSettings },
+  eprSupplier: { label: 'EPR supplier', path: 'suppliers', terms: suppliers },
+  standards: { label: 'Standard', path: 'standards', terms: standards },
+  audience: { label: 'Audience', path: 'audiences', terms: audiences },
+} as const;
+
+export type FacetName = keyof typeof facets;
+
+export function valuesOf<T extends readonly Term[]>(list: T): [T[number]['value'], ...T[number]['value'][]] {
+  return list.map((t) => t.value) as [T[number]['value'], ...T[number]['value'][]];
+}
+
+export function labelOf(list: readonly Term[], value: string): string {
+  return list.find((t) => t.value === value)?.label ?? value;
+}

@@ -1,0 +1,111 @@
+/**
+ * Reads a set of content files (already loaded by the caller) into a corpus that every rule
+ * can check: which kind each file is, its parsed front-matter and body, and where each field sits.
+ */
+import type { z } from 'astro/zod';
+import { parseSource, parseYaml, slugOf, type ParsedSource } from '../content/front-matter';
+import { blueprintSchema, glossarySchema, organisationSchema, playbookSchema } from '../schema';
+import type { Problem } from './problem';
+
+export interface ContentFile {
+  /** Path relative to the repository root, with forward slashes. */
+  path: string;
+  source: string;
+}
+
+export type Kind = 'blueprint' | 'playbook' | 'organisation' | 'glossary' | 'synonyms';
+
+export interface CorpusEntry {
+  file: ContentFile;
+  kind: Kind;
+  slug: string;
+  parsed: ParsedSource;
+  /** Validated data, or undefined when the front-matter failed the schema. */
+  data: unknown;
+}
+
+export interface Corpus {
+  entries: CorpusEntry[];
+  /** Problems found while reading: unknown file kinds, YAML errors, schema errors. */
+  problems: Problem[];
+}
+
+/** Where each kind of content lives. */
+export function kindOf(path: string): Kind | undefined {
+  if (/(^|\/)src\/content\/blueprints\/.+\.mdx$/.test(path)) return 'blueprint';
+  if (/(^|\/)src\/content\/playbooks\/[^/]+\.mdx$/.test(path)) return 'playbook';
+  if (/(^|\/)src\/content\/organisations\/[^/]+\.ya?ml$/.test(path)) return 'organisation';
+  if (/(^|\/)src\/content\/glossary\.ya?ml$/.test(path)) return 'glossary';
+  if (/(^|\/)src\/content\/synonyms\.ya?ml$/.test(path)) return 'synonyms';
+  return undefined;
+}
+
+const schemas: Partial<Record<Kind, z.ZodType>> = {
+  blueprint: blueprintSchema,
+  playbook: playbookSchema,
+  organisation: organisationSchema,
+  glossary: glossarySchema,
+};
+
+/** Extra schemas registered by other modules (e.g. search synonyms), keyed by kind. */
+export function registerSchema(kind: Kind, schema: z.ZodType): void {
+  schemas[kind] = schema;
+}
+
+function isYaml(path: string) {
+  return /\.ya?ml$/i.test(path);
+}
+
+/** Turns zod's issues into problems that point at the field in the file. */
+export function issuesToProblems(file: string, parsed: ParsedSource, issues: readonly z.core.$ZodIssue[]): Problem[] {
+  return issues.flatMap((issue) => {
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => {
+        const path = [...issue.path, key];
+        return {
+          file,
+          ...parsed.positionOf(path),
+          field: path.join('.'),
+          message: `is not a field we know: check its spelling, or remove it`,
+        };
+      });
+    }
+    const path = issue.path;
+    return [{ file, ...parsed.positionOf(path), field: path.length ? path.map(String).join('.') : '(front-matter)', message: issue.message }];
+  });
+}
+
+export function readCorpus(files: ContentFile[]): Corpus {
+  const problems: Problem[] = [];
+  const entries: CorpusEntry[] = [];
+  for (const file of files) {
+    const kind = kindOf(file.path);
+    if (!kind) {
+      problems.push({ file: file.path, line: 1, column: 1, field: 'location', message: 'is not where content goes: put blueprints in src/content/blueprints/ as .mdx, playbooks in src/content/playbooks/, organisations in src/content/organisations/ as .yaml' });
+      continue;
+    }
+    const parsed = isYaml(file.path) ? parseYamlFile(file.source) : parseSource(file.source);
+    if (parsed.error) {
+      problems.push({ file: file.path, line: parsed.error.line, column: parsed.error.column, field: 'front-matter', message: parsed.error.message });
+      entries.push({ file, kind, slug: slugOf(file.path), parsed, data: undefined });
+      continue;
+    }
+    const schema = schemas[kind];
+    let data: unknown = parsed.data;
+    if (schema) {
+      const result = schema.safeParse(parsed.data);
+      if (result.success) data = result.data;
+      else {
+        problems.push(...issuesToProblems(file.path, parsed, result.error.issues));
+        data = undefined;
+      }
+    }
+    entries.push({ file, kind, slug: slugOf(file.path), parsed, data });
+  }
+  return { entries, problems };
+}
+
+/** A YAML data file is all data and no body. */
+function parseYamlFile(source: string): ParsedSource {
+  return { ...parseYaml(source), body: '', bodyLine: 1 };
+}

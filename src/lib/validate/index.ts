@@ -1,0 +1,27 @@
+/**
+ * Validates content files: the schema, then every rule, collecting all problems before returning
+ * so an author fixes everything in one pass.
+ */
+import { readCorpus, type ContentFile, type Corpus } from './corpus';
+import { sortProblems, type Problem } from './problem';
+import { checkDuplicateSlugs } from './rules/duplicate-slugs';
+import { checkFileSize } from './rules/file-size';
+import { checkMdxSafety } from './rules/mdx-safety';
+import { checkReferences } from './rules/references';
+
+export type { ContentFile, Corpus } from './corpus';
+export { kindOf } from './corpus';
+export { formatAnnotation, formatProblem, type Problem } from './problem';
+
+export const rules: ((corpus: Corpus) => Problem[])[] = [checkFileSize, checkDuplicateSlugs, checkReferences, checkMdxSafety];
+
+/**
+ * `files` is every content file the references may point to; `only`, when given, limits the
+ * problems reported to those paths (validating one draft still resolves its references).
+ */
+export function validateContent(files: ContentFile[], only?: Set<string>): { corpus: Corpus; problems: Problem[] } {
+  const corpus = readCorpus(files);
+  const problems = [...corpus.problems, ...rules.flatMap((rule) => rule(corpus))];
+  const reported = only ? problems.filter((p) => only.has(p.file)) : problems;
+  return { corpus, problems: sortProblems(reported) };
+}

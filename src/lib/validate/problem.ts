@@ -1,0 +1,29 @@
+/**
+ * A problem found in a content file, and the two ways it is printed: for people and for
+ * GitHub Actions annotations.
+ */
+export interface Problem {
+  /** Path of the file, relative to the repository root. */
+  file: string;
+  line: number;
+  column: number;
+  /** The front-matter field (e.g. "outcome.headline") or the rule name (e.g. "mdx-safety"). */
+  field: string;
+  /** What is wrong — and how to fix it. */
+  message: string;
+}
+
+export function formatProblem(p: Problem): string {
+  return `${p.file}:${p.line}:${p.column}  ${p.field}  ${p.message}`;
+}
+
+/** https://docs.github.com/en/actions/reference/workflow-commands-for-github-actions#setting-an-error-message */
+export function formatAnnotation(p: Problem): string {
+  const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const escapeProp = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  return `::error file=${escapeProp(p.file)},line=${p.line},col=${p.column},title=${escapeProp(p.field)}::${escapeData(p.message)}`;
+}
+
+export function sortProblems(problems: Problem[]): Problem[] {
+  return [...problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+}

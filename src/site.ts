@@ -1,0 +1,18 @@
+/**
+ * Site settings read from the environment at build time, and the `url()` helper every page and
+ * component uses so the site works under a base path such as /blueprint-commons/ on GitHub Pages.
+ */
+import { withBase } from './lib/content/urls';
+
+export const site = {
+  name: 'Blueprint Commons',
+  /** owner/name of the GitHub repository, for edit and feedback links. */
+  repository: import.meta.env.PUBLIC_GITHUB_REPOSITORY ?? 'blueprint-commons/blueprint-commons',
+  branch: import.meta.env.PUBLIC_GITHUB_BRANCH ?? 'main',
+  /** The date the build treats as today, so review banners are reproducible in tests. */
+  today: import.meta.env.PUBLIC_TODAY ? new Date(`${import.meta.env.PUBLIC_TODAY}T00:00:00Z`) : new Date(),
+};
+
+export function url(path: string): string {
+  return withBase(import.meta.env.BASE_URL, path);
+}
