@@ -8,10 +8,15 @@ import { contentGate } from './src/integrations/content-gate.ts';
 // SITE_URL and BASE_PATH let the same code deploy to a custom domain or to GitHub Pages under /<repo>/.
 const site = process.env.SITE_URL ?? 'http://127.0.0.1:4321';
 const base = process.env.BASE_PATH ?? '/';
+// OUT_DIR and CACHE_DIR let tests and the benchmark build side by side without sharing files.
+const outDir = process.env.OUT_DIR ?? './dist';
+const cacheDir = process.env.CACHE_DIR ?? './node_modules/.astro';
 
 export default defineConfig({
   site,
   base,
+  outDir,
+  cacheDir,
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   integrations: [contentGate(), mdx(), sitemap()],

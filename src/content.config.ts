@@ -9,26 +9,32 @@ import { parse } from 'yaml';
 import { blueprintSchema, glossaryTermSchema, organisationSchema, playbookSchema } from './lib/schema';
 import { slugOf } from './lib/content/front-matter';
 
+/**
+ * Where content lives. CONTENT_DIR lets the benchmark and tests build from a temporary folder;
+ * it is read here and in the content gate, nowhere else.
+ */
+const contentDir = process.env.CONTENT_DIR ?? './src/content';
+
 /** Web addresses use the file name alone, so blueprints can sit in sub-folders per organisation. */
 const byFileName = ({ entry }: { entry: string }) => slugOf(entry);
 
 const blueprints = defineCollection({
-  loader: glob({ pattern: '**/*.mdx', base: './src/content/blueprints', generateId: byFileName }),
+  loader: glob({ pattern: '**/*.mdx', base: `${contentDir}/blueprints`, generateId: byFileName }),
   schema: blueprintSchema,
 });
 
 const playbooks = defineCollection({
-  loader: glob({ pattern: '*.mdx', base: './src/content/playbooks', generateId: byFileName }),
+  loader: glob({ pattern: '*.mdx', base: `${contentDir}/playbooks`, generateId: byFileName }),
   schema: playbookSchema,
 });
 
 const organisations = defineCollection({
-  loader: glob({ pattern: '*.{yaml,yml}', base: './src/content/organisations', generateId: byFileName }),
+  loader: glob({ pattern: '*.{yaml,yml}', base: `${contentDir}/organisations`, generateId: byFileName }),
   schema: organisationSchema,
 });
 
 const glossary = defineCollection({
-  loader: file('src/content/glossary.yaml', {
+  loader: file(`${contentDir}/glossary.yaml`, {
     parser: (text) =>
       (parse(text) as { term: string }[]).map((item) => ({ id: item.term.toLowerCase().replace(/[^a-z0-9]+/g, '-'), ...item })),
   }),

@@ -4,9 +4,12 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import type { ContentFile } from '../../src/lib/validate';
+import { kindOf, type ContentFile } from '../../src/lib/validate';
 
-export const contentDir = 'src/content';
+/** The content folder: src/content, or CONTENT_DIR (used by the benchmark and build tests). */
+export function contentDir(root: string): string {
+  return resolve(root, process.env.CONTENT_DIR ?? 'src/content');
+}
 
 function walk(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
@@ -20,12 +23,23 @@ export function toProjectPath(root: string, path: string): string {
   return relative(root, resolve(root, path)).split(sep).join('/');
 }
 
-/** Every content file under `root`/src/content, plus any extra files given (e.g. a draft elsewhere). */
+/**
+ * Every content file in the content folder, plus any extra files given (e.g. a draft
+ * elsewhere, which is read as a blueprint unless its path says otherwise).
+ */
 export function readContentFiles(root: string, extra: string[] = []): ContentFile[] {
-  const base = resolve(root, contentDir);
-  const paths = new Set(walk(base).map((p) => toProjectPath(root, p)));
-  for (const p of extra) paths.add(toProjectPath(root, p));
-  return [...paths].sort().map((path) => ({ path, source: readFileSync(resolve(root, path), 'utf8') }));
+  const base = contentDir(root);
+  const files = new Map<string, ContentFile>();
+  for (const abs of walk(base)) {
+    const path = toProjectPath(root, abs);
+    files.set(path, { path, source: readFileSync(abs, 'utf8'), kind: kindOf(relative(base, abs)) });
+  }
+  for (const p of extra) {
+    const abs = resolve(root, p);
+    const path = toProjectPath(root, abs);
+    if (!files.has(path)) files.set(path, { path, source: readFileSync(abs, 'utf8'), kind: kindOf(abs) });
+  }
+  return [...files.values()].sort((a, b) => a.path.localeCompare(b.path));
 }
 
 export function isFile(path: string): boolean {

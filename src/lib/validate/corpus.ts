@@ -8,9 +8,11 @@ import { blueprintSchema, glossarySchema, organisationSchema, playbookSchema } f
 import type { Problem } from './problem';
 
 export interface ContentFile {
-  /** Path relative to the repository root, with forward slashes. */
+  /** Path relative to the repository root, with forward slashes, as problems print it. */
   path: string;
   source: string;
+  /** What the file is; worked out from `path` when not given. */
+  kind?: Kind;
 }
 
 export type Kind = 'blueprint' | 'playbook' | 'organisation' | 'glossary' | 'synonyms';
@@ -30,13 +32,18 @@ export interface Corpus {
   problems: Problem[];
 }
 
-/** Where each kind of content lives. */
-export function kindOf(path: string): Kind | undefined {
-  if (/(^|\/)src\/content\/blueprints\/.+\.mdx$/.test(path)) return 'blueprint';
-  if (/(^|\/)src\/content\/playbooks\/[^/]+\.mdx$/.test(path)) return 'playbook';
-  if (/(^|\/)src\/content\/organisations\/[^/]+\.ya?ml$/.test(path)) return 'organisation';
-  if (/(^|\/)src\/content\/glossary\.ya?ml$/.test(path)) return 'glossary';
-  if (/(^|\/)src\/content\/synonyms\.ya?ml$/.test(path)) return 'synonyms';
+/**
+ * What a file is, from its path inside the content folder (e.g. "blueprints/x.mdx").
+ * A draft outside the content folder is a playbook if it sits in a folder named playbooks,
+ * an organisation if it is YAML in a folder named organisations, and otherwise a blueprint.
+ */
+export function kindOf(pathInContent: string): Kind | undefined {
+  const p = pathInContent.replace(/\\/g, '/');
+  if (/(^|\/)playbooks\/[^/]+\.mdx$/.test(p)) return 'playbook';
+  if (/(^|\/)organisations\/[^/]+\.ya?ml$/.test(p)) return 'organisation';
+  if (/(^|\/)glossary\.ya?ml$/.test(p)) return 'glossary';
+  if (/(^|\/)synonyms\.ya?ml$/.test(p)) return 'synonyms';
+  if (/\.mdx$/.test(p)) return 'blueprint';
   return undefined;
 }
 
@@ -79,9 +86,9 @@ export function readCorpus(files: ContentFile[]): Corpus {
   const problems: Problem[] = [];
   const entries: CorpusEntry[] = [];
   for (const file of files) {
-    const kind = kindOf(file.path);
+    const kind = file.kind ?? kindOf(file.path);
     if (!kind) {
-      problems.push({ file: file.path, line: 1, column: 1, field: 'location', message: 'is not where content goes: put blueprints in src/content/blueprints/ as .mdx, playbooks in src/content/playbooks/, organisations in src/content/organisations/ as .yaml' });
+      problems.push({ file: file.path, line: 1, column: 1, field: 'location', message: 'is not a kind of content we know: blueprints and playbooks are .mdx files, organisations are .yaml files in src/content/organisations/' });
       continue;
     }
     const parsed = isYaml(file.path) ? parseYamlFile(file.source) : parseSource(file.source);
