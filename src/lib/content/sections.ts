@@ -1,0 +1,24 @@
+/**
+ * The standard sections of a blueprint body, in order. "At a glance" and "Contact" are built
+ * from the front-matter, so the body starts at "Starting point". Each prompt tells the author
+ * what to write; skeletons carry it as an MDX comment, which the safety gate allows.
+ */
+export interface Section {
+  heading: string;
+  prompt: string;
+  /** A redprint must fill this one in properly: it is the point of the document. */
+  requiredForRedprint?: boolean;
+}
+
+export const blueprintSections: readonly Section[] = [
+  { heading: 'Starting point', prompt: 'Your care setting, how digitally mature you were, which EPR you had, and the problem you set out to solve.' },
+  { heading: 'What we did', prompt: 'The steps you took, in order, with a rough timeline. Say who did each thing.' },
+  { heading: 'People and workforce', prompt: 'The team: roles (CIO, CCIO, CNIO, CDIO and others), whole-time equivalents, backfill, the skills you needed and how you found them.' },
+  { heading: 'Leadership, governance and clinical safety', prompt: 'Who sponsored it, how clinicians were involved, how decisions were made, and your DCB0160 clinical safety work.' },
+  { heading: 'Technology and standards', prompt: 'Systems, suppliers, integrations and the standards you used (for example SNOMED CT, FHIR UK Core, NHS number).' },
+  { heading: 'Costs and funding', prompt: 'Capital and revenue costs, where the money came from, and what you would budget for next time.' },
+  { heading: 'Benefits and evidence', prompt: 'What changed, with numbers where you have them, and how you measured it.' },
+  { heading: 'What went wrong and what we would do differently', prompt: 'Be honest: what did not work, what it cost you, and what you would do instead.', requiredForRedprint: true },
+  { heading: 'How to adopt this', prompt: 'What another organisation needs in place first, and what it should change to fit local circumstances.' },
+  { heading: 'Resources', prompt: 'Links to your business case, standard operating procedures, training material or templates.' },
+];
