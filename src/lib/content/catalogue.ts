@@ -20,6 +20,8 @@ export interface Catalogue {
   organisation(slug: string): Entry<Organisation> | undefined;
   /** Blueprints filed under one taxonomy value, newest first. */
   byFacet(facet: FacetName, value: string): Entry<Blueprint>[];
+  /** Blueprints published by organisations in one national programme (or none), newest first. */
+  byProgramme(status: string): Entry<Blueprint>[];
   /** Blueprints published by, or partnered with, an organisation, newest first. */
   byOrganisation(slug: string): Entry<Blueprint>[];
   /** Playbooks whose steps cite a blueprint. */
@@ -67,6 +69,8 @@ export function buildCatalogue(input: {
       for (const value of facetValues(b.data, facet)) push(facetIndex, `${facet}:${value}`, b);
     }
     for (const org of new Set([b.data.organisation, ...b.data.partners])) push(orgIndex, org, b);
+    const publisher = orgBySlug.get(b.data.organisation);
+    if (publisher) push(facetIndex, `programme:${publisher.data.programme}`, b);
   }
   const citing = new Map<string, Entry<Playbook>[]>();
   for (const p of input.playbooks) {
@@ -80,6 +84,7 @@ export function buildCatalogue(input: {
     blueprint: (slug) => bySlug.get(slug),
     organisation: (slug) => orgBySlug.get(slug),
     byFacet: (facet, value) => facetIndex.get(`${facet}:${value}`) ?? [],
+    byProgramme: (status) => facetIndex.get(`programme:${status}`) ?? [],
     byOrganisation: (slug) => orgIndex.get(slug) ?? [],
     playbooksCiting: (slug) => citing.get(slug) ?? [],
   };

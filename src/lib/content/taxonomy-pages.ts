@@ -1,0 +1,47 @@
+/**
+ * The list pages for every taxonomy value (e.g. /care-settings/acute/) and every national
+ * programme status, worked out once from the catalogue. Values with no blueprints still get a
+ * page, so a link to one never breaks; it says there is nothing yet and how to contribute.
+ */
+import { facets, programmeStatuses, type Blueprint, type FacetName, type Term } from '../schema';
+import type { Catalogue, Entry } from './catalogue';
+import { pagePath, paginate, type Page } from './paginate';
+import { paths } from './urls';
+
+export interface TermGroup {
+  label: string;
+  /** Site path of the group's page, e.g. /care-settings/. */
+  path: string;
+  terms: { term: Term; path: string; items: Entry<Blueprint>[] }[];
+}
+
+export interface TermPage {
+  group: TermGroup;
+  term: Term;
+  count: number;
+  page: Page<Entry<Blueprint>>;
+  /** Site path of this page of the list. */
+  path: string;
+}
+
+export function termGroups(catalogue: Catalogue): TermGroup[] {
+  const groups: TermGroup[] = (Object.keys(facets) as FacetName[]).map((f) => ({
+    label: facets[f].label,
+    path: paths.facet(f),
+    terms: facets[f].terms.map((term) => ({ term, path: paths.facetValue(f, term.value), items: catalogue.byFacet(f, term.value) })),
+  }));
+  groups.push({
+    label: 'National programme',
+    path: paths.programmes(),
+    terms: programmeStatuses.map((term) => ({ term, path: paths.programme(term.value), items: catalogue.byProgramme(term.value) })),
+  });
+  return groups;
+}
+
+export function termPages(catalogue: Catalogue): TermPage[] {
+  return termGroups(catalogue).flatMap((group) =>
+    group.terms.flatMap(({ term, path, items }) =>
+      paginate(items, path).map((page) => ({ group, term, count: items.length, page, path: pagePath(path, page.number) })),
+    ),
+  );
+}
