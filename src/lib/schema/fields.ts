@@ -8,7 +8,7 @@ import { valuesOf, type Term } from './taxonomy';
 function describe(input: unknown): string {
   if (input === undefined) return 'nothing';
   if (typeof input === 'string') return `"${input}"`;
-  if (input instanceof Date) return input.toISOString().slice(0, 10);
+  if (input instanceof Date) return Number.isNaN(input.getTime()) ? 'an impossible date' : input.toISOString().slice(0, 10);
   return JSON.stringify(input) ?? String(input);
 }
 
@@ -50,7 +50,10 @@ const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 export function date(what: string) {
   return z.preprocess(
     (input) => {
-      if (typeof input === 'string' && isoDate.test(input.trim())) return new Date(`${input.trim()}T00:00:00Z`);
+      // Only a real calendar date becomes a Date: 2024-02-30 would otherwise roll over to March.
+      const text = typeof input === 'string' ? input.trim() : '';
+      const asDate = isoDate.test(text) ? new Date(`${text}T00:00:00Z`) : undefined;
+      if (asDate && !Number.isNaN(asDate.getTime()) && asDate.toISOString().startsWith(text)) return asDate;
       return input;
     },
     z.date({ error: (issue) => (issue.input === undefined ? `is required: give ${what} as YYYY-MM-DD` : `${describe(issue.input)} is not a date: write ${what} as YYYY-MM-DD, e.g. 2025-03-31`) })
