@@ -1,24 +1,79 @@
 /**
  * npm run validate [paths…]
- * Checks content against the shared schema and rules. With no paths, checks everything.
- * Exit status 1 when anything is wrong.
+ *
+ * Checks content against the shared schema and every rule in src/lib/validate: front-matter
+ * fields, references between entries, the title convention, duplicate slugs, file size, MDX
+ * safety, redprint sections, illustrative organisations and leftover placeholders. With no
+ * paths, checks everything in the content folder; a path may be a file (a draft anywhere) or a
+ * folder. Prints `file:line:column  field  what is wrong: how to fix it`, and GitHub annotations
+ * too when CI is set. Exit status 1 when anything is wrong; there are no warnings.
  */
+import { readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { formatAnnotation, formatProblem, validateContent } from '../src/lib/validate';
 import { readContentFiles, toProjectPath } from './lib/content-files';
 
+const usage = `Usage: npm run validate [paths…]
+Checks every content file, or only the files and folders named (drafts may be anywhere).`;
+
 const root = process.cwd();
-const paths = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const args = process.argv.slice(2);
+if (args.includes('--help') || args.includes('-h')) {
+  console.log(usage);
+  process.exit(0);
+}
+const unknownOptions = args.filter((a) => a.startsWith('-'));
+const paths = args.filter((a) => !a.startsWith('-'));
 
-// 1. Read every content file, plus the drafts named, so references resolve.
-const files = readContentFiles(root, paths);
+// 1. Every path named must exist; folders stand for the content files inside them.
+const missing = paths.filter((p) => !exists(resolve(root, p)));
+for (const option of unknownOptions) console.error(`${option}: is not an option of npm run validate\n${usage}`);
+for (const p of missing) console.error(`${p}: no such file or folder: check the path, relative to ${root}`);
+if (missing.length || unknownOptions.length) {
+  process.exitCode = 1;
+} else {
+  const named = paths.flatMap((p) => expand(resolve(root, p)));
 
-// 2. Validate, reporting only the named files when there are any.
-const only = paths.length ? new Set(paths.map((p) => toProjectPath(root, p))) : undefined;
-const { problems } = validateContent(files, only);
+  // 2. Read every content file, plus the drafts named, so references resolve.
+  const files = readContentFiles(root, named);
 
-// 3. Print for people, and for GitHub when running in CI.
-for (const p of problems) console.log(formatProblem(p));
-if (process.env.CI) for (const p of problems) console.log(formatAnnotation(p));
-const checked = only ? only.size : files.length;
-console.log(problems.length === 0 ? `✓ ${checked} file${checked === 1 ? '' : 's'} checked: no problems` : `✗ ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${new Set(problems.map((p) => p.file)).size} file(s)`);
-process.exitCode = problems.length === 0 ? 0 : 1;
+  // 3. Validate, reporting only the named files when there are any.
+  const only = paths.length ? new Set(named.map((p) => toProjectPath(root, p))) : undefined;
+  const { problems } = validateContent(files, only);
+
+  // 4. Print for people, and for GitHub when running in CI.
+  for (const p of problems) console.log(formatProblem(p));
+  if (isSet(process.env.CI)) for (const p of problems) console.log(formatAnnotation(p));
+  const checked = only ? only.size : files.length;
+  const fileCount = new Set(problems.map((p) => p.file)).size;
+  console.log(
+    problems.length === 0
+      ? `✓ ${checked} file${checked === 1 ? '' : 's'} checked: no problems`
+      : `✗ ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${fileCount} file${fileCount === 1 ? '' : 's'}: fix each one and run npm run validate again`,
+  );
+  process.exitCode = problems.length === 0 ? 0 : 1;
+}
+
+function exists(path: string): boolean {
+  try {
+    statSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A file as itself; a folder as the content files (.mdx, .md, .yaml) anywhere inside it. */
+function expand(path: string): string[] {
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path, { recursive: true, encoding: 'utf8' })
+    .filter((name) => /\.(mdx|md|ya?ml)$/i.test(name))
+    .map((name) => join(path, name))
+    .filter((p) => statSync(p).isFile())
+    .sort();
+}
+
+/** CI=false or CI=0 mean "not in CI", as most tools read it. */
+function isSet(value: string | undefined): boolean {
+  return value !== undefined && value !== '' && value !== 'false' && value !== '0';
+}

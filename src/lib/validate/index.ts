@@ -6,14 +6,25 @@ import { readCorpus, type ContentFile, type Corpus } from './corpus';
 import { sortProblems, type Problem } from './problem';
 import { checkDuplicateSlugs } from './rules/duplicate-slugs';
 import { checkFileSize } from './rules/file-size';
+import { checkIllustrative } from './rules/illustrative';
 import { checkMdxSafety } from './rules/mdx-safety';
+import { checkPlaceholders } from './rules/placeholders';
+import { checkRedprintSection } from './rules/redprint-section';
 import { checkReferences } from './rules/references';
 
 export type { ContentFile, Corpus } from './corpus';
 export { kindOf } from './corpus';
 export { formatAnnotation, formatProblem, type Problem } from './problem';
 
-export const rules: ((corpus: Corpus) => Problem[])[] = [checkFileSize, checkDuplicateSlugs, checkReferences, checkMdxSafety];
+export const rules: ((corpus: Corpus) => Problem[])[] = [
+  checkFileSize,
+  checkDuplicateSlugs,
+  checkReferences,
+  checkIllustrative,
+  checkPlaceholders,
+  checkMdxSafety,
+  checkRedprintSection,
+];
 
 /**
  * `files` is every content file the references may point to; `only`, when given, limits the

@@ -1,0 +1,57 @@
+/**
+ * Parses the body of an MDX file the way the site's MDX compiler will, once per file, for the
+ * rules that look inside bodies (the safety gate, the redprint section check).
+ *
+ * The gate must judge exactly the text the compiler sees, so the front-matter is found with the
+ * same pattern Astro uses (@astrojs/internal-helpers/frontmatter, `extractFrontmatter`) and blanked
+ * out with spaces, as Astro does ("empty-with-spaces"). That keeps every line and column equal to
+ * the file's own, and means a file whose fences we read differently from Astro is still checked
+ * in full: nothing can hide in text that we treat as front-matter but Astro compiles.
+ */
+import type { Root } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+
+export interface MdxSyntaxError {
+  message: string;
+  line: number;
+  column: number;
+  /** The parser's name for the problem, e.g. "unexpected-character". */
+  ruleId?: string;
+}
+
+export type ParsedBody = { tree: Root; error?: undefined } | { tree?: undefined; error: MdxSyntaxError };
+
+/** Astro's own front-matter pattern, copied so the two never disagree about where the body starts. */
+const astroFrontmatter = /(?:^\uFEFF?|^\s*\n)(?:---|\+\+\+)([\s\S]*?\n)(?:---|\+\+\+)/;
+
+/** The file as the MDX compiler sees it: front-matter replaced by spaces, line breaks kept. */
+export function compiledText(source: string): string {
+  const match = astroFrontmatter.exec(source);
+  if (!match) return source;
+  const start = match.index + match[0].length - match[1].length - 6;
+  const blank = `   ${match[1].replace(/[^\r\n]/g, ' ')}   `;
+  return source.slice(0, start) + blank + source.slice(match.index + match[0].length);
+}
+
+const processor = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).freeze();
+const cache = new Map<string, ParsedBody>();
+
+/** Parses a whole MDX file's body; positions in the tree are positions in the file. */
+export function parseMdxBody(source: string): ParsedBody {
+  const cached = cache.get(source);
+  if (cached) return cached;
+  let result: ParsedBody;
+  try {
+    result = { tree: processor.parse(compiledText(source)) };
+  } catch (e) {
+    const err = e as { reason?: string; message: string; line?: number; column?: number; ruleId?: string };
+    result = { error: { message: err.reason ?? err.message, line: err.line ?? 1, column: err.column ?? 1, ruleId: err.ruleId } };
+  }
+  // Bounded: a validator run sees each file once or twice; keep memory flat over long test runs.
+  if (cache.size > 500) cache.clear();
+  cache.set(source, result);
+  return result;
+}
