@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { blueprintSchema, organisationSchema, type Blueprint, type Organisation } from '../../src/lib/schema';
+import { buildCatalogue, reviewState, type Entry } from '../../src/lib/content/catalogue';
+import { paginate, pagePath } from '../../src/lib/content/paginate';
+import { termGroups, termPages } from '../../src/lib/content/taxonomy-pages';
+
+function org(slug: string, programme: string): Entry<Organisation> {
+  return {
+    slug,
+    filePath: `src/content/organisations/${slug}.yaml`,
+    data: organisationSchema.parse({ name: `${slug} NHS Trust`, odsCode: 'X1A01', careSetting: 'acute', region: 'london', programme, description: 'A test organisation.' }),
+  };
+}
+
+function blueprint(slug: string, published: string, extra: Record<string, unknown> = {}): Entry<Blueprint> {
+  return {
+    slug,
+    filePath: `src/content/blueprints/${slug}.mdx`,
+    data: blueprintSchema.parse({
+      domain: 'workforce',
+      title: `Training ward staff for ${slug}`,
+      summary: 'A summary that is long enough to pass the minimum length for summaries.',
+      keyQuestions: ['How do we train staff?'],
+      organisation: 'alpha',
+      pillars: ['support-people'],
+      careSettings: ['acute'],
+      audience: ['cio'],
+      cost: { band: 'under-50k' },
+      outcome: { evidence: 'anecdotal', headline: 'Staff felt ready on go-live day.' },
+      timeline: { start: '2023-01' },
+      published,
+      owner: { name: 'Digital team' },
+      contact: 'team@example.nhs.uk',
+      ...extra,
+    }),
+  };
+}
+
+describe('the catalogue', () => {
+  const organisations = [org('alpha', 'gde'), org('beta', 'none')];
+  const catalogue = buildCatalogue({
+    organisations,
+    playbooks: [],
+    blueprints: [
+      blueprint('old', '2023-01-01'),
+      blueprint('new', '2025-06-01', { careSettings: ['community'], organisation: 'beta' }),
+      blueprint('draft', '2026-01-01', { status: 'draft' }),
+      blueprint('archived', '2024-01-01', { status: 'archived' }),
+    ],
+  });
+
+  it('lists blueprints newest first', () => {
+    expect(catalogue.blueprints.map((b) => b.slug)).toEqual(['new', 'old']);
+  });
+
+  it('never lists drafts or archived blueprints', () => {
+    expect(catalogue.blueprints.map((b) => b.slug)).not.toContain('draft');
+    expect(catalogue.blueprints.map((b) => b.slug)).not.toContain('archived');
+  });
+
+  it('still finds an archived blueprint by slug, so its page can say it is archived', () => {
+    expect(catalogue.blueprint('archived')?.data.status).toBe('archived');
+    expect(catalogue.blueprint('draft')).toBeUndefined();
+  });
+
+  it('files each blueprint under every value of each facet', () => {
+    expect(catalogue.byFacet('careSettings', 'community').map((b) => b.slug)).toEqual(['new']);
+    expect(catalogue.byFacet('domain', 'workforce').map((b) => b.slug)).toEqual(['new', 'old']);
+  });
+
+  it('files blueprints under the programme of the publishing organisation', () => {
+    expect(catalogue.byProgramme('none').map((b) => b.slug)).toEqual(['new']);
+    expect(catalogue.byProgramme('gde').map((b) => b.slug)).toEqual(['old']);
+  });
+
+  it('gives every taxonomy value a page, even one with no blueprints', () => {
+    const pages = termPages(catalogue);
+    expect(pages.some((p) => p.path === '/care-settings/ambulance/' && p.count === 0)).toBe(true);
+    expect(termGroups(catalogue).find((g) => g.path === '/programmes/')?.terms).toHaveLength(5);
+  });
+});
+
+describe('review state', () => {
+  const today = new Date('2026-06-01T00:00:00Z');
+  it('is overdue once the review date has passed', () => {
+    expect(reviewState({ reviewBy: new Date('2026-05-31T00:00:00Z') }, today)).toBe('overdue');
+  });
+  it('is current before the review date', () => {
+    expect(reviewState({ reviewBy: new Date('2026-06-02T00:00:00Z') }, today)).toBe('current');
+  });
+  it('is overdue when an owner marks it as needing review', () => {
+    expect(reviewState({ reviewBy: new Date('2030-01-01T00:00:00Z'), status: 'needs-review' }, today)).toBe('overdue');
+  });
+});
+
+describe('pagination', () => {
+  it('puts page 1 at the list address and later pages under page/<n>/', () => {
+    expect(pagePath('/domains/workforce/', 1)).toBe('/domains/workforce/');
+    expect(pagePath('/domains/workforce/', 3)).toBe('/domains/workforce/page/3/');
+  });
+  it('splits 120 items into pages of 50, 50 and 20 linked in order', () => {
+    const pages = paginate(Array.from({ length: 120 }, (_, i) => i), '/x/');
+    expect(pages.map((p) => p.items.length)).toEqual([50, 50, 20]);
+    expect(pages[1]).toMatchObject({ prev: '/x/', next: '/x/page/3/' });
+  });
+  it('always has one page, even for an empty list', () => {
+    expect(paginate([], '/x/')).toHaveLength(1);
+  });
+});
