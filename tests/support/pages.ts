@@ -56,19 +56,33 @@ const fixed: Record<string, PageKind> = {
   '/404.html': '404',
 };
 
+/** "/blueprints/page/2/" → "/blueprints/": later pages of a paginated list are the same kind as the first. */
+export function firstPageOf(path: string): string {
+  return path.replace(/page\/\d+\/$/, '');
+}
+
+/** Top-level folders that hold taxonomy pages: one per facet, plus national programmes when routed. */
+function taxonomyFolders(): string[] {
+  const folders = Object.values(facets).map((f) => f.path);
+  const programmes = (paths as { programmes?: () => string }).programmes?.();
+  if (programmes) folders.push(programmes.replaceAll('/', ''));
+  return folders;
+}
+
 /** The kind of page at a site path. */
 export function kindOf(path: string): PageKind {
-  if (fixed[path]) return fixed[path];
-  const [first, second, ...rest] = path.split('/').filter(Boolean);
-  if (rest.length || !path.endsWith('/')) return 'other';
-  if (second && `/${first}/${second}/` === paths.blueprint(second)) {
-    const entry = expectedContent().blueprints.find((b) => b.slug === second);
-    return entry?.data.type === 'redprint' ? 'redprint' : 'blueprint';
+  const list = firstPageOf(path);
+  if (fixed[list]) return fixed[list];
+  const [first, second, ...rest] = list.split('/').filter(Boolean);
+  if (rest.length || !list.endsWith('/')) return 'other';
+  const { blueprints, playbooks, organisations } = expectedContent();
+  if (second && list === paths.blueprint(second)) {
+    const entry = blueprints.find((b) => b.slug === second);
+    return !entry ? 'other' : entry.data.type === 'redprint' ? 'redprint' : 'blueprint';
   }
-  if (second && `/${first}/${second}/` === paths.playbook(second)) return 'playbook';
-  if (second && `/${first}/${second}/` === paths.organisation(second)) return 'organisation';
-  const facet = Object.values(facets).find((f) => f.path === first);
-  if (facet) return second ? 'taxonomy' : 'taxonomy-index';
+  if (second && list === paths.playbook(second)) return playbooks.some((p) => p.slug === second) ? 'playbook' : 'other';
+  if (second && list === paths.organisation(second)) return organisations.some((o) => o.slug === second) ? 'organisation' : 'other';
+  if (first && taxonomyFolders().includes(first)) return second ? 'taxonomy' : 'taxonomy-index';
   return 'other';
 }
 

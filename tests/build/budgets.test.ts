@@ -1,0 +1,126 @@
+/**
+ * Page weight budgets over the built site, so pages stay fast on NHS networks and old devices:
+ * a blueprint page's HTML is at most 12 KiB gzipped, the CSS any page loads at most 30 KiB
+ * gzipped, and only the search and contribute pages load JavaScript. The measured sizes are
+ * printed so they can be recorded in the README.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { attr, parseHtml, type HtmlElement } from '../support/html';
+import { builtPages, pageKinds, type BuiltPage } from '../support/pages';
+import { basePath, distDir, unserved } from '../support/site-dir';
+import { paths } from '../../src/lib/content/urls';
+
+const KiB = 1024;
+const blueprintHtmlBudget = 12 * KiB;
+const cssBudget = 30 * KiB;
+/** Pages that may load JavaScript: search runs Pagefind, contribute drafts a file in the browser. */
+const scriptPages = new Set([paths.search(), paths.contribute()]);
+/** An inline classic script this short (e.g. setting a class on <body>) is not "loading JavaScript". */
+const inlineScriptAllowance = 256;
+
+interface Measured {
+  page: BuiltPage;
+  html: number;
+  css: number;
+  stylesheets: string[];
+  /** What makes the page load JavaScript, if anything. */
+  scripts: string[];
+}
+
+/** zlib's default level, as web servers commonly use; level 9 would flatter the numbers. */
+const gzipped = (data: Buffer | string) => gzipSync(data).length;
+const gzippedFiles = new Map<string, number>();
+
+/** The built file a same-site address refers to, or undefined for other sites. */
+function localFile(href: string, page: BuiltPage): string | undefined {
+  const origin = 'http://site.invalid';
+  const target = new URL(href, origin + basePath() + page.path.replace(/^\//, ''));
+  if (target.origin !== origin) return undefined;
+  const sitePath = unserved(decodeURIComponent(target.pathname));
+  return sitePath === undefined ? undefined : join(distDir(), sitePath);
+}
+
+async function measure(page: BuiltPage): Promise<Measured> {
+  const source = readFileSync(page.file);
+  const dom = await parseHtml(source.toString('utf8'));
+  const stylesheets: string[] = [];
+  let css = 0;
+  const links = dom.querySelectorAll('link[rel]');
+  const rel = (link: HtmlElement) => (attr(link, 'rel') ?? '').toLowerCase().split(/\s+/);
+  for (const link of links.filter((l) => rel(l).includes('stylesheet'))) {
+    const href = attr(link, 'href') ?? '';
+    const file = localFile(href, page);
+    stylesheets.push(href);
+    if (!file) throw new Error(`${page.path} loads a stylesheet from another site: ${href}`);
+    if (!gzippedFiles.has(file)) gzippedFiles.set(file, gzipped(readFileSync(file)));
+    css += gzippedFiles.get(file)!;
+  }
+  for (const style of dom.querySelectorAll('style')) css += gzipped(style.textContent);
+
+  const scripts: string[] = [];
+  const isScript = (s: HtmlElement) => !attr(s, 'type') || /^(module|text\/javascript|application\/javascript)$/i.test(attr(s, 'type')!);
+  for (const script of dom.querySelectorAll('script')) {
+    if (!isScript(script)) continue; // JSON data blocks and the like run nothing
+    const src = attr(script, 'src');
+    if (src) scripts.push(`<script src="${src}">`);
+    else if (attr(script, 'type') === 'module') scripts.push('<script type="module"> (inline)');
+    else if (script.textContent.trim().length > inlineScriptAllowance) scripts.push(`inline <script> of ${script.textContent.trim().length} characters`);
+  }
+  for (const link of links.filter((l) => rel(l).includes('modulepreload') || (rel(l).includes('preload') && attr(l, 'as') === 'script'))) {
+    scripts.push(`<link rel="${attr(link, 'rel')}" href="${attr(link, 'href')}">`);
+  }
+  return { page, html: gzipped(source), css, stylesheets, scripts };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : Math.round((sorted[mid - 1] + sorted[mid]) / 2);
+}
+
+const kib = (bytes: number) => `${(bytes / KiB).toFixed(1)} KiB`;
+
+describe('page weight budgets', () => {
+  let measured: Measured[];
+  beforeAll(async () => {
+    measured = [];
+    for (const page of builtPages()) measured.push(await measure(page));
+  });
+
+  afterAll(() => {
+    if (!measured?.length) return;
+    const kinds = pageKinds.filter((kind) => measured.some((m) => m.page.kind === kind));
+    const rows = kinds.map((kind) => {
+      const of = measured.filter((m) => m.page.kind === kind);
+      const html = of.map((m) => m.html);
+      const css = of.map((m) => m.css);
+      return { kind, pages: of.length, 'html max': kib(Math.max(...html)), 'html median': kib(median(html)), 'css max': kib(Math.max(...css)), 'css median': kib(median(css)) };
+    });
+    console.log('Measured sizes (gzipped, zlib default level):');
+    console.table(rows);
+  });
+
+  it('has blueprint pages to measure', () => {
+    expect(measured.filter((m) => m.page.kind === 'blueprint' || m.page.kind === 'redprint').length).toBeGreaterThan(0);
+  });
+
+  it(`keeps every blueprint page's HTML within ${blueprintHtmlBudget / KiB} KiB gzipped`, () => {
+    const over = measured
+      .filter((m) => (m.page.kind === 'blueprint' || m.page.kind === 'redprint') && m.html > blueprintHtmlBudget)
+      .map((m) => `${m.page.path}  ${kib(m.html)}`);
+    expect(over, 'Blueprint pages over budget').toEqual([]);
+  });
+
+  it(`keeps the CSS every page loads within ${cssBudget / KiB} KiB gzipped`, () => {
+    const over = measured.filter((m) => m.css > cssBudget).map((m) => `${m.page.path}  ${kib(m.css)}  (${m.stylesheets.join(', ')})`);
+    expect(over, 'Pages whose CSS is over budget').toEqual([]);
+  });
+
+  it('loads no JavaScript file on any page except search and contribute', () => {
+    const loading = measured.filter((m) => !scriptPages.has(m.page.path) && m.scripts.length).map((m) => `${m.page.path}  ${m.scripts.join(', ')}`);
+    expect(loading, 'Pages that load JavaScript').toEqual([]);
+  });
+});

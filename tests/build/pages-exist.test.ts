@@ -1,0 +1,77 @@
+/**
+ * Every page the content calls for is in the built site: each built blueprint, playbook and
+ * organisation, each taxonomy value, and the fixed pages. The expected list comes from the
+ * content files (through the same reader and schemas as the build gate), the taxonomy's facets
+ * and the routes in src/lib/content/urls.ts, never from a list written here.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readContentFiles } from '../../scripts/lib/content-files';
+import { validateContent } from '../../src/lib/validate';
+import { facets, programmeStatuses, type FacetName } from '../../src/lib/schema/taxonomy';
+import { paths } from '../../src/lib/content/urls';
+import { expectedContent } from '../support/content';
+import { distDir } from '../support/site-dir';
+
+/** The file a site path is built to. */
+function builtFileOf(path: string): string {
+  return join(distDir(), path.endsWith('/') ? `${path}index.html` : path);
+}
+
+function missing(list: string[]): string[] {
+  return list.filter((path) => !existsSync(builtFileOf(path)));
+}
+
+describe('the built site', () => {
+  const content = expectedContent();
+
+  it('has a page for every blueprint and redprint that is not a draft', () => {
+    expect(content.blueprints.length).toBeGreaterThan(0);
+    expect(missing(content.blueprints.map((b) => paths.blueprint(b.slug)))).toEqual([]);
+  });
+
+  it('has no page for a draft blueprint', () => {
+    const files = readContentFiles(process.cwd());
+    const drafts = validateContent(files).corpus.entries.filter(
+      (e) => e.kind === 'blueprint' && (e.data as { status?: string } | undefined)?.status === 'draft',
+    );
+    expect(drafts.map((d) => paths.blueprint(d.slug)).filter((p) => existsSync(builtFileOf(p)))).toEqual([]);
+  });
+
+  it('has a page for every playbook', () => {
+    expect(content.playbooks.length).toBeGreaterThan(0);
+    expect(missing(content.playbooks.map((p) => paths.playbook(p.slug)))).toEqual([]);
+  });
+
+  it('has a page for every organisation', () => {
+    expect(content.organisations.length).toBeGreaterThan(0);
+    expect(missing(content.organisations.map((o) => paths.organisation(o.slug)))).toEqual([]);
+  });
+
+  it('has a page for every taxonomy facet and every value in it', () => {
+    const expected = (Object.keys(facets) as FacetName[]).flatMap((facet) => [
+      paths.facet(facet),
+      ...facets[facet].terms.map((t) => paths.facetValue(facet, t.value)),
+    ]);
+    expect(missing(expected)).toEqual([]);
+  });
+
+  it('has a page for every national programme status', () => {
+    const routes = paths as { programmes?: () => string; programme?: (status: string) => string };
+    expect(routes.programme, 'src/lib/content/urls.ts has no paths.programme route').toBeTypeOf('function');
+    expect(missing([routes.programmes!(), ...programmeStatuses.map((s) => routes.programme!(s.value))])).toEqual([]);
+  });
+
+  it('has the home, list, search, contribute, glossary, about and accessibility pages', () => {
+    const fixed = [
+      paths.home(), paths.blueprints(), paths.playbooks(), paths.organisations(), paths.glossary(),
+      paths.search(), paths.contribute(), paths.about(), paths.accessibility(),
+    ];
+    expect(missing(fixed)).toEqual([]);
+  });
+
+  it('has a 404 page, an RSS feed and a sitemap', () => {
+    expect(missing(['/404.html', paths.rss(), '/sitemap-index.xml'])).toEqual([]);
+  });
+});
