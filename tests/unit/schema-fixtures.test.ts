@@ -1,0 +1,111 @@
+/**
+ * The content model, checked with fixtures: each file in tests/fixtures/invalid/ breaks exactly
+ * one rule, and must get exactly one problem naming the field, the line and what to do. Each is
+ * validated alongside the valid fixtures, so references resolve as they would in the real site.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readContentFiles } from '../../scripts/lib/content-files';
+import { blueprintSchema, glossarySchema, organisationSchema, playbookSchema } from '../../src/lib/schema';
+import { validateContent, type ContentFile } from '../../src/lib/validate';
+import { readCorpus } from '../../src/lib/validate/corpus';
+import { maxFileBytes } from '../../src/lib/validate/rules/file-size';
+
+function filesIn(dir: string): ContentFile[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => /\.(mdx|md|ya?ml)$/.test(name))
+    .sort()
+    .map((name) => ({ path: `${dir}/${name}`, source: readFileSync(`${dir}/${name}`, 'utf8') }));
+}
+
+const valid = filesIn('tests/fixtures/valid');
+const invalidDir = 'tests/fixtures/invalid';
+
+/** Problems for one file, checked together with the valid fixtures. */
+function problemsFor(file: ContentFile) {
+  return validateContent([...valid, file], new Set([file.path])).problems;
+}
+
+const expected: Record<string, { field: string; says: RegExp; line: number }> = {
+  'wrong-enum-value.mdx': { field: 'domain', says: /"finance" is not one of strategy, workforce/, line: 2 },
+  'missing-required-field.mdx': { field: 'summary', says: /is required: write a summary/, line: 2 },
+  'bad-date.mdx': { field: 'published', says: /"2024-02-30" is not a date: write .* as YYYY-MM-DD/, line: 18 },
+  'date-in-wrong-format.mdx': { field: 'published', says: /"15\/01\/2024" is not a date/, line: 18 },
+  'too-many-key-questions.mdx': { field: 'keyQuestions', says: /more than 5 questions/, line: 5 },
+  'question-without-question-mark.mdx': { field: 'keyQuestions.0', says: /end it with a question mark/, line: 6 },
+  'title-an-initiative.mdx': { field: 'title', says: /starts with "An initiative": say what was done instead/, line: 3 },
+  'title-full-stop.mdx': { field: 'title', says: /ends with a full stop/, line: 3 },
+  'unknown-field-typo.mdx': { field: 'lastReveiwed', says: /is not a field we know: check its spelling/, line: 19 },
+  'unresolved-organisation.mdx': { field: 'organisation', says: /"no-such-trust" is not a known organisation/, line: 7 },
+  'unresolved-related-blueprint.mdx': { field: 'related.0', says: /"no-such-blueprint" is not a known blueprint/, line: 23 },
+  'duplicate-slug/fixture-valid-blueprint.mdx': { field: 'slug', says: /"fixture-valid-blueprint" is already used by tests\/fixtures\/valid\/blueprints\/fixture-valid-blueprint\.mdx/, line: 1 },
+  'yaml-syntax-error.mdx': { field: 'front-matter', says: /has a YAML syntax error: Missing closing "quote/, line: 22 },
+  'no-front-matter.mdx': { field: 'front-matter', says: /has no front-matter/, line: 1 },
+  'markdown-not-mdx.md': { field: 'location', says: /is not a kind of content we know/, line: 1 },
+  'last-reviewed-before-published.mdx': { field: 'lastReviewed', says: /is before the published date/, line: 19 },
+  'review-by-not-after-last-review.mdx': { field: 'reviewBy', says: /is not after lastReviewed/, line: 19 },
+  'timeline-ends-before-it-starts.mdx': { field: 'timeline', says: /ends before it starts/, line: 16 },
+  'contact-not-email-or-web.mdx': { field: 'contact', says: /should be an email address/, line: 21 },
+  'repeated-list-value.mdx': { field: 'pillars', says: /lists a value twice/, line: 8 },
+  'list-written-as-text.mdx': { field: 'careSettings', says: /should be a list, e.g. \[acute\]; got "acute"/, line: 9 },
+  'partner-is-publisher.mdx': { field: 'partners', says: /lists the publishing organisation/, line: 8 },
+  'emram-stage-out-of-range.mdx': { field: 'startingPoint.emramStage', says: /whole number from 0 to 7/, line: 19 },
+  'redprint-without-what-went-wrong.mdx': { field: 'redprint-section', says: /has no "## What went wrong and what we would do differently" section/, line: 25 },
+  'redprint-with-empty-what-went-wrong.mdx': { field: 'redprint-section', says: /is empty or too short/, line: 30 },
+  'placeholder-left-in.mdx': { field: 'summary', says: /still holds the "Replace this" text/, line: 4 },
+  'illustrative-blueprint-of-real-organisation.mdx': { field: 'organisation', says: /"fixture-named-trust" is a real organisation, but this blueprint is illustrative/, line: 7 },
+  'real-blueprint-of-made-up-organisation.mdx': { field: 'illustrative', says: /"fixture-hospitals" is a made-up organisation: set illustrative: true/, line: 7 },
+  'organisations/bad-ods-code.yaml': { field: 'odsCode', says: /is not an ODS code/, line: 2 },
+  'organisations/illustrative-with-real-looking-ods-code.yaml': { field: 'odsCode', says: /"RXX" could be a real organisation's code/, line: 2 },
+  'organisations/unknown-partner.yaml': { field: 'partners.0', says: /"no-such-trust" is not a known organisation/, line: 6 },
+  'organisations/wrong-region.yaml': { field: 'region', says: /"wessex" is not one of north-east-yorkshire/, line: 4 },
+  'playbooks/too-few-steps.mdx': { field: 'steps', says: /needs at least 3 steps/, line: 7 },
+  'playbooks/unresolved-step-blueprint.mdx': { field: 'steps.0.blueprints.0', says: /"no-such-blueprint" is not a known blueprint/, line: 10 },
+};
+
+describe('invalid content', () => {
+  it('has an expectation for every invalid fixture, and a fixture for every expectation', () => {
+    const names = filesIn(invalidDir).map((f) => f.path.slice(invalidDir.length + 1));
+    expect(names.sort()).toEqual(Object.keys(expected).sort());
+  });
+
+  for (const [name, { field, says, line }] of Object.entries(expected)) {
+    it(`${name.replace(/\.(mdx|md|yaml)$/, '').replace(/[-/]/g, ' ')}: one problem, in ${field} at line ${line}`, () => {
+      const path = `${invalidDir}/${name}`;
+      const problems = problemsFor({ path, source: readFileSync(path, 'utf8') });
+      expect(problems, JSON.stringify(problems, null, 2)).toHaveLength(1);
+      expect(problems[0]).toMatchObject({ file: path, field, line });
+      expect(problems[0].message).toMatch(says);
+    });
+  }
+
+  it('rejects a file over the size limit, saying how to shorten it', () => {
+    // Generated rather than committed: a 100 KiB fixture would be noise in every diff and clone.
+    const source = readFileSync('tests/fixtures/valid/blueprints/fixture-valid-blueprint.mdx', 'utf8');
+    const padding = '\nA long paragraph pasted in from a report, repeated to pass the limit.\n'.repeat(Math.ceil(maxFileBytes / 60));
+    const path = 'tests/fixtures/generated/oversized.mdx';
+    const problems = problemsFor({ path, source: source + padding });
+    expect(problems).toMatchObject([{ file: path, field: 'file-size', line: 1, message: expect.stringMatching(/over the 100 KiB limit: link to long documents/) }]);
+  });
+});
+
+describe('valid content', () => {
+  it('the valid fixtures have no problems at all', () => {
+    expect(validateContent(valid).problems).toEqual([]);
+  });
+
+  it('the schemas accept every bundled entry', () => {
+    const corpus = readCorpus(readContentFiles(process.cwd()));
+    const schemas = { blueprint: blueprintSchema, playbook: playbookSchema, organisation: organisationSchema, glossary: glossarySchema };
+    const checked = corpus.entries.filter((e) => e.kind in schemas);
+    expect(checked.length).toBeGreaterThan(0);
+    for (const entry of checked) {
+      const result = schemas[entry.kind as keyof typeof schemas].safeParse(entry.parsed.data);
+      expect(result.success ? [] : result.error.issues, entry.file.path).toEqual([]);
+    }
+  });
+
+  it('every bundled content file passes every rule', () => {
+    expect(validateContent(readContentFiles(process.cwd())).problems).toEqual([]);
+  });
+});
