@@ -1,0 +1,200 @@
+/**
+ * The build benchmark: `npm run bench -- --blueprints 1000[,3000] [--baseline] [--keep]`.
+ *
+ * 1. Writes N synthetic blueprints (plus the bundled content) into a temporary content folder.
+ * 2. With --baseline, builds the floor first: a bare Astro site rendering the same MDX, with Pagefind.
+ * 3. Builds our site cold (fresh output and cache folders) and measures it the same way.
+ * 4. Measures the bytes a first search fetches, and whether a blueprint page loads JavaScript.
+ * 5. Prints a Markdown table and PASS/FAIL lines for the targets.
+ *
+ * Everything is written under the system temporary folder; nothing goes into the repository.
+ * See scripts/bench/README.md for the method.
+ */
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { measureFirstSearch, scriptsLoadedBy, type FirstSearch } from './bench/first-search';
+import { syntheticBlueprintFolder, writeContentDir } from './bench/generate';
+import { folderBytes, htmlPages, pagesReported, phasesOf, runMeasured, type Phase } from './bench/measure';
+import { checkTargets, formatBytes, formatSeconds, formatTargets, markdownTable, type Measurement } from './bench/report';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const astroBin = join(repo, 'node_modules', 'astro', 'bin', 'astro.mjs');
+
+function usage(message: string): never {
+  console.error(`${message}\nUsage: npm run bench -- --blueprints 1000[,3000] [--baseline] [--keep] [--working-tree]`);
+  process.exit(2);
+}
+
+function parseSizes(value: string | undefined): number[] {
+  if (!value) usage('Give the number of blueprints with --blueprints.');
+  const sizes = value.split(',').map((s) => Number(s.trim()));
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1 || n > 20_000)) usage(`--blueprints ${value}: give whole numbers from 1 to 20000, separated by commas.`);
+  return sizes;
+}
+
+const log = (text: string) => console.error(`[bench] ${text}`);
+
+/** What else is using the CPU, so a reader can judge the noise. */
+function busyProcesses(): string {
+  try {
+    const out = execFileSync('ps', ['-eo', 'pcpu,rss,args', '--sort=-pcpu'], { encoding: 'utf8' });
+    return out.split('\n').slice(1, 6).filter((l) => l.trim()).map((l) => l.trim().replace(/\s+/g, ' ').slice(0, 90)).join('; ');
+  } catch {
+    return 'unknown';
+  }
+}
+
+/**
+ * Our site as committed (HEAD), unpacked into the work folder with this repository's node_modules,
+ * so half-finished edits in the shared checkout neither break nor colour the measurement.
+ * `--working-tree` builds the checkout as it is instead (for trying a fix before committing it).
+ */
+function siteSnapshot(work: string, workingTree: boolean): { dir: string; label: string } {
+  const head = execFileSync('git', ['-C', repo, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  if (workingTree) return { dir: repo, label: `working tree of ${repo} (HEAD ${head} plus uncommitted changes)` };
+  const dir = join(work, 'site');
+  if (!existsSync(dir)) {
+    mkdirSync(dir, { recursive: true });
+    execFileSync('sh', ['-c', 'git -C "$0" archive HEAD | tar -x -C "$1"', repo, dir]);
+    symlinkSync(join(repo, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  }
+  return { dir, label: `commit ${head}` };
+}
+
+/** A throwaway Astro project holding the floor's files, using this repository's node_modules. */
+function baselineProject(work: string): string {
+  const dir = join(work, 'baseline-project');
+  if (!existsSync(dir)) {
+    cpSync(join(repo, 'scripts', 'bench', 'baseline'), dir, { recursive: true });
+    symlinkSync(join(repo, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  }
+  return dir;
+}
+
+interface SiteRun {
+  measurement: Measurement;
+  phases: Phase[];
+  peakSingleRss?: number;
+  firstSearch?: FirstSearch;
+  logFile: string;
+  loadBefore: number[];
+}
+
+async function buildAndMeasure(site: 'ours' | 'baseline', size: number, contentDir: string, work: string, logs: string, blueprints: number, ourDir: string): Promise<SiteRun> {
+  const out = join(work, `${site}-${size}`);
+  const dist = join(out, 'dist');
+  const cache = join(out, 'cache');
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(cache, { recursive: true });
+  const cwd = site === 'ours' ? ourDir : baselineProject(work);
+  const logFile = join(logs, `${site}-${size}.log`);
+  const loadBefore = loadavg();
+  log(`building ${site} with ${size} synthetic blueprints (load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')})`);
+  const run = await runMeasured(process.execPath, [astroBin, 'build'], { cwd, env: { CONTENT_DIR: contentDir, OUT_DIR: dist, CACHE_DIR: cache, ASTRO_TELEMETRY_DISABLED: '1' }, logFile });
+  if (run.exitCode !== 0) throw new Error(`The ${site} build failed with exit code ${run.exitCode}; see ${logFile}`);
+  log(`${site} built in ${formatSeconds(run.wallMs)}; peak memory ${formatBytes(run.peakTreeRss)}`);
+
+  const pages = htmlPages(dist);
+  const pagefindDir = join(dist, 'pagefind');
+  const measurement: Measurement = {
+    site,
+    blueprints,
+    pages: pages.length,
+    wallMs: run.wallMs,
+    peakRss: run.peakTreeRss,
+    distBytes: folderBytes(dist),
+    pagefindBytes: existsSync(pagefindDir) ? folderBytes(pagefindDir) : undefined,
+  };
+  const reported = pagesReported(run.lines);
+  if (reported !== undefined && reported !== pages.length) log(`note: Astro reported ${reported} pages; ${pages.length} HTML files are in the output`);
+
+  let firstSearch: FirstSearch | undefined;
+  if (measurement.pagefindBytes !== undefined) {
+    firstSearch = await measureFirstSearch(dist);
+    measurement.firstSearchBytes = firstSearch.searchBytes;
+    log(`first search (${firstSearch.method}): ${formatBytes(firstSearch.searchBytes)} for search, ${formatBytes(firstSearch.totalBytes)} in all, ${firstSearch.results} results`);
+  }
+  if (site === 'ours') {
+    const page = pages.find((p) => p.startsWith('blueprints/') && p.split('/').length === 3 && !p.startsWith('blueprints/page/'));
+    measurement.blueprintPageScripts = page ? scriptsLoadedBy(join(dist, page)) : undefined;
+  }
+  return { measurement, phases: phasesOf(run.lines, run.wallMs), peakSingleRss: run.peakSingleRss, firstSearch, logFile, loadBefore };
+}
+
+function phaseTable(run: SiteRun): string {
+  return run.phases.map((p) => `  ${formatSeconds(p.ms).padStart(8)}  until ${p.name} (at ${formatSeconds(p.at)})`).join('\n');
+}
+
+async function main() {
+  // 1. Read the arguments.
+  const { values } = parseArgs({ options: { blueprints: { type: 'string' }, baseline: { type: 'boolean', default: false }, keep: { type: 'boolean', default: false }, 'working-tree': { type: 'boolean', default: false } } });
+  const sizes = parseSizes(values.blueprints);
+  const started = new Date();
+  const root = join(tmpdir(), 'blueprint-commons-bench', started.toISOString().replace(/[:.]/g, '-'));
+  const work = join(root, 'work');
+  const logs = root;
+  mkdirSync(work, { recursive: true });
+  const ours = siteSnapshot(work, values['working-tree']);
+  const busy = busyProcesses();
+  log(`writing to ${root}; building our site from ${ours.label}; ${cpus().length} CPUs; busiest processes: ${busy}`);
+
+  const runs: { size: number; ours?: SiteRun; baseline?: SiteRun }[] = [];
+  try {
+    for (const size of sizes) {
+      // 2. Write the content folder: bundled content plus N synthetic blueprints.
+      const contentDir = join(work, `content-${size}`);
+      writeContentDir(contentDir, size, { bundled: join(ours.dir, 'src', 'content') });
+      const blueprints = readdirSync(join(contentDir, 'blueprints'), { recursive: true }).filter((f) => String(f).endsWith('.mdx')).length;
+      log(`content for ${size}: ${blueprints} blueprints (${blueprints - size} bundled) in ${contentDir}; synthetic ones in ${syntheticBlueprintFolder}/`);
+
+      // 3. Build the floor first, then ours, so both meet the same machine state in the same order each time.
+      const run: (typeof runs)[number] = { size };
+      if (values.baseline) run.baseline = await buildAndMeasure('baseline', size, contentDir, work, logs, blueprints, ours.dir);
+      run.ours = await buildAndMeasure('ours', size, contentDir, work, logs, blueprints, ours.dir);
+      runs.push(run);
+    }
+  } finally {
+    if (!values.keep) rmSync(work, { recursive: true, force: true });
+  }
+
+  // 4. Report.
+  const rows = runs.flatMap((r) => [r.baseline, r.ours].filter((s): s is SiteRun => !!s).map((s) => s.measurement));
+  const lines: string[] = [];
+  lines.push(`## Build benchmark, ${started.toISOString()}`, '');
+  lines.push(`Our site: ${ours.label}. Node ${process.version}, ${cpus().length} CPUs. Busiest processes at the start (%CPU, RSS KiB, command): ${busy}.`, '');
+  lines.push(markdownTable(rows), '');
+  for (const r of runs) {
+    if (r.ours && r.baseline) lines.push(`At ${r.size} synthetic blueprints our build took ${(r.ours.measurement.wallMs / r.baseline.measurement.wallMs).toFixed(2)}× the floor.`);
+  }
+  const small = runs.find((r) => r.size === 1000)?.ours;
+  const large = runs.find((r) => r.size === 3000)?.ours;
+  if (small && large) lines.push(`3,000/1,000 scaling: ${(large.measurement.wallMs / small.measurement.wallMs).toFixed(2)}× for ours${runs.find((r) => r.size === 1000)?.baseline && runs.find((r) => r.size === 3000)?.baseline ? `, ${(runs.find((r) => r.size === 3000)!.baseline!.measurement.wallMs / runs.find((r) => r.size === 1000)!.baseline!.measurement.wallMs).toFixed(2)}× for the floor` : ''}.`);
+  lines.push('', '### Targets', '', '```', formatTargets(checkTargets(runs.map((r) => ({ size: r.size, ours: r.ours?.measurement, baseline: r.baseline?.measurement })))), '```', '');
+  lines.push('### Details', '');
+  for (const r of runs) {
+    for (const s of [r.baseline, r.ours]) {
+      if (!s) continue;
+      lines.push(`${s.measurement.site} at ${r.size} (load average before: ${s.loadBefore.map((l) => l.toFixed(2)).join(' ')}; largest single process ${formatBytes(s.peakSingleRss)}; log ${s.logFile}):`);
+      lines.push('```', phaseTable(s), '```');
+      if (s.firstSearch) {
+        lines.push(`First search (${s.firstSearch.method}, query "${s.firstSearch.query}", ${s.firstSearch.results} results): ${formatBytes(s.firstSearch.searchBytes)} counted, ${formatBytes(s.firstSearch.totalBytes)} with the page itself.`);
+        lines.push('```', ...s.firstSearch.fetched.map((f) => `${String(f.bytes).padStart(9)}  ${f.afterQuery ? 'after query ' : 'page load   '}${f.url}`), '```');
+      }
+      lines.push('');
+    }
+  }
+  const report = lines.join('\n');
+  writeFileSync(join(root, 'report.md'), report);
+  writeFileSync(join(root, 'results.json'), JSON.stringify({ started, sizes, runs }, null, 2));
+  console.log(report);
+  log(`report and logs in ${root}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
