@@ -117,3 +117,23 @@ export function onePageOf(kind: PageKind, prefer?: (page: BuiltPage) => boolean)
 export function readPage(page: BuiltPage): string {
   return readFileSync(page.file, 'utf8');
 }
+
+/** The page kinds every browser check visits one of (blueprint and redprint are both blueprint pages). */
+export const browsedKinds: PageKind[] = [
+  'home', 'blueprint', 'redprint', 'blueprint-index', 'playbook', 'playbook-index', 'organisation',
+  'organisation-index', 'taxonomy', 'taxonomy-index', 'glossary', 'search', 'contribute', 'about',
+  'accessibility', '404',
+];
+
+/**
+ * The address to visit for an example of a kind. The 404 kind is visited at a missing address,
+ * as a reader meets it; a taxonomy example is a value with blueprints under it, when there is one.
+ */
+export function exampleAddress(kind: PageKind): string {
+  if (kind === '404') return '/this-page-does-not-exist/';
+  if (kind === 'taxonomy') {
+    const withItems = (p: BuiltPage) => p.path.includes('/care-settings/') && /\/blueprints\/[a-z0-9-]+\//.test(readPage(p));
+    return onePageOf(kind, withItems).path;
+  }
+  return onePageOf(kind).path;
+}
