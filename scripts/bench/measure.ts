@@ -138,7 +138,7 @@ const markers: { name: string; pattern: RegExp; after?: string }[] = [
   { name: 'page render started', pattern: /generating static routes/ },
   { name: 'pages rendered', pattern: /✓ Completed in/, after: 'page render started' },
   { name: 'build summary', pattern: /page\(s\) built in/ },
-  { name: 'pagefind started', pattern: /\[[^\]]*pagefind[^\]]*\]/i, after: 'page render started' },
+  { name: 'Pagefind index written', pattern: /pagefind\].*indexed \d+ page/i },
   { name: 'build complete', pattern: /\[build\] Complete!/ },
 ];
 
