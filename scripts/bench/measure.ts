@@ -168,6 +168,14 @@ export function phasesOf(lines: readonly LogLine[], wallMs: number): Phase[] {
   return found.map((f, i) => ({ name: f.name, at: f.at, ms: f.at - (i === 0 ? 0 : found[i - 1].at) }));
 }
 
+/**
+ * Durations the site reports about itself, e.g. "[search] related blueprints for 1000 blueprints
+ * in 850 ms" and Pagefind's "indexed 1000 pages … in 4000 ms": the parts of a phase worth watching.
+ */
+export function reportedTimings(lines: readonly LogLine[]): string[] {
+  return lines.filter((l) => /\] .* in \d+ ?ms\b/.test(l.text) && !/\(\+\d+ms\)/.test(l.text)).map((l) => l.text.replace(/^\d\d:\d\d:\d\d /, '').trim());
+}
+
 /** The number Astro prints in "N page(s) built in". */
 export function pagesReported(lines: readonly LogLine[]): number | undefined {
   const line = lines.find((l) => /(\d+) page\(s\) built in/.test(l.text));

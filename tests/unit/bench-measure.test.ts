@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { pagesReported, phasesOf, reportedTimings, treeRss, type LogLine } from '../../scripts/bench/measure';
+
+const log: LogLine[] = [
+  { at: 1000, text: '22:00:01 [blueprint-commons:content-gate] content checked: no problems' },
+  { at: 3000, text: '22:00:03 [content] Synced content' },
+  { at: 3100, text: '22:00:03 [build] ✓ Completed in 1.00s.' },
+  { at: 3200, text: '22:00:03 [build] Building static entrypoints...' },
+  { at: 9000, text: '22:00:09 [vite] ✓ built in 5.80s' },
+  { at: 9100, text: ' generating static routes ' },
+  { at: 9200, text: '22:00:09   ├─ /blueprints/x/index.html (+23ms) ' },
+  { at: 9500, text: '[search] related blueprints for 1000 blueprints in 850 ms' },
+  { at: 20000, text: '22:00:20 ✓ Completed in 10.9s.' },
+  { at: 26000, text: '22:00:26 [blueprint-commons:pagefind] indexed 1000 pages with 3 synonym groups in 5900 ms' },
+  { at: 26100, text: '22:00:26 [build] 1105 page(s) built in 25.1s' },
+];
+
+describe('the benchmark build log reader', () => {
+  const phases = phasesOf(log, 26500);
+  const phase = (name: string) => phases.find((p) => p.name === name);
+
+  it('times page rendering from "generating static routes" to the next "Completed"', () => {
+    expect(phase('pages rendered')?.ms).toBe(20000 - 9100);
+  });
+
+  it('does not take an earlier "Completed" line for the end of page rendering', () => {
+    expect(phase('pages rendered')?.at).toBe(20000);
+  });
+
+  it('times the Pagefind step from its log line', () => {
+    expect(phase('Pagefind index written')?.ms).toBe(26000 - 20000);
+  });
+
+  it('ends with the process exit, so the phases add up to the wall time', () => {
+    expect(phases.reduce((sum, p) => sum + p.ms, 0)).toBe(26500);
+  });
+
+  it('keeps the durations the site logs about itself, not the per-page ones', () => {
+    expect(reportedTimings(log)).toEqual([
+      '[search] related blueprints for 1000 blueprints in 850 ms',
+      '[blueprint-commons:pagefind] indexed 1000 pages with 3 synonym groups in 5900 ms',
+    ]);
+  });
+
+  it('reads the page count Astro prints', () => {
+    expect(pagesReported(log)).toBe(1105);
+  });
+});
+
+describe('the benchmark memory poller', () => {
+  it('finds the resident memory of this process', () => {
+    expect(treeRss(process.pid)).toBeGreaterThan(1024 * 1024);
+  });
+});
