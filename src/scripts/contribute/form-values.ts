@@ -1,0 +1,43 @@
+/** Reads the drafting form into DraftValues and writes DraftValues back, by field id. */
+import { draftFields, type DraftValues } from '../../lib/contribute/draft';
+
+function controls(form: HTMLFormElement, id: string): (HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement)[] {
+  return [...form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(`[name="${id}"]`)];
+}
+
+export function readValues(form: HTMLFormElement): DraftValues {
+  const values: DraftValues = {};
+  for (const field of draftFields) {
+    const found = controls(form, field.id);
+    if (field.control === 'checkboxes') {
+      values[field.id] = found.filter((c) => (c as HTMLInputElement).checked).map((c) => c.value);
+    } else if (field.control === 'radios') {
+      values[field.id] = found.find((c) => (c as HTMLInputElement).checked)?.value ?? '';
+    } else {
+      values[field.id] = found[0]?.value ?? '';
+    }
+  }
+  return values;
+}
+
+/** Puts saved values back. Values that no longer match an option (a renamed term) are skipped. */
+export function writeValues(form: HTMLFormElement, values: DraftValues): void {
+  for (const field of draftFields) {
+    const value = values[field.id];
+    if (value === undefined) continue;
+    const found = controls(form, field.id);
+    if (field.control === 'checkboxes' || field.control === 'radios') {
+      const chosen = new Set(Array.isArray(value) ? value : [value]);
+      for (const c of found) (c as HTMLInputElement).checked = chosen.has(c.value);
+    } else if (found[0] && typeof value === 'string') {
+      const control = found[0];
+      if (control instanceof HTMLSelectElement && ![...control.options].some((o) => o.value === value)) continue;
+      control.value = value;
+    }
+  }
+}
+
+/** The field id of the form group a control sits in. */
+export function fieldIdOf(element: Element | null): string | undefined {
+  return element?.closest<HTMLElement>('[data-field]')?.dataset.field;
+}

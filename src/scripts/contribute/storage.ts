@@ -1,0 +1,42 @@
+/**
+ * Keeps the draft in this browser's localStorage, so a reload or a closed tab loses nothing.
+ * Storage can be full, blocked or turned off; the form then simply works without it.
+ */
+import type { DraftValues } from '../../lib/contribute/draft';
+
+const key = 'blueprint-commons:contribute-draft:v1';
+
+export function saveDraft(values: DraftValues): void {
+  try {
+    localStorage.setItem(key, JSON.stringify({ savedAt: new Date().toISOString(), values }));
+  } catch {
+    // Not saved: private browsing or a full store. The form still works.
+  }
+}
+
+export function loadDraft(): DraftValues | undefined {
+  try {
+    const raw = localStorage.getItem(key);
+    if (!raw) return undefined;
+    const parsed = JSON.parse(raw) as { values?: unknown };
+    const values = parsed.values;
+    if (!values || typeof values !== 'object' || Array.isArray(values)) return undefined;
+    // Only strings and lists of strings: anything else was not written by this form.
+    const clean: DraftValues = {};
+    for (const [id, value] of Object.entries(values as Record<string, unknown>)) {
+      if (typeof value === 'string') clean[id] = value;
+      else if (Array.isArray(value)) clean[id] = value.filter((v): v is string => typeof v === 'string');
+    }
+    return clean;
+  } catch {
+    return undefined;
+  }
+}
+
+export function clearDraft(): void {
+  try {
+    localStorage.removeItem(key);
+  } catch {
+    // Nothing to clear.
+  }
+}
