@@ -1,0 +1,103 @@
+/**
+ * npm run review-reminders -- [--repo owner/name] [--today YYYY-MM-DD] [--dry-run]
+ *
+ * Run weekly by .github/workflows/review-reminders.yml:
+ *  1. read every blueprint and find those past their review date (or marked needs-review);
+ *  2. group them by owner (their GitHub user name where given, so they are @mentioned);
+ *  3. for each owner, update their open reminder issue (found by a hidden marker) or open one;
+ *  4. an owner whose list is now empty gets a thank-you on their issue; nothing is closed.
+ *
+ * Needs GITHUB_TOKEN with issues: write. Running it twice changes nothing the second time.
+ */
+import { parseArgs } from 'node:util';
+import { isoDate } from '../src/lib/content/catalogue';
+import { ContributionError, fullName, type RepoRef } from '../src/lib/contribute/publish';
+import {
+  allClearBody, overdueByOwner, reminderBody, reminderLabel, reminderMarker, reminderTitle, type ReviewEntry,
+} from '../src/lib/contribute/review-reminders';
+import type { Blueprint } from '../src/lib/schema';
+import { formatProblem, validateContent } from '../src/lib/validate';
+import { readContentFiles } from './lib/content-files';
+import { createClient, defaultRepository, explainError, parseRepository, settingsFromEnv } from './lib/github';
+
+const root = process.cwd();
+
+async function main(): Promise<number> {
+  const args = parseArgs({ options: { repo: { type: 'string' }, today: { type: 'string' }, branch: { type: 'string', default: 'main' }, 'dry-run': { type: 'boolean', default: false } } });
+  const repo: RepoRef | undefined = parseRepository(args.values.repo ?? defaultRepository(root));
+  if (!repo) {
+    console.error('Say which repository: --repo owner/name.');
+    return 1;
+  }
+  const todayText = args.values.today ?? process.env.REVIEW_TODAY;
+  const today = todayText ? new Date(`${todayText}T00:00:00Z`) : new Date();
+  if (Number.isNaN(today.getTime())) {
+    console.error(`"${todayText}" is not a date: write --today as YYYY-MM-DD.`);
+    return 1;
+  }
+
+  // 1. The blueprints, as the build sees them. A broken file is reported, and the rest still checked.
+  const { corpus, problems } = validateContent(readContentFiles(root));
+  for (const p of problems) console.error(`Skipped: ${formatProblem(p)}`);
+  const entries: ReviewEntry[] = corpus.entries
+    .filter((e) => e.kind === 'blueprint' && e.data)
+    .map((e) => ({ slug: e.slug, filePath: e.file.path, data: e.data as Blueprint }));
+
+  // 2. Who has what to review.
+  const groups = overdueByOwner(entries, today);
+  const context = { repository: fullName(repo), branch: args.values.branch ?? 'main', siteUrl: process.env.SITE_URL };
+  console.log(`${groups.reduce((n, g) => n + g.entries.length, 0)} blueprint(s) due for review on ${isoDate(today)}, for ${groups.length} owner(s).`);
+
+  if (args.values['dry-run']) {
+    for (const g of groups) console.log(`\n--- ${reminderTitle(g)}\n${reminderBody(g, context)}`);
+    return 0;
+  }
+  const settings = settingsFromEnv();
+  if (!settings.token) {
+    console.error('Set GITHUB_TOKEN (the workflow passes its own), or add --dry-run.');
+    return 1;
+  }
+  const { api } = createClient(settings, (line) => console.error(line));
+
+  try {
+    // 3. One issue per owner: update it if it says something different, otherwise open it.
+    const open = await api.paginate('GET /repos/{owner}/{repo}/issues', { ...repo, state: 'open', labels: reminderLabel, per_page: 100 });
+    const reminders = open.filter((i) => !i.pull_request && typeof i.body === 'string');
+    const handled = new Set<number>();
+    for (const group of groups) {
+      const marker = reminderMarker(group.key);
+      const title = reminderTitle(group);
+      const body = reminderBody(group, context);
+      const issue = reminders.find((i) => i.body.includes(marker));
+      if (issue) {
+        handled.add(issue.number);
+        if (issue.body !== body || issue.title !== title) {
+          await api.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', { ...repo, issue_number: issue.number, title, body });
+          console.log(`Updated #${issue.number}: ${title}`);
+        } else console.log(`Unchanged #${issue.number}: ${title}`);
+      } else {
+        const { data } = await api.request('POST /repos/{owner}/{repo}/issues', { ...repo, title, body, labels: [reminderLabel] });
+        console.log(`Opened #${data.number}: ${title}`);
+      }
+    }
+
+    // 4. Owners with nothing left: say thank you, leave the closing to people.
+    for (const issue of reminders) {
+      if (handled.has(issue.number)) continue;
+      const key = issue.body.match(/<!-- blueprint-commons:review-reminder owner=(.+?) -->/)?.[1];
+      if (!key) continue;
+      const login = key.startsWith('github:') ? key.slice('github:'.length) : undefined;
+      const body = allClearBody(key, login ? { name: login, github: login } : undefined);
+      if (issue.body !== body) {
+        await api.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', { ...repo, issue_number: issue.number, body });
+        console.log(`All reviewed #${issue.number}: left open for the owner to close.`);
+      }
+    }
+    return 0;
+  } catch (error) {
+    console.error(error instanceof ContributionError ? error.message : explainError(error, settings));
+    return 1;
+  }
+}
+
+process.exitCode = await main();

@@ -1,0 +1,20 @@
+/**
+ * The maintainers' review checklist. One list feeds every pull request body the tools open and
+ * .github/PULL_REQUEST_TEMPLATE.md (a unit test checks the template carries every item).
+ */
+export const reviewChecklist: readonly string[] = [
+  'The title says what was done, in sentence case (not "An initiative to…")',
+  'The summary lets a reader decide whether to read on: what, where, result',
+  'The key questions are ones another organisation would ask',
+  'Cost band and outcome evidence are honest, and the body explains them',
+  '"What went wrong and what we would do differently" is filled in (required for a redprint)',
+  'No patient-identifiable information, and no personal details beyond the agreed contact',
+  'The organisation agrees to publish under the Open Government Licence v3.0',
+  'Links point to public pages, not intranets or sign-in pages',
+  'The owner and contact are right, and the owner knows reviews come round every 12 months',
+  'Checks pass: content validation, build and tests',
+];
+
+export function checklistMarkdown(): string {
+  return reviewChecklist.map((item) => `- [ ] ${item}`).join('\n');
+}

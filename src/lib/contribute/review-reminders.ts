@@ -1,0 +1,107 @@
+/**
+ * Weekly review reminders: every blueprint past its `reviewBy` date (or marked needs-review) is
+ * listed on ONE issue per owner, found again by a hidden marker, so the owner gets one
+ * place to work from instead of an issue per page. Pure: the script does the GitHub calls.
+ */
+import { formatDate, reviewState } from '../content/catalogue';
+import type { Blueprint } from '../schema';
+import { cell, inline, marker } from './markdown';
+
+export const reminderLabel = 'review-reminder';
+
+export interface ReviewEntry {
+  slug: string;
+  /** Path in the repository, e.g. src/content/blueprints/x.mdx. */
+  filePath: string;
+  data: Blueprint;
+}
+
+export interface OwnerGroup {
+  /** Stable key: `github:<login>` when the owner has a GitHub user name, else `name:<name>`. */
+  key: string;
+  owner: Blueprint['owner'];
+  entries: ReviewEntry[];
+}
+
+export function ownerKey(owner: Blueprint['owner']): string {
+  return owner.github ? `github:${owner.github.toLowerCase()}` : `name:${owner.name.trim().toLowerCase().replace(/\s+/g, ' ')}`;
+}
+
+/** Blueprints due for review, grouped by owner; drafts and archived ones are left alone. */
+export function overdueByOwner(entries: readonly ReviewEntry[], today: Date): OwnerGroup[] {
+  const groups = new Map<string, OwnerGroup>();
+  for (const entry of entries) {
+    if (entry.data.status === 'draft' || reviewState(entry.data, today) !== 'overdue') continue;
+    const key = ownerKey(entry.data.owner);
+    const group = groups.get(key) ?? { key, owner: entry.data.owner, entries: [] };
+    group.entries.push(entry);
+    groups.set(key, group);
+  }
+  for (const group of groups.values()) {
+    group.entries.sort((a, b) => a.data.reviewBy.getTime() - b.data.reviewBy.getTime() || a.slug.localeCompare(b.slug));
+  }
+  return [...groups.values()].sort((a, b) => a.key.localeCompare(b.key));
+}
+
+export function reminderMarker(key: string): string {
+  // The key is written into an HTML comment: keep it to characters that cannot close one.
+  return marker(`review-reminder owner=${key.replace(/[^a-z0-9:@ ._-]/gi, '_')}`);
+}
+
+/** Finds the marker key in an issue body this tool wrote, or undefined. */
+export function reminderKeyOf(body: string | null | undefined): string | undefined {
+  return body?.match(/<!-- blueprint-commons:review-reminder owner=(.+?) -->/)?.[1];
+}
+
+function addressee(owner: Blueprint['owner']): string {
+  return owner.github ? `@${owner.github}` : inline(owner.name);
+}
+
+export function reminderTitle(group: OwnerGroup): string {
+  return `Review due: blueprints owned by ${group.owner.github ? `@${group.owner.github}` : group.owner.name}`;
+}
+
+export interface ReminderContext {
+  /** owner/name, for links to each file. */
+  repository: string;
+  branch: string;
+  /** Web address of the site, for links to each page; optional. */
+  siteUrl?: string;
+}
+
+/**
+ * The issue body for one owner. It depends only on the content (not on today's date), so a
+ * weekly run that finds nothing new leaves the issue untouched.
+ */
+export function reminderBody(group: OwnerGroup, context: ReminderContext): string {
+  const rows = group.entries.map((e) => {
+    const edit = `https://github.com/${context.repository}/edit/${context.branch}/${e.filePath}`;
+    const state = e.data.status === 'needs-review' ? 'marked needs review' : formatDate(e.data.reviewBy);
+    return `| ${cell(e.data.title)} | ${state} | ${formatDate(e.data.lastReviewed)} | [edit](${edit}) |`;
+  });
+  const setup = group.owner.github
+    ? ''
+    : '\n\n_To be mentioned on these reminders, add `github: <your GitHub user name>` under `owner:` in each file._';
+  return `${[
+    reminderMarker(group.key),
+    `Hello ${addressee(group.owner)}, ${group.entries.length === 1 ? 'this blueprint is' : `these ${group.entries.length} blueprints are`} due for review:`,
+    ['| Blueprint | Review by | Last reviewed | |', '| --- | --- | --- | --- |', ...rows].join('\n'),
+    [
+      '**How to review one**',
+      '',
+      '1. Read the page and check it is still right: costs, outcomes, contacts and links.',
+      '2. Edit the file: set `lastReviewed:` to the date you checked it, written YYYY-MM-DD, and remove `reviewBy:` so the next review falls 12 months later.',
+      '3. If it is no longer true, say what changed, or set `status: archived` to keep it for the record.',
+      '4. Propose the change: GitHub opens a pull request for you when you save.',
+    ].join('\n'),
+    `This issue is updated each week and is never closed automatically. Close it when the list is done.${setup}`,
+  ].join('\n\n')}\n`;
+}
+
+/** What an owner's issue says once nothing is overdue: it is not closed by surprise. */
+export function allClearBody(key: string, owner: Blueprint['owner'] | undefined): string {
+  return `${[
+    reminderMarker(key),
+    `${owner ? `Hello ${addressee(owner)}, e` : 'E'}very blueprint on this list has been reviewed. Thank you. You can close this issue.`,
+  ].join('\n\n')}\n`;
+}

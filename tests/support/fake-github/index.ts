@@ -1,0 +1,3 @@
+export { FakeGitHub, startFakeGitHub, secondaryRateLimitMessage, type Fault, type FakeIssue, type FakeRepo, type RecordedRequest } from './server';
+export { GitRepo } from './git';
+export { projectRoot, runScript, type ScriptResult } from './run-script';
