@@ -24,5 +24,17 @@ export default defineConfig({
   preview: { host: '127.0.0.1' },
   devToolbar: { enabled: false },
   // Lets src/styles/site.scss @use "pkg:nhsuk-frontend/…" and import only the components we use.
-  vite: { css: { preprocessorOptions: { scss: { importers: [new NodePackageImporter()] } } } },
+  vite: {
+    css: { preprocessorOptions: { scss: { importers: [new NodePackageImporter()] } } },
+    build: {
+      rollupOptions: {
+        // Astro marks every MDX module with a directive that Rolldown warns about, once per file:
+        // harmless, and thousands of lines at catalogue scale. https://github.com/withastro/astro/issues/18087
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
+  },
 });
