@@ -45,7 +45,9 @@ export interface LocalPage {
   context: BrowserContext;
   /** Addresses the page tried to reach off the machine (all were aborted). */
   blocked: string[];
-  /** Uncaught errors and console errors, for tests that check a page runs cleanly. */
+  /** Local addresses that answered with an error status, e.g. "404 http://127.0.0.1:…/x.svg". */
+  failed: string[];
+  /** Uncaught exceptions and console errors, other than failed loads (which `blocked` and `failed` list). */
   errors: string[];
   close(): Promise<void>;
 }
@@ -54,6 +56,7 @@ export interface LocalPage {
 export async function openPage(browser: Browser, options: BrowserContextOptions = {}): Promise<LocalPage> {
   const context = await browser.newContext({ locale: 'en-GB', ...options });
   const blocked: string[] = [];
+  const failed: string[] = [];
   const errors: string[] = [];
   // Routed on the context so pop-ups and new tabs are covered too, not only the first page.
   await context.route('**/*', (route) => {
@@ -66,7 +69,10 @@ export async function openPage(browser: Browser, options: BrowserContextOptions 
   page.setDefaultTimeout(15_000);
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(message.text());
   });
-  return { page, context, blocked, errors, close: () => context.close() };
+  page.on('response', (response) => {
+    if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
+  });
+  return { page, context, blocked, failed, errors, close: () => context.close() };
 }

@@ -147,8 +147,8 @@ export async function activations(page: Page): Promise<string[]> {
  * summary, typing fills a text field, arrow keys change a select.
  */
 export async function operate(page: Page, control: Control): Promise<string | undefined> {
+  // catchActivations() started an empty record, and every check below empties it again.
   const clickedBy = async (key: string) => {
-    await activations(page);
     await page.keyboard.press(key);
     return (await activations(page)).includes(`click:${control.id}`);
   };

@@ -1,0 +1,38 @@
+/**
+ * With JavaScript turned off (as on some locked-down NHS machines), every kind of page still shows
+ * its main content, and a reader can follow links from the home page to a blueprint.
+ */
+import { describe, expect, it } from 'vitest';
+import { browsedKinds, exampleAddress } from '../support/pages';
+import { useSite } from '../support/site';
+
+describe('with JavaScript turned off', () => {
+  const site = useSite();
+
+  for (const kind of browsedKinds) {
+    it(`shows the main content of the ${kind} page`, async () => {
+      const { page } = await site.open({ javaScriptEnabled: false });
+      await page.goto(site.url(exampleAddress(kind)));
+      const main = page.locator('main');
+      await expect(main.isVisible()).resolves.toBe(true);
+      const heading = main.getByRole('heading', { level: 1 });
+      await expect(heading.count()).resolves.toBe(1);
+      await expect(heading.isVisible()).resolves.toBe(true);
+      const text = (await main.innerText()).replace(/\s+/g, ' ').trim();
+      expect(text.length, 'the main content has barely any visible text').toBeGreaterThan(100);
+    });
+  }
+
+  it('lets a reader follow links from the home page to a blueprint', async () => {
+    const { page } = await site.open({ javaScriptEnabled: false });
+    await page.goto(site.url('/'));
+    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Blueprints', exact: true }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toMatch(/\/blueprints\/$/);
+    const first = page.locator('main a[href*="/blueprints/"]:not([href$="/blueprints/"]):not([href*="/page/"])').first();
+    const title = (await first.innerText()).trim();
+    await first.click();
+    await expect.poll(() => new URL(page.url()).pathname).toMatch(/\/blueprints\/[a-z0-9-]+\/$/);
+    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(title);
+    await expect(page.locator('#key-facts').isVisible()).resolves.toBe(true);
+  });
+});
