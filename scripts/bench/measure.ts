@@ -20,6 +20,11 @@ export interface RunResult {
   peakTreeRss: number;
   /** Largest single process's max RSS as GNU time reports it (catches spikes between polls), in bytes. */
   peakSingleRss?: number;
+  /**
+   * User plus system CPU time of the build and every descendant it waited for, from GNU time.
+   * Far steadier than wall time when other work shares the two cores.
+   */
+  cpuMs?: number;
   lines: LogLine[];
 }
 
@@ -73,7 +78,7 @@ export const gnuTime = '/usr/bin/time';
 export async function runMeasured(command: string, args: string[], { cwd, env, logFile }: { cwd: string; env: Record<string, string>; logFile: string }): Promise<RunResult> {
   const timeFile = `${logFile}.time`;
   const useTime = existsSync(gnuTime);
-  const [cmd, argv] = useTime ? [gnuTime, ['-f', '%M', '-o', timeFile, command, ...args]] : [command, args];
+  const [cmd, argv] = useTime ? [gnuTime, ['-f', '%M %U %S', '-o', timeFile, command, ...args]] : [command, args];
   const started = performance.now();
   const child = spawn(cmd, argv, { cwd, env: { ...process.env, ...env, FORCE_COLOR: '0', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: LogLine[] = [];
@@ -99,11 +104,14 @@ export async function runMeasured(command: string, args: string[], { cwd, env, l
   const wallMs = performance.now() - started;
   writeFileSync(logFile, lines.map((l) => `${(l.at / 1000).toFixed(2).padStart(8)}s  ${l.text}`).join('\n') + '\n');
   let peakSingleRss: number | undefined;
+  let cpuMs: number | undefined;
   if (useTime && existsSync(timeFile)) {
-    const kib = Number(readFileSync(timeFile, 'utf8').trim().split('\n').pop());
+    // The last line is ours; GNU time writes "Command exited with non-zero status" above it on failure.
+    const [kib, user, system] = readFileSync(timeFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
     if (Number.isFinite(kib)) peakSingleRss = kib * 1024;
+    if (Number.isFinite(user) && Number.isFinite(system)) cpuMs = (user + system) * 1000;
   }
-  return { exitCode, wallMs, peakTreeRss, peakSingleRss, lines };
+  return { exitCode, wallMs, peakTreeRss, peakSingleRss, cpuMs, lines };
 }
 
 /** Total size of the files under a folder, in bytes; 0 when it does not exist. */
