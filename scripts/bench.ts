@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { measureFirstSearch, scriptsLoadedBy, type FirstSearch } from './bench/first-search';
 import { syntheticBlueprintFolder, writeContentDir } from './bench/generate';
-import { folderBytes, htmlPages, pagesReported, phasesOf, runMeasured, type Phase } from './bench/measure';
+import { folderBytes, htmlPages, pagesReported, phasesOf, reportedTimings, runMeasured, type Phase } from './bench/measure';
 import { checkTargets, formatBytes, formatSeconds, formatTargets, markdownTable, type Measurement } from './bench/report';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -78,6 +78,8 @@ function baselineProject(work: string): string {
 interface SiteRun {
   measurement: Measurement;
   phases: Phase[];
+  /** Durations the build logged about its own steps. */
+  timings: string[];
   peakSingleRss?: number;
   firstSearch?: FirstSearch;
   logFile: string;
@@ -96,7 +98,7 @@ async function buildAndMeasure(site: 'ours' | 'baseline', size: number, contentD
   log(`building ${site} with ${size} synthetic blueprints (load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')})`);
   const run = await runMeasured(process.execPath, [astroBin, 'build'], { cwd, env: { CONTENT_DIR: contentDir, OUT_DIR: dist, CACHE_DIR: cache, ASTRO_TELEMETRY_DISABLED: '1' }, logFile });
   if (run.exitCode !== 0) throw new Error(`The ${site} build failed with exit code ${run.exitCode}; see ${logFile}`);
-  log(`${site} built in ${formatSeconds(run.wallMs)}; peak memory ${formatBytes(run.peakTreeRss)}`);
+  log(`${site} built in ${formatSeconds(run.wallMs)} (CPU ${run.cpuMs === undefined ? 'n/a' : formatSeconds(run.cpuMs)}); peak memory ${formatBytes(run.peakTreeRss)}`);
 
   const pages = htmlPages(dist);
   const pagefindDir = join(dist, 'pagefind');
@@ -105,6 +107,7 @@ async function buildAndMeasure(site: 'ours' | 'baseline', size: number, contentD
     blueprints,
     pages: pages.length,
     wallMs: run.wallMs,
+    cpuMs: run.cpuMs,
     peakRss: run.peakTreeRss,
     distBytes: folderBytes(dist),
     pagefindBytes: existsSync(pagefindDir) ? folderBytes(pagefindDir) : undefined,
@@ -122,7 +125,7 @@ async function buildAndMeasure(site: 'ours' | 'baseline', size: number, contentD
     const page = pages.find((p) => p.startsWith('blueprints/') && p.split('/').length === 3 && !p.startsWith('blueprints/page/'));
     measurement.blueprintPageScripts = page ? scriptsLoadedBy(join(dist, page)) : undefined;
   }
-  return { measurement, phases: phasesOf(run.lines, run.wallMs), peakSingleRss: run.peakSingleRss, firstSearch, logFile, loadBefore };
+  return { measurement, phases: phasesOf(run.lines, run.wallMs), timings: reportedTimings(run.lines), peakSingleRss: run.peakSingleRss, firstSearch, logFile, loadBefore };
 }
 
 function phaseTable(run: SiteRun): string {
@@ -168,7 +171,8 @@ async function main() {
   lines.push(`Our site: ${ours.label}. Node ${process.version}, ${cpus().length} CPUs. Busiest processes at the start (%CPU, RSS KiB, command): ${busy}.`, '');
   lines.push(markdownTable(rows), '');
   for (const r of runs) {
-    if (r.ours && r.baseline) lines.push(`At ${r.size} synthetic blueprints our build took ${(r.ours.measurement.wallMs / r.baseline.measurement.wallMs).toFixed(2)}× the floor.`);
+    const [o, b] = [r.ours?.measurement, r.baseline?.measurement];
+    if (o && b) lines.push(`At ${r.size} synthetic blueprints our build took ${(o.wallMs / b.wallMs).toFixed(2)}× the floor's wall time${o.cpuMs && b.cpuMs ? ` and ${(o.cpuMs / b.cpuMs).toFixed(2)}× its CPU time` : ''}.`);
   }
   const small = runs.find((r) => r.size === 1000)?.ours;
   const large = runs.find((r) => r.size === 3000)?.ours;
@@ -179,7 +183,7 @@ async function main() {
     for (const s of [r.baseline, r.ours]) {
       if (!s) continue;
       lines.push(`${s.measurement.site} at ${r.size} (load average before: ${s.loadBefore.map((l) => l.toFixed(2)).join(' ')}; largest single process ${formatBytes(s.peakSingleRss)}; log ${s.logFile}):`);
-      lines.push('```', phaseTable(s), '```');
+      lines.push('```', phaseTable(s), ...s.timings.map((t) => `  reported: ${t}`), '```');
       if (s.firstSearch) {
         lines.push(`First search (${s.firstSearch.method}, query "${s.firstSearch.query}", ${s.firstSearch.results} results): ${formatBytes(s.firstSearch.searchBytes)} counted, ${formatBytes(s.firstSearch.totalBytes)} with the page itself.`);
         lines.push('```', ...s.firstSearch.fetched.map((f) => `${String(f.bytes).padStart(9)}  ${f.afterQuery ? 'after query ' : 'page load   '}${f.url}`), '```');
