@@ -149,8 +149,12 @@ describe('checking a draft with the blueprint schema', () => {
 
   it('puts a timeline that ends before it starts on the end date', () => {
     const [error] = validateDraft(completeDraft({ 'timeline-end': '2022-12' }), options);
-    expect(error.id).toBe('timeline-end');
-    expect(error.message).toMatch(/ends before it starts/);
+    expect(error).toEqual({ id: 'timeline-end', message: 'End is before the start: check when the work started and finished' });
+  });
+
+  it('says only that a start date is not a month, without comparing it with the end', () => {
+    const errors = validateDraft(completeDraft({ 'timeline-start': 'April 2023' }), options);
+    expect(errors).toEqual([{ id: 'timeline-start', message: expect.stringMatching(/^Start should be a month written as YYYY-MM/) }]);
   });
 
   it('rejects a contact that is neither an email nor a web address', () => {

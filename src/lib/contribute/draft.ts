@@ -312,9 +312,14 @@ export function validateDraft(values: DraftValues, options: DraftOptions): Field
   }
   const result = blueprintSchema.safeParse(toFrontMatter(values, options));
   if (!result.success) {
-    for (const issue of result.error.issues) {
+    const { issues } = result.error;
+    for (const issue of issues) {
+      // The schema compares the dates even when one is not a month at all: say only that.
+      const isOrder = issue.path.length === 1 && issue.path[0] === 'timeline' && issue.code === 'custom';
+      if (isOrder && issues.some((other) => other.path[0] === 'timeline' && other.path.length > 1)) continue;
       const id = fieldForPath(issue.path, values);
-      add(id, messageFor(fieldsById.get(id), issue.path, issue.message, values));
+      const message = isOrder ? 'is before the start: check when the work started and finished' : issue.message;
+      add(id, messageFor(fieldsById.get(id), issue.path, message, values));
     }
   }
   if (textOf(values, 'type') === 'redprint') {
