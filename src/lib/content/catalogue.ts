@@ -97,8 +97,11 @@ export function reviewState(data: { reviewBy: Date; status?: string }, today: Da
   return 'current';
 }
 
+/** One formatter for the whole build: toLocaleDateString builds a new one per call (~50× slower, seconds over 1,000 blueprints). */
+const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
 export function formatDate(d: Date): string {
-  return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return longDate.format(d);
 }
 
 export function isoDate(d: Date): string {
