@@ -245,10 +245,11 @@ function truncate(text: string): string {
 /**
  * Every MDX file is checked, whatever its kind, because the site compiles every .mdx file in the
  * content folder. Oversized files are left to the file-size rule rather than parsed at length.
+ * (TextEncoder rather than Buffer: the drafting form loads this module in the browser.)
  */
 export function checkMdxSafety(corpus: Corpus): Problem[] {
   return corpus.entries
     .filter((entry) => /\.mdx?$/i.test(entry.file.path) || entry.kind === 'blueprint' || entry.kind === 'playbook')
-    .filter((entry) => Buffer.byteLength(entry.file.source, 'utf8') <= maxFileBytes)
+    .filter((entry) => new TextEncoder().encode(entry.file.source).length <= maxFileBytes)
     .flatMap((entry) => checkMdxSource(entry.file.path, entry.file.source));
 }
