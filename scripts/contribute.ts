@@ -98,7 +98,7 @@ async function main(): Promise<number> {
     console.error('Set GITHUB_TOKEN to a GitHub token first (see CONTRIBUTING.md, "Use the command line"), or add --dry-run to see the plan.');
     return 1;
   }
-  const { api, runtime } = createClient(settings, (line) => console.error(line));
+  const { api, runtime } = await createClient(settings, (line) => console.error(line));
   try {
     const result = await publish(api, runtime, {
       upstream,

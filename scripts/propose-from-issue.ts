@@ -92,7 +92,7 @@ async function main(): Promise<number> {
     return 1;
   }
   const settings = settingsFromEnv();
-  const client = settings.token ? createClient(settings, (line) => console.error(line)) : undefined;
+  const client = settings.token ? await createClient(settings, (line) => console.error(line)) : undefined;
   if (!client && !dryRun) {
     console.error('Set GITHUB_TOKEN (the workflow passes the GitHub App token), or add --dry-run.');
     return 1;
@@ -123,7 +123,7 @@ async function main(): Promise<number> {
   }
 
   // 3. Answers → blueprint file → validator.
-  const proposal = proposalFromIssue(issue.body, { published: issue.createdAt.slice(0, 10), author: issue.author?.login });
+  const proposal = proposalFromIssue(issue.body, { published: issue.createdAt.slice(0, 10), author: issue.author?.login, issueTitle: issue.title });
   const slug = slugify(String(proposal.data.title ?? '')) || `issue-${issue.number}`;
   const files = readContentFiles(root);
   const organisations = new Map(
@@ -142,6 +142,14 @@ async function main(): Promise<number> {
     new Set([localPath]),
   );
   const found = proposalProblems(problems, rendered, parseSource(rendered).bodyLine, proposal.missing);
+  // An organisation new to the site is not the proposer's mistake: a maintainer adds it first.
+  const newOrganisation = proposal.extras['organisation-name'];
+  if (newOrganisation && !publisher) {
+    const at = found.findIndex((p) => p.where === 'Organisation');
+    const message = `"${newOrganisation}" is not on the site yet. A maintainer will add it; once they have, edit this issue (any small change will do) and the checks run again.`;
+    if (at >= 0) found.splice(at, 1, { where: 'Organisation', message });
+    else found.unshift({ where: 'Organisation', message });
+  }
   if (files.some((f) => f.path === localPath)) {
     found.unshift({ where: 'Title', message: `gives the web address /blueprints/${slug}/, which another blueprint already has: change the title a little` });
   }

@@ -57,7 +57,7 @@ async function main(): Promise<number> {
     console.error('Set GITHUB_TOKEN (the workflow passes its own), or add --dry-run.');
     return 1;
   }
-  const { api } = createClient(settings, (line) => console.error(line));
+  const { api } = await createClient(settings, (line) => console.error(line));
 
   try {
     // 3. One issue per owner: update it if it says something different, otherwise open it.

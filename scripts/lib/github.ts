@@ -17,7 +17,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { Octokit } from 'octokit';
+import type { Octokit } from 'octokit';
 import { githubMessage, statusOf, StepError, type GitHubApi, type RepoRef, type Runtime } from '../../src/lib/contribute/publish';
 
 export interface ClientSettings {
@@ -57,7 +57,9 @@ export interface Client {
   settings: ClientSettings;
 }
 
-export function createClient(settings: ClientSettings, log: (line: string) => void = (line) => console.error(line)): Client {
+/** Loads Octokit only when something is sent, so a dry run or a validation failure starts fast. */
+export async function createClient(settings: ClientSettings, log: (line: string) => void = (line) => console.error(line)): Promise<Client> {
+  const { Octokit } = await import('octokit');
   const started = Date.now();
   const remaining = () => settings.deadlineMs - (Date.now() - started);
   const { Group } = bottleneck();

@@ -71,6 +71,7 @@ const frontMatterFields: IssueFormField[] = [
   { id: 'keyQuestions', path: ['keyQuestions'], kind: 'lines', required: true, label: 'Key questions this answers', description: 'One to five questions another organisation would ask, one per line, each ending with a question mark.', placeholder: 'How do we roll out electronic observations without disrupting care?' },
   { id: 'domain', path: ['domain'], kind: 'one', terms: domains, required: true, label: 'Domain', description: termList(domains) },
   { id: 'organisation', path: ['organisation'], kind: 'text', required: true, label: 'Organisation', description: 'The short name of your organisation on this site: its page address, e.g. `northmoor-teaching-hospitals`. It must already be on the site’s Organisations page: if yours is not, say so in a comment on this issue and a maintainer will add it.', placeholder: 'northmoor-teaching-hospitals' },
+  { id: 'organisation-name', path: [], kind: 'text', required: false, label: 'Organisation’s full name, if it is not on the site yet', description: 'For example "Northmoor Teaching Hospitals NHS Foundation Trust". A maintainer adds your organisation before your blueprint is published.' },
   { id: 'partners', path: ['partners'], kind: 'list', required: false, label: 'Partner organisations', description: 'Other organisations that worked on this or adopted it, as short names separated by commas. Leave empty if none.' },
   { id: 'pillars', path: ['pillars'], kind: 'many', terms: pillars, required: true, label: 'What Good Looks Like pillars', description: 'Choose every pillar this supports.' },
   { id: 'capabilities', path: ['capabilities'], kind: 'many', terms: capabilities, required: false, label: 'Capabilities', description: 'The Digital Maturity Assessment capability areas this touches.' },
@@ -91,8 +92,13 @@ const frontMatterFields: IssueFormField[] = [
   { id: 'contact', path: ['contact'], kind: 'text', required: true, label: 'Contact', description: 'How readers reach the team: a shared email address or a web address. Avoid personal email addresses.', placeholder: 'digital.team@example.nhs.uk' },
 ];
 
+/** The field for a body section heading, e.g. "What we did" → `section-what-we-did`. */
+export function sectionFieldId(heading: string): string {
+  return `section-${slugify(heading, 200)}`;
+}
+
 const sectionFields: IssueFormField[] = blueprintSections.map((s) => ({
-  id: `section-${slugify(s.heading)}`,
+  id: sectionFieldId(s.heading),
   path: [],
   kind: 'section',
   required: false,
@@ -116,11 +122,6 @@ const confirmField: IssueFormField = {
 
 /** Every field of the form, in order. Other tools (the web drafting form) import this list. */
 export const issueFormFields: readonly IssueFormField[] = [...frontMatterFields, ...sectionFields, confirmField];
-
-/** The field for a body section heading, e.g. "What we did" → `section-what-we-did`. */
-export function sectionFieldId(heading: string): string {
-  return `section-${slugify(heading)}`;
-}
 
 function formElement(field: IssueFormField): Record<string, unknown> {
   const attributes: Record<string, unknown> = { label: field.label, description: field.description };
@@ -282,6 +283,8 @@ export interface Proposal {
   sections: Record<string, string>;
   /** Field ids the form requires that were left empty (the schema also reports most of them). */
   missing: string[];
+  /** Answers that help a maintainer but are not front-matter, by field id (e.g. organisation-name). */
+  extras: Record<string, string>;
 }
 
 export interface ProposalContext {
@@ -289,6 +292,11 @@ export interface ProposalContext {
   published: string;
   /** The proposer's GitHub user name, used as the owner's when that field is empty. */
   author?: string;
+  /**
+   * The issue's own title. A pre-filled link passes the blueprint title as `title`, which GitHub
+   * uses for the issue title, so it stands in when the Title answer is empty.
+   */
+  issueTitle?: string;
 }
 
 /** Turns a submitted issue body into front-matter and body sections. */
@@ -296,11 +304,16 @@ export function proposalFromIssue(body: string, context: ProposalContext, fields
   const answers = parseIssueFormBody(body, fields);
   const data: Record<string, unknown> = {};
   const sections: Record<string, string> = {};
+  const extras: Record<string, string> = {};
   const missing: string[] = [];
   for (const field of fields) {
     const answer = answers.get(field.id) ?? '';
     if (!answer) {
       if (field.required && field.kind !== 'confirm') missing.push(field.id);
+      continue;
+    }
+    if (field.path.length === 0 && field.kind !== 'section' && field.kind !== 'confirm') {
+      extras[field.id] = answer;
       continue;
     }
     switch (field.kind) {
@@ -332,10 +345,15 @@ export function proposalFromIssue(body: string, context: ProposalContext, fields
     const ticked = (label: string) => answer.split('\n').some((line) => /^\s*[-*]\s*\[[xX]\]\s*/.test(line) && sameText(line.replace(/^\s*[-*]\s*\[[xX]\]\s*/, ''), label));
     if (!(field.terms ?? []).every((t) => ticked(t.label))) missing.push(field.id);
   }
+  const fromIssueTitle = context.issueTitle?.replace(/^\s*proposal:\s*/i, '').trim();
+  if (data.title === undefined && fromIssueTitle) {
+    data.title = fromIssueTitle;
+    if (missing.includes('title')) missing.splice(missing.indexOf('title'), 1);
+  }
   data.published = context.published;
   const owner = data.owner as Record<string, unknown> | undefined;
   if (owner && !owner.github && context.author && /^[A-Za-z0-9-]+$/.test(context.author)) owner.github = context.author;
-  return { data, sections, missing };
+  return { data, sections, missing, extras };
 }
 
 /** The form field a front-matter path belongs to, e.g. ["outcome", "headline"] → outcome-headline. */

@@ -4,6 +4,7 @@
  * place to work from instead of an issue per page. Pure: the script does the GitHub calls.
  */
 import { formatDate, reviewState } from '../content/catalogue';
+import { paths } from '../content/urls';
 import type { Blueprint } from '../schema';
 import { cell, inline, marker } from './markdown';
 
@@ -77,7 +78,8 @@ export function reminderBody(group: OwnerGroup, context: ReminderContext): strin
   const rows = group.entries.map((e) => {
     const edit = `https://github.com/${context.repository}/edit/${context.branch}/${e.filePath}`;
     const state = e.data.status === 'needs-review' ? 'marked needs review' : formatDate(e.data.reviewBy);
-    return `| ${cell(e.data.title)} | ${state} | ${formatDate(e.data.lastReviewed)} | [edit](${edit}) |`;
+    const page = context.siteUrl ? ` · [page](${context.siteUrl.replace(/\/+$/, '')}${paths.blueprint(e.slug)})` : '';
+    return `| ${cell(e.data.title)} | ${state} | ${formatDate(e.data.lastReviewed)} | [edit](${edit})${page} |`;
   });
   const setup = group.owner.github
     ? ''

@@ -1,0 +1,54 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+
+const dir = new URL('../../.github/workflows/', import.meta.url);
+const read = (name: string) => readFileSync(new URL(name, dir), 'utf8');
+const workflow = (name: string) => parse(read(name)) as { on: Record<string, unknown>; permissions?: Record<string, string>; jobs: Record<string, { steps: { run?: string; uses?: string; with?: Record<string, string>; env?: Record<string, string> }[] }> };
+const runLines = (name: string) => Object.values(workflow(name).jobs).flatMap((j) => j.steps.map((s) => s.run ?? '')).join('\n');
+
+describe('the workflows', () => {
+  it('are all valid YAML', () => {
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.yml'))) expect(() => parse(read(file)), file).not.toThrow();
+  });
+
+  it('check pull requests on pull_request only, never pull_request_target', () => {
+    const code = read('pull-request.yml').split('\n').filter((line) => !line.trim().startsWith('#')).join('\n');
+    expect(Object.keys(workflow('pull-request.yml').on)).toEqual(['pull_request']);
+    expect(code).not.toContain('pull_request_target');
+  });
+
+  it('give pull request checks a read-only token and no secrets', () => {
+    expect(workflow('pull-request.yml').permissions).toEqual({ contents: 'read' });
+    expect(read('pull-request.yml')).not.toMatch(/secrets\./);
+  });
+
+  it('never put the issue’s own text into a shell command', () => {
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.yml'))) {
+      expect(runLines(file), file).not.toMatch(/\$\{\{\s*github\.event\.(issue|pull_request|comment)\.(title|body|head|user)/);
+    }
+  });
+
+  it('open proposal pull requests with a GitHub App token, so their checks run', () => {
+    const steps = Object.values(workflow('propose-blueprint.yml').jobs).flatMap((j) => j.steps);
+    const token = steps.find((s) => s.uses?.startsWith('actions/create-github-app-token'));
+    expect(token?.with).toMatchObject({ 'app-id': '${{ vars.APP_ID }}', 'private-key': '${{ secrets.APP_PRIVATE_KEY }}' });
+    expect(steps.find((s) => s.run?.includes('propose-from-issue'))?.env?.GITHUB_TOKEN).toBe('${{ steps.app-token.outputs.token }}');
+  });
+
+  it('run the proposal bot only for issues with the proposal label', () => {
+    expect(read('propose-blueprint.yml')).toContain("contains(github.event.issue.labels.*.name, 'blueprint-proposal')");
+  });
+
+  it('deploy to GitHub Pages under the repository name', () => {
+    const text = read('deploy.yml');
+    expect(text).toContain('actions/upload-pages-artifact');
+    expect(text).toContain('actions/deploy-pages');
+    expect(text).toContain('BASE_PATH: /${{ github.event.repository.name }}/');
+    expect(text).toContain('SITE_URL:');
+  });
+
+  it('send review reminders on a weekly schedule', () => {
+    expect(workflow('review-reminders.yml').on.schedule).toEqual([{ cron: '0 7 * * 1' }]);
+  });
+});
