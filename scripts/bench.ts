@@ -49,20 +49,24 @@ function busyProcesses(): string {
 }
 
 /**
- * Our site as committed (HEAD), unpacked into the work folder with this repository's node_modules,
- * so half-finished edits in the shared checkout neither break nor colour the measurement.
- * `--working-tree` builds the checkout as it is instead (for trying a fix before committing it).
+ * Our site, copied into the work folder with a symlink to this repository's node_modules, so
+ * edits others make in the shared checkout while the benchmark runs neither break nor colour it.
+ * By default the copy is HEAD (`git archive`); `--working-tree` copies the checkout as it is at
+ * the start, uncommitted and untracked (but not ignored) files included, for trying a change.
  */
 function siteSnapshot(work: string, workingTree: boolean): { dir: string; label: string } {
   const head = execFileSync('git', ['-C', repo, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
-  if (workingTree) return { dir: repo, label: `working tree of ${repo} (HEAD ${head} plus uncommitted changes)` };
   const dir = join(work, 'site');
   if (!existsSync(dir)) {
     mkdirSync(dir, { recursive: true });
-    execFileSync('sh', ['-c', 'git -C "$0" archive HEAD | tar -x -C "$1"', repo, dir]);
+    if (workingTree) {
+      const files = execFileSync('git', ['-C', repo, 'ls-files', '-z', '--cached', '--others', '--exclude-standard'], { encoding: 'utf8' }).split('\0');
+      for (const file of files) if (file && existsSync(join(repo, file))) cpSync(join(repo, file), join(dir, file), { recursive: true });
+    } else execFileSync('sh', ['-c', 'git -C "$0" archive HEAD | tar -x -C "$1"', repo, dir]);
     symlinkSync(join(repo, 'node_modules'), join(dir, 'node_modules'), 'dir');
   }
-  return { dir, label: `commit ${head}` };
+  const dirty = workingTree ? execFileSync('git', ['-C', repo, 'status', '--short'], { encoding: 'utf8' }).trim().split('\n').filter(Boolean).length : 0;
+  return { dir, label: workingTree ? `a copy of the working tree at HEAD ${head} with ${dirty} changed or untracked paths` : `commit ${head}` };
 }
 
 /** A throwaway Astro project holding the floor's files, using this repository's node_modules. */

@@ -181,7 +181,8 @@ export function phasesOf(lines: readonly LogLine[], wallMs: number): Phase[] {
  * in 850 ms" and Pagefind's "indexed 1000 pages … in 4000 ms": the parts of a phase worth watching.
  */
 export function reportedTimings(lines: readonly LogLine[]): string[] {
-  return lines.filter((l) => /\] .* in \d+ ?ms\b/.test(l.text) && !/\(\+\d+ms\)/.test(l.text)).map((l) => l.text.replace(/^\d\d:\d\d:\d\d /, '').trim());
+  // A console line can land in the middle of Astro's "├─ /page/" line, so take the match, not the line.
+  return lines.flatMap((l) => /\[[^\]\s]+\] [^[]*? in \d+ ?ms\b/.exec(l.text)?.[0] ?? []);
 }
 
 /** The number Astro prints in "N page(s) built in". */

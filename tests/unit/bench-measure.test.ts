@@ -9,7 +9,7 @@ const log: LogLine[] = [
   { at: 9000, text: '22:00:09 [vite] ✓ built in 5.80s' },
   { at: 9100, text: ' generating static routes ' },
   { at: 9200, text: '22:00:09   ├─ /blueprints/x/index.html (+23ms) ' },
-  { at: 9500, text: '[search] related blueprints for 1000 blueprints in 850 ms' },
+  { at: 9500, text: '22:00:09   ├─ /blueprints/y/index.html[search] related blueprints for 1000 blueprints in 850 ms' },
   { at: 20000, text: '22:00:20 ✓ Completed in 10.9s.' },
   { at: 26000, text: '22:00:26 [blueprint-commons:pagefind] indexed 1000 pages with 3 synonym groups in 5900 ms' },
   { at: 26100, text: '22:00:26 [build] 1105 page(s) built in 25.1s' },
