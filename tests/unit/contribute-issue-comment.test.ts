@@ -23,6 +23,11 @@ describe('problems named by the question on the form', () => {
     expect(p.where).toBe('What we did (line 3 of your answer)');
   });
 
+  it('names the choices by the labels the proposer saw, not the stored values', () => {
+    const [p] = proposalProblems([{ file: 'x.mdx', line: 3, column: 1, field: 'cost.band', message: '"Loads" is not one of under-50k, 50k-250k' }], rendered, bodyLine);
+    expect(p.message).toBe('"Loads" is not one of the choices: pick one of Under £50k, £50k to £250k, £250k to £1m, Over £1m');
+  });
+
   it('asks for the declarations when they are not ticked', () => {
     const [p] = proposalProblems([], rendered, bodyLine, ['confirm']);
     expect(p.where).toBe('Before you submit');

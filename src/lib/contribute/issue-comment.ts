@@ -26,16 +26,23 @@ function sectionAt(rendered: string, line: number): { heading: string; line: num
   return undefined;
 }
 
-function describeField(problemField: string, fields: readonly IssueFormField[]): string | undefined {
+function describeField(problemField: string, fields: readonly IssueFormField[]): { label: string; field: IssueFormField } | undefined {
   const path = problemField.split('.');
   const field = fieldForPath(path, fields);
   if (!field) return undefined;
   const index = Number(path[field.path.length]);
   if (Number.isInteger(index) && (field.kind === 'lines' || field.kind === 'list' || field.kind === 'many')) {
     const item = field.kind === 'lines' ? 'question' : 'item';
-    return `${field.label} (${item} ${index + 1})`;
+    return { label: `${field.label} (${item} ${index + 1})`, field };
   }
-  return field.label;
+  return { label: field.label, field };
+}
+
+/** The schema lists allowed values; a proposer chose from labels, so name those instead. */
+function inFormTerms(message: string, field: IssueFormField): string {
+  const match = message.match(/^(.*) is not one of /s);
+  if (!match || !field.terms) return message;
+  return `${match[1]} is not one of the choices: pick one of ${field.terms.map((t) => t.label).join(', ')}`;
 }
 
 /**
@@ -55,9 +62,9 @@ export function proposalProblems(
     if (field?.kind === 'confirm') out.push({ where: field.label, message: 'needs both boxes ticked: a proposal cannot be published without them' });
   }
   for (const p of problems) {
-    const label = describeField(p.field, fields);
-    if (label) {
-      out.push({ where: label, message: p.message });
+    const described = describeField(p.field, fields);
+    if (described) {
+      out.push({ where: described.label, message: inFormTerms(p.message, described.field) });
       continue;
     }
     const section = p.line >= bodyLine ? sectionAt(rendered, p.line) : undefined;

@@ -193,6 +193,11 @@ export class FakeGitHub {
     this.faults.set(route, list);
   }
 
+  /** Removes every fault not yet used up. */
+  clearFaults(): void {
+    this.faults.clear();
+  }
+
   /** A fork made from now on answers 404 to this many GET /repos polls before it is ready. */
   forkNotReadyPolls = 0;
 

