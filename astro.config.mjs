@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { NodePackageImporter } from 'sass';
 import { contentGate } from './src/integrations/content-gate.ts';
+import { pagefindIndex } from './src/integrations/pagefind.ts';
 
 // SITE_URL and BASE_PATH let the same code deploy to a custom domain or to GitHub Pages under /<repo>/.
 const site = process.env.SITE_URL ?? 'http://127.0.0.1:4321';
@@ -19,7 +20,7 @@ export default defineConfig({
   cacheDir,
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
-  integrations: [contentGate(), mdx(), sitemap()],
+  integrations: [contentGate(), mdx(), sitemap(), pagefindIndex()],
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
   devToolbar: { enabled: false },

@@ -5,6 +5,7 @@
 import type { z } from 'astro/zod';
 import { parseSource, parseYaml, slugOf, type ParsedSource } from '../content/front-matter';
 import { blueprintSchema, glossarySchema, organisationSchema, playbookSchema } from '../schema';
+import { synonymsSchema } from '../schema/synonyms';
 import type { Problem } from './problem';
 
 export interface ContentFile {
@@ -52,6 +53,7 @@ const schemas: Partial<Record<Kind, z.ZodType>> = {
   playbook: playbookSchema,
   organisation: organisationSchema,
   glossary: glossarySchema,
+  synonyms: synonymsSchema,
 };
 
 /** Extra schemas registered by other modules (e.g. search synonyms), keyed by kind. */

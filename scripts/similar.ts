@@ -1,0 +1,60 @@
+/**
+ * npm run similar -- <file.mdx> [--limit 5] [--threshold 0.6] [--check]
+ * The existing blueprints closest to a draft, with a similarity from 0 to 1, and a warning on
+ * any close enough to be the same work written twice. Run it before writing a new blueprint,
+ * or on a pull request; with --check it exits with status 1 when it finds a likely duplicate.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { readContentFiles } from './lib/content-files';
+import { parseSource, slugOf } from '../src/lib/content/front-matter';
+import { readCorpus } from '../src/lib/validate/corpus';
+import type { Blueprint } from '../src/lib/schema';
+import { blueprintDocument } from '../src/lib/search/documents';
+import { searchCorpus } from '../src/lib/search/from-corpus';
+import { duplicateThreshold, findSimilar } from '../src/lib/search/similar';
+
+const usage = 'Usage: npm run similar -- <file.mdx> [--limit 5] [--threshold 0.6] [--check]';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    limit: { type: 'string', default: '5' },
+    threshold: { type: 'string', default: String(duplicateThreshold) },
+    check: { type: 'boolean', default: false },
+  },
+});
+const [file] = positionals;
+const limit = Number(values.limit);
+const threshold = Number(values.threshold);
+
+if (!file || positionals.length > 1 || !(limit > 0) || !(threshold > 0 && threshold <= 1)) {
+  console.error(usage);
+  process.exitCode = 1;
+} else if (!existsSync(file)) {
+  console.error(`${file}: no such file. Give the path of a blueprint draft, e.g. drafts/my-blueprint.mdx`);
+  process.exitCode = 1;
+} else {
+  // 1. Read the draft. It need not be valid yet: title, summary, questions and body are enough.
+  const parsed = parseSource(readFileSync(file, 'utf8'));
+  const data = (parsed.data ?? {}) as Partial<Blueprint>;
+
+  // 2. Read the existing blueprints with the shared schemas.
+  const { docs, synonyms, organisations } = searchCorpus(readCorpus(readContentFiles(process.cwd())));
+  const draft = blueprintDocument({ slug: slugOf(file), data }, parsed.body, organisations.get(String(data.organisation)), synonyms);
+
+  // 3. Compare and print, closest first.
+  const similar = findSimilar(draft, docs, { limit, threshold });
+  const titles = new Map(docs.map((d) => [d.slug, d]));
+  console.log(`Closest of ${docs.length} blueprints to ${file}${draft.title ? ` ("${draft.title}")` : ''}:`);
+  for (const s of similar) {
+    const doc = titles.get(s.slug)!;
+    console.log(`  ${s.score.toFixed(2)}  ${s.slug}${s.likelyDuplicate ? '  ← likely duplicate' : ''}\n        ${doc.title} – ${doc.organisation}`);
+  }
+  if (similar.length === 0) console.log('  none share enough words to compare');
+  const duplicates = similar.filter((s) => s.likelyDuplicate);
+  if (duplicates.length) {
+    console.log(`\n${duplicates.length} blueprint${duplicates.length === 1 ? ' is' : 's are'} at or above ${threshold}: read ${duplicates.length === 1 ? 'it' : 'them'} first. If yours covers the same work, improve the existing blueprint instead, or say in yours what is different.`);
+    if (values.check) process.exitCode = 1;
+  }
+}

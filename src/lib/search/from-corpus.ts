@@ -1,0 +1,29 @@
+/**
+ * Search documents from the validator's corpus, for the command-line tools: the same validated
+ * entries the build gate reads, never the built HTML.
+ */
+import type { Corpus } from '../validate/corpus';
+import type { Blueprint, GlossaryTerm, Organisation } from '../schema';
+import type { SynonymGroup } from '../schema/synonyms';
+import { blueprintDocument, type SearchDocument } from './documents';
+import { buildSynonyms, type Synonyms } from './synonyms';
+
+export interface SearchCorpus {
+  docs: SearchDocument[];
+  synonyms: Synonyms;
+  organisations: Map<string, Organisation>;
+}
+
+/** Listed blueprints (published or needing review) as documents; drafts and archived ones are left out. */
+export function searchCorpus(corpus: Corpus): SearchCorpus {
+  const of = (kind: string) => corpus.entries.filter((e) => e.kind === kind && e.data !== undefined);
+  const synonyms = buildSynonyms(
+    of('synonyms').flatMap((e) => e.data as SynonymGroup[]),
+    of('glossary').flatMap((e) => e.data as GlossaryTerm[]),
+  );
+  const organisations = new Map(of('organisation').map((e) => [e.slug, e.data as Organisation]));
+  const docs = of('blueprint')
+    .filter((e) => ['published', 'needs-review'].includes((e.data as Blueprint).status))
+    .map((e) => blueprintDocument({ slug: e.slug, data: e.data as Blueprint }, e.parsed.body, organisations.get((e.data as Blueprint).organisation), synonyms));
+  return { docs, synonyms, organisations };
+}

@@ -1,0 +1,45 @@
+/**
+ * What a content page tells Pagefind about itself, beyond its text: filters (for the search
+ * page's checkboxes), sort keys and the metadata a search result shows at a glance. Rendered by
+ * src/components/SearchData.astro with Pagefind's data-pagefind-filter|sort|meta attributes.
+ */
+import { costBands, evidenceLevels, labelOf, type Blueprint, type Organisation, type Playbook } from '../schema';
+import { isoDate } from '../content/catalogue';
+import { blueprintFilterValues, playbookFilterValues, searchTypes, type FilterValues } from './filters';
+
+export interface PagefindRecord {
+  filters: FilterValues;
+  /** Sort keys; dates as YYYY-MM-DD so they sort as text. */
+  sort: { published: string; reviewed: string };
+  /** Shown in a result: title, type, organisation, summary, cost, outcome, evidence, reviewed. */
+  meta: Record<string, string>;
+  /** Archived entries stay readable at their address but are kept out of search, as out of lists. */
+  exclude: boolean;
+}
+
+export function blueprintRecord(b: Blueprint, organisation?: Organisation): PagefindRecord {
+  return {
+    filters: blueprintFilterValues(b, organisation),
+    sort: { published: isoDate(b.published), reviewed: isoDate(b.lastReviewed) },
+    meta: {
+      title: b.title,
+      type: labelOf(searchTypes, b.type),
+      ...(organisation ? { organisation: organisation.shortName ?? organisation.name } : {}),
+      summary: b.summary,
+      cost: labelOf(costBands, b.cost.band),
+      outcome: b.outcome.headline,
+      evidence: labelOf(evidenceLevels, b.outcome.evidence),
+      reviewed: isoDate(b.lastReviewed),
+    },
+    exclude: b.status === 'archived' || b.status === 'draft',
+  };
+}
+
+export function playbookRecord(p: Playbook): PagefindRecord {
+  return {
+    filters: playbookFilterValues(p),
+    sort: { published: isoDate(p.published), reviewed: isoDate(p.lastReviewed) },
+    meta: { title: p.title, type: labelOf(searchTypes, 'playbook'), summary: p.summary, reviewed: isoDate(p.lastReviewed) },
+    exclude: false,
+  };
+}

@@ -1,0 +1,159 @@
+/**
+ * Synonym groups for search, from two sources: the glossary (each term with its expansion and
+ * aliases) and src/content/synonyms.yaml (plain-English equivalents and misspellings). Groups
+ * that share a word are merged, so "ePMA" in both places makes one group.
+ *
+ * Pagefind has no synonym feature, so the groups are applied to the documents instead: every
+ * indexed page (and every lunr document) gets the other members of each group it mentions.
+ * Misspellings are applied to the query: they are corrected before searching.
+ */
+import type { GlossaryTerm } from '../schema/glossary';
+import type { SynonymGroup } from '../schema/synonyms';
+
+export interface Synonyms {
+  /** Merged groups; the first member of each is the preferred form. */
+  groups: string[][];
+  /** Misspelling (lower case, words separated by one space) → the preferred form to search for. */
+  corrections: Record<string, string>;
+  /** The groups a text mentions, each with how many times, most mentioned first. */
+  mentioned(text: string): { group: string[]; count: number }[];
+}
+
+/**
+ * Splits text into words the way phrase matching sees them: letters (Latin, with accents),
+ * digits, "+" and "&" (dm+d, A&E). Not \p{L}: a Unicode-aware pattern is several times slower,
+ * and this runs over every blueprint's whole text.
+ */
+export function words(text: string): string[] {
+  return text.match(/[A-Za-z0-9\u00C0-\u024F+&]+/g) ?? [];
+}
+
+/** A key for comparing phrases: lower case, one space between words. */
+export function phraseKey(text: string): string {
+  return words(text).join(' ').toLowerCase();
+}
+
+/**
+ * Acronyms (two or more capitals and no space: CCIO, ePMA, IT, NEWS) match only in that case,
+ * so "IT" never matches the word "it" and "NEWS" never matches "news".
+ */
+export function isCaseSensitive(term: string): boolean {
+  return !/\s/.test(term.trim()) && (term.match(/\p{Lu}/gu)?.length ?? 0) >= 2;
+}
+
+interface Phrase {
+  words: string[];
+  caseSensitive: boolean;
+  group: number;
+}
+
+/** Union of groups that share a member (compared case-insensitively), keeping first-seen order. */
+function mergeGroups(lists: string[][]): string[][] {
+  const owner = new Map<string, number>();
+  const parent: number[] = lists.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  lists.forEach((list, i) => {
+    for (const term of list) {
+      const key = phraseKey(term);
+      if (!key) continue;
+      const other = owner.get(key);
+      if (other === undefined) owner.set(key, i);
+      else parent[find(i)] = find(other);
+    }
+  });
+  const merged = new Map<number, string[]>();
+  lists.forEach((list, i) => {
+    const root = find(i);
+    const into = merged.get(root) ?? [];
+    for (const term of list) if (!into.includes(term)) into.push(term);
+    merged.set(root, into);
+  });
+  return [...merged.values()].filter((g) => g.length > 1);
+}
+
+const stripPlural = (w: string) => (w.length > 3 && w.endsWith('es') ? [w.slice(0, -2), w.slice(0, -1)] : w.length > 2 && w.endsWith('s') ? [w.slice(0, -1)] : []);
+
+export function buildSynonyms(fileGroups: SynonymGroup[], glossary: GlossaryTerm[]): Synonyms {
+  const fromGlossary = glossary.map((t) => [t.term, ...(t.expansion ? [t.expansion] : []), ...t.aliases]);
+  // The synonyms file comes first, so its first term is the preferred form when both define a group.
+  const groups = mergeGroups([...fileGroups.map((g) => g.terms), ...fromGlossary]);
+  const groupOf = new Map<string, number>();
+  groups.forEach((g, i) => g.forEach((t) => groupOf.set(phraseKey(t), i)));
+
+  const corrections: Record<string, string> = {};
+  for (const g of fileGroups) {
+    const preferred = groups[groupOf.get(phraseKey(g.terms[0])) ?? -1]?.[0] ?? g.terms[0];
+    for (const m of g.misspellings) corrections[phraseKey(m)] = preferred;
+  }
+
+  // Phrases indexed by their first word in lower case, so a text is scanned once, word by word.
+  const byFirstWord = new Map<string, Phrase[]>();
+  groups.forEach((g, group) => {
+    for (const term of g) {
+      const ws = words(term);
+      if (!ws.length) continue;
+      const caseSensitive = isCaseSensitive(term);
+      const phrase = { words: caseSensitive ? ws : ws.map((w) => w.toLowerCase()), caseSensitive, group };
+      const key = ws[0].toLowerCase();
+      byFirstWord.set(key, [...(byFirstWord.get(key) ?? []), phrase]);
+    }
+  });
+  // Longest phrase first, so "GP Connect" is one mention of GP Connect, not one of GP.
+  const longestFirst = (list: Phrase[]) => list.sort((a, b) => b.words.length - a.words.length);
+  for (const list of byFirstWord.values()) longestFirst(list);
+  const same = (actual: string, expected: string, caseSensitive: boolean, last: boolean) => {
+    // Phrase words are stored lower case unless the phrase is case-sensitive.
+    const a = caseSensitive ? actual : actual.toLowerCase();
+    // The last word may be plural: "electronic patient records" mentions "electronic patient record".
+    return a === expected || (last && !caseSensitive && (a === `${expected}s` || a === `${expected}es`));
+  };
+
+  return {
+    groups,
+    corrections,
+    mentioned(text) {
+      const ws = words(text);
+      const counts = new Map<number, number>();
+      for (let i = 0; i < ws.length; i++) {
+        const lower = ws[i].toLowerCase();
+        let candidates = byFirstWord.get(lower);
+        if (lower.endsWith('s')) {
+          const singular = stripPlural(lower).flatMap((k) => byFirstWord.get(k) ?? []);
+          if (singular.length) candidates = longestFirst([...(candidates ?? []), ...singular]);
+        }
+        if (!candidates) continue;
+        const match = candidates.find((p) => i + p.words.length <= ws.length && p.words.every((w, j) => same(ws[i + j], w, p.caseSensitive, j === p.words.length - 1)));
+        if (!match) continue;
+        counts.set(match.group, (counts.get(match.group) ?? 0) + 1);
+        i += match.words.length - 1;
+      }
+      return [...counts.entries()]
+        .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+        .map(([group, count]) => ({ group: groups[group], count }));
+    },
+  };
+}
+
+/**
+ * The words a document should also be found by: every member of every group it mentions.
+ * Members already in the text are included too; it costs little and keeps the rule simple.
+ */
+export function synonymText(synonyms: Synonyms, text: string): string {
+  return synonyms.mentioned(text).map(({ group }) => group.join(', ')).join('; ');
+}
+
+/**
+ * Corrects known misspellings in a query, e.g. "e-prescibing costs" → "e-prescribing costs".
+ * Returns the query unchanged (same string) when nothing was corrected.
+ */
+export function correctQuery(query: string, corrections: Record<string, string>): string {
+  let key = ` ${phraseKey(query)} `;
+  let changed = false;
+  for (const [wrong, right] of Object.entries(corrections)) {
+    const at = key.indexOf(` ${wrong} `);
+    if (at === -1) continue;
+    key = `${key.slice(0, at)} ${right.toLowerCase()} ${key.slice(at + wrong.length + 2)}`;
+    changed = true;
+  }
+  return changed ? key.trim() : query;
+}

@@ -1,0 +1,169 @@
+/**
+ * <app-search>: the search page's behaviour, as a small custom element around server-rendered
+ * NHS.UK form controls. It keeps the page's address in step with the search (so back, forward
+ * and shared links work), loads Pagefind on the first search, and announces each result count
+ * in a polite live region. Focus is never moved: the reader stays where they are typing or ticking.
+ */
+import { runSearch, type Pagefind, type PagefindResult } from './engine';
+import { resultItem, statusText } from './render';
+import { isEmpty, readState, writeState, type SearchState } from './state';
+
+const pageSize = 10;
+const typingPause = 300;
+
+class AppSearch extends HTMLElement {
+  #pagefind?: Promise<Pagefind>;
+  #corrections: Record<string, string> = {};
+  #filterNames: string[] = [];
+  #run = 0;
+  #results: PagefindResult[] = [];
+  #shown = 0;
+  #typing?: ReturnType<typeof setTimeout>;
+  /** The counts the page was built with (everything on the site), shown again when the search is cleared. */
+  #totals = new Map<Element, string>();
+
+  connectedCallback() {
+    this.#corrections = JSON.parse(this.querySelector('[data-search-corrections]')?.textContent || '{}');
+    this.#filterNames = [...this.querySelectorAll<HTMLElement>('[data-filter]')].map((f) => f.dataset.filter!);
+    for (const count of this.querySelectorAll('[data-count]')) this.#totals.set(count, count.textContent ?? '');
+    this.#part('[data-search-controls]').hidden = false;
+    this.#part('[data-search-unavailable]').hidden = true;
+
+    this.#form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      this.#commit();
+    });
+    this.#query.addEventListener('input', () => {
+      clearTimeout(this.#typing);
+      this.#typing = setTimeout(() => this.#commit({ replace: true }), typingPause);
+    });
+    this.addEventListener('change', (e) => {
+      if ((e.target as HTMLElement).matches('input[type=checkbox], select')) this.#commit();
+    });
+    this.#part('[data-search-clear]').addEventListener('click', () => {
+      for (const box of this.#checkboxes) box.checked = false;
+      this.#commit();
+    });
+    this.#part('[data-search-more]').addEventListener('click', async () => {
+      // Keyboard users land on the first new result rather than wherever the button was.
+      const first = await this.#showMore();
+      first?.querySelector('a')?.focus();
+    });
+    window.addEventListener('popstate', () => this.#restore());
+    this.#restore();
+  }
+
+  #part<T extends HTMLElement = HTMLElement>(selector: string): T {
+    return this.querySelector<T>(selector)!;
+  }
+  get #form() {
+    return this.#part<HTMLFormElement>('form');
+  }
+  get #query() {
+    return this.#part<HTMLInputElement>('input[name=q]');
+  }
+  get #sort() {
+    return this.#part<HTMLSelectElement>('select[name=sort]');
+  }
+  get #checkboxes() {
+    return [...this.querySelectorAll<HTMLInputElement>('input[type=checkbox]')];
+  }
+
+  /** The state the controls show. */
+  #controlsState(): SearchState {
+    const params = new URLSearchParams();
+    params.set('q', this.#query.value);
+    params.set('sort', this.#sort.value);
+    for (const box of this.#checkboxes) if (box.checked) params.append(box.name, box.value);
+    return readState(params, this.#filterNames);
+  }
+
+  /** Sets the controls from the address, then searches: on load and on back/forward. */
+  #restore() {
+    const state = readState(new URLSearchParams(location.search), this.#filterNames);
+    this.#query.value = state.q;
+    this.#sort.value = state.sort;
+    for (const box of this.#checkboxes) box.checked = state.filters[box.name]?.includes(box.value) ?? false;
+    for (const details of this.querySelectorAll<HTMLDetailsElement>('details[data-filter]')) {
+      if (state.filters[details.dataset.filter!]?.length) details.open = true;
+    }
+    void this.#search(state);
+  }
+
+  /** Records the controls' state in the address (a new history entry, or in place while typing) and searches. */
+  #commit({ replace = false } = {}) {
+    const state = this.#controlsState();
+    const address = `${location.pathname}${writeState(state)}`;
+    if (address !== `${location.pathname}${location.search}`) {
+      if (replace) history.replaceState(null, '', address);
+      else history.pushState(null, '', address);
+    }
+    void this.#search(state);
+  }
+
+  #load(): Promise<Pagefind> {
+    this.#pagefind ??= (async () => {
+      const pagefind: Pagefind = await import(/* @vite-ignore */ this.dataset.pagefind!);
+      await pagefind.options({ baseUrl: this.dataset.base, excerptLength: 24 });
+      return pagefind;
+    })();
+    return this.#pagefind;
+  }
+
+  async #search(state: SearchState) {
+    const run = ++this.#run;
+    const list = this.#part('[data-search-results]');
+    const status = this.#part('[data-search-status]');
+    if (isEmpty(state)) {
+      list.replaceChildren();
+      this.#part('[data-search-more]').hidden = true;
+      status.textContent = '';
+      for (const [count, text] of this.#totals) count.textContent = text;
+      return;
+    }
+    list.setAttribute('aria-busy', 'true');
+    try {
+      const outcome = await runSearch(await this.#load(), state, this.#corrections);
+      if (run !== this.#run) return; // a newer search has started
+      this.#results = outcome.results;
+      this.#shown = 0;
+      list.replaceChildren();
+      await this.#showMore();
+      if (run !== this.#run) return;
+      this.#updateCounts(outcome.counts);
+      status.textContent = statusText(outcome.results.length, { query: outcome.searched, mode: outcome.mode, corrected: outcome.corrected, original: state.q });
+    } catch (error) {
+      if (run !== this.#run) return;
+      console.error(error);
+      list.replaceChildren();
+      status.textContent = 'Search is not working at the moment. You can still browse blueprints and playbooks from the lists below.';
+      this.#part('[data-search-unavailable]').hidden = false;
+    } finally {
+      if (run === this.#run) list.setAttribute('aria-busy', 'false');
+    }
+  }
+
+  /** Adds the next page of results (only their data is downloaded) and returns the first one added. */
+  async #showMore(): Promise<HTMLLIElement | undefined> {
+    const next = this.#results.slice(this.#shown, this.#shown + pageSize);
+    const run = this.#run;
+    const data = await Promise.all(next.map((r) => r.data()));
+    if (run !== this.#run) return undefined;
+    const items = data.map((d) => resultItem(d));
+    this.#part('[data-search-results]').append(...items);
+    this.#shown += next.length;
+    this.#part('[data-search-more]').hidden = this.#shown >= this.#results.length;
+    return items[0];
+  }
+
+  #updateCounts(counts: Record<string, Record<string, number>> | undefined) {
+    for (const box of this.#checkboxes) {
+      const count = box.labels?.[0]?.querySelector('[data-count]');
+      if (!count) continue;
+      const n = counts?.[box.name]?.[box.value];
+      count.textContent = n === undefined ? '' : `(${n})`;
+    }
+  }
+}
+
+customElements.define('app-search', AppSearch);
