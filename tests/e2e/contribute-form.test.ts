@@ -325,12 +325,15 @@ describe('drafting a blueprint on the contribute page', () => {  const mistaken 
   });
 });
 
+/** axe over a page of about a hundred form controls takes a while on a busy two-core machine. */
+const axeTimeout = 120_000;
+
 describe('the contribute page’s accessibility', () => {
   it('has no axe violations before anything is entered', async () => {
     const { page } = await openForm();
     const violations = await axeViolations(page);
     expect(violations.length, `\n${formatViolations(paths.contribute(), violations)}\n`).toBe(0);
-  });
+  }, axeTimeout);
 
   it('has no axe violations with problems shown', async () => {
     const { page } = await openForm();
@@ -339,7 +342,7 @@ describe('the contribute page’s accessibility', () => {
     await page.locator('[data-error-summary]').waitFor({ state: 'visible' });
     const violations = await axeViolations(page);
     expect(violations.length, `\n${formatViolations(paths.contribute(), violations)}\n`).toBe(0);
-  });
+  }, axeTimeout);
 
   it('has no axe violations with a finished draft and its hand-off links shown', async () => {
     const { page } = await openForm();
@@ -349,7 +352,7 @@ describe('the contribute page’s accessibility', () => {
     await page.getByText('See the file your draft becomes').click();
     const violations = await axeViolations(page);
     expect(violations.length, `\n${formatViolations(paths.contribute(), violations)}\n`).toBe(0);
-  });
+  }, axeTimeout);
 });
 
 describe('the contribute page without JavaScript', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  draftFields, draftPath, draftToMdx, fieldId, handOff, isSimilarTitle, issueFormUrl, localIsoDate, maxUrlLength, newFileUrl,
-  organisationNotListed, sectionErrors, sectionFieldId, slugFromTitle, slugify, toFrontMatter, validateDraft,
+  draftFields, draftPath, draftToMdx, fieldId, handOff, isSimilarTitle, sectionsOf, issueFormUrl, localIsoDate, maxUrlLength, newFileUrl,
+  organisationNotListed, sectionErrors, sectionFieldId, slugFromTitle, toFrontMatter, validateDraft,
   type DraftValues,
 } from '../../src/lib/contribute/draft';
 import { parseSource } from '../../src/lib/content/front-matter';
@@ -10,6 +10,8 @@ import { validateContent } from '../../src/lib/validate';
 import { blueprintSections } from '../../src/lib/content/sections';
 import { blueprintSchema, type Organisation } from '../../src/lib/schema';
 import { checkMdxSource } from '../../src/lib/validate/rules/mdx-safety';
+import { issueFormFields, proposalFromIssue } from '../../src/lib/contribute/issue-form';
+import { costBands, labelOf } from '../../src/lib/schema/taxonomy';
 
 const today = '2025-06-30';
 const options = { today };
@@ -46,12 +48,13 @@ function completeDraft(overrides: DraftValues = {}): DraftValues {
 }
 
 describe('slugs and field ids', () => {
-  it('slugs a heading as lower-case words joined by hyphens', () => {
-    expect(slugify('Leadership, governance and clinical safety')).toBe('leadership-governance-and-clinical-safety');
+  it('asks every question under the id the GitHub issue form gives it', () => {
+    const issueIds = new Set(issueFormFields.map((f) => f.id));
+    expect(draftFields.map((f) => f.id).filter((id) => !issueIds.has(id))).toEqual([]);
   });
 
-  it('drops accents and punctuation at either end when slugging', () => {
-    expect(slugify('  Café réseau – £50k!  ')).toBe('cafe-reseau-50k');
+  it('asks for the same front-matter field as the issue form does under each id', () => {
+    for (const field of draftFields) expect(field.path, field.id).toEqual(issueFormFields.find((f) => f.id === field.id)!.path);
   });
 
   it('names a body section field "section-" and its slugged heading', () => {
@@ -220,27 +223,44 @@ describe('handing a draft off to GitHub', () => {
     return new URL(url).searchParams;
   }
 
-  it('opens the propose-blueprint issue form with the blueprint title as the issue title', () => {
+  it('opens the propose-blueprint issue form with the blueprint title as the title', () => {
     const { url } = issueFormUrl(repository, completeDraft());
     expect(url.startsWith(`https://github.com/${repository}/issues/new?`)).toBe(true);
     expect(params(url).get('template')).toBe('propose-blueprint.yml');
     expect(params(url).get('title')).toBe('Training 2,000 nurses on a new EPR with super-users');
   });
 
-  it('passes each answer under its field id', () => {
+  it('passes each answer under its field id, choices by the labels the issue form lists', () => {
     const p = params(issueFormUrl(repository, completeDraft()).url);
     expect(p.get('summary')).toMatch(/^We trained every nurse/);
-    expect(p.get('cost-band')).toBe('250k-1m');
+    expect(p.get('cost-band')).toBe(labelOf(costBands, '250k-1m'));
     expect(p.get('outcome-headline')).toBe('Nine in ten nurses said they felt ready on the first day.');
     expect(p.get('timeline-start')).toBe('2023-01');
     expect(p.get(whatWeDid)).toBe('We picked two super-users per ward.\n\nEach had 15 hours of protected time.');
   });
 
-  it('passes key questions one per line and choices separated by commas', () => {
+  it('passes key questions one per line and several choices separated by commas', () => {
     const p = params(issueFormUrl(repository, completeDraft()).url);
     expect(p.get('keyQuestions')).toBe('How many super-users does a ward need?\nHow much backfill should we fund?');
-    expect(p.get('careSettings')).toBe('acute, community');
+    expect(p.get('careSettings')).toBe('Acute, Community');
   });
+
+  /** The issue GitHub writes from a pre-filled form: each question's label as a heading, then the answer. */
+  function submittedIssue(url: string, { titleQuestionFilled }: { titleQuestionFilled: boolean }) {
+    const p = params(url);
+    const answer = (id: string) => (id === 'title' && !titleQuestionFilled ? '' : p.get(id)) || '_No response_';
+    return { body: issueFormFields.map((f) => `### ${f.label}\n\n${answer(f.id)}`).join('\n\n'), title: p.get('title')! };
+  }
+
+  for (const titleQuestionFilled of [true, false]) {
+    it(`is read back by the issue bot as the same blueprint (${titleQuestionFilled ? 'GitHub fills the Title question too' : 'GitHub fills only the issue title'})`, () => {
+      const draft = completeDraft({ capabilities: ['digital-channels', 'interoperability'], 'owner-github': 'jsmith-nhs' });
+      const issue = submittedIssue(issueFormUrl(repository, draft).url, { titleQuestionFilled });
+      const proposal = proposalFromIssue(issue.body, { published: today, issueTitle: issue.title });
+      expect(blueprintSchema.parse(proposal.data)).toEqual(blueprintSchema.parse(toFrontMatter(draft, options)));
+      expect(proposal.sections).toEqual(sectionsOf(draft));
+    });
+  }
 
   it('leaves out answers that are empty', () => {
     const p = params(issueFormUrl(repository, completeDraft()).url);
@@ -274,11 +294,12 @@ describe('handing a draft off to GitHub', () => {
     expect(result.newFile).toContain('filename=src/content/blueprints/training-2-000-nurses-on-a-new-epr-with-super-users.mdx');
   });
 
-  it('sends a draft whose organisation is not listed to the issue form only', () => {
+  it('sends a draft whose organisation is not listed to the issue form only, with the organisation’s name', () => {
     const result = handOff(completeDraft({ organisation: organisationNotListed, 'organisation-name': 'Riverside NHS Foundation Trust' }), { ...options, repository, branch: 'main' });
     expect(result.newFile).toBeUndefined();
     expect(result.newFileUnavailable).toBe('organisation-not-listed');
     expect(params(result.issue.url).get('organisation-name')).toBe('Riverside NHS Foundation Trust');
+    expect(params(result.issue.url).has('organisation')).toBe(false);
   });
 });
 

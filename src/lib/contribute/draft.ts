@@ -1,11 +1,11 @@
 /**
- * The web drafting form's pure core: which fields the form asks for, how its values become
- * blueprint front-matter and an MDX file, how the blueprint schema's problems map back onto form
- * fields, and the GitHub addresses a finished draft is handed off to.
+ * The web drafting form's pure core: which questions the form asks, how its answers become
+ * blueprint front-matter and an MDX file, how the blueprint schema's problems map back onto
+ * questions, and the GitHub addresses a finished draft is handed off to.
  *
- * Field ids are the schema path joined with "-" (`summary`, `cost-band`, `outcome-headline`), and
- * a body section's id is `section-` plus its heading slugged with `slugify`. The GitHub issue form
- * (propose-blueprint.yml) uses the same ids, so a field's id is also its query parameter there.
+ * Field ids are those of the GitHub issue form (./issue-form.ts): the schema path joined with
+ * "-" (`summary`, `cost-band`, `outcome-headline`), and `section-<heading slug>` for a body
+ * section. A field's id is also its query parameter in a pre-filled issue form address.
  *
  * Runs in the browser as well as in Node: no I/O, no Node built-ins.
  */
@@ -13,9 +13,13 @@ import { renderBlueprint } from '../content/render-blueprint';
 import { blueprintSections } from '../content/sections';
 import { blueprintSchema } from '../schema/blueprint';
 import {
-  audiences, capabilities, careSettings, contentTypes, costBands, domains, evidenceLevels, pillars, standards, suppliers,
+  audiences, capabilities, careSettings, contentTypes, costBands, domains, evidenceLevels, labelOf, pillars, standards, suppliers,
   type Term,
 } from '../schema/taxonomy';
+import { issueFormFields, sectionFieldId, type IssueFormField } from './issue-form';
+import { slugify } from './slug';
+
+export { sectionFieldId, slugify };
 
 /** What the form holds: one string per field, or a list for checkboxes. Keyed by field id. */
 export type DraftValues = Record<string, string | string[] | undefined>;
@@ -44,33 +48,14 @@ export interface DraftField {
   section?: string;
 }
 
-/** Lower-case, every run of other characters one "-", accents dropped: "Costs and funding" → "costs-and-funding". */
-export function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
-
 /** A field id from a schema path: ["outcome", "headline"] → "outcome-headline". */
 export function fieldId(path: readonly (string | number)[]): string {
   return path.join('-');
 }
 
-/** The field id of a body section, e.g. "section-what-we-did". */
-export function sectionFieldId(heading: string): string {
-  return `section-${slugify(heading)}`;
-}
-
-/** The file name for a title: its slug, cut at a word boundary so addresses stay readable. */
-export function slugFromTitle(title: string, maxLength = 60): string {
-  const slug = slugify(title);
-  if (slug.length <= maxLength) return slug;
-  const cut = slug.slice(0, maxLength + 1);
-  const lastBreak = cut.lastIndexOf('-');
-  return (lastBreak > 10 ? cut.slice(0, lastBreak) : slug.slice(0, maxLength)).replace(/-+$/, '');
+/** The file name for a title: the same slug the issue bot makes from it, so both name it alike. */
+export function slugFromTitle(title: string): string {
+  return slugify(title, 60);
 }
 
 /** The value of the organisation select that means "my organisation is not listed". */
@@ -165,6 +150,10 @@ export const draftFields: readonly DraftField[] = [
     hint: 'For example, Chief nursing information officer.',
   },
   {
+    id: 'owner-github', path: ['owner', 'github'], name: 'GitHub user name', label: 'Their GitHub user name (optional)', control: 'input', optional: true,
+    group: 'Owner and contact', hint: 'Without the @, for example jsmith-nhs. Reminders to review the page mention this person on GitHub.',
+  },
+  {
     id: 'contact', path: ['contact'], name: 'Contact', label: 'How can readers contact the team?', control: 'input', group: 'Owner and contact',
     hint: 'A team email address, or a web address starting https://. It is shown on the page.',
     emptyMessage: 'Write an email address or a web address where readers can reach the team',
@@ -211,7 +200,7 @@ function compact(value: Record<string, unknown>): Record<string, unknown> | unde
 /** The organisation slug: the chosen one, or the slug of the name typed for one not listed. */
 function organisationOf(values: DraftValues): string | undefined {
   const chosen = textOf(values, 'organisation');
-  if (chosen === organisationNotListed) return slugify(textOf(values, 'organisation-name')) || undefined;
+  if (chosen === organisationNotListed) return textOf(values, 'organisation-name') ? slugify(textOf(values, 'organisation-name'), 100) : undefined;
   return chosen || undefined;
 }
 
@@ -251,7 +240,7 @@ export function toFrontMatter(values: DraftValues, { today, illustrativeOrganisa
     outcome: compact({ evidence: text('outcome-evidence'), headline: text('outcome-headline') }) ?? {},
     timeline: compact({ start: text('timeline-start'), end: text('timeline-end') }) ?? {},
     published: today,
-    owner: compact({ name: text('owner-name'), role: text('owner-role') }) ?? {},
+    owner: compact({ name: text('owner-name'), role: text('owner-role'), github: text('owner-github')?.replace(/^@/, '') }) ?? {},
     contact: text('contact'),
     status: 'published',
     licence: 'OGL-3.0',
@@ -378,29 +367,34 @@ export function draftPath(slug: string): string {
   return `src/content/blueprints/${slug}.mdx`;
 }
 
-/** A field's value as the issue form takes it: lines for key questions, commas for choices. */
-function issueValue(field: DraftField, values: DraftValues): string {
-  if (field.control === 'lines') return linesOf(textOf(values, field.id)).join('\n');
-  if (field.control === 'checkboxes') return listOf(values, field.id).join(', ');
+/**
+ * An answer as the issue form takes it: labels for its dropdowns (GitHub lists the labels, and
+ * the issue bot reads labels or values), one key question per line, text as written.
+ */
+function issueValue(field: IssueFormField, values: DraftValues): string {
+  if (field.id === 'organisation' && textOf(values, 'organisation') === organisationNotListed) return '';
+  if (field.kind === 'one' || field.kind === 'many') return listOf(values, field.id).map((v) => labelOf(field.terms ?? [], v)).join(', ');
+  if (field.kind === 'lines') return linesOf(textOf(values, field.id)).join('\n');
   return textOf(values, field.id);
 }
 
 export interface IssueLink {
   url: string;
-  /** Fields left out to keep the address under GitHub's limit; the author pastes them in. */
+  /** Questions left out to keep the address under GitHub's limit; the author pastes them in. */
   omitted: DraftField[];
 }
 
 /**
- * The issue form, prefilled: `title` is the blueprint's title and every other field is passed
- * by its id. When the address would be too long, the longest body sections are left out (and
- * listed) until it fits: everything else in a valid draft is short.
+ * The issue form, pre-filled. GitHub takes `title` as the issue's title, and the form's Title
+ * question has the id `title` too, so the blueprint title goes there as it is: whichever of the
+ * two GitHub fills, the bot reads the same title back. Every other answer goes under its id. When the address would be too long, the longest body
+ * sections are left out (and listed) until it fits: everything else in a valid draft is short.
  */
 export function issueFormUrl(repository: string, values: DraftValues): IssueLink {
   const base = `https://github.com/${repository}/issues/new?template=propose-blueprint.yml`;
-  const params = draftFields
-    .filter((f) => f.id !== 'title')
-    .map((field) => ({ field, value: issueValue(field, values) }))
+  const params = issueFormFields
+    .filter((f) => f.id !== 'title' && fieldsById.has(f.id))
+    .map((field) => ({ field: fieldsById.get(field.id)!, value: issueValue(field, values) }))
     .filter((p) => p.value);
   const build = (included: typeof params) =>
     [base, `title=${encodeURIComponent(textOf(values, 'title'))}`, ...included.map((p) => `${p.field.id}=${encodeURIComponent(p.value)}`)].join('&');
@@ -442,7 +436,7 @@ export interface HandOff {
 
 /** Everything the form offers once a draft is valid. */
 export function handOff(values: DraftValues, options: DraftOptions & { repository: string; branch: string }): HandOff {
-  const slug = slugFromTitle(textOf(values, 'title')) || 'new-blueprint';
+  const slug = slugFromTitle(textOf(values, 'title'));
   const mdx = draftToMdx(values, options);
   const issue = issueFormUrl(options.repository, values);
   if (textOf(values, 'organisation') === organisationNotListed) {
@@ -465,7 +459,7 @@ const stopWords = new Set([
 /** The words of a title that carry its meaning, crudely stemmed so "moving" meets "move". */
 function keyWords(text: string): Set<string> {
   return new Set(
-    slugify(text)
+    slugify(text, 1000)
       .split('-')
       .filter((w) => w.length > 2 && !stopWords.has(w))
       .map((w) => w.replace(/(ing|ed|es|s|e)$/, '')),

@@ -61,7 +61,7 @@ export function showResult(panel: HTMLElement, values: DraftValues, handOff: Han
     ['Cost', [labels(values, 'cost-band'), text(values, 'cost-note')].filter(Boolean).join(' – ')],
     ['Outcome', `${text(values, 'outcome-headline')} (${labels(values, 'outcome-evidence').toLowerCase()})`],
     ['Timeline', end ? `${start} to ${end}` : `${start} onwards`],
-    ['Owner', [text(values, 'owner-name'), text(values, 'owner-role')].filter(Boolean).join(', ')],
+    ['Owner', [text(values, 'owner-name'), text(values, 'owner-role'), text(values, 'owner-github') && `@${text(values, 'owner-github').replace(/^@/, '')} on GitHub`].filter(Boolean).join(', ')],
     ['Contact', text(values, 'contact')],
     ['Sections written', sections.length ? list(sections) : 'None yet: the file keeps a prompt in each section'],
   ];
