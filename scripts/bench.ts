@@ -129,11 +129,14 @@ async function buildAndMeasure(site: 'ours' | 'baseline', size: number, contentD
     const page = pages.find((p) => p.startsWith('blueprints/') && p.split('/').length === 3 && !p.startsWith('blueprints/page/'));
     measurement.blueprintPageScripts = page ? scriptsLoadedBy(join(dist, page)) : undefined;
   }
-  return { measurement, phases: phasesOf(run.lines, run.wallMs), timings: reportedTimings(run.lines), peakSingleRss: run.peakSingleRss, firstSearch, logFile, loadBefore };
+  return { measurement, phases: phasesOf(run.lines, run.wallMs, run.cpuSamples), timings: reportedTimings(run.lines), peakSingleRss: run.peakSingleRss, firstSearch, logFile, loadBefore };
 }
 
 function phaseTable(run: SiteRun): string {
-  return run.phases.map((p) => `  ${formatSeconds(p.ms).padStart(8)}  until ${p.name} (at ${formatSeconds(p.at)})`).join('\n');
+  return [
+    `      wall       CPU  phase, ending at`,
+    ...run.phases.map((p) => `  ${formatSeconds(p.ms).padStart(8)}  ${(p.cpuMs === undefined ? 'n/a' : formatSeconds(p.cpuMs)).padStart(8)}  until ${p.name} (at ${formatSeconds(p.at)})`),
+  ].join('\n');
 }
 
 async function main() {

@@ -13,8 +13,17 @@ export interface LogLine {
   text: string;
 }
 
+export interface CpuSample {
+  /** Milliseconds since the child started. */
+  at: number;
+  /** CPU time the process tree had used by then, ms. */
+  cpuMs: number;
+}
+
 export interface RunResult {
   exitCode: number | null;
+  /** The process tree's CPU time, sampled with the memory, so each phase can be given its CPU time. */
+  cpuSamples: CpuSample[];
   wallMs: number;
   /** Highest sum of RSS over the process tree seen by the poller, in bytes. */
   peakTreeRss: number;
@@ -69,6 +78,29 @@ export function treeRss(root: number): number {
   return processTree(root).reduce((sum, pid) => sum + rssOf(pid), 0);
 }
 
+/** Clock ticks per second for /proc/<pid>/stat times; 100 on every Linux this runs on. */
+const ticksPerSecond = 100;
+
+/**
+ * CPU time used so far by a process: its own (every thread) plus its children it has waited for,
+ * in ms. Summed over a live tree this counts each process once: a child's time moves into its
+ * parent's "children" fields only when it has ended and left the tree.
+ */
+function cpuOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // After the ")" of the command name: state is field 3, utime 14, stime 15, cutime 16, cstime 17.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) * 1000) / ticksPerSecond;
+  } catch {
+    return 0;
+  }
+}
+
+export function treeCpu(root: number): number {
+  return processTree(root).reduce((sum, pid) => sum + cpuOf(pid), 0);
+}
+
 export const gnuTime = '/usr/bin/time';
 
 /**
@@ -96,8 +128,11 @@ export async function runMeasured(command: string, args: string[], { cwd, env, l
   collect(child.stdout!);
   collect(child.stderr!);
   let peakTreeRss = 0;
+  const cpuSamples: CpuSample[] = [];
   const poller = setInterval(() => {
-    if (child.pid) peakTreeRss = Math.max(peakTreeRss, treeRss(child.pid));
+    if (!child.pid) return;
+    peakTreeRss = Math.max(peakTreeRss, treeRss(child.pid));
+    cpuSamples.push({ at: performance.now() - started, cpuMs: treeCpu(child.pid) });
   }, pollMs);
   const exitCode = await new Promise<number | null>((resolve) => child.on('close', resolve));
   clearInterval(poller);
@@ -111,7 +146,8 @@ export async function runMeasured(command: string, args: string[], { cwd, env, l
     if (Number.isFinite(kib)) peakSingleRss = kib * 1024;
     if (Number.isFinite(user) && Number.isFinite(system)) cpuMs = (user + system) * 1000;
   }
-  return { exitCode, wallMs, peakTreeRss, peakSingleRss, cpuMs, lines };
+  if (cpuMs !== undefined) cpuSamples.push({ at: wallMs, cpuMs });
+  return { exitCode, cpuSamples, wallMs, peakTreeRss, peakSingleRss, cpuMs, lines };
 }
 
 /** Total size of the files under a folder, in bytes; 0 when it does not exist. */
@@ -157,10 +193,19 @@ export interface Phase {
   at: number;
   /** How long since the previous marker, ms. */
   ms: number;
+  /** CPU time the build used in that time, ms, when CPU samples were given. */
+  cpuMs?: number;
+}
+
+/** CPU used by `at` ms: the last sample taken at or before it (samples are ~100 ms apart). */
+function cpuAt(samples: readonly CpuSample[], at: number): number {
+  let best = 0;
+  for (const s of samples) if (s.at <= at) best = Math.max(best, s.cpuMs);
+  return best;
 }
 
 /** Times between the build's known log markers, in the order they happened, ending with the process exit. */
-export function phasesOf(lines: readonly LogLine[], wallMs: number): Phase[] {
+export function phasesOf(lines: readonly LogLine[], wallMs: number, samples: readonly CpuSample[] = []): Phase[] {
   const seenAt = new Map<string, number>();
   const found: { name: string; at: number }[] = [];
   for (const { name, pattern, after } of markers) {
@@ -173,7 +218,12 @@ export function phasesOf(lines: readonly LogLine[], wallMs: number): Phase[] {
   }
   found.sort((a, b) => a.at - b.at);
   found.push({ name: 'process exited', at: wallMs });
-  return found.map((f, i) => ({ name: f.name, at: f.at, ms: f.at - (i === 0 ? 0 : found[i - 1].at) }));
+  return found.map((f, i) => {
+    const from = i === 0 ? 0 : found[i - 1].at;
+    const phase: Phase = { name: f.name, at: f.at, ms: f.at - from };
+    if (samples.length > 0) phase.cpuMs = cpuAt(samples, f.at) - cpuAt(samples, from);
+    return phase;
+  });
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pagesReported, phasesOf, reportedTimings, treeRss, type LogLine } from '../../scripts/bench/measure';
+import { pagesReported, phasesOf, reportedTimings, treeCpu, treeRss, type LogLine } from '../../scripts/bench/measure';
 
 const log: LogLine[] = [
   { at: 1000, text: '22:00:01 [blueprint-commons:content-gate] content checked: no problems' },
@@ -42,12 +42,24 @@ describe('the benchmark build log reader', () => {
     ]);
   });
 
+  it('gives each phase the CPU time used between its markers', () => {
+    const samples = [{ at: 8900, cpuMs: 4000 }, { at: 9050, cpuMs: 4100 }, { at: 19950, cpuMs: 9000 }];
+    const rendered = phasesOf(log, 26500, samples).find((p) => p.name === 'pages rendered');
+    expect(rendered?.cpuMs).toBe(9000 - 4100);
+  });
+
   it('reads the page count Astro prints', () => {
     expect(pagesReported(log)).toBe(1105);
   });
 });
 
-describe('the benchmark memory poller', () => {
+describe('the benchmark process poller', () => {
+  it('finds the CPU time this process has used', () => {
+    const end = Date.now() + 50;
+    while (Date.now() < end) Math.sqrt(Math.random());
+    expect(treeCpu(process.pid)).toBeGreaterThan(0);
+  });
+
   it('finds the resident memory of this process', () => {
     expect(treeRss(process.pid)).toBeGreaterThan(1024 * 1024);
   });
