@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  draftFields, draftPath, draftToMdx, fieldId, handOff, isSimilarTitle, sectionsOf, issueFormUrl, localIsoDate, maxUrlLength, newFileUrl,
+  draftFields, draftPath, draftToMdx, fieldId, handOff, hasAnswers, initialValues, isSimilarTitle, sectionsOf, issueFormUrl, localIsoDate, maxUrlLength, newFileUrl,
   organisationNotListed, sectionErrors, sectionFieldId, slugFromTitle, toFrontMatter, validateDraft,
   type DraftValues,
 } from '../../src/lib/contribute/draft';
@@ -314,6 +314,20 @@ describe('spotting a blueprint that may already exist', () => {
 
   it('ignores small joining words', () => {
     expect(isSimilarTitle('The role of the CCIO', 'The role of the board')).toBe(false);
+  });
+});
+
+describe('telling a saved draft from an empty form', () => {
+  it('finds no answers in a form holding only its starting answers', () => {
+    expect(hasAnswers({ ...initialValues, title: '  ', careSettings: [] })).toBe(false);
+  });
+
+  it('finds an answer when the author has chosen something', () => {
+    expect(hasAnswers({ ...initialValues, careSettings: ['acute'] })).toBe(true);
+  });
+
+  it('finds an answer when the author changed a starting answer', () => {
+    expect(hasAnswers({ ...initialValues, type: 'redprint' })).toBe(true);
   });
 });
 

@@ -248,6 +248,17 @@ export function toFrontMatter(values: DraftValues, { today, illustrativeOrganisa
   })!;
 }
 
+/** Answers the form starts with, so a draft holding only these has nothing of the author's in it. */
+export const initialValues: Readonly<DraftValues> = { type: 'blueprint', eprSupplier: 'none' };
+
+/** Whether the author has written or chosen anything beyond the form's starting answers. */
+export function hasAnswers(values: DraftValues): boolean {
+  return draftFields.some((f) => {
+    const answer = listOf(values, f.id);
+    return answer.length > 0 && !(answer.length === 1 && answer[0] === initialValues[f.id]);
+  });
+}
+
 /** Section texts keyed by heading, as renderBlueprint takes them. */
 export function sectionsOf(values: DraftValues): Record<string, string> {
   return Object.fromEntries(

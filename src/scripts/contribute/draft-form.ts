@@ -5,7 +5,7 @@
  * the site's own blueprint schema and MDX safety gate, and hands it off to GitHub.
  */
 import {
-  draftToMdx, handOff, localIsoDate, mergeErrors, organisationNotListed, sectionErrors, validateDraft,
+  draftToMdx, handOff, hasAnswers, localIsoDate, mergeErrors, organisationNotListed, sectionErrors, validateDraft,
   type DraftOptions, type DraftValues, type FieldError,
 } from '../../lib/contribute/draft';
 import { fieldIdOf, readValues, writeValues } from './form-values';
@@ -33,10 +33,8 @@ class DraftForm extends HTMLElement {
     this.result = result;
 
     const saved = loadDraft();
-    if (saved) {
-      writeValues(form, saved);
-      this.querySelector<HTMLElement>('[data-restored]')!.hidden = false;
-    }
+    if (saved) writeValues(form, saved);
+    if (saved && hasAnswers(saved)) this.querySelector<HTMLElement>('[data-restored]')!.hidden = false;
     this.showOrganisationName();
     this.querySelector('[data-no-js]')?.remove();
     form.hidden = false;
