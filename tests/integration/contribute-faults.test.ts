@@ -6,10 +6,13 @@
  */
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runScript, secondaryRateLimitMessage, startFakeGitHub, type FakeGitHub } from '../support/fake-github';
 
+/** A small content folder of our own, so these tests never depend on the site's content. */
+const contentDir = fileURLToPath(new URL('../fixtures/contribute/content/', import.meta.url));
 const fixture = new URL('../fixtures/contribute/discharge-letters-to-gps-same-day.mdx', import.meta.url);
 const slug = 'discharge-letters-to-gps-same-day';
 const branch = `blueprint/${slug}`;
@@ -50,7 +53,7 @@ function draft(edit?: (text: string) => string): string {
 }
 
 const contribute = (file: string, repo: string, env: Record<string, string> = {}) =>
-  runScript('contribute.ts', [file, '--repo', repo], { GITHUB_TOKEN: 'ada-token', GITHUB_API_URL: fake.url, ...env });
+  runScript('contribute.ts', [file, '--repo', repo], { GITHUB_TOKEN: 'ada-token', GITHUB_API_URL: fake.url, CONTENT_DIR: contentDir, ...env });
 
 const statuses = (route: string, from: number) => fake.requests.slice(from).filter((r) => r.route === route).map((r) => r.status);
 
@@ -161,7 +164,7 @@ describe('permanent faults are reported, with nothing left half-done', () => {
   });
 
   it('GitHub out of reach: says so, naming the address', async () => {
-    const result = await runScript('contribute.ts', [draft(), '--repo', 'commons/site'], { GITHUB_TOKEN: 'ada-token', GITHUB_API_URL: 'http://127.0.0.1:9' });
+    const result = await runScript('contribute.ts', [draft(), '--repo', 'commons/site'], { GITHUB_TOKEN: 'ada-token', GITHUB_API_URL: 'http://127.0.0.1:9', CONTENT_DIR: contentDir });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('Could not reach GitHub at http://127.0.0.1:9');
   });

@@ -5,11 +5,14 @@
  */
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commitTrailer } from '../../src/lib/contribute/plan';
 import { runScript, startFakeGitHub, type FakeGitHub, type ScriptResult } from '../support/fake-github';
 
+/** A small content folder of our own, so these tests never depend on the site's content. */
+const contentDir = fileURLToPath(new URL('../fixtures/contribute/content/', import.meta.url));
 const fixture = new URL('../fixtures/contribute/discharge-letters-to-gps-same-day.mdx', import.meta.url);
 const slug = 'discharge-letters-to-gps-same-day';
 const repoPath = `src/content/blueprints/${slug}.mdx`;
@@ -46,7 +49,7 @@ function draft(edit?: (text: string) => string): string {
   return path;
 }
 
-const contribute = (args: string[], token = 'ada-token') => runScript('contribute.ts', args, { GITHUB_TOKEN: token, GITHUB_API_URL: fake.url });
+const contribute = (args: string[], token = 'ada-token') => runScript('contribute.ts', args, { GITHUB_TOKEN: token, GITHUB_API_URL: fake.url, CONTENT_DIR: contentDir });
 const forkOf = (repo: string) => fake.repo(`ada/${repo.split('/')[1]}`).git;
 
 describe('a contributor who cannot push', () => {
@@ -185,7 +188,7 @@ describe('--dry-run', () => {
 
   beforeAll(async () => {
     const mark = fake.requests.length;
-    result = await runScript('contribute.ts', [draft(), '--repo', 'commons/anything', '--dry-run'], { GITHUB_API_URL: fake.url });
+    result = await runScript('contribute.ts', [draft(), '--repo', 'commons/anything', '--dry-run'], { GITHUB_API_URL: fake.url, CONTENT_DIR: contentDir });
     requests = fake.requests.length - mark;
   });
 
@@ -212,7 +215,7 @@ describe('stopping before anything is sent', () => {
   });
 
   it('happens when there is no token, saying how to get one', async () => {
-    const result = await runScript('contribute.ts', [draft(), '--repo', 'commons/anything'], { GITHUB_API_URL: fake.url });
+    const result = await runScript('contribute.ts', [draft(), '--repo', 'commons/anything'], { GITHUB_API_URL: fake.url, CONTENT_DIR: contentDir });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('Set GITHUB_TOKEN');
   });

@@ -4,6 +4,7 @@
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { botMarker } from '../../src/lib/contribute/issue-comment';
@@ -13,6 +14,8 @@ import { readContentFiles } from '../../scripts/lib/content-files';
 import { issueBody, validAnswers, type Answers } from '../fixtures/contribute/issue-body';
 import { projectRoot, runScript, startFakeGitHub, type FakeGitHub, type FakeIssue, type ScriptResult } from '../support/fake-github';
 
+/** A small content folder of our own, so these tests never depend on the site's content. */
+const contentDir = fileURLToPath(new URL('../fixtures/contribute/content/', import.meta.url));
 const slug = 'giving-ward-clerks-a-digital-bed-board-in-six-weeks';
 const repoPath = `src/content/blueprints/${slug}.mdx`;
 const labels = ['blueprint-proposal', 'content'];
@@ -51,7 +54,7 @@ function runBot(repo: string, issue: FakeIssue, action = 'opened'): Promise<Scri
     issue: { number: issue.number, title: issue.title, body: issue.body, state: issue.state, labels: issue.labels.map((name) => ({ name })), user: { login: issue.user, id: 4242 }, created_at: '2025-02-03T10:00:00Z' },
     repository: { full_name: repo },
   }));
-  return runScript('propose-from-issue.ts', [], { GITHUB_EVENT_PATH: event, GITHUB_REPOSITORY: repo, GITHUB_TOKEN: 'app-token', GITHUB_API_URL: fake.url });
+  return runScript('propose-from-issue.ts', [], { GITHUB_EVENT_PATH: event, GITHUB_REPOSITORY: repo, GITHUB_TOKEN: 'app-token', GITHUB_API_URL: fake.url, CONTENT_DIR: contentDir });
 }
 
 const botComments = (issue: FakeIssue) => issue.comments.filter((c) => c.body.includes(botMarker));
