@@ -122,6 +122,19 @@ export class DeadlineError extends Error {
 }
 
 /**
+ * The deadline passed: our own wait refused, or fetch aborted (Octokit wraps that abort in an
+ * error with status 500, so the cause chain is checked, not only the error itself).
+ */
+function isTimeout(error: unknown): boolean {
+  for (let e = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    if (e instanceof DeadlineError) return true;
+    const name = (e as { name?: unknown }).name;
+    if (name === 'AbortError' || name === 'TimeoutError') return true;
+  }
+  return false;
+}
+
+/**
  * A GitHub failure in plain English: what happened, and what to do. Never prints the token.
  */
 export function explainError(error: unknown, settings: Pick<ClientSettings, 'baseUrl' | 'deadlineMs' | 'maxRetries'>): string {
@@ -130,10 +143,9 @@ export function explainError(error: unknown, settings: Pick<ClientSettings, 'bas
   const after = error instanceof StepError && error.aftermath ? `\n${error.aftermath}` : '';
   const status = statusOf(cause);
   const message = githubMessage(cause);
-  const name = (cause as Error | undefined)?.name;
   let text: string;
-  if (cause instanceof DeadlineError || name === 'AbortError' || name === 'TimeoutError') {
-    text = `GitHub did not finish answering within ${Math.round(settings.deadlineMs / 1000)} seconds, so we stopped. Run the same command again later: it carries on from where it got to.`;
+  if (isTimeout(cause)) {
+    text = `This took longer than the ${Math.round(settings.deadlineMs / 1000)} seconds allowed (GitHub was slow to answer), so we stopped. Run the same command again later: it carries on from where it got to.`;
   } else if (status === 401) {
     text = 'GitHub did not accept your token (401 Bad credentials). Check GITHUB_TOKEN holds a current token: a fine-grained token with "Contents" and "Pull requests" read and write, or a classic token with the public_repo scope.';
   } else if ((status === 403 || status === 429) && /rate limit/i.test(message)) {

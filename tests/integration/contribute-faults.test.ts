@@ -163,6 +163,25 @@ describe('permanent faults are reported, with nothing left half-done', () => {
     expect(fake.pulls(upstream)).toEqual([]);
   });
 
+  it('a run that would take too long: stops at the deadline, saying it is safe to run again', async () => {
+    const { upstream } = repos();
+    fake.forkNotReadyPolls = 1000;
+    const result = await contribute(draft(), upstream, { CONTRIBUTE_RETRY_BASE_MS: '200', CONTRIBUTE_DEADLINE_MS: '1500' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('took longer than the 2 seconds allowed');
+    expect(result.stderr).toContain('Run the same command again later');
+  });
+
+  it('a file already on main exactly as it is: nothing to propose, and nothing made', async () => {
+    const { upstream, fork } = repos();
+    const file = draft();
+    fake.repo(upstream).git.commitFiles('main', { [repoPath]: readFileSync(file) }, 'Already merged');
+    const result = await contribute(file, upstream);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('there is nothing to propose');
+    expect(fake.repo(fork).git.ref(`heads/${branch}`)).toBeUndefined();
+  });
+
   it('GitHub out of reach: says so, naming the address', async () => {
     const result = await runScript('contribute.ts', [draft(), '--repo', 'commons/site'], { GITHUB_TOKEN: 'ada-token', GITHUB_API_URL: 'http://127.0.0.1:9', CONTENT_DIR: contentDir });
     expect(result.code).toBe(1);

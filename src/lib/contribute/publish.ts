@@ -190,15 +190,18 @@ export async function commitFiles(
   for (let attempt = 1; attempt <= refAttempts; attempt++) {
     const baseSha = await step(`reading ${baseBranch}`, () => branchHead(api, repo, baseBranch));
     if (!baseSha) throw new ContributionError(`${fullName(repo)} has no ${baseBranch} branch to build on.`);
-    const tree = await step('building the commit', async () => {
+    const { tree, baseTree } = await step('building the commit', async () => {
       const { data: base } = await api.request('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', { ...repo, commit_sha: baseSha });
       const { data } = await api.request('POST /repos/{owner}/{repo}/git/trees', {
         ...repo,
         base_tree: base.tree.sha,
         tree: files.map((f, i) => ({ path: f.path, mode: '100644', type: 'blob', sha: blobs[i] })),
       });
-      return data.sha as string;
+      return { tree: data.sha as string, baseTree: base.tree.sha as string };
     });
+    if (tree === baseTree) {
+      throw new ContributionError(`${baseBranch} already holds ${files.length === 1 ? 'this file exactly as it is' : 'these files exactly as they are'}: there is nothing to propose.`);
+    }
 
     const existing = await step(`reading the branch ${branch}`, () => branchHead(api, repo, branch));
     if (existing) {
