@@ -8,7 +8,7 @@ import type { Synonyms } from './synonyms';
 /** Marks an entry SearchData says to keep out of search (archived). */
 export const excludeAttribute = 'data-search-exclude';
 
-const bodyOpening = /<([a-z][a-z0-9-]*)\b[^>]*\sdata-pagefind-body(?:[\s=>/][^>]*)?>/i;
+const bodyOpening = /<([a-z][a-z0-9-]*)\b[^>]*\sdata-pagefind-body(?:[\s=/][^>]*)?>/i;
 
 /** True when a page has a body marked for Pagefind and has not asked to be left out. */
 export function isIndexable(html: string): boolean {

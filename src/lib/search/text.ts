@@ -20,7 +20,7 @@ export function mdxToText(mdx: string): string {
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1') // links: keep the text
     .replace(/^\s{0,3}(#{1,6}|>|[-*+]|\d+[.)])\s+/gm, '') // headings, quotes, list markers
     .replace(/[*_`~|]+/g, ' ')
-    .replace(/^\s*:?-{3,}:?\s*$/gm, ' ') // table rules and thematic breaks
+    .replace(/(^|\s):?-{3,}:?(?=\s|$)/g, ' ') // table rules and thematic breaks
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -31,6 +31,7 @@ interface PagefindResponse {
 type PagefindFilters = Record<string, { any: string[] }>;
 export interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
+  filters(): Promise<Counts>;
   search(term: string | null, options?: { filters?: PagefindFilters; sort?: Record<string, string> }): Promise<PagefindResponse | null>;
 }
 

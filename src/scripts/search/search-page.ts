@@ -104,7 +104,10 @@ class AppSearch extends HTMLElement {
   #load(): Promise<Pagefind> {
     this.#pagefind ??= (async () => {
       const pagefind: Pagefind = await import(/* @vite-ignore */ this.dataset.pagefind!);
-      await pagefind.options({ baseUrl: this.dataset.base, excerptLength: 24 });
+      // No worker: one file less to download, and searching a few thousand pages is quick anyway.
+      await pagefind.options({ baseUrl: this.dataset.base, excerptLength: 24, noWorker: true });
+      // Pagefind only counts filters it has loaded; loading them all up front makes every count appear.
+      await pagefind.filters();
       return pagefind;
     })();
     return this.#pagefind;

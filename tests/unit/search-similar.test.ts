@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { readContentFiles } from '../../scripts/lib/content-files';
+import { readCorpus } from '../../src/lib/validate/corpus';
+import { searchCorpus } from '../../src/lib/search/from-corpus';
+import { duplicateThreshold, findSimilar } from '../../src/lib/search/similar';
+import type { SearchDocument } from '../../src/lib/search/documents';
+
+const { docs } = searchCorpus(readCorpus(readContentFiles(process.cwd())));
+
+/** The same blueprint told differently: sentences in reverse order, new title, a different slug. */
+function reworded(d: SearchDocument): SearchDocument {
+  const sentences = (text: string) => text.split(/(?<=\.)\s+/).reverse().join(' ');
+  return { ...d, slug: `${d.slug}-draft`, title: `Our version: ${d.title.toLowerCase()}`, body: sentences(d.body), summary: sentences(d.summary) };
+}
+
+describe('the duplicate check', () => {
+  it('has bundled blueprints to compare against', () => {
+    expect(docs.length).toBeGreaterThan(5);
+  });
+
+  it('flags a reworded copy of a bundled blueprint as a likely duplicate of it, first', () => {
+    for (const original of docs.slice(0, 5)) {
+      const [top] = findSimilar(reworded(original), docs);
+      expect(top.slug).toBe(original.slug);
+      expect(top.likelyDuplicate, `${original.slug} scored ${top.score.toFixed(2)}`).toBe(true);
+    }
+  });
+
+  it('does not flag any bundled blueprint as a duplicate of another', () => {
+    for (const d of docs) {
+      const flagged = findSimilar(d, docs).filter((s) => s.likelyDuplicate);
+      expect(flagged.map((s) => `${s.slug} ${s.score.toFixed(2)}`), d.slug).toEqual([]);
+    }
+  });
+
+  it('never offers the draft itself when the draft is already in the content folder', () => {
+    expect(findSimilar(docs[0], docs).map((s) => s.slug)).not.toContain(docs[0].slug);
+  });
+
+  it('gives each blueprint a score from 0 to 1, closest first', () => {
+    const found = findSimilar(docs[0], docs, { limit: 10 });
+    expect(found.map((s) => s.score)).toEqual([...found.map((s) => s.score)].sort((a, b) => b - a));
+    for (const s of found) expect(s.score >= 0 && s.score <= 1).toBe(true);
+  });
+
+  it('uses a threshold below 1, so a near copy is caught, not only an exact one', () => {
+    expect(duplicateThreshold).toBeLessThan(1);
+  });
+});
