@@ -131,6 +131,10 @@ async function main(): Promise<number> {
       .filter((e) => e.data)
       .map((e) => [e.slug, e.data as Organisation]),
   );
+  // People often write their organisation's name rather than its short name on the site.
+  const answer = String(proposal.data.organisation ?? '').trim().toLowerCase();
+  const byName = [...organisations].find(([, o]) => o.name.toLowerCase() === answer || o.shortName?.toLowerCase() === answer);
+  if (byName) proposal.data.organisation = byName[0];
   const publisher = organisations.get(String(proposal.data.organisation ?? ''));
   // Made-up organisations only publish made-up examples, and real ones real work (the illustrative rule).
   if (publisher) proposal.data.illustrative = publisher.illustrative;

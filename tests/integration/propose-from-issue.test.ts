@@ -177,6 +177,27 @@ describe('a proposal with problems', () => {
   });
 });
 
+describe('a proposal naming its organisation by name', () => {
+  it('is matched to the organisation’s short name on the site', async () => {
+    const repo = repository();
+    const issue = openIssue(repo, { ...validAnswers, organisation: 'Northmoor Teaching Hospitals NHS Foundation Trust' });
+    await runBot(repo, issue);
+    const git = fake.repo(repo).git;
+    const head = git.ref(`heads/${fake.pulls(repo)[0]?.pull?.headRef}`);
+    expect(head && git.fileAt(head, repoPath)?.toString()).toContain('organisation: northmoor-teaching-hospitals');
+  });
+});
+
+describe('a proposal from an organisation not on the site yet', () => {
+  it('is told a maintainer will add it first, rather than that it made a mistake', async () => {
+    const repo = repository();
+    const issue = openIssue(repo, { ...validAnswers, organisation: 'eastfield-hospitals', 'organisation-name': 'Eastfield Hospitals NHS Trust' });
+    await runBot(repo, issue);
+    expect(botComments(issue)[0]?.body).toContain('"Eastfield Hospitals NHS Trust" is not on the site yet. A maintainer will add it');
+    expect(fake.pulls(repo)).toEqual([]);
+  });
+});
+
 describe('an issue that is not a proposal', () => {
   it('is left alone, without a single request to GitHub', async () => {
     const repo = repository();
