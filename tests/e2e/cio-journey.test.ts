@@ -22,14 +22,14 @@ describe('a CIO at a weaker trust', () => {
     // 1. Home page → the playbook, by its title.
     await page.goto(site.url('/'));
     await page.getByRole('main').getByRole('link', { name: playbook!.data.title, exact: true }).first().click();
-    await expect.poll(() => new URL(page.url()).pathname).toMatch(new RegExp(`/playbooks/${playbookSlug}/$`));
+    await page.waitForURL(new RegExp(`/playbooks/${playbookSlug}/$`));
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(playbook!.data.title);
 
     // 2. A step's evidence → a blueprint.
     const stepLink = page.locator('main [id^="step-"] a[href*="/blueprints/"]').first();
     const linkText = (await stepLink.textContent())!.replace(/^Redprint: /, '').trim();
     await stepLink.click();
-    await expect.poll(() => new URL(page.url()).pathname).toMatch(/\/blueprints\/[a-z0-9-]+\/$/);
+    await page.waitForURL(/\/blueprints\/[a-z0-9-]+\/$/);
     const slug = new URL(page.url()).pathname.split('/').filter(Boolean).at(-1);
     const blueprint = content.blueprints.find((b) => b.slug === slug);
     expect(blueprint, `the step linked to ${slug}, which is not a blueprint in the content`).toBeDefined();
@@ -38,7 +38,7 @@ describe('a CIO at a weaker trust', () => {
 
     // 3. The at-a-glance card answers: key questions, cost and outcome.
     const card = page.locator('#key-facts');
-    await expect(card.isVisible()).resolves.toBe(true);
+    await card.waitFor({ state: 'visible' });
     const text = (await card.innerText()).replace(/\s+/g, ' ');
     for (const question of blueprint!.data.keyQuestions) expect(text).toContain(question);
     expect(text).toContain(labelOf(costBands, blueprint!.data.cost.band));

@@ -77,7 +77,7 @@ describe('a reader filtering blueprints', () => {
     const first = resultsList(page).getByRole('link').first();
     const title = (await first.innerText()).trim();
     await first.click();
-    await expect.poll(() => new URL(page.url()).pathname).toBe(new URL(site.url(paths.blueprint(slugs[0]))).pathname);
+    await page.waitForURL(site.url(paths.blueprint(slugs[0])));
     await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(title);
     expect(errors, "the page had script errors").toEqual([]);
   });

@@ -27,12 +27,12 @@ describe('with JavaScript turned off', () => {
     const { page } = await site.open({ javaScriptEnabled: false });
     await page.goto(site.url('/'));
     await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Blueprints', exact: true }).click();
-    await expect.poll(() => new URL(page.url()).pathname).toMatch(/\/blueprints\/$/);
+    await page.waitForURL(/\/blueprints\/$/);
     const first = page.locator('main a[href*="/blueprints/"]:not([href$="/blueprints/"]):not([href*="/page/"])').first();
     const title = (await first.innerText()).trim();
     await first.click();
-    await expect.poll(() => new URL(page.url()).pathname).toMatch(/\/blueprints\/[a-z0-9-]+\/$/);
+    await page.waitForURL(/\/blueprints\/[a-z0-9-]+\/$/);
     await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(title);
-    await expect(page.locator('#key-facts').isVisible()).resolves.toBe(true);
+    await page.locator('#key-facts').waitFor({ state: 'visible' });
   });
 });

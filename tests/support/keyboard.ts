@@ -170,8 +170,8 @@ export async function operate(page: Page, control: Control): Promise<string | un
   }
   if (tag === 'textarea' || (tag === 'input' && textTypes.includes(type)) || type === 'textbox' || type === 'searchbox') {
     const value = () => page.evaluate(() => {
-      const el = document.activeElement as HTMLInputElement;
-      return 'value' in el ? el.value : el.textContent;
+      const el = document.activeElement as HTMLElement & { value?: string };
+      return el.value ?? el.textContent;
     });
     if (await page.evaluate(() => (document.activeElement as HTMLInputElement).readOnly === true)) return undefined;
     const before = await value();

@@ -61,12 +61,9 @@ export function firstPageOf(path: string): string {
   return path.replace(/page\/\d+\/$/, '');
 }
 
-/** Top-level folders that hold taxonomy pages: one per facet, plus national programmes when routed. */
+/** Top-level folders that hold taxonomy pages: one per facet, plus national programmes. */
 function taxonomyFolders(): string[] {
-  const folders = Object.values(facets).map((f) => f.path);
-  const programmes = (paths as { programmes?: () => string }).programmes?.();
-  if (programmes) folders.push(programmes.replaceAll('/', ''));
-  return folders;
+  return [...Object.values(facets).map((f): string => f.path), paths.programmes().replaceAll('/', '')];
 }
 
 /** The kind of page at a site path. */
