@@ -149,7 +149,7 @@ export function explainError(error: unknown, settings: Pick<ClientSettings, 'bas
   } else if (status === 401) {
     text = 'GitHub did not accept your token (401 Bad credentials). Check GITHUB_TOKEN holds a current token: a fine-grained token with "Contents" and "Pull requests" read and write, or a classic token with the public_repo scope.';
   } else if ((status === 403 || status === 429) && /rate limit/i.test(message)) {
-    text = `GitHub's rate limit stopped us after ${settings.maxRetries} retries (${message}). Wait a few minutes, then run the same command again: it carries on from where it got to.`;
+    text = `GitHub's rate limit stopped us (${message}); we waited and tried again up to ${settings.maxRetries} times where GitHub allowed. Wait a few minutes, then run the same command again: it carries on from where it got to.`;
   } else if (status === 403) {
     text = `GitHub refused (403: ${message}). Your token may not be allowed to do this: check its permissions.`;
   } else if (status === 404) {
