@@ -107,3 +107,15 @@ describe('pagination', () => {
     expect(paginate([], '/x/')).toHaveLength(1);
   });
 });
+
+describe('links to GitHub', () => {
+  it('prefills the feedback form with the page it came from', async () => {
+    const { githubLinks } = await import('../../src/lib/content/urls');
+    const links = githubLinks('nhs/commons', 'main', 'src/content/blueprints/x.mdx', 'Cutting delays');
+    const url = new URL(links.feedback);
+    expect(url.searchParams.get('template')).toBe('feedback.yml');
+    expect(url.searchParams.get('page')).toBe('src/content/blueprints/x.mdx');
+    expect(url.searchParams.get('title')).toBe('Feedback: Cutting delays');
+    expect(links.edit).toBe('https://github.com/nhs/commons/edit/main/src/content/blueprints/x.mdx');
+  });
+});

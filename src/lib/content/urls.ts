@@ -27,12 +27,14 @@ export const paths = {
   rss: () => '/rss.xml',
 };
 
-/** GitHub links for a content file: edit it, or give feedback on it. */
+/**
+ * GitHub links for a content file: edit it, or give feedback on it. Issue forms ignore `body`;
+ * they prefill a field from a query parameter named after its id (`page` in feedback.yml).
+ */
 export function githubLinks(repository: string, branch: string, filePath: string, title: string) {
-  const encodedTitle = encodeURIComponent(`Feedback: ${title}`);
-  const body = encodeURIComponent(`Page: ${filePath}\n\nWhat is wrong or missing?\n\n`);
+  const query = new URLSearchParams({ template: 'feedback.yml', title: `Feedback: ${title}`, page: filePath });
   return {
     edit: `https://github.com/${repository}/edit/${branch}/${filePath}`,
-    feedback: `https://github.com/${repository}/issues/new?template=feedback.yml&title=${encodedTitle}&body=${body}`,
+    feedback: `https://github.com/${repository}/issues/new?${query.toString().replace(/\+/g, '%20')}`,
   };
 }
