@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { activations, catchActivations, operate, walkWithTab, type Walk } from '../support/keyboard';
 import { exampleAddress, type PageKind } from '../support/pages';
+import { showSearchResults } from '../support/search-page';
 import { useSite } from '../support/site';
 
 const keyboardPages: PageKind[] = ['home', 'blueprint', 'search'];
@@ -35,6 +36,8 @@ describe('a keyboard-only reader', () => {
       it('reaches every control with Tab', async () => {
         const { page } = await site.open();
         await page.goto(site.url(exampleAddress(kind)));
+        // Search is walked with results on screen, so their links and "Show more" are reached too.
+        if (kind === 'search') await showSearchResults(page);
         await catchActivations(page);
         walk = await walkWithTab(page, async (stop, control) => {
           if (!control?.interactive) return;

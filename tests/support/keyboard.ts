@@ -46,7 +46,14 @@ export async function markControls(page: Page): Promise<Control[]> {
       const noOutline = s.outlineStyle === 'none' || parseFloat(s.outlineWidth) === 0 || s.outlineColor === 'rgba(0, 0, 0, 0)';
       return `outline: ${noOutline ? 'none' : `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}`}; box-shadow: ${s.boxShadow}`;
     };
+    // Start the walk from the top, wherever focus was (e.g. in the search box after a search):
+    // focusing <body> moves the browser's sequential focus starting point there.
     (document.activeElement as HTMLElement | null)?.blur();
+    const tabindex = document.body.getAttribute('tabindex');
+    document.body.tabIndex = -1;
+    document.body.focus();
+    if (tabindex === null) document.body.removeAttribute('tabindex');
+    else document.body.setAttribute('tabindex', tabindex);
     const controls = [...document.querySelectorAll<HTMLElement>(selector)].filter((el) => {
       if (el.getAttribute('tabindex') === '-1' || (el as HTMLButtonElement).disabled || el.closest('[inert]')) return false;
       if (el.tagName === 'SUMMARY' && el.parentElement?.querySelector(':scope > summary') !== el) return false;
@@ -117,8 +124,11 @@ export async function walkWithTab(page: Page, onStop?: (stop: Stop, control: Con
 }
 
 /**
- * Records clicks and form submissions on the page and cancels them, so pressing Enter on a link
- * proves the link would be followed without leaving the page.
+ * Records clicks and form submissions and cancels them, so pressing Enter on a link proves the
+ * link would be followed without leaving the page. The probing events are stopped before the
+ * page's own scripts see them (listeners on window, capture phase, run first), so probing a
+ * "Show more" or "Clear filters" button, or typing in the search box, does not rebuild the page
+ * under the walk.
  */
 export async function catchActivations(page: Page): Promise<void> {
   await page.evaluate(() => {
@@ -128,9 +138,13 @@ export async function catchActivations(page: Page): Promise<void> {
       const target = (event.target as HTMLElement).closest<HTMLElement>('[data-qa-id]');
       w.qaActivated.push(`${event.type}:${target?.dataset.qaId ?? '?'}`);
       event.preventDefault();
+      event.stopImmediatePropagation();
     };
-    document.addEventListener('click', record, true);
-    document.addEventListener('submit', record, true);
+    const silence = (event: Event) => event.stopImmediatePropagation();
+    window.addEventListener('click', record, true);
+    window.addEventListener('submit', record, true);
+    window.addEventListener('input', silence, true);
+    window.addEventListener('change', silence, true);
   });
 }
 
