@@ -18,10 +18,14 @@ describe('printing a playbook', () => {
     await page.goto(site.url(playbook.path));
     await page.emulateMedia({ media: 'print' });
 
-    const hidden = ['header[role="banner"], body > header', 'footer', 'nav[aria-label="Menu"]', 'nav[aria-label="Breadcrumb"]', '.nhsuk-skip-link'];
-    for (const selector of hidden) {
-      const shown = await page.locator(selector).evaluateAll((els) => els.filter((el) => (el as HTMLElement).checkVisibility()).length);
-      expect(shown, `${selector} is printed`).toBe(0);
+    // The site's frame: the header, the footer, every <nav> outside the main content (menu,
+    // breadcrumbs) and the skip link. Each must be on the page, and none printed.
+    const frame = { header: 'header:not(main header)', footer: 'footer:not(main footer)', navigation: 'nav:not(main nav)', 'skip link': 'a[href="#maincontent"]' };
+    for (const [name, selector] of Object.entries(frame)) {
+      const all = page.locator(selector);
+      expect(await all.count(), `the page has no ${name} (${selector})`).toBeGreaterThan(0);
+      const printed = await all.evaluateAll((els) => els.filter((el) => (el as HTMLElement).checkVisibility()).length);
+      expect(printed, `the ${name} is printed`).toBe(0);
     }
     for (const id of ['checklist', 'key-questions']) {
       await expect(page.locator(`#${id}`).isVisible(), `#${id} is not printed`).resolves.toBe(true);
