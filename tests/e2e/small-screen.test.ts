@@ -1,9 +1,10 @@
 /**
  * On a 320 px wide screen (WCAG 1.4.10 Reflow: 320 CSS px) no page scrolls sideways; wide tables
- * wrap or scroll inside their own container.
+ * wrap or scroll inside their own container. The search page is measured with results shown.
  */
 import { describe, expect, it } from 'vitest';
 import { browsedKinds, exampleAddress, pagesOfKind, type PageKind } from '../support/pages';
+import { showSearchResults } from '../support/search-page';
 import { useSite } from '../support/site';
 
 /** Pages per kind to check: all of a kind, up to this many, spread across the list. */
@@ -25,6 +26,7 @@ describe('at 320 px wide', () => {
       const wide: string[] = [];
       for (const path of addressesOf(kind)) {
         await page.goto(site.url(path));
+        if (kind === 'search') await showSearchResults(page);
         const { scrollWidth, clientWidth, culprit } = await page.evaluate(() => {
           const root = document.documentElement;
           // The widest element that sticks out, to say what to fix.
