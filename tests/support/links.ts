@@ -146,7 +146,7 @@ export async function checkLinks(root = distDir(), base = basePath()): Promise<L
     }
     const sitePath = unserved(pathname, base);
     if (sitePath === undefined) {
-      report(`points outside the base path ${base}: build links with url() from src/site.ts`);
+      report(`points outside the base path ${base}${holder.startsWith('<') ? ': build it with url() from src/site.ts' : ''}`);
       continue;
     }
     const file = join(root, sitePath);
