@@ -110,7 +110,7 @@ export async function checkLinks(root = distDir(), base = basePath()): Promise<L
     if (/(^|\/)(sitemap[^/]*|rss)\.xml$/.test(file)) {
       const xml = readFileSync(join(root, file), 'utf8');
       for (const m of xml.matchAll(/<(loc|link|guid)(?:\s[^>]*)?>\s*([^<\s]+)\s*<\/\1>/g)) {
-        references.push({ from, ref: m[2].replaceAll('&amp;', '&'), holder: `<${m[1]}>`, fragments: false });
+        references.push({ from, ref: m[2].replaceAll('&amp;', '&'), holder: `${file.includes('rss') ? 'feed' : 'sitemap'} <${m[1]}>`, fragments: false });
       }
     } else if (file.endsWith('.css')) {
       const css = readFileSync(join(root, file), 'utf8');
