@@ -9,7 +9,7 @@
  */
 import { correctQuery } from '../../lib/search/synonyms';
 import { meaningfulWords, mergeAnyWord } from '../../lib/search/query';
-import { hasFilters, sorts, type SearchState } from './state';
+import { sorts, type SearchState } from './state';
 
 /** The parts of Pagefind's API used here. https://pagefind.app/docs/api/ */
 export interface PagefindResult {
@@ -23,7 +23,7 @@ export interface PagefindData {
   meta: Record<string, string | undefined>;
   filters: Record<string, string[]>;
 }
-type Counts = Record<string, Record<string, number>>;
+export type Counts = Record<string, Record<string, number>>;
 interface PagefindResponse {
   results: PagefindResult[];
   filters: Counts;
@@ -37,10 +37,10 @@ export interface Pagefind {
 
 export interface Outcome {
   results: PagefindResult[];
-  /** Count per filter value for the results, as if that value were ticked; undefined when unknown. */
-  counts: Counts | undefined;
   /** 'all': every meaningful word matched. 'any': fallback, pages matching some of the words. 'browse': filters only. */
   mode: 'all' | 'any' | 'browse';
+  /** The words searched for, after corrections and without stop words; null when browsing. */
+  term: string | null;
   /** The query as searched, after corrections. */
   searched: string;
   corrected: boolean;
@@ -52,32 +52,35 @@ function toFilters(filters: Record<string, string[]>, without?: string): Pagefin
   return out;
 }
 
+async function search(pagefind: Pagefind, term: string | null, state: SearchState, without?: string): Promise<PagefindResponse> {
+  return (await pagefind.search(term, { filters: toFilters(state.filters, without), sort: sorts[state.sort] })) ?? { results: [], filters: {} };
+}
+
 export async function runSearch(pagefind: Pagefind, state: SearchState, corrections: Record<string, string>): Promise<Outcome> {
   const searched = correctQuery(state.q, corrections);
   const words = state.q ? meaningfulWords(searched) : [];
   const term = words.length ? words.join(' ') : null;
-  const sort = sorts[state.sort];
-  const search = async (t: string | null, filters: PagefindFilters) => (await pagefind.search(t, { filters, sort })) ?? { results: [], filters: {} };
+  const outcome = { searched, corrected: searched !== state.q, term };
 
-  const main = await search(term, toFilters(state.filters));
-  let results = main.results;
-  let mode: Outcome['mode'] = term ? 'all' : 'browse';
-  let counts: Counts | undefined = main.filters;
-
-  if (term && results.length === 0 && words.length > 1) {
-    const perWord = await Promise.all(words.map((w) => search(w, toFilters(state.filters))));
-    results = mergeAnyWord(perWord.map((r) => r.results));
-    mode = 'any';
-    counts = undefined; // Pagefind cannot count a union of searches.
+  const main = await search(pagefind, term, state);
+  if (term && main.results.length === 0 && words.length > 1) {
+    const perWord = await Promise.all(words.map((w) => search(pagefind, w, state)));
+    return { ...outcome, results: mergeAnyWord(perWord.map((r) => r.results)), mode: 'any' };
   }
+  return { ...outcome, results: main.results, mode: term ? 'all' : 'browse' };
+}
 
-  if (counts && hasFilters(state)) {
-    // A facet's own counts ignore its own ticks, so ticking "Acute" still shows how many "Community" has.
-    counts = { ...counts };
-    for (const [name, values] of Object.entries(state.filters)) {
-      if (values.length === 0) continue;
-      counts[name] = (await search(term, toFilters(state.filters, name))).filters[name] ?? {};
-    }
+/**
+ * The count for every filter value, as if it were ticked, for the filters Pagefind has loaded
+ * (others are missing). A facet's own counts ignore its own ticks, so ticking "Acute" still shows
+ * how many "Community" has. Undefined for an "any of the words" search: Pagefind cannot count a
+ * union of searches. The searches repeat ones already made, so they cost no downloads.
+ */
+export async function countFilters(pagefind: Pagefind, state: SearchState, outcome: Outcome): Promise<Counts | undefined> {
+  if (outcome.mode === 'any') return undefined;
+  const counts = { ...(await search(pagefind, outcome.term, state)).filters };
+  for (const [name, values] of Object.entries(state.filters)) {
+    if (values.length) counts[name] = (await search(pagefind, outcome.term, state, name)).filters[name] ?? {};
   }
-  return { results, counts, mode, searched, corrected: searched !== state.q };
+  return counts;
 }

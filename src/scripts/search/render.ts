@@ -30,8 +30,11 @@ function excerpt(html: string): DocumentFragment {
   return out;
 }
 
-/** One result. Pagefind has already put the site's base path in front of `data.url` (options.baseUrl). */
-export function resultItem(data: PagefindData): HTMLLIElement {
+/**
+ * One result. Pagefind has already put the site's base path in front of `data.url`
+ * (options.baseUrl). With no keyword there is nothing to excerpt around, so the summary is shown.
+ */
+export function resultItem(data: PagefindData, { summary = false } = {}): HTMLLIElement {
   const { meta } = data;
   const type = data.filters.type?.[0] ?? 'blueprint';
   const item = el('li', 'app-search-result');
@@ -45,7 +48,8 @@ export function resultItem(data: PagefindData): HTMLLIElement {
   if (meta.organisation) byline.append(` ${meta.organisation}`);
 
   const text = el('p', 'nhsuk-body-s nhsuk-u-margin-bottom-2');
-  text.append(excerpt(data.excerpt));
+  if (summary && meta.summary) text.textContent = meta.summary;
+  else text.append(excerpt(data.excerpt));
 
   const facts = el('dl', 'app-search-result__facts nhsuk-body-s nhsuk-u-margin-bottom-0');
   const fact = (label: string, value: string | Node) => {

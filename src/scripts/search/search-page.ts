@@ -4,15 +4,18 @@
  * and shared links work), loads Pagefind on the first search, and announces each result count
  * in a polite live region. Focus is never moved: the reader stays where they are typing or ticking.
  */
-import { runSearch, type Pagefind, type PagefindResult } from './engine';
+import { countFilters, runSearch, type Outcome, type Pagefind, type PagefindResult } from './engine';
 import { resultItem, statusText } from './render';
-import { isEmpty, readState, writeState, type SearchState } from './state';
+import { hasFilters, isEmpty, readState, writeState, type SearchState } from './state';
 
 const pageSize = 10;
 const typingPause = 300;
 
 class AppSearch extends HTMLElement {
   #pagefind?: Promise<Pagefind>;
+  #filtersLoaded?: Promise<void>;
+  /** The search on screen, so counts can be filled in when the filters finish loading. */
+  #last?: { state: SearchState; outcome: Outcome };
   #corrections: Record<string, string> = {};
   #filterNames: string[] = [];
   #run = 0;
@@ -44,6 +47,12 @@ class AppSearch extends HTMLElement {
       for (const box of this.#checkboxes) box.checked = false;
       this.#commit();
     });
+    const controls = this.#part('[data-search-controls]');
+    const startFiltering = () => {
+      if (this.#filtersLoaded || !this.#last) return;
+      void this.#loadFilters().then(() => this.#refreshCounts());
+    };
+    for (const type of ['focusin', 'pointerenter', 'pointerdown']) controls.addEventListener(type, startFiltering);
     this.#part('[data-search-more]').addEventListener('click', async () => {
       // Keyboard users land on the first new result rather than wherever the button was.
       const first = await this.#showMore();
@@ -106,11 +115,28 @@ class AppSearch extends HTMLElement {
       const pagefind: Pagefind = await import(/* @vite-ignore */ this.dataset.pagefind!);
       // No worker: one file less to download, and searching a few thousand pages is quick anyway.
       await pagefind.options({ baseUrl: this.dataset.base, excerptLength: 24, noWorker: true });
-      // Pagefind only counts filters it has loaded; loading them all up front makes every count appear.
-      await pagefind.filters();
       return pagefind;
     })();
     return this.#pagefind;
+  }
+
+  /**
+   * Pagefind counts only the filters it has loaded, and loading them all costs about as much as
+   * the search itself. So they load when the reader starts filtering (or arrives with filters
+   * ticked); until then a keyword search shows no counts rather than out-of-date ones.
+   */
+  #loadFilters(): Promise<void> {
+    this.#filtersLoaded ??= this.#load().then(async (pagefind) => {
+      await pagefind.filters();
+    });
+    return this.#filtersLoaded;
+  }
+
+  async #refreshCounts() {
+    const shown = this.#last;
+    if (!shown) return;
+    const counts = await countFilters(await this.#load(), shown.state, shown.outcome);
+    if (shown === this.#last) this.#updateCounts(counts);
   }
 
   async #search(state: SearchState) {
@@ -121,19 +147,24 @@ class AppSearch extends HTMLElement {
       list.replaceChildren();
       this.#part('[data-search-more]').hidden = true;
       status.textContent = '';
+      this.#last = undefined;
       for (const [count, text] of this.#totals) count.textContent = text;
       return;
     }
     list.setAttribute('aria-busy', 'true');
     try {
-      const outcome = await runSearch(await this.#load(), state, this.#corrections);
+      const pagefind = await this.#load();
+      if (hasFilters(state)) await this.#loadFilters();
+      const outcome = await runSearch(pagefind, state, this.#corrections);
       if (run !== this.#run) return; // a newer search has started
       this.#results = outcome.results;
       this.#shown = 0;
+      this.#last = { state, outcome };
       list.replaceChildren();
       await this.#showMore();
       if (run !== this.#run) return;
-      this.#updateCounts(outcome.counts);
+      this.#updateCounts(await countFilters(pagefind, state, outcome));
+      if (run !== this.#run) return;
       status.textContent = statusText(outcome.results.length, { query: outcome.searched, mode: outcome.mode, corrected: outcome.corrected, original: state.q });
     } catch (error) {
       if (run !== this.#run) return;
@@ -152,7 +183,7 @@ class AppSearch extends HTMLElement {
     const run = this.#run;
     const data = await Promise.all(next.map((r) => r.data()));
     if (run !== this.#run) return undefined;
-    const items = data.map((d) => resultItem(d));
+    const items = data.map((d) => resultItem(d, { summary: this.#last?.outcome.mode === 'browse' }));
     this.#part('[data-search-results]').append(...items);
     this.#shown += next.length;
     this.#part('[data-search-more]').hidden = this.#shown >= this.#results.length;
