@@ -1,0 +1,104 @@
+/**
+ * The Pagefind index and the page markup it is built from, checked over the built site without
+ * a browser: what is indexed, what each page tells the index, and that readers never see it.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { attr, decodeEntities, parseHtml } from '../support/html';
+import { builtPages, pagesOfKind } from '../support/pages';
+import { expectedContent } from '../support/content';
+import { distDir } from '../support/site-dir';
+import { paths } from '../../src/lib/content/urls';
+import { blueprintRecord } from '../../src/lib/search/record';
+
+const listed = () => expectedContent().blueprints.filter((b) => b.data.status === 'published' || b.data.status === 'needs-review');
+const html = (file: string) => readFileSync(file, 'utf8');
+
+describe('the search index', () => {
+  it('is written to /pagefind/ with Pagefind’s script', () => {
+    expect(existsSync(join(distDir(), 'pagefind', 'pagefind.js'))).toBe(true);
+  });
+
+  it('holds one record for every listed blueprint and every playbook, and nothing else', () => {
+    const entry = JSON.parse(html(join(distDir(), 'pagefind', 'pagefind-entry.json'))) as { languages: Record<string, { page_count: number }> };
+    const pages = Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
+    expect(pages).toBe(listed().length + expectedContent().playbooks.length);
+  });
+
+  it('leaves out Pagefind’s ready-made interfaces, which the site does not use', () => {
+    for (const ui of ['pagefind-ui.js', 'pagefind-modular-ui.js', 'pagefind-component-ui.js']) expect(existsSync(join(distDir(), 'pagefind', ui)), ui).toBe(false);
+  });
+
+  it('marks the body of blueprint, redprint and playbook pages only for indexing', () => {
+    const marked = builtPages().filter((p) => /\sdata-pagefind-body[\s>=]/.test(html(p.file)));
+    expect(new Set(marked.map((p) => p.kind))).toEqual(new Set(['blueprint', 'redprint', 'playbook'].filter((k) => marked.some((p) => p.kind === k))));
+    expect(marked.length).toBe(pagesOfKind('blueprint').length + pagesOfKind('redprint').length + pagesOfKind('playbook').length);
+  });
+});
+
+describe('what a blueprint page tells the index', () => {
+  const organisations = new Map(expectedContent().organisations.map((o) => [o.slug, o.data]));
+
+  it.each(listed().map((b) => [b.slug, b] as const))('gives %s the filters, sort keys and facts of its content', async (slug, b) => {
+    const dom = await parseHtml(html(join(distDir(), 'blueprints', slug, 'index.html')));
+    const expected = blueprintRecord(b.data, organisations.get(b.data.organisation));
+    const filters: Record<string, string[]> = {};
+    for (const el of dom.querySelectorAll('[data-pagefind-filter]')) {
+      const [name, value] = attr(el, 'data-pagefind-filter')!.split(':');
+      (filters[name] ??= []).push(value);
+    }
+    expect(filters).toEqual(Object.fromEntries(Object.entries(expected.filters).filter(([, v]) => v.length)));
+    const sorts = Object.fromEntries(dom.querySelectorAll('[data-pagefind-sort]').map((el) => attr(el, 'data-pagefind-sort')!.split(':')));
+    expect(sorts).toEqual(expected.sort);
+    const meta = Object.fromEntries(dom.querySelectorAll('[data-pagefind-meta]').map((el) => [attr(el, 'data-pagefind-meta'), decodeEntities(el.textContent)]));
+    expect(meta).toEqual(expected.meta);
+  });
+
+  it('keeps that information hidden, outside the indexed text and free of anything focusable', async () => {
+    for (const page of [...pagesOfKind('blueprint'), ...pagesOfKind('redprint'), ...pagesOfKind('playbook')]) {
+      const dom = await parseHtml(html(page.file));
+      const holders = dom.querySelectorAll('[data-pagefind-filter]').map((el) => el.parent!);
+      for (const holder of new Set(holders)) {
+        expect(holder.hasAttribute('hidden'), page.path).toBe(true);
+        expect(holder.hasAttribute('data-pagefind-ignore'), page.path).toBe(true);
+        expect(holder.querySelectorAll('a, button, input, select, textarea, [tabindex]'), page.path).toHaveLength(0);
+      }
+    }
+  });
+});
+
+describe('the search page without JavaScript', () => {
+  const page = () => parseHtml(html(join(distDir(), 'search', 'index.html')));
+
+  it('has a real form that sends the query as q', async () => {
+    const form = (await page()).querySelector('form[role="search"]')!;
+    expect(attr(form, 'method')).toBe('get');
+    expect(form.querySelector('input[name="q"]')).not.toBeNull();
+  });
+
+  it('labels the search box and the sort menu', async () => {
+    const dom = await page();
+    for (const id of ['search-q', 'search-sort']) expect(dom.querySelector(`label[for="${id}"]`), id).not.toBeNull();
+  });
+
+  it('groups filter checkboxes in fieldsets with a legend, each checkbox labelled', async () => {
+    const dom = await page();
+    const fieldsets = dom.querySelectorAll('fieldset');
+    expect(fieldsets.length).toBeGreaterThan(3);
+    for (const fieldset of fieldsets) {
+      expect(fieldset.querySelector('legend')?.textContent.trim()).toBeTruthy();
+      for (const box of fieldset.querySelectorAll('input[type="checkbox"]')) expect(dom.querySelector(`label[for="${attr(box, 'id')}"]`)).not.toBeNull();
+    }
+  });
+
+  it('says search needs JavaScript and links to the taxonomy pages instead', async () => {
+    const dom = await page();
+    const notice = dom.querySelector('[data-search-unavailable]')!;
+    expect(notice.textContent).toMatch(/needs JavaScript/);
+    const links = notice.querySelectorAll('a').map((a) => attr(a, 'href'));
+    for (const facet of ['domain', 'careSettings', 'eprSupplier', 'pillars'] as const) {
+      expect(links.some((href) => href?.endsWith(paths.facet(facet))), paths.facet(facet)).toBe(true);
+    }
+  });
+});

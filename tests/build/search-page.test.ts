@@ -1,0 +1,151 @@
+/**
+ * The search page in a real browser: its address keeps the search (so back, forward and shared
+ * links work), filters and sort change the results, the live region says how many there are,
+ * and Pagefind's files load only when a search is made.
+ */
+import { describe, expect, it } from 'vitest';
+import { useSite } from '../support/site';
+import { expectedContent } from '../support/content';
+import { searchAt, searchSettled, shownResults } from '../support/search/search-page';
+import { paths } from '../../src/lib/content/urls';
+import { careSettings, domains, labelOf } from '../../src/lib/schema';
+
+const listed = () => expectedContent().blueprints.filter((b) => b.data.status === 'published' || b.data.status === 'needs-review');
+const slugOf = (path: string) => path.split('/').filter(Boolean).pop()!;
+
+/** The care setting with the most listed blueprints, so filtering by it always has results. */
+function busiestSetting(): string {
+  const counts = new Map<string, number>();
+  for (const b of listed()) for (const s of b.data.careSettings) counts.set(s, (counts.get(s) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0][0];
+}
+
+describe('the search page', () => {
+  const site = useSite();
+  const searchPage = () => site.url(paths.search());
+
+  it('downloads nothing from Pagefind until a search is made', async () => {
+    const { page, close } = await site.open();
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(r.url()));
+    await page.goto(searchPage(), { waitUntil: 'networkidle' });
+    expect(requested.filter((u) => u.includes('/pagefind/'))).toEqual([]);
+    await close();
+  });
+
+  it('announces the number of results for a query in a polite live region', async () => {
+    const { page, close } = await site.open();
+    const shown = await searchAt(page, `${searchPage()}?q=ePMA`);
+    await expect(page.getByRole('status').textContent()).resolves.toBe(shown.status);
+    expect(shown.status).toMatch(new RegExp(`^${shown.paths.length} results? for ‘ePMA’\\.$`));
+    await close();
+  });
+
+  it('shows each result with its type, organisation, cost, outcome and last review date', async () => {
+    const { page, close } = await site.open();
+    await searchAt(page, `${searchPage()}?q=ePMA`);
+    const first = page.locator('[data-search-results] > li').first();
+    await expect(first.locator('.nhsuk-tag').textContent()).resolves.toMatch(/Blueprint|Redprint|Playbook/);
+    const facts = await first.locator('dt').allTextContents();
+    expect(facts).toEqual(expect.arrayContaining(['Cost', 'Outcome', 'Last reviewed']));
+    await close();
+  });
+
+  it('puts the query in the address as the reader types, without a new history entry per letter', async () => {
+    const { page, close } = await site.open();
+    await page.goto(searchPage());
+    const before = await page.evaluate(() => history.length);
+    await page.getByRole('searchbox').pressSequentially('backfill', { delay: 20 });
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('backfill');
+    await searchSettled(page);
+    expect(await page.evaluate(() => history.length)).toBe(before);
+    await close();
+  });
+
+  it('restores the query, ticks and sort from a shared address', async () => {
+    const setting = busiestSetting();
+    const { page, close } = await site.open();
+    await searchAt(page, `${searchPage()}?q=training&setting=${setting}&sort=newest`);
+    await expect(page.getByRole('searchbox').inputValue()).resolves.toBe('training');
+    await expect(page.locator(`#filter-setting-${setting}`).isChecked()).resolves.toBe(true);
+    await expect(page.getByLabel('Sort by').inputValue()).resolves.toBe('newest');
+    await close();
+  });
+
+  it('browses by filter with no keyword, newest first, showing only matching blueprints', async () => {
+    const setting = busiestSetting();
+    const { page, close } = await site.open();
+    const { paths: found, status } = await searchAt(page, `${searchPage()}?setting=${setting}&sort=newest`);
+    const expected = listed().filter((b) => b.data.careSettings.includes(setting as never));
+    expect(status).toBe(`${expected.length} result${expected.length === 1 ? '' : 's'} for the filters you chose.`);
+    const dates = found.map((p) => listed().find((b) => b.slug === slugOf(p))!.data.published.getTime());
+    expect(dates).toEqual([...dates].sort((a, b) => b - a));
+    await close();
+  });
+
+  it('adds a ticked filter to the address, and Back takes it off again', async () => {
+    const setting = busiestSetting();
+    const { page, close } = await site.open();
+    await searchAt(page, `${searchPage()}?q=training`);
+    const unfiltered = (await shownResults(page)).status;
+    const details = page.locator('details[data-filter="setting"]');
+    if (!(await details.getAttribute('open'))) await details.locator('summary').click();
+    await page.getByRole('group', { name: 'Care setting' }).getByRole('checkbox', { name: new RegExp(`^${labelOf(careSettings, setting)}\\b`) }).check();
+    await expect.poll(() => new URL(page.url()).searchParams.getAll('setting')).toEqual([setting]);
+    await searchSettled(page);
+    for (const path of (await shownResults(page)).paths.filter((p) => p.startsWith('/blueprints/'))) {
+      expect(listed().find((b) => b.slug === slugOf(path))!.data.careSettings).toContain(setting);
+    }
+    await page.goBack();
+    await expect.poll(() => new URL(page.url()).searchParams.getAll('setting')).toEqual([]);
+    await expect(page.locator(`#filter-setting-${setting}`).isChecked()).resolves.toBe(false);
+    await expect.poll(async () => (await shownResults(page)).status).toBe(unfiltered);
+    await close();
+  });
+
+  it('counts a ticked domain’s results in its label', async () => {
+    const domain = listed()[0].data.domain;
+    const { page, close } = await site.open();
+    const { status } = await searchAt(page, `${searchPage()}?domain=${domain}`);
+    const total = Number(status.match(/^(\d+)/)![1]);
+    const label = page.locator(`label[for="filter-domain-${domain}"]`);
+    await expect.poll(() => label.textContent()).toBe(`${labelOf(domains, domain)} (${total})`);
+    await close();
+  });
+
+  it('shows ten results at a time and moves focus to the first new one on "Show more results"', async () => {
+    const { page, close } = await site.open();
+    await searchAt(page, `${searchPage()}?type=blueprint`);
+    const items = page.locator('[data-search-results] > li');
+    await expect(items.count()).resolves.toBe(10);
+    await page.getByRole('button', { name: 'Show more results' }).click();
+    await expect.poll(() => items.count()).toBeGreaterThan(10);
+    await expect(page.evaluate(() => [...document.querySelectorAll('[data-search-results] > li')].indexOf(document.activeElement!.closest('li')!))).resolves.toBe(10);
+    await close();
+  });
+
+  it('says a misspelling was corrected', async () => {
+    const { page, close } = await site.open();
+    const { status } = await searchAt(page, `${searchPage()}?q=e-prescibing`);
+    expect(status).toMatch(/for ‘e-prescribing’ \(you searched for ‘e-prescibing’\)/);
+    await close();
+  });
+
+  it('runs without script errors and never loads Pagefind’s ready-made interface', async () => {
+    const { page, close, errors } = await site.open();
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(r.url()));
+    await searchAt(page, `${searchPage()}?q=ward&sort=reviewed`);
+    expect(errors).toEqual([]);
+    expect(requested.filter((u) => /pagefind-(component-|modular-)?ui/.test(u))).toEqual([]);
+    await close();
+  });
+
+  it('tells the reader search needs JavaScript, and shows no dead filters, when JavaScript is off', async () => {
+    const { page, close } = await site.open({ javaScriptEnabled: false });
+    await page.goto(`${searchPage()}?q=ePMA`);
+    await expect(page.getByText('Search needs JavaScript').isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('checkbox').first().isVisible()).resolves.toBe(false);
+    await close();
+  });
+});
