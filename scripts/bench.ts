@@ -124,6 +124,7 @@ async function buildAndMeasure(site: 'ours' | 'baseline', size: number, contentD
     firstSearch = await measureFirstSearch(dist);
     measurement.firstSearchBytes = firstSearch.searchBytes;
     log(`first search (${firstSearch.method}): ${formatBytes(firstSearch.searchBytes)} for search, ${formatBytes(firstSearch.totalBytes)} in all, ${firstSearch.results} results`);
+    if (firstSearch.results === 0) log('warning: the first search showed no results, so its byte count is not a real search; see the list of files fetched');
   }
   if (site === 'ours') {
     const page = pages.find((p) => p.startsWith('blueprints/') && p.split('/').length === 3 && !p.startsWith('blueprints/page/'));
@@ -134,8 +135,8 @@ async function buildAndMeasure(site: 'ours' | 'baseline', size: number, contentD
 
 function phaseTable(run: SiteRun): string {
   return [
-    `      wall       CPU  phase, ending at`,
-    ...run.phases.map((p) => `  ${formatSeconds(p.ms).padStart(8)}  ${(p.cpuMs === undefined ? 'n/a' : formatSeconds(p.cpuMs)).padStart(8)}  until ${p.name} (at ${formatSeconds(p.at)})`),
+    `      wall       CPU  peak memory  phase, ending at`,
+    ...run.phases.map((p) => `  ${formatSeconds(p.ms).padStart(8)}  ${(p.cpuMs === undefined ? 'n/a' : formatSeconds(p.cpuMs)).padStart(8)}  ${formatBytes(p.peakRss).padStart(11)}  until ${p.name} (at ${formatSeconds(p.at)})`),
   ].join('\n');
 }
 

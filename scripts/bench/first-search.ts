@@ -87,7 +87,7 @@ export interface FirstSearch {
 }
 
 /** Resolves once no request has been in flight for `quietMs`, or after `limitMs` whatever happens. */
-async function networkQuiet(traffic: Traffic, quietMs = 800, limitMs = 20_000): Promise<void> {
+async function networkQuiet(traffic: Traffic, quietMs = 1000, limitMs = 30_000): Promise<void> {
   const start = Date.now();
   while (Date.now() - start < limitMs) {
     if (traffic.inFlight === 0 && Date.now() - traffic.last >= quietMs) return;
@@ -118,17 +118,24 @@ export async function measureFirstSearch(distDir: string, query = 'ward'): Promi
       method = 'search page';
       await page.goto(`${origin}/search/`, { waitUntil: 'load' });
       await networkQuiet(traffic);
-      const linksBefore = await page.locator('main a[href*="/blueprints/"]').count();
+      const resultLinks = page.locator('main a[href*="/blueprints/"]');
+      const linksBefore = await resultLinks.count();
       traffic.queryTyped = true;
       if (!(await typeQuery(page, query))) throw new Error('The search page has no search box (input[type=search] or input[name=q]) to type into.');
-      await networkQuiet(traffic);
-      // A search that only runs on submit needs Enter; one that runs as you type has already fetched.
-      if (!traffic.fetched.some((f) => f.afterQuery && f.url.includes('/pagefind/'))) {
+      // Results shown: result links appear (or 30 s pass), then the network goes quiet.
+      const resultsShown = async () => {
+        const until = Date.now() + 30_000;
+        while (Date.now() < until && (await resultLinks.count()) <= linksBefore) await page.waitForTimeout(100);
+        await networkQuiet(traffic, 1500);
+      };
+      await resultsShown();
+      // A search that only runs on submit needs Enter; one that runs as you type has already shown results.
+      if ((await resultLinks.count()) <= linksBefore) {
         await page.keyboard.press('Enter');
         await page.waitForLoadState('load');
-        await networkQuiet(traffic);
+        await resultsShown();
       }
-      results = (await page.locator('main a[href*="/blueprints/"]').count()) - linksBefore;
+      results = (await resultLinks.count()) - linksBefore;
     } else {
       method = 'blank page + pagefind.search(), as there is no /search/ page yet';
       await page.goto(`${origin}${blankPath}`, { waitUntil: 'load' });

@@ -18,6 +18,8 @@ export interface CpuSample {
   at: number;
   /** CPU time the process tree had used by then, ms. */
   cpuMs: number;
+  /** Summed resident memory of the tree at that moment, bytes. */
+  rss: number;
 }
 
 export interface RunResult {
@@ -131,8 +133,9 @@ export async function runMeasured(command: string, args: string[], { cwd, env, l
   const cpuSamples: CpuSample[] = [];
   const poller = setInterval(() => {
     if (!child.pid) return;
-    peakTreeRss = Math.max(peakTreeRss, treeRss(child.pid));
-    cpuSamples.push({ at: performance.now() - started, cpuMs: treeCpu(child.pid) });
+    const rss = treeRss(child.pid);
+    peakTreeRss = Math.max(peakTreeRss, rss);
+    cpuSamples.push({ at: performance.now() - started, cpuMs: treeCpu(child.pid), rss });
   }, pollMs);
   const exitCode = await new Promise<number | null>((resolve) => child.on('close', resolve));
   clearInterval(poller);
@@ -146,7 +149,7 @@ export async function runMeasured(command: string, args: string[], { cwd, env, l
     if (Number.isFinite(kib)) peakSingleRss = kib * 1024;
     if (Number.isFinite(user) && Number.isFinite(system)) cpuMs = (user + system) * 1000;
   }
-  if (cpuMs !== undefined) cpuSamples.push({ at: wallMs, cpuMs });
+  if (cpuMs !== undefined) cpuSamples.push({ at: wallMs, cpuMs, rss: 0 });
   return { exitCode, cpuSamples, wallMs, peakTreeRss, peakSingleRss, cpuMs, lines };
 }
 
@@ -193,8 +196,10 @@ export interface Phase {
   at: number;
   /** How long since the previous marker, ms. */
   ms: number;
-  /** CPU time the build used in that time, ms, when CPU samples were given. */
+  /** CPU time the build used in that time, ms, when samples were given. */
   cpuMs?: number;
+  /** Highest summed resident memory seen in that time, bytes, when samples were given. */
+  peakRss?: number;
 }
 
 /** CPU used by `at` ms: the last sample taken at or before it (samples are ~100 ms apart). */
@@ -221,7 +226,10 @@ export function phasesOf(lines: readonly LogLine[], wallMs: number, samples: rea
   return found.map((f, i) => {
     const from = i === 0 ? 0 : found[i - 1].at;
     const phase: Phase = { name: f.name, at: f.at, ms: f.at - from };
-    if (samples.length > 0) phase.cpuMs = cpuAt(samples, f.at) - cpuAt(samples, from);
+    if (samples.length > 0) {
+      phase.cpuMs = cpuAt(samples, f.at) - cpuAt(samples, from);
+      phase.peakRss = samples.filter((s) => s.at > from && s.at <= f.at).reduce((peak, s) => Math.max(peak, s.rss), 0);
+    }
     return phase;
   });
 }

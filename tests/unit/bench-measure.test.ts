@@ -43,9 +43,14 @@ describe('the benchmark build log reader', () => {
   });
 
   it('gives each phase the CPU time used between its markers', () => {
-    const samples = [{ at: 8900, cpuMs: 4000 }, { at: 9050, cpuMs: 4100 }, { at: 19950, cpuMs: 9000 }];
+    const samples = [{ at: 8900, cpuMs: 4000, rss: 1 }, { at: 9050, cpuMs: 4100, rss: 2 }, { at: 19950, cpuMs: 9000, rss: 3 }];
     const rendered = phasesOf(log, 26500, samples).find((p) => p.name === 'pages rendered');
     expect(rendered?.cpuMs).toBe(9000 - 4100);
+  });
+
+  it('gives each phase the highest memory seen during it', () => {
+    const samples = [{ at: 9500, cpuMs: 0, rss: 300 }, { at: 15000, cpuMs: 0, rss: 700 }, { at: 21000, cpuMs: 0, rss: 900 }];
+    expect(phasesOf(log, 26500, samples).find((p) => p.name === 'pages rendered')?.peakRss).toBe(700);
   });
 
   it('reads the page count Astro prints', () => {
