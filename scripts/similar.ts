@@ -1,5 +1,5 @@
 /**
- * npm run similar -- <file.mdx> [--limit 5] [--threshold 0.6] [--check]
+ * npm run similar -- <file.mdx> [--limit 5] [--threshold 0.5] [--check]
  * The existing blueprints closest to a draft, with a similarity from 0 to 1, and a warning on
  * any close enough to be the same work written twice. Run it before writing a new blueprint,
  * or on a pull request; with --check it exits with status 1 when it finds a likely duplicate.
@@ -14,7 +14,7 @@ import { blueprintDocument } from '../src/lib/search/documents';
 import { searchCorpus } from '../src/lib/search/from-corpus';
 import { duplicateThreshold, findSimilar } from '../src/lib/search/similar';
 
-const usage = 'Usage: npm run similar -- <file.mdx> [--limit 5] [--threshold 0.6] [--check]';
+const usage = 'Usage: npm run similar -- <file.mdx> [--limit 5] [--threshold 0.5] [--check]';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
