@@ -2,7 +2,8 @@
  * <app-search>: the search page's behaviour, as a small custom element around server-rendered
  * NHS.UK form controls. It keeps the page's address in step with the search (so back, forward
  * and shared links work), loads Pagefind on the first search, and announces each result count
- * in a polite live region. Focus is never moved: the reader stays where they are typing or ticking.
+ * in a polite live region. Focus stays where the reader is typing or ticking; it moves only when
+ * they ask for more results, to the first new one.
  */
 import { countFilters, runSearch, type Outcome, type Pagefind, type PagefindResult } from './engine';
 import { resultItem, statusText } from './render';
@@ -34,6 +35,7 @@ class AppSearch extends HTMLElement {
 
     this.#form.addEventListener('submit', (e) => {
       e.preventDefault();
+      clearTimeout(this.#typing);
       this.#commit();
     });
     this.#query.addEventListener('input', () => {
