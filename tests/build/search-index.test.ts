@@ -102,3 +102,26 @@ describe('the search page without JavaScript', () => {
     }
   });
 });
+
+describe('related blueprints on each blueprint page', () => {
+  const relatedOn = async (slug: string) => {
+    const dom = await parseHtml(html(join(distDir(), 'blueprints', slug, 'index.html')));
+    const section = dom.querySelector('section[aria-labelledby="related-heading"]');
+    return section ? section.querySelectorAll('a').map((a) => attr(a, 'href')!).filter((h) => h.includes('/blueprints/')).map((h) => h.split('/').filter(Boolean).pop()!) : [];
+  };
+
+  it.each(listed().map((b) => [b.slug, b] as const))('lists for %s the author’s choices first, then others, at most four, never itself', async (slug, b) => {
+    const shown = await relatedOn(slug);
+    const listedSlugs = new Set(listed().map((x) => x.slug));
+    const chosen = b.data.related.filter((r) => listedSlugs.has(r)).slice(0, 4);
+    expect(shown.slice(0, chosen.length)).toEqual(chosen);
+    expect(shown.length).toBeLessThanOrEqual(4);
+    expect(shown).not.toContain(slug);
+    expect(new Set(shown).size).toBe(shown.length);
+  });
+
+  it('suggests related blueprints beyond the authors’ own lists', async () => {
+    const extra = await Promise.all(listed().map(async (b) => (await relatedOn(b.slug)).filter((s) => !b.data.related.includes(s)).length));
+    expect(extra.some((n) => n > 0)).toBe(true);
+  });
+});
