@@ -19,7 +19,8 @@ export async function GET(context: APIContext) {
   return rss({
     title: 'Blueprint Commons: new and updated blueprints',
     description: 'Blueprints and redprints from NHS organisations, newest and most recently reviewed first.',
-    site: context.site!,
+    // The channel's link is the home page, which sits under the base path (e.g. /blueprint-commons/).
+    site: new URL(import.meta.env.BASE_URL, context.site!).href,
     items,
   });
 }
