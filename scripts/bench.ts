@@ -25,7 +25,7 @@ const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const astroBin = join(repo, 'node_modules', 'astro', 'bin', 'astro.mjs');
 
 function usage(message: string): never {
-  console.error(`${message}\nUsage: npm run bench -- --blueprints 1000[,3000] [--baseline] [--keep] [--working-tree]`);
+  console.error(`${message}\nUsage: npm run bench -- --blueprints 1000[,3000] [--baseline] [--keep] [--working-tree | --site DIR]`);
   process.exit(2);
 }
 
@@ -54,7 +54,8 @@ function busyProcesses(): string {
  * By default the copy is HEAD (`git archive`); `--working-tree` copies the checkout as it is at
  * the start, uncommitted and untracked (but not ignored) files included, for trying a change.
  */
-function siteSnapshot(work: string, workingTree: boolean): { dir: string; label: string } {
+function siteSnapshot(work: string, workingTree: boolean, site?: string): { dir: string; label: string } {
+  if (site) return { dir: resolve(site), label: `the site in ${resolve(site)} (given with --site)` };
   const head = execFileSync('git', ['-C', repo, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
   const dir = join(work, 'site');
   if (!existsSync(dir)) {
@@ -142,14 +143,14 @@ function phaseTable(run: SiteRun): string {
 
 async function main() {
   // 1. Read the arguments.
-  const { values } = parseArgs({ options: { blueprints: { type: 'string' }, baseline: { type: 'boolean', default: false }, keep: { type: 'boolean', default: false }, 'working-tree': { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ options: { blueprints: { type: 'string' }, baseline: { type: 'boolean', default: false }, keep: { type: 'boolean', default: false }, 'working-tree': { type: 'boolean', default: false }, site: { type: 'string' } } });
   const sizes = parseSizes(values.blueprints);
   const started = new Date();
   const root = join(tmpdir(), 'blueprint-commons-bench', started.toISOString().replace(/[:.]/g, '-'));
   const work = join(root, 'work');
   const logs = root;
   mkdirSync(work, { recursive: true });
-  const ours = siteSnapshot(work, values['working-tree']);
+  const ours = siteSnapshot(work, values['working-tree'], values.site);
   const busy = busyProcesses();
   log(`writing to ${root}; building our site from ${ours.label}; ${cpus().length} CPUs; busiest processes: ${busy}`);
 
