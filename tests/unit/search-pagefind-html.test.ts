@@ -26,7 +26,7 @@ describe('preparing a built page for Pagefind', () => {
 
   it('adds every member of a mentioned synonym group inside the indexed element', () => {
     const html = withSynonyms(page('<p>Our CCIO chairs it.</p>'), synonyms);
-    expect(html).toContain('<article data-pagefind-body><div data-search-synonyms><p data-pagefind-weight="1">CCIO, Chief clinical information officer, A&amp;E lead.</p></div><h1>');
+    expect(html).toContain('<section data-search-synonyms><h2 id="search-synonyms">Also known as</h2><p data-pagefind-weight="1">CCIO, Chief clinical information officer, A&amp;E lead.</p></section></article>');
   });
 
   it('weights a group up when the page mentions it often, to at most 3', () => {

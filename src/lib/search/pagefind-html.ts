@@ -46,10 +46,15 @@ export function indexedText(html: string): string {
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
+/** The id of the section that holds a page's synonyms; the search page never shows it as an excerpt. */
+export const synonymsSectionId = 'search-synonyms';
+
 /**
- * The page with, at the start of its indexed body, every member of each synonym group it
+ * The page with, at the end of its indexed body, every member of each synonym group it
  * mentions. A group mentioned often is weighted up (Pagefind's data-pagefind-weight), so a page
  * about ePMA ranks for "electronic prescribing" as a page that says "electronic prescribing" would.
+ * The synonyms sit under their own heading with an id, so Pagefind gives them their own sub-result
+ * and the search page can show an excerpt of what the page really says.
  */
 export function withSynonyms(html: string, synonyms: Synonyms): string {
   const range = bodyRange(html);
@@ -57,5 +62,5 @@ export function withSynonyms(html: string, synonyms: Synonyms): string {
   const mentioned = synonyms.mentioned(indexedText(html));
   if (mentioned.length === 0) return html;
   const lines = mentioned.map(({ group, count }) => `<p data-pagefind-weight="${Math.min(3, count)}">${escape(group.join(', '))}.</p>`);
-  return `${html.slice(0, range.inner)}<div data-search-synonyms>${lines.join('')}</div>${html.slice(range.inner)}`;
+  return `${html.slice(0, range.close)}<section data-search-synonyms><h2 id="${synonymsSectionId}">Also known as</h2>${lines.join('')}</section>${html.slice(range.close)}`;
 }

@@ -20,6 +20,8 @@ export interface PagefindResult {
 export interface PagefindData {
   url: string;
   excerpt: string;
+  /** One entry per section under a heading with an id. */
+  sub_results?: { url: string; title: string; excerpt: string }[];
   meta: Record<string, string | undefined>;
   filters: Record<string, string[]>;
 }

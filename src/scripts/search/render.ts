@@ -3,6 +3,7 @@
  * Pagefind's <mark> highlights in excerpts, which are rebuilt as real elements one by one.
  */
 import type { PagefindData } from './engine';
+import { bestExcerpt } from '../../lib/search/excerpt';
 
 const tagColour: Record<string, string> = { blueprint: 'nhsuk-tag--blue', redprint: 'nhsuk-tag--red', playbook: 'nhsuk-tag--green' };
 
@@ -32,7 +33,8 @@ function excerpt(html: string): DocumentFragment {
 
 /**
  * One result. Pagefind has already put the site's base path in front of `data.url`
- * (options.baseUrl). With no keyword there is nothing to excerpt around, so the summary is shown.
+ * (options.baseUrl). With no keyword there is nothing to excerpt around, so the summary is shown;
+ * likewise when only the page's synonyms matched (see src/lib/search/excerpt.ts).
  */
 export function resultItem(data: PagefindData, { summary = false } = {}): HTMLLIElement {
   const { meta } = data;
@@ -48,8 +50,9 @@ export function resultItem(data: PagefindData, { summary = false } = {}): HTMLLI
   if (meta.organisation) byline.append(` ${meta.organisation}`);
 
   const text = el('p', 'nhsuk-body-s nhsuk-u-margin-bottom-2');
-  if (summary && meta.summary) text.textContent = meta.summary;
-  else text.append(excerpt(data.excerpt));
+  const shown = summary ? undefined : bestExcerpt(data);
+  if (shown) text.append(excerpt(shown));
+  else text.textContent = meta.summary ?? '';
 
   const facts = el('dl', 'app-search-result__facts nhsuk-body-s nhsuk-u-margin-bottom-0');
   const fact = (label: string, value: string | Node) => {
