@@ -51,20 +51,25 @@ export function pagefindIndex(): AstroIntegration {
         const started = performance.now();
         const site = fileURLToPath(dir);
         const synonyms = readVocabulary(root);
-        const pages = htmlFiles(site)
-          .map((file) => ({ file, html: readFileSync(file, 'utf8') }))
-          .filter((p) => isIndexable(p.html));
+        const files = htmlFiles(site);
+        let indexed = 0;
         // English everywhere, so one index and the English stemmer ("wards" finds "ward").
         const { index, errors } = await createIndex({ forceLanguage: 'en' });
         try {
           fail('start', errors);
           if (!index) throw new Error('Pagefind could not start: no index was created');
-          // Pagefind's service handles one message at a time; batches keep memory flat at 3,000 pages.
-          for (let i = 0; i < pages.length; i += 50) {
+          // Pagefind's service handles one message at a time. Pages are read, given their synonyms
+          // and sent 50 at a time, so only one batch of HTML is ever held in memory.
+          for (let i = 0; i < files.length; i += 50) {
+            const batch = files
+              .slice(i, i + 50)
+              .map((file) => ({ file, html: readFileSync(file, 'utf8') }))
+              .filter((p) => isIndexable(p.html));
             const added = await Promise.all(
-              pages.slice(i, i + 50).map((p) => index.addHTMLFile({ url: sitePath(site, p.file), content: withSynonyms(p.html, synonyms) })),
+              batch.map((p) => index.addHTMLFile({ url: sitePath(site, p.file), content: withSynonyms(p.html, synonyms) })),
             );
-            added.forEach((a, j) => fail(`index ${relative(site, pages[i + j].file)}`, a.errors));
+            added.forEach((a, j) => fail(`index ${relative(site, batch[j].file)}`, a.errors));
+            indexed += batch.length;
           }
           const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
           fail('write the index', written.errors);
@@ -75,7 +80,7 @@ export function pagefindIndex(): AstroIntegration {
         } finally {
           await close();
         }
-        logger.info(`indexed ${pages.length} page${pages.length === 1 ? '' : 's'} with ${synonyms.groups.length} synonym groups in ${Math.round(performance.now() - started)} ms`);
+        logger.info(`indexed ${indexed} page${indexed === 1 ? '' : 's'} with ${synonyms.groups.length} synonym groups in ${Math.round(performance.now() - started)} ms`);
       },
     },
   };
