@@ -8,6 +8,7 @@ import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { readContentFiles } from '../../scripts/lib/content-files';
 import { formatProblem, validateContent } from '../lib/validate';
+import './native-mdx';
 
 export function contentGate(): AstroIntegration {
   return {

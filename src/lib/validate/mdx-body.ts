@@ -37,7 +37,22 @@ export function compiledText(source: string): string {
 }
 
 const processor = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).freeze();
+let parseText: (text: string) => Root = (text) => processor.parse(text);
 const cache = new Map<string, ParsedBody>();
+
+/**
+ * Node callers may swap in Astro 7's own native MDX parser (satteri), which the build compiles
+ * with: the gate then judges exactly the tree the compiler sees, about 40 times faster. The
+ * browser keeps remark (satteri's browser build is WebAssembly we do not ship). See
+ * src/integrations/native-mdx.ts.
+ */
+export function useMdxParser(parse: (text: string) => Root): void {
+  parseText = parse;
+  cache.clear();
+}
+
+/** satteri puts the position in the message: "3:5: reason (source:rule-id)". */
+const nativeError = /^(\d+):(\d+): ([\s\S]*?)(?: \(([\w-]+):([\w-]+)\))?$/;
 
 /** Parses a whole MDX file's body; positions in the tree are positions in the file. */
 export function parseMdxBody(source: string): ParsedBody {
@@ -45,10 +60,13 @@ export function parseMdxBody(source: string): ParsedBody {
   if (cached) return cached;
   let result: ParsedBody;
   try {
-    result = { tree: processor.parse(compiledText(source)) };
+    result = { tree: parseText(compiledText(source)) };
   } catch (e) {
     const err = e as { reason?: string; message: string; line?: number; column?: number; ruleId?: string };
-    result = { error: { message: err.reason ?? err.message, line: err.line ?? 1, column: err.column ?? 1, ruleId: err.ruleId } };
+    const native = err.line === undefined ? nativeError.exec(err.message) : null;
+    result = native
+      ? { error: { message: native[3], line: Number(native[1]), column: Number(native[2]), ruleId: native[5] } }
+      : { error: { message: err.reason ?? err.message, line: err.line ?? 1, column: err.column ?? 1, ruleId: err.ruleId } };
   }
   // Bounded: a validator run sees each file once or twice; keep memory flat over long test runs.
   if (cache.size > 500) cache.clear();

@@ -178,7 +178,9 @@ function checkElement(element: JsxElement, findings: Finding[]): void {
 
 function isCommentOnly(node: Node): boolean {
   const program = (node.data as { estree?: { body: unknown[] } } | undefined)?.estree;
-  return program !== undefined && program.body.length === 0;
+  if (program) return program.body.length === 0;
+  // The native parser gives no estree: accept only one /* … */ with nothing else around it.
+  return /^\s*\/\*(?:(?!\*\/)[\s\S])*\*\/\s*$/.test((node as unknown as { value?: string }).value ?? '');
 }
 
 /** Problems in one MDX file. Exported so the contribution form can check a draft on its own. */
