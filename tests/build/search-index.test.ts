@@ -68,6 +68,30 @@ describe('what a blueprint page tells the index', () => {
   });
 });
 
+describe('the synonyms a page carries for search', () => {
+  const indexed = () => [...pagesOfKind('blueprint'), ...pagesOfKind('redprint'), ...pagesOfKind('playbook')];
+
+  it('sits last inside the indexed element, hidden from readers and with nothing focusable', async () => {
+    let withSynonyms = 0;
+    for (const page of indexed()) {
+      const dom = await parseHtml(html(page.file));
+      const section = dom.querySelector('[data-pagefind-body] > [data-search-synonyms]');
+      if (!section) continue;
+      withSynonyms++;
+      expect(section.hasAttribute('hidden'), page.path).toBe(true);
+      expect(section.parent!.lastElementChild, page.path).toBe(section);
+      expect(section.querySelectorAll('a, button, input, select, textarea, [tabindex]'), page.path).toHaveLength(0);
+    }
+    expect(withSynonyms, 'pages carrying synonyms').toBeGreaterThan(indexed().length / 2);
+  });
+
+  it('gives a page that says "CCIO" the words "chief clinical information officer"', async () => {
+    const page = indexed().find((p) => /\bCCIO\b/.test(html(p.file)))!;
+    const section = (await parseHtml(html(page.file))).querySelector('[data-search-synonyms]')!;
+    expect(decodeEntities(section.textContent).toLowerCase()).toContain('chief clinical information officer');
+  });
+});
+
 describe('the search page without JavaScript', () => {
   const page = () => parseHtml(html(join(distDir(), 'search', 'index.html')));
 

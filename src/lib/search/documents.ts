@@ -26,6 +26,8 @@ export interface SearchDocument {
   organisation: string;
   /** Members of every synonym group the other fields mention. */
   synonyms: string;
+  /** The synonym groups the title, summary, key questions and body mention, most mentioned first. */
+  mentions: ReturnType<Synonyms['mentioned']>;
   filters: FilterValues;
   published: string;
 }
@@ -68,10 +70,11 @@ export function blueprintDocument(
     labels: taxonomyLabels(b, organisation).join('; '),
     organisation: organisation?.name ?? '',
   };
-  const text = [base.title, base.summary, base.questions, base.body].join('\n');
+  const mentions = synonyms.mentioned([base.title, base.summary, base.questions, base.body].join('\n'));
   return {
     ...base,
-    synonyms: synonymText(synonyms, text),
+    synonyms: synonymText(synonyms, mentions),
+    mentions,
     filters: b.domain && b.careSettings ? blueprintFilterValues(b as Blueprint, organisation) : {},
     published: b.published instanceof Date ? isoDate(b.published) : '',
   };

@@ -5,7 +5,7 @@
  * synonyms; a section of what the page really says is shown instead, or nothing (and the caller
  * shows the summary) when only the synonyms matched.
  */
-import { synonymsSectionId } from './pagefind-html';
+import { synonymsSectionId } from './also-known-as';
 
 export interface Excerpted {
   excerpt: string;

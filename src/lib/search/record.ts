@@ -13,8 +13,11 @@ export interface PagefindRecord {
   sort: { published: string; reviewed: string };
   /** Shown in a result: title, type, organisation, summary, cost, outcome, evidence, reviewed. */
   meta: Record<string, string>;
-  /** Archived entries stay readable at their address but are kept out of search, as out of lists. */
-  exclude: boolean;
+}
+
+/** Archived and draft blueprints stay out of search, as out of lists; their pages carry no data-pagefind-body. */
+export function blueprintInSearch(b: Pick<Blueprint, 'status'>): boolean {
+  return b.status !== 'archived' && b.status !== 'draft';
 }
 
 export function blueprintRecord(b: Blueprint, organisation?: Organisation): PagefindRecord {
@@ -31,7 +34,6 @@ export function blueprintRecord(b: Blueprint, organisation?: Organisation): Page
       evidence: labelOf(evidenceLevels, b.outcome.evidence),
       reviewed: isoDate(b.lastReviewed),
     },
-    exclude: b.status === 'archived' || b.status === 'draft',
   };
 }
 
@@ -40,6 +42,5 @@ export function playbookRecord(p: Playbook): PagefindRecord {
     filters: playbookFilterValues(p),
     sort: { published: isoDate(p.published), reviewed: isoDate(p.lastReviewed) },
     meta: { title: p.title, type: labelOf(searchTypes, 'playbook'), summary: p.summary, reviewed: isoDate(p.lastReviewed) },
-    exclude: false,
   };
 }

@@ -138,8 +138,9 @@ export function buildSynonyms(fileGroups: SynonymGroup[], glossary: GlossaryTerm
  * The words a document should also be found by: every member of every group it mentions.
  * Members already in the text are included too; it costs little and keeps the rule simple.
  */
-export function synonymText(synonyms: Synonyms, text: string): string {
-  return synonyms.mentioned(text).map(({ group }) => group.join(', ')).join('; ');
+export function synonymText(synonyms: Synonyms, text: string | ReturnType<Synonyms['mentioned']>): string {
+  const mentions = typeof text === 'string' ? synonyms.mentioned(text) : text;
+  return mentions.map(({ group }) => group.join(', ')).join('; ');
 }
 
 /**

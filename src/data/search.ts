@@ -1,11 +1,13 @@
 /**
- * The Astro adapter for search data computed once per build: related blueprints for every
- * blueprint (src/lib/search/related.ts) and the synonym vocabulary the search page corrects
- * misspellings with. Both are memoised, so 3,000 blueprint pages share one computation.
+ * The Astro adapter for search data computed once per build: for every blueprint, its related
+ * blueprints (src/lib/search/related.ts) and the synonym groups it mentions (for its "also known
+ * as" lines, src/lib/search/also-known-as.ts); and the synonym vocabulary the search page
+ * corrects misspellings with. All memoised, so 3,000 blueprint pages share one computation.
  */
 import { getCollection } from 'astro:content';
 import { getCatalogue } from './catalogue';
 import { readVocabulary } from '../integrations/pagefind';
+import { alsoKnownAs, type AlsoKnownAsLine } from '../lib/search/also-known-as';
 import { blueprintDocument } from '../lib/search/documents';
 import { computeRelated } from '../lib/search/related';
 import type { Synonyms } from '../lib/search/synonyms';
@@ -18,9 +20,15 @@ export function getVocabulary(): Synonyms {
   return vocabulary;
 }
 
-let computed: Promise<Map<string, string[]>> | undefined;
+interface BlueprintSearchData {
+  /** Up to four related blueprints: the author's choices first, then the most similar. */
+  related: string[];
+  alsoKnownAs: AlsoKnownAsLine[];
+}
 
-async function computeAll(): Promise<Map<string, string[]>> {
+let computed: Promise<Map<string, BlueprintSearchData>> | undefined;
+
+async function computeAll(): Promise<Map<string, BlueprintSearchData>> {
   const catalogue = await getCatalogue();
   const bodies = new Map((await getCollection('blueprints')).map((e) => [e.id, e.body ?? '']));
   const synonyms = getVocabulary();
@@ -31,11 +39,11 @@ async function computeAll(): Promise<Map<string, string[]>> {
   const related = computeRelated(docs, new Map(catalogue.blueprints.map((b) => [b.slug, b.data.related])));
   // One line per build, so the cost stays visible as the catalogue grows.
   console.info(`[search] related blueprints for ${docs.length} blueprints in ${Math.round(performance.now() - started)} ms`);
-  return related;
+  return new Map(docs.map((d) => [d.slug, { related: related.get(d.slug) ?? [], alsoKnownAs: alsoKnownAs(d.mentions) }]));
 }
 
-/** Up to four related blueprints: the author's choices first, then the most similar. */
-export async function getRelated(slug: string): Promise<string[]> {
+/** A blueprint's related blueprints and "also known as" lines. */
+export async function getBlueprintSearchData(slug: string): Promise<BlueprintSearchData> {
   computed ??= computeAll();
-  return (await computed).get(slug) ?? [];
+  return (await computed).get(slug) ?? { related: [], alsoKnownAs: [] };
 }

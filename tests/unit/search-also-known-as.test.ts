@@ -1,41 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { indexedText, isIndexable, withSynonyms } from '../../src/lib/search/pagefind-html';
+import { alsoKnownAs } from '../../src/lib/search/also-known-as';
 import { buildSynonyms } from '../../src/lib/search/synonyms';
-import { blueprintRecord, playbookRecord } from '../../src/lib/search/record';
+import { blueprintInSearch, blueprintRecord, playbookRecord } from '../../src/lib/search/record';
 import { blueprintSchema, organisationSchema, playbookSchema } from '../../src/lib/schema';
 
-const synonyms = buildSynonyms([], [{ term: 'CCIO', expansion: 'Chief clinical information officer', definition: 'A senior clinician who leads digital.', aliases: ['A&E lead'] }]);
-const page = (body: string, outside = '') => `<html><body><nav>${outside}</nav><main><article data-pagefind-body><h1>Title</h1>${body}<article>nested</article></article><footer>${outside}</footer></main></body></html>`;
+const synonyms = buildSynonyms([], [
+  { term: 'CCIO', expansion: 'Chief clinical information officer', definition: 'A senior clinician who leads digital.', aliases: ['A&E lead'] },
+  { term: 'EPR', expansion: 'Electronic patient record', definition: 'The main clinical system.', aliases: [] },
+]);
 
-describe('preparing a built page for Pagefind', () => {
-  it('indexes pages with a data-pagefind-body element only', () => {
-    expect(isIndexable(page('<p>x</p>'))).toBe(true);
-    expect(isIndexable('<html><body><main>About us</main></body></html>')).toBe(false);
-  });
-
-  it('leaves out a page that SearchData marked as excluded (archived)', () => {
-    expect(isIndexable(page('<div hidden data-search-exclude></div>'))).toBe(false);
-  });
-
-  it('reads only the indexed element’s text, including nested elements of the same name', () => {
-    const text = indexedText(page('<p>Our <b>CCIO</b> &amp; team</p>', 'CCIO in the footer'));
-    expect(text).toContain('Our CCIO & team');
-    expect(text).toContain('nested');
-    expect(text).not.toContain('footer');
-  });
-
-  it('adds every member of a mentioned synonym group inside the indexed element', () => {
-    const html = withSynonyms(page('<p>Our CCIO chairs it.</p>'), synonyms);
-    expect(html).toContain('<section data-search-synonyms><h2 id="search-synonyms">Also known as</h2><p data-pagefind-weight="1">CCIO, Chief clinical information officer, A&amp;E lead.</p></section></article>');
+describe('the "also known as" lines a page carries for search', () => {
+  it('gives every member of each synonym group the text mentions, most mentioned first', () => {
+    expect(alsoKnownAs(synonyms.mentioned('Our CCIO chose the EPR. The EPR went live.'))).toEqual([
+      { weight: 2, text: 'EPR, Electronic patient record' },
+      { weight: 1, text: 'CCIO, Chief clinical information officer, A&E lead' },
+    ]);
   });
 
   it('weights a group up when the page mentions it often, to at most 3', () => {
-    expect(withSynonyms(page('<p>CCIO CCIO CCIO CCIO CCIO</p>'), synonyms)).toContain('data-pagefind-weight="3"');
+    expect(alsoKnownAs(synonyms.mentioned('CCIO CCIO CCIO CCIO CCIO'))).toEqual([{ weight: 3, text: 'CCIO, Chief clinical information officer, A&E lead' }]);
   });
 
-  it('adds nothing for words outside the indexed element', () => {
-    const html = page('<p>Nothing to see.</p>', 'CCIO');
-    expect(withSynonyms(html, synonyms)).toBe(html);
+  it('gives nothing when no group is mentioned', () => {
+    expect(alsoKnownAs(synonyms.mentioned('Nothing to see.'))).toEqual([]);
   });
 });
 
@@ -64,9 +51,11 @@ describe('what a page tells Pagefind', () => {
     expect(blueprintRecord(blueprint(), organisation).meta).toMatchObject({ type: 'Redprint', organisation: 'Alpha', cost: '£50k to £250k', evidence: 'Measured locally', reviewed: '2025-02-01' });
   });
 
-  it('keeps archived blueprints out of search', () => {
-    expect(blueprintRecord(blueprint({ status: 'archived' }), organisation).exclude).toBe(true);
-    expect(blueprintRecord(blueprint({ status: 'needs-review' }), organisation).exclude).toBe(false);
+  it('keeps archived and draft blueprints out of search', () => {
+    expect(blueprintInSearch(blueprint({ status: 'archived' }))).toBe(false);
+    expect(blueprintInSearch(blueprint({ status: 'draft' }))).toBe(false);
+    expect(blueprintInSearch(blueprint({ status: 'needs-review' }))).toBe(true);
+    expect(blueprintInSearch(blueprint())).toBe(true);
   });
 
   it('files a playbook as type playbook with its domain and audience', () => {
