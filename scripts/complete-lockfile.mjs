@@ -15,13 +15,26 @@ import { readFileSync, writeFileSync } from 'node:fs';
 
 const lockPath = 'package-lock.json';
 
-/** os, cpu and libc from the platform suffix in a package name, e.g. darwin-arm64, linux-x64-musl. */
+const knownOs = ['darwin', 'linux', 'win32', 'freebsd', 'android'];
+const knownCpu = ['arm64', 'x64', 'ia32', 'arm', 'riscv64', 'ppc64', 's390x', 'wasm32'];
+
+/**
+ * os, cpu and libc (as lockfile arrays) from the platform suffix in a package name, e.g.
+ * darwin-arm64, linux-x64-musl, linux-musl-riscv64. Fallback packages for platforms with no
+ * build of their own (sass-embedded's "unknown-all": any CPU on an unknown OS; "all-unknown":
+ * an unknown CPU on any OS) get negated lists, so npm skips them wherever a real build exists.
+ * Undefined when the name says nothing about a platform.
+ */
 function platformOf(name) {
   const suffix = name.split('/').pop();
-  const os = ['darwin', 'linux', 'win32', 'freebsd', 'android'].find((o) => suffix.includes(o)) ?? (suffix.includes('windows') ? 'win32' : undefined);
-  const cpu = ['arm64', 'x64', 'ia32', 'arm', 'wasm32'].find((c) => new RegExp(`(^|-)${c}(-|$)`).test(suffix.replace(/^.*?-(?=(darwin|linux|win32|windows|freebsd|android|wasm32))/, '')));
-  const libc = suffix.endsWith('-musl') ? 'musl' : suffix.endsWith('-gnu') ? 'glibc' : undefined;
-  return { os, cpu, libc };
+  if (suffix.endsWith('-unknown-all')) return { os: knownOs.map((o) => `!${o}`) };
+  if (suffix.endsWith('-all-unknown')) return { cpu: knownCpu.map((c) => `!${c}`) };
+  const parts = suffix.split('-');
+  const os = parts.includes('windows') ? 'win32' : knownOs.find((o) => parts.includes(o));
+  const cpu = knownCpu.find((c) => parts.slice(1).includes(c));
+  if (!os && !cpu) return undefined;
+  const libc = parts.includes('musl') ? 'musl' : parts.includes('gnu') ? 'glibc' : undefined;
+  return { ...(os && { os: [os] }), ...(cpu && { cpu: [cpu] }), ...(libc && { libc: [libc] }) };
 }
 
 function missingFromLock() {
@@ -44,17 +57,24 @@ for (const name of missing) {
     process.exitCode = 1;
     continue;
   }
-  const { os, cpu, libc } = platformOf(name);
+  const platform = platformOf(name);
+  if (!platform) {
+    // An entry without os or cpu would be installed everywhere, so it is never guessed.
+    console.error(`${name}: its name names no platform; add its lock entry by hand from the registry's manifest`);
+    process.exitCode = 1;
+    continue;
+  }
+  const { os, cpu, libc } = platform;
   lock.packages[`node_modules/${name}`] = {
     version: parent.optionalDependencies[name],
-    ...(cpu && { cpu: [cpu] }),
+    ...(cpu && { cpu }),
     ...(parent.dev && { dev: true }),
-    ...(libc && { libc: [libc] }),
+    ...(libc && { libc }),
     optional: true,
-    ...(os && { os: [os] }),
+    ...(os && { os }),
   };
   added += 1;
-  console.log(`added ${name}@${parent.optionalDependencies[name]} (${[os, cpu, libc].filter(Boolean).join(', ')})`);
+  console.log(`added ${name}@${parent.optionalDependencies[name]} (${[os, cpu, libc].flat().filter(Boolean).join(', ')})`);
 }
 const sorted = Object.fromEntries(Object.entries(lock.packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))));
 writeFileSync(lockPath, `${JSON.stringify({ ...lock, packages: sorted }, null, 2)}\n`);
