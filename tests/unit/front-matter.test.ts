@@ -1,6 +1,7 @@
 /**
- * Scripts read front-matter with `parseSource` (the `yaml` package); Astro reads the same files
- * with js-yaml, through @astrojs/internal-helpers' parseFrontmatter for MDX. If the two ever
+ * The content gate and scripts read front-matter with `parseSource` (js-yaml's YAML 1.2 core
+ * schema, the `yaml` package for positions and errors); Astro reads the same files with js-yaml's
+ * default schema, through @astrojs/internal-helpers' parseFrontmatter for MDX. If the two ever
  * disagreed, the validator would pass a file the site then reads differently. After the schema
  * (which turns dates written either way into the same Date), both must give the same data.
  */
@@ -44,5 +45,38 @@ describe('our front-matter reader agrees with Astro', () => {
     const source = '---\npublished: 2024-01-15\n---\n';
     expect((parseSource(source).data as { published: unknown }).published).toBe('2024-01-15');
     expect(parseFrontmatter(source).frontmatter.published).toBeInstanceOf(Date);
+  });
+});
+
+describe('reading YAML', () => {
+  it('reads plain front-matter, keeping dates and "A&E" as text', () => {
+    const parsed = parseSource('---\ntitle: A&E triage & streaming\npublished: 2024-01-15\ntags: [a, b]\n---\nBody\n');
+    expect(parsed.error).toBeUndefined();
+    expect(parsed.data).toEqual({ title: 'A&E triage & streaming', published: '2024-01-15', tags: ['a', 'b'] });
+  });
+
+  it('points at a field in the file', () => {
+    const parsed = parseSource('---\ntitle: One\noutcome:\n  headline: Two\n---\n');
+    expect(parsed.positionOf(['outcome', 'headline'])).toEqual({ line: 4, column: 3 });
+  });
+
+  it('refuses anchors and aliases, which no author needs and which allow "billion laughs" inputs', () => {
+    const parsed = parseYaml('a: &x [1, 2]\nb: *x\n');
+    expect(parsed.data).toBeUndefined();
+    expect(parsed.error?.message).toMatch(/could not be read|syntax error/);
+  });
+
+  it('refuses a field given twice, saying where', () => {
+    const parsed = parseSource('---\ntitle: One\ntitle: Two\n---\n');
+    expect(parsed.data).toBeUndefined();
+    expect(parsed.error).toMatchObject({ line: 3 });
+    expect(parsed.error?.message).toMatch(/unique|duplicate/i);
+  });
+
+  it('says where a syntax error is', () => {
+    const parsed = parseSource('---\ntitle: One\nsummary: [unclosed\n---\n');
+    expect(parsed.data).toBeUndefined();
+    expect(parsed.error?.message).toMatch(/YAML syntax error/);
+    expect(parsed.error?.line).toBeGreaterThanOrEqual(3);
   });
 });
