@@ -19,7 +19,9 @@ export default defineConfig({
   outDir,
   cacheDir,
   trailingSlash: 'always',
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Four pages render at once: while one waits on the disk or an import, another runs. Measured on
+  // 1,000 blueprints (2 cores): page rendering 9.2–10.1 s at 1, 7.3–7.8 s at 2 or 4, 8.9–9.0 s at 8 or 16.
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   integrations: [contentGate(), mdx(), sitemap(), pagefindIndex()],
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
