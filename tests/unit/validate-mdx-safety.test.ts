@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readContentFiles } from '../../scripts/lib/content-files';
 import { readCorpus } from '../../src/lib/validate/corpus';
-import { compiledText } from '../../src/lib/validate/mdx-body';
+import { compiledText, eachNode } from '../../src/lib/validate/mdx-body';
 import { checkMdxSafety, checkMdxSource, dangerousScheme } from '../../src/lib/validate/rules/mdx-safety';
 
 const unsafeDir = 'tests/fixtures/unsafe';
@@ -101,6 +101,23 @@ describe('the MDX safety gate', () => {
   it('reports positions in the whole file, counting the front-matter lines', () => {
     const frontMatter = '---\n' + 'a: 1\n'.repeat(10) + '---\n';
     expect(checkMdxSource('x.mdx', `${frontMatter}\nText {1}\n`)).toMatchObject([{ line: 14, column: 6 }]);
+  });
+
+  it('finds code however deeply it is nested, in document order', () => {
+    const deep = `${'> '.repeat(2000)}Text {1}\n\n- a {2}\n`;
+    expect(checkMdxSource('x.mdx', deep).map((p) => p.line)).toEqual([1, 3]);
+  });
+
+  it('walks every node, parents before children, without recursion', () => {
+    type N = { type: string; children?: N[] };
+    let tree: N = { type: 'leaf' };
+    for (let i = 0; i < 100_000; i++) tree = { type: 'wrap', children: [tree] };
+    let count = 0;
+    eachNode(tree, () => void count++);
+    expect(count).toBe(100_001);
+    const order: string[] = [];
+    eachNode({ type: 'root', children: [{ type: 'a', children: [{ type: 'b' }] }, { type: 'c' }] }, (n) => void order.push(n.type));
+    expect(order).toEqual(['root', 'a', 'b', 'c']);
   });
 
   it('passes every bundled content file', () => {

@@ -10,9 +10,8 @@
  */
 import type { Node, Parent } from 'unist';
 import { parseEntities } from 'parse-entities';
-import { visit } from 'unist-util-visit';
 import type { Corpus } from '../corpus';
-import { parseMdxBody } from '../mdx-body';
+import { eachNode, parseMdxBody } from '../mdx-body';
 import type { Problem } from '../problem';
 import { maxFileBytes } from './file-size';
 
@@ -198,7 +197,7 @@ export function checkMdxSource(file: string, source: string): Problem[] {
   }
 
   const findings: Finding[] = [];
-  visit(parsed.tree, (node: Node) => {
+  eachNode(parsed.tree, (node: Node) => {
     switch (node.type) {
       case 'mdxjsEsm':
         findings.push({ node, rule: 'mdx-safety/import-export', message: 'import and export are code, which would run while the site is built: remove the line. The components Callout, Warning and Details are available without importing them' });

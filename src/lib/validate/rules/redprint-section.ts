@@ -4,11 +4,10 @@
  */
 import type { Heading, Root, RootContent } from 'mdast';
 import type { Node } from 'unist';
-import { visit } from 'unist-util-visit';
 import type { Blueprint } from '../../schema';
 import { blueprintSections } from '../../content/sections';
 import type { Corpus } from '../corpus';
-import { parseMdxBody } from '../mdx-body';
+import { eachNode, parseMdxBody } from '../mdx-body';
 import type { Problem } from '../problem';
 
 /** About two sentences: enough to say what failed and what you would do instead. */
@@ -18,7 +17,9 @@ const requiredHeadings = blueprintSections.filter((s) => s.requiredForRedprint).
 
 function headingText(node: Heading): string {
   let text = '';
-  visit(node, 'text', (t) => void (text += t.value));
+  eachNode(node, (n) => {
+    if (n.type === 'text') text += (n as unknown as { value: string }).value;
+  });
   return text.trim();
 }
 
@@ -26,7 +27,7 @@ function headingText(node: Heading): string {
 function textLength(nodes: RootContent[]): number {
   let length = 0;
   for (const node of nodes) {
-    visit(node as Node, (n: Node) => {
+    eachNode(node as Node, (n: Node) => {
       if (n.type === 'text' || n.type === 'inlineCode') length += (n as unknown as { value: string }).value.trim().length;
     });
   }
