@@ -3,6 +3,7 @@
  * so an author fixes everything in one pass.
  */
 import { readCorpus, type ContentFile, type Corpus } from './corpus';
+import { forgetParsedBodies } from './mdx-body';
 import { sortProblems, type Problem } from './problem';
 import { checkDuplicateSlugs } from './rules/duplicate-slugs';
 import { checkFileSize } from './rules/file-size';
@@ -32,7 +33,13 @@ export const rules: ((corpus: Corpus) => Problem[])[] = [
  */
 export function validateContent(files: ContentFile[], only?: Set<string>): { corpus: Corpus; problems: Problem[] } {
   const corpus = readCorpus(files);
-  const problems = [...corpus.problems, ...rules.flatMap((rule) => rule(corpus))];
+  let problems: Problem[];
+  try {
+    problems = [...corpus.problems, ...rules.flatMap((rule) => rule(corpus))];
+  } finally {
+    // The rules share one parse of each body; after the run the trees are only memory.
+    forgetParsedBodies();
+  }
   const reported = only ? problems.filter((p) => only.has(p.file)) : problems;
   return { corpus, problems: sortProblems(reported) };
 }

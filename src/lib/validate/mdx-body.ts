@@ -52,6 +52,11 @@ export function useMdxParser(parse: (text: string) => Root): void {
   cache.clear();
 }
 
+/** Lets go of every parsed tree: a validator run calls it when done, so the build does not carry them. */
+export function forgetParsedBodies(): void {
+  cache.clear();
+}
+
 /** satteri puts the position in the message: "3:5: reason (source:rule-id)". */
 const nativeError = /^(\d+):(\d+): ([\s\S]*?)(?: \(([\w-]+):([\w-]+)\))?$/;
 
