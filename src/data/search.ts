@@ -39,7 +39,7 @@ async function computeAll(): Promise<Map<string, BlueprintSearchData>> {
   const related = computeRelated(docs, new Map(catalogue.blueprints.map((b) => [b.slug, b.data.related])));
   // One line per build, so the cost stays visible as the catalogue grows.
   console.info(`[search] related blueprints for ${docs.length} blueprints in ${Math.round(performance.now() - started)} ms`);
-  return new Map(docs.map((d) => [d.slug, { related: related.get(d.slug) ?? [], alsoKnownAs: alsoKnownAs(d.mentions) }]));
+  return new Map(docs.map((d) => [d.slug, { related: related.get(d.slug) ?? [], alsoKnownAs: alsoKnownAs(d.mentions, [d.title, d.summary, d.questions, d.body].join('\n')) }]));
 }
 
 /** A blueprint's related blueprints and "also known as" lines. */

@@ -10,19 +10,31 @@ const synonyms = buildSynonyms([], [
 ]);
 
 describe('the "also known as" lines a page carries for search', () => {
-  it('gives every member of each synonym group the text mentions, most mentioned first', () => {
-    expect(alsoKnownAs(synonyms.mentioned('Our CCIO chose the EPR. The EPR went live.'))).toEqual([
-      { weight: 2, text: 'EPR, Electronic patient record' },
-      { weight: 1, text: 'CCIO, Chief clinical information officer, A&E lead' },
+  const lines = (text: string) => alsoKnownAs(synonyms.mentioned(text), text);
+
+  it('gives the other members of each synonym group the text mentions, most mentioned first', () => {
+    expect(lines('Our CCIO chose the EPR. The EPR went live.')).toEqual([
+      { weight: 2, text: 'Electronic patient record' },
+      { weight: 1, text: 'Chief clinical information officer, A&E lead' },
     ]);
   });
 
+  it('leaves out members the text already says, and members that differ only in case', () => {
+    const withCase = buildSynonyms([{ terms: ['GP', 'General practitioner', 'general practitioner', 'family doctor'], misspellings: [] }], []);
+    const text = 'Our GP and every family doctor in the area.';
+    expect(alsoKnownAs(withCase.mentioned(text), text)).toEqual([{ weight: 2, text: 'General practitioner' }]);
+  });
+
+  it('gives no line when the text already says every member', () => {
+    expect(lines('The EPR, our electronic patient record.')).toEqual([]);
+  });
+
   it('weights a group up when the page mentions it often, to at most 3', () => {
-    expect(alsoKnownAs(synonyms.mentioned('CCIO CCIO CCIO CCIO CCIO'))).toEqual([{ weight: 3, text: 'CCIO, Chief clinical information officer, A&E lead' }]);
+    expect(lines('CCIO CCIO CCIO CCIO CCIO')).toEqual([{ weight: 3, text: 'Chief clinical information officer, A&E lead' }]);
   });
 
   it('gives nothing when no group is mentioned', () => {
-    expect(alsoKnownAs(synonyms.mentioned('Nothing to see.'))).toEqual([]);
+    expect(lines('Nothing to see.')).toEqual([]);
   });
 });
 
