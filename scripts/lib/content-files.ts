@@ -2,13 +2,24 @@
  * Reads content files from disk for the validator, the build gate and the other scripts.
  * Paths come back relative to the project root, with forward slashes, as problems print them.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { kindOf, type ContentFile } from '../../src/lib/validate';
+import type { Synonyms } from '../../src/lib/search/synonyms';
+import { vocabularyFromSources } from '../../src/lib/search/vocabulary';
 
 /** The content folder: src/content, or CONTENT_DIR (used by the benchmark and build tests). */
 export function contentDir(root: string): string {
   return resolve(root, process.env.CONTENT_DIR ?? 'src/content');
+}
+
+/** The search vocabulary from the content folder's glossary and synonyms files (either may be missing). */
+export function readVocabulary(root: string): Synonyms {
+  const read = (name: string) => {
+    const file = join(contentDir(root), name);
+    return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+  };
+  return vocabularyFromSources({ glossary: read('glossary.yaml'), synonyms: read('synonyms.yaml') });
 }
 
 function walk(dir: string): string[] {

@@ -6,9 +6,9 @@
  */
 import { getCollection } from 'astro:content';
 import { getCatalogue } from './catalogue';
-import { readVocabulary } from '../integrations/pagefind';
+import { readVocabulary } from '../../scripts/lib/content-files';
 import { alsoKnownAs, type AlsoKnownAsLine } from '../lib/search/also-known-as';
-import { blueprintDocument } from '../lib/search/documents';
+import { blueprintDocument, writtenText } from '../lib/search/documents';
 import { computeRelated } from '../lib/search/related';
 import type { Synonyms } from '../lib/search/synonyms';
 
@@ -39,7 +39,7 @@ async function computeAll(): Promise<Map<string, BlueprintSearchData>> {
   const related = computeRelated(docs, new Map(catalogue.blueprints.map((b) => [b.slug, b.data.related])));
   // One line per build, so the cost stays visible as the catalogue grows.
   console.info(`[search] related blueprints for ${docs.length} blueprints in ${Math.round(performance.now() - started)} ms`);
-  return new Map(docs.map((d) => [d.slug, { related: related.get(d.slug) ?? [], alsoKnownAs: alsoKnownAs(d.mentions, [d.title, d.summary, d.questions, d.body].join('\n')) }]));
+  return new Map(docs.map((d) => [d.slug, { related: related.get(d.slug) ?? [], alsoKnownAs: alsoKnownAs(d.mentions, writtenText(d)) }]));
 }
 
 /** A blueprint's related blueprints and "also known as" lines. */

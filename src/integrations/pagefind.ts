@@ -6,23 +6,11 @@
  * search silently misses pages is worse than no deploy. https://pagefind.app/docs/node-api/
  */
 import type { AstroIntegration } from 'astro';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { close, createIndex } from 'pagefind';
-import { contentDir } from '../../scripts/lib/content-files';
 import { paths } from '../lib/content/urls';
-import { vocabularyFromSources } from '../lib/search/vocabulary';
-import type { Synonyms } from '../lib/search/synonyms';
-
-/** The glossary and synonyms files from the content folder (either may be missing). */
-export function readVocabulary(root: string): Synonyms {
-  const read = (name: string) => {
-    const file = join(contentDir(root), name);
-    return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
-  };
-  return vocabularyFromSources({ glossary: read('glossary.yaml'), synonyms: read('synonyms.yaml') });
-}
 
 /**
  * The pages Pagefind reads: only the folders holding indexed pages, so the other pages (lists,
@@ -30,7 +18,7 @@ export function readVocabulary(root: string): Synonyms {
  * data-pagefind-body (archived blueprints, list pages) are still left out by Pagefind.
  */
 const indexedFolders = [paths.blueprints(), paths.playbooks()].map((p) => p.replace(/^\/|\/$/g, ''));
-export const indexedGlob = `{${indexedFolders.join(',')}}/**/*.html`;
+const indexedGlob = `{${indexedFolders.join(',')}}/**/*.html`;
 
 function fail(step: string, errors: string[]): void {
   if (errors.length) throw new Error(`Pagefind could not ${step}:\n${errors.join('\n')}`);

@@ -50,6 +50,11 @@ function taxonomyLabels(b: Partial<Blueprint>, organisation?: Organisation): str
   ];
 }
 
+/** The text a document's synonyms are found in: what the author wrote, not the labels. */
+export function writtenText(doc: Pick<SearchDocument, 'title' | 'summary' | 'questions' | 'body'>): string {
+  return [doc.title, doc.summary, doc.questions, doc.body].join('\n');
+}
+
 /**
  * `data` may be a draft that has not passed the schema yet (the duplicate check reads drafts),
  * so every field is optional here.
@@ -70,7 +75,7 @@ export function blueprintDocument(
     labels: taxonomyLabels(b, organisation).join('; '),
     organisation: organisation?.name ?? '',
   };
-  const mentions = synonyms.mentioned([base.title, base.summary, base.questions, base.body].join('\n'));
+  const mentions = synonyms.mentioned(writtenText(base));
   return {
     ...base,
     synonyms: synonymText(synonyms, mentions),
