@@ -108,6 +108,20 @@ export function buildSynonyms(fileGroups: SynonymGroup[], glossary: GlossaryTerm
     return a === expected || (last && !caseSensitive && (a === `${expected}s` || a === `${expected}es`));
   };
 
+  // The phrases a word may start, its singular's included, worked out once per distinct word:
+  // a catalogue has millions of words but only tens of thousands of distinct ones.
+  const startingWith = new Map<string, Phrase[] | undefined>();
+  const candidatesFor = (lower: string): Phrase[] | undefined => {
+    if (startingWith.has(lower)) return startingWith.get(lower);
+    let candidates = byFirstWord.get(lower);
+    if (lower.endsWith('s')) {
+      const singular = stripPlural(lower).flatMap((k) => byFirstWord.get(k) ?? []);
+      if (singular.length) candidates = longestFirst([...(candidates ?? []), ...singular]);
+    }
+    startingWith.set(lower, candidates);
+    return candidates;
+  };
+
   return {
     groups,
     corrections,
@@ -115,12 +129,7 @@ export function buildSynonyms(fileGroups: SynonymGroup[], glossary: GlossaryTerm
       const ws = words(text);
       const counts = new Map<number, number>();
       for (let i = 0; i < ws.length; i++) {
-        const lower = ws[i].toLowerCase();
-        let candidates = byFirstWord.get(lower);
-        if (lower.endsWith('s')) {
-          const singular = stripPlural(lower).flatMap((k) => byFirstWord.get(k) ?? []);
-          if (singular.length) candidates = longestFirst([...(candidates ?? []), ...singular]);
-        }
+        const candidates = candidatesFor(ws[i].toLowerCase());
         if (!candidates) continue;
         const match = candidates.find((p) => i + p.words.length <= ws.length && p.words.every((w, j) => same(ws[i + j], w, p.caseSensitive, j === p.words.length - 1)));
         if (!match) continue;
