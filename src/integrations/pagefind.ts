@@ -1,24 +1,36 @@
 /**
- * Builds the Pagefind search index after Astro has written the site. Pagefind reads the built
- * folders of blueprints and playbooks itself (addDirectory, in parallel in its own process);
- * only elements marked data-pagefind-body are indexed, each page already carrying its synonyms
- * (src/components/AlsoKnownAs.astro). Any error Pagefind reports fails the build: a site whose
- * search silently misses pages is worse than no deploy. https://pagefind.app/docs/node-api/
+ * Builds the Pagefind search index while Astro renders the site. Only blueprint and playbook
+ * pages are indexed, and within them only elements marked data-pagefind-body, each page already
+ * carrying its synonyms (src/components/AlsoKnownAs.astro). Any error Pagefind reports fails the
+ * build: a site whose search silently misses pages is worse than no deploy.
+ * https://pagefind.app/docs/node-api/
+ *
+ * Why during rendering, not after it: rendering runs on one core and Pagefind's service reads the
+ * pages it is sent on one core, so on a two-core machine the two overlap. Astro renders the
+ * indexed pages first; once the last one is in, Pagefind writes the index (also on one core)
+ * while Astro renders the lists, taxonomy and organisation pages. `astro:build:done` waits for
+ * the index and always closes Pagefind. Measured figures: README "Performance".
  */
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroPrerenderer } from 'astro';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { close, createIndex } from 'pagefind';
+import { close, createIndex, type PagefindIndex } from 'pagefind';
 import { paths } from '../lib/content/urls';
 
-/**
- * The pages Pagefind reads: only the folders holding indexed pages, so the other pages (lists,
- * taxonomy, organisations) are not parsed just to be skipped. Within them, pages without
- * data-pagefind-body (archived blueprints, list pages) are still left out by Pagefind.
- */
-const indexedFolders = [paths.blueprints(), paths.playbooks()].map((p) => p.replace(/^\/|\/$/g, ''));
-const indexedGlob = `{${indexedFolders.join(',')}}/**/*.html`;
+/** Site paths whose pages go to Pagefind; other pages (lists, taxonomy, organisations) are never sent. */
+const indexedFolders = [paths.blueprints(), paths.playbooks()];
+
+/** The site path of a page ("/blueprints/x/"), whatever base path the site is deployed under. */
+function sitePath(url: string, base: string): string {
+  const pathname = decodeURI(new URL(url).pathname);
+  const prefix = base.endsWith('/') ? base.slice(0, -1) : base;
+  return prefix && pathname.startsWith(`${prefix}/`) ? pathname.slice(prefix.length) : pathname;
+}
+
+function isIndexed(path: string): boolean {
+  return indexedFolders.some((folder) => path.startsWith(folder));
+}
 
 function fail(step: string, errors: string[]): void {
   if (errors.length) throw new Error(`Pagefind could not ${step}:\n${errors.join('\n')}`);
@@ -30,32 +42,157 @@ function pagesIndexed(pagefindDir: string): number {
   return Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
 }
 
+/** A page's key, the same whether Astro lists it ("/blueprints/x") or requests it ("/blueprints/x/"). */
+const keyOf = (path: string) => path.replace(/\/+$/, '');
+
+/**
+ * One build's index. Pages are sent to Pagefind in the order Astro listed them, whatever order
+ * they finish rendering in, so the same content always gives the same index files. The index is
+ * written as soon as the last listed page is in, or when `finish` asks for it. Every error is
+ * kept and thrown by `finish`.
+ */
+export class SearchIndex {
+  private index: Promise<PagefindIndex>;
+  private sending: Promise<void>[] = [];
+  private errors: string[] = [];
+  private writing: Promise<void> | undefined;
+  /** Listed page → its place in the list. */
+  private place = new Map<string, number>();
+  /** Pages rendered before an earlier one in the list, by place. */
+  private early = new Map<number, { path: string; html: string | undefined }>();
+  private next = 0;
+
+  constructor(private readonly outputPath: string) {
+    // English everywhere, so one index and the English stemmer ("wards" finds "ward").
+    this.index = createIndex({ forceLanguage: 'en' }).then(({ index, errors }) => {
+      fail('start', errors);
+      if (!index) throw new Error('Pagefind could not start: no index was created');
+      return index;
+    });
+    this.index.catch(() => {}); // reported by finish()
+  }
+
+  /** The pages to be indexed, in Astro's order. */
+  expect(paths: string[]): void {
+    paths.forEach((path, i) => this.place.set(keyOf(path), i));
+  }
+
+  /** A rendered page: its HTML, or undefined when it is not an HTML page (nothing to index). */
+  add(path: string, html: string | undefined): void {
+    const place = this.place.get(keyOf(path));
+    if (place === undefined) return this.send(path, html); // not listed: nothing to wait for
+    this.early.set(place, { path, html });
+    for (let page = this.early.get(this.next); page; page = this.early.get(this.next)) {
+      this.early.delete(this.next++);
+      this.send(page.path, page.html);
+    }
+    if (this.next === this.place.size) this.write();
+  }
+
+  private send(path: string, html: string | undefined): void {
+    if (html === undefined) return;
+    if (this.writing) {
+      this.errors.push(`${path}: rendered after the index was written, so it is not in it`);
+      return;
+    }
+    const sent = this.index
+      .then((index) => index.addHTMLFile({ url: path, content: html }))
+      .then((added) => {
+        this.errors.push(...added.errors.map((e) => `${path}: ${e}`));
+      });
+    sent.catch(() => {}); // reported by finish()
+    this.sending.push(sent);
+  }
+
+  private write(): Promise<void> {
+    // A listed page that never rendered (none should) must not hold back the ones after it.
+    for (const place of [...this.early.keys()].sort((a, b) => a - b)) {
+      const page = this.early.get(place)!;
+      this.send(page.path, page.html);
+    }
+    this.early.clear();
+    this.writing ??= Promise.all(this.sending).then(async () => {
+      fail('index the pages', this.errors);
+      const written = await (await this.index).writeFiles({ outputPath: this.outputPath });
+      fail('write the index', written.errors);
+    });
+    this.writing.catch(() => {}); // reported by finish()
+    return this.writing;
+  }
+
+  /** Waits for the index to be written (writing it now if it has not started) and returns its page count. */
+  async finish(): Promise<number> {
+    await this.write();
+    fail('index every page', this.errors);
+    // Pagefind also writes its ready-made UIs; the search page uses the JS API, so they are never loaded.
+    for (const ui of ['pagefind-ui', 'pagefind-modular-ui', 'pagefind-component-ui']) {
+      for (const ext of ['js', 'css']) rmSync(join(this.outputPath, `${ui}.${ext}`), { force: true });
+    }
+    return pagesIndexed(this.outputPath);
+  }
+}
+
+/**
+ * Astro's own prerenderer, with two changes: indexed pages are rendered first (in Astro's order
+ * otherwise), and each indexed HTML page is handed to the search index as it is rendered.
+ */
+function indexingPrerenderer(astro: AstroPrerenderer, start: () => SearchIndex, base: string): AstroPrerenderer {
+  let search: SearchIndex | undefined;
+  return {
+    ...astro,
+    name: 'blueprint-commons:indexing',
+    async setup() {
+      await astro.setup?.();
+      search = start();
+    },
+    async getStaticPaths() {
+      const all = await astro.getStaticPaths();
+      const indexed = all.filter((p) => isIndexed(`${keyOf(p.pathname)}/`));
+      search?.expect(indexed.map((p) => p.pathname));
+      const first = new Set(indexed);
+      return [...indexed, ...all.filter((p) => !first.has(p))];
+    },
+    async render(request, options) {
+      const rendered = await astro.render(request, options);
+      const path = sitePath(request.url, base);
+      if (!search || !isIndexed(path)) return rendered;
+      const { response, metadata } = rendered instanceof Response ? { response: rendered, metadata: undefined } : rendered;
+      // Read the page once for Pagefind and give Astro an identical response to write to disk.
+      const body = await response.arrayBuffer();
+      const isHtml = response.ok && (response.headers.get('content-type') ?? '').startsWith('text/html');
+      search.add(path, isHtml ? Buffer.from(body).toString('utf8') : undefined);
+      const copy = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+      return metadata ? { response: copy, metadata } : copy;
+    },
+  };
+}
+
 export function pagefindIndex(): AstroIntegration {
+  let base = '/';
+  let outputPath = '';
+  let search: SearchIndex | undefined;
   return {
     name: 'blueprint-commons:pagefind',
     hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
+      'astro:config:done': ({ config }) => {
+        base = config.base;
+        outputPath = fileURLToPath(new URL('pagefind/', config.outDir));
+      },
+      'astro:build:start': ({ setPrerenderer }) => {
+        search = undefined;
+        // Pagefind starts when rendering does, so a build that fails before then starts no Pagefind.
+        setPrerenderer((astro) => indexingPrerenderer(astro, () => (search = new SearchIndex(outputPath)), base));
+      },
+      'astro:build:done': async ({ logger }) => {
         const started = performance.now();
-        const site = fileURLToPath(dir);
         let indexed = 0;
-        // English everywhere, so one index and the English stemmer ("wards" finds "ward").
-        const { index, errors } = await createIndex({ forceLanguage: 'en' });
         try {
-          fail('start', errors);
-          if (!index) throw new Error('Pagefind could not start: no index was created');
-          const added = await index.addDirectory({ path: site, glob: indexedGlob });
-          fail(`index ${site}`, added.errors);
-          const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
-          fail('write the index', written.errors);
-          // Pagefind also writes its ready-made UIs; the search page uses the JS API, so they are never loaded.
-          for (const ui of ['pagefind-ui', 'pagefind-modular-ui', 'pagefind-component-ui']) {
-            for (const ext of ['js', 'css']) rmSync(join(site, 'pagefind', `${ui}.${ext}`), { force: true });
-          }
-          indexed = pagesIndexed(join(site, 'pagefind'));
+          if (!search) throw new Error('Pagefind did not run: Astro rendered no pages through this integration');
+          indexed = await search.finish();
         } finally {
           await close();
         }
-        logger.info(`indexed ${indexed} page${indexed === 1 ? '' : 's'} in ${Math.round(performance.now() - started)} ms`);
+        logger.info(`indexed ${indexed} page${indexed === 1 ? '' : 's'}; waited ${Math.round(performance.now() - started)} ms for the index after the pages were built`);
       },
     },
   };

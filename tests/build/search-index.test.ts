@@ -2,7 +2,8 @@
  * The Pagefind index and the page markup it is built from, checked over the built site without
  * a browser: what is indexed, what each page tells the index, and that readers never see it.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { attr, decodeEntities, parseHtml } from '../support/html';
@@ -24,6 +25,14 @@ describe('the search index', () => {
     const entry = JSON.parse(html(join(distDir(), 'pagefind', 'pagefind-entry.json'))) as { languages: Record<string, { page_count: number }> };
     const pages = Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
     expect(pages).toBe(listed().length + expectedContent().playbooks.length);
+  });
+
+  it('indexes each of those pages at its own address', () => {
+    // Fragments are gzipped JSON after a 12-byte "pagefind_dcd" marker, one per indexed page.
+    const fragments = join(distDir(), 'pagefind', 'fragment');
+    const urls = readdirSync(fragments).map((f) => (JSON.parse(gunzipSync(readFileSync(join(fragments, f))).subarray(12).toString('utf8')) as { url: string }).url);
+    const expected = [...listed().map((b) => paths.blueprint(b.slug)), ...expectedContent().playbooks.map((p) => paths.playbook(p.slug))];
+    expect(urls.sort()).toEqual(expected.sort());
   });
 
   it('leaves out Pagefind’s ready-made interfaces, which the site does not use', () => {
