@@ -7,9 +7,8 @@
 import { getCollection } from 'astro:content';
 import { getCatalogue } from './catalogue';
 import { readVocabulary } from '../../scripts/lib/content-files';
-import { alsoKnownAs, type AlsoKnownAsLine } from '../lib/search/also-known-as';
-import { blueprintDocument, writtenText } from '../lib/search/documents';
-import { computeRelated } from '../lib/search/related';
+import { blueprintSearchData, takeSearchData, type BlueprintSearchData } from '../lib/search/build-data';
+import { blueprintDocument } from '../lib/search/documents';
 import type { Synonyms } from '../lib/search/synonyms';
 
 let vocabulary: Synonyms | undefined;
@@ -18,12 +17,6 @@ let vocabulary: Synonyms | undefined;
 export function getVocabulary(): Synonyms {
   vocabulary ??= readVocabulary(process.cwd());
   return vocabulary;
-}
-
-interface BlueprintSearchData {
-  /** Up to four related blueprints: the author's choices first, then the most similar. */
-  related: string[];
-  alsoKnownAs: AlsoKnownAsLine[];
 }
 
 let computed: Promise<Map<string, BlueprintSearchData>> | undefined;
@@ -36,14 +29,17 @@ async function computeAll(): Promise<Map<string, BlueprintSearchData>> {
   const docs = catalogue.blueprints.map((b) =>
     blueprintDocument(b, bodies.get(b.slug) ?? '', catalogue.organisation(b.data.organisation)?.data, synonyms),
   );
-  const related = computeRelated(docs, new Map(catalogue.blueprints.map((b) => [b.slug, b.data.related])));
+  const data = blueprintSearchData(docs, new Map(catalogue.blueprints.map((b) => [b.slug, b.data.related])));
   // One line per build, so the cost stays visible as the catalogue grows.
-  console.info(`[search] related blueprints for ${docs.length} blueprints in ${Math.round(performance.now() - started)} ms`);
-  return new Map(docs.map((d) => [d.slug, { related: related.get(d.slug) ?? [], alsoKnownAs: alsoKnownAs(d.mentions, writtenText(d)) }]));
+  console.info(`[search] related blueprints and synonyms for ${docs.length} blueprints in ${Math.round(performance.now() - started)} ms`);
+  return data;
 }
 
-/** A blueprint's related blueprints and "also known as" lines. */
+/**
+ * A blueprint's related blueprints and "also known as" lines: from the worker the build started
+ * (src/integrations/search-data.ts), or computed here when there is none (`astro dev`).
+ */
 export async function getBlueprintSearchData(slug: string): Promise<BlueprintSearchData> {
-  computed ??= computeAll();
+  computed ??= takeSearchData() ?? computeAll();
   return (await computed).get(slug) ?? { related: [], alsoKnownAs: [] };
 }

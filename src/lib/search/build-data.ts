@@ -1,0 +1,35 @@
+/**
+ * Search data every blueprint page shows, for all blueprints at once: its related blueprints
+ * (related.ts) and its "also known as" lines (also-known-as.ts). One function, whether the build
+ * computes it from Astro's collections (src/data/search.ts) or from the content files in a
+ * worker while Vite bundles (src/integrations/search-data.ts).
+ */
+import { alsoKnownAs, type AlsoKnownAsLine } from './also-known-as';
+import { writtenText, type SearchDocument } from './documents';
+import { computeRelated } from './related';
+
+export interface BlueprintSearchData {
+  /** Up to four related blueprints: the author's choices first, then the most similar. */
+  related: string[];
+  alsoKnownAs: AlsoKnownAsLine[];
+}
+
+export function blueprintSearchData(docs: SearchDocument[], authorLists: Map<string, string[]>): Map<string, BlueprintSearchData> {
+  const related = computeRelated(docs, authorLists);
+  return new Map(docs.map((d) => [d.slug, { related: related.get(d.slug) ?? [], alsoKnownAs: alsoKnownAs(d.mentions, writtenText(d)) }]));
+}
+
+/**
+ * Where the build leaves search data it started computing early, for the pages to pick up. A
+ * process-wide slot: the integration and the rendered pages are separate module instances.
+ */
+const slot = Symbol.for('blueprint-commons:blueprint-search-data');
+type Slot = { [slot]?: Promise<Map<string, BlueprintSearchData>> };
+
+export function leaveSearchData(data: Promise<Map<string, BlueprintSearchData>> | undefined): void {
+  (globalThis as Slot)[slot] = data;
+}
+
+export function takeSearchData(): Promise<Map<string, BlueprintSearchData>> | undefined {
+  return (globalThis as Slot)[slot];
+}

@@ -1,0 +1,57 @@
+/**
+ * The search data the build computes in a worker while Vite bundles
+ * (src/integrations/search-data.ts): the same related blueprints and "also known as" lines as
+ * computing them in-process from the same content, handed to the pages, and a clear failure
+ * when the worker cannot compute them.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { AstroIntegrationLogger } from 'astro';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readContentFiles } from '../../scripts/lib/content-files';
+import { searchData } from '../../src/integrations/search-data';
+import type { Blueprint } from '../../src/lib/schema';
+import { blueprintSearchData, leaveSearchData, takeSearchData } from '../../src/lib/search/build-data';
+import { searchCorpus } from '../../src/lib/search/from-corpus';
+import { readCorpus } from '../../src/lib/validate/corpus';
+
+const logged: string[] = [];
+const logger = { info: (m: string) => logged.push(m) } as unknown as AstroIntegrationLogger;
+
+/** Runs the integration's hooks as `astro build` would, for a project at `root`. */
+function startBuild(root: string) {
+  const hooks = searchData().hooks as Record<string, (options: unknown) => void>;
+  hooks['astro:config:done']({ config: { root: pathToFileURL(`${root}/`) } });
+  hooks['astro:build:start']({ logger, setPrerenderer: () => {} });
+  return { data: takeSearchData(), done: () => hooks['astro:build:done']({}) };
+}
+
+afterEach(() => leaveSearchData(undefined));
+
+describe('search data computed while Vite bundles', () => {
+  it('is what computing it in-process from the same content gives, for every listed blueprint', async () => {
+    const build = startBuild(process.cwd());
+    expect(build.data, 'left for the pages').toBeDefined();
+    const fromWorker = await build.data!;
+    const corpus = readCorpus(readContentFiles(process.cwd()));
+    const authorLists = new Map(corpus.entries.filter((e) => e.kind === 'blueprint' && e.data).map((e) => [e.slug, (e.data as Blueprint).related]));
+    const expected = blueprintSearchData(searchCorpus(corpus).docs, authorLists);
+    expect([...fromWorker].sort()).toEqual([...expected].sort());
+    expect(fromWorker.size).toBeGreaterThan(10);
+    expect([...fromWorker.values()].some((d) => d.related.length > 0 && d.alsoKnownAs.length > 0)).toBe(true);
+    expect(logged.some((m) => /for \d+ blueprints in \d+ ms \(worker\)/.test(m))).toBe(true);
+    build.done();
+    expect(takeSearchData(), 'cleared when the build is done').toBeUndefined();
+  });
+
+  it('fails with a message that says what could not be done', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'no-content-'));
+    try {
+      await expect(startBuild(empty).data).rejects.toThrow(/Search data could not be computed: .*no such file or directory/);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
+});
