@@ -2,8 +2,8 @@
  * The "also known as" lines a blueprint or playbook page carries for search. Pagefind has no
  * synonym feature, so each indexed page holds, in a hidden section at the end of its indexed
  * body, every member of each synonym group it mentions: a page about ePMA is found by
- * "electronic prescribing". Worked out from the validated entry at render time, so the
- * Pagefind step can read the built folder as it is.
+ * "electronic prescribing". Worked out once per build for every blueprint (build-data.ts) and
+ * rendered into the page (src/components/AlsoKnownAs.astro), so Pagefind indexes the page as built.
  */
 import { phraseKey, words, type Synonyms } from './synonyms';
 

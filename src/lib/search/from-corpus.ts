@@ -1,5 +1,6 @@
 /**
- * Search documents from the validator's corpus, for the command-line tools: the same validated
+ * Search documents from the validator's corpus, for the command-line tools and the build's search-data
+ * worker (src/integrations/search-data-worker.ts): the same validated
  * entries the build gate reads, never the built HTML.
  */
 import type { Corpus } from '../validate/corpus';
@@ -12,6 +13,8 @@ export interface SearchCorpus {
   docs: SearchDocument[];
   synonyms: Synonyms;
   organisations: Map<string, Organisation>;
+  /** Each blueprint's own `related` list, as its author wrote it. */
+  authorLists: Map<string, string[]>;
 }
 
 /** Listed blueprints (published or needing review) as documents; drafts and archived ones are left out. */
@@ -22,8 +25,9 @@ export function searchCorpus(corpus: Corpus): SearchCorpus {
     of('glossary').flatMap((e) => e.data as GlossaryTerm[]),
   );
   const organisations = new Map(of('organisation').map((e) => [e.slug, e.data as Organisation]));
+  const authorLists = new Map(of('blueprint').map((e) => [e.slug, (e.data as Blueprint).related]));
   const docs = of('blueprint')
     .filter((e) => ['published', 'needs-review'].includes((e.data as Blueprint).status))
     .map((e) => blueprintDocument({ slug: e.slug, data: e.data as Blueprint }, e.parsed.body, organisations.get((e.data as Blueprint).organisation), synonyms));
-  return { docs, synonyms, organisations };
+  return { docs, synonyms, organisations, authorLists };
 }
