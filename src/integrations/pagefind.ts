@@ -12,7 +12,7 @@
  * the index and always closes Pagefind. Measured figures: README "Performance".
  */
 import type { AstroIntegration, AstroPrerenderer } from 'astro';
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { close, createIndex, type PagefindIndex } from 'pagefind';
@@ -32,8 +32,11 @@ function isIndexed(path: string): boolean {
   return indexedFolders.some((folder) => path.startsWith(folder));
 }
 
+/** Throws the errors of a step, at most 20 of them (a Pagefind that cannot start fails every page). */
 function fail(step: string, errors: string[]): void {
-  if (errors.length) throw new Error(`Pagefind could not ${step}:\n${errors.join('\n')}`);
+  if (errors.length === 0) return;
+  const more = errors.length > 20 ? `\n… and ${errors.length - 20} more` : '';
+  throw new Error(`Pagefind could not ${step}:\n${errors.slice(0, 20).join('\n')}${more}`);
 }
 
 /** How many pages the written index holds, from Pagefind's entry file. */
@@ -113,6 +116,12 @@ export class SearchIndex {
     this.early.clear();
     this.writing ??= Promise.all(this.sending).then(async () => {
       fail('index the pages', this.errors);
+      // Pagefind's service panics, and never answers, when it cannot create the folder.
+      try {
+        mkdirSync(this.outputPath, { recursive: true });
+      } catch (error) {
+        fail('write the index', [(error as Error).message]);
+      }
       const written = await (await this.index).writeFiles({ outputPath: this.outputPath });
       fail('write the index', written.errors);
     });

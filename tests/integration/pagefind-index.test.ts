@@ -3,7 +3,7 @@
  * Pagefind: pages rendered in any order give the same index files, the index is written as soon
  * as the last listed page is in, and a page that misses the index fails the build.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { close } from 'pagefind';
@@ -81,5 +81,14 @@ describe('the streamed search index', () => {
     for (const [path, html] of pages) index.add(path, html);
     index.add('/blueprints/late/', page('Late', 'Rendered after the index was written.'));
     await expect(index.finish()).rejects.toThrow(/\/blueprints\/late\/: rendered after the index was written/);
+  });
+
+  it('fails, naming the step, when the index cannot be written', async () => {
+    const blocker = join(work, 'a-file');
+    writeFileSync(blocker, 'not a folder');
+    const index = new SearchIndex(join(blocker, 'pagefind'));
+    index.expect(listed);
+    for (const [path, html] of pages) index.add(path, html);
+    await expect(index.finish()).rejects.toThrow(/Pagefind could not write the index:\n.*not a directory/);
   });
 });
