@@ -45,6 +45,30 @@ function pagesIndexed(pagefindDir: string): number {
   return Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
 }
 
+/**
+ * What Pagefind reads of a page: its <html> tag (the page's language) and its data-pagefind-body
+ * element, or undefined when the page has none. Pagefind ignores everything else on a site whose
+ * pages mark their bodies, so the index is the same, and the header, navigation and footer
+ * (about a third of a blueprint page) are neither encoded for Pagefind nor parsed by it.
+ */
+export function indexedPart(html: string): string | undefined {
+  const start = html.search(/<[a-z]+\s[^>]*\bdata-pagefind-body\b/);
+  if (start < 0) return undefined;
+  const tag = /^<([a-z]+)/.exec(html.slice(start))![1];
+  // The element ends at the closing tag that balances it; elements of the same name may nest inside.
+  const tags = new RegExp(`<(/?)${tag}[\\s>]`, 'g');
+  tags.lastIndex = start + 1;
+  for (let depth = 1, m = tags.exec(html); m; m = tags.exec(html)) {
+    depth += m[1] ? -1 : 1;
+    if (depth === 0) {
+      const end = html.indexOf('>', m.index) + 1;
+      const htmlTag = /<html[\s>][^>]*>?/.exec(html)?.[0] ?? '<html>';
+      return `${htmlTag}<body>${html.slice(start, end)}</body></html>`;
+    }
+  }
+  return undefined;
+}
+
 /** A page's key, the same whether Astro lists it ("/blueprints/x") or requests it ("/blueprints/x/"). */
 const keyOf = (path: string) => path.replace(/\/+$/, '');
 
@@ -80,7 +104,7 @@ export class SearchIndex {
     paths.forEach((path, i) => this.place.set(keyOf(path), i));
   }
 
-  /** A rendered page: its HTML, or undefined when it is not an HTML page (nothing to index). */
+  /** A rendered page: the HTML Pagefind should read, or undefined when there is nothing to index. */
   add(path: string, html: string | undefined): void {
     const place = this.place.get(keyOf(path));
     if (place === undefined) return this.send(path, html); // not listed: nothing to wait for
@@ -169,7 +193,7 @@ function indexingPrerenderer(astro: AstroPrerenderer, start: () => SearchIndex, 
       // Read the page once for Pagefind and give Astro an identical response to write to disk.
       const body = await response.arrayBuffer();
       const isHtml = response.ok && (response.headers.get('content-type') ?? '').startsWith('text/html');
-      search.add(path, isHtml ? Buffer.from(body).toString('utf8') : undefined);
+      search.add(path, isHtml ? indexedPart(Buffer.from(body).toString('utf8')) : undefined);
       const copy = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
       return metadata ? { response: copy, metadata } : copy;
     },

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { close } from 'pagefind';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SearchIndex } from '../../src/integrations/pagefind';
+import { indexedPart, SearchIndex } from '../../src/integrations/pagefind';
 
 const work = mkdtempSync(join(tmpdir(), 'pagefind-index-'));
 afterAll(async () => {
@@ -39,6 +39,45 @@ async function waitFor(file: string): Promise<boolean> {
   for (let i = 0; i < 200 && !existsSync(file); i++) await new Promise((r) => setTimeout(r, 50));
   return existsSync(file);
 }
+
+/** A page as the site renders one: header, navigation and footer around the indexed body, ids and nested elements inside it. */
+const fullPage = (title: string, words: string) => `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>${title} – Blueprint Commons</title></head>
+<body><header><a href="/">Blueprint Commons</a><nav><a href="/search/">Search</a> Ward rounds and e-prescribing</nav></header>
+<main id="maincontent"><article data-pagefind-body><div hidden data-pagefind-ignore><span data-pagefind-filter="type:blueprint"></span><span data-pagefind-meta="title">${title}</span></div>
+<h1>${title}</h1><h2 id="start">Starting point</h2><p>${words}</p><article><h3 id="inner">A nested article</h3><p>Bedside devices.</p></article>
+<section hidden><h2 id="aka">Also known as</h2><p data-pagefind-weight="3">eObs, electronic observations.</p></section></article>
+<section><h2>Related blueprints</h2><p>Closed-loop medicines administration.</p></section></main><footer>Contact the team about handover.</footer></body></html>`;
+
+describe('what Pagefind reads of a page', () => {
+  it('is the page language and the whole data-pagefind-body element, nested elements included', () => {
+    const part = indexedPart(fullPage('Ward rounds', 'Observations at the bedside.'))!;
+    expect(part.startsWith('<html lang="en-GB"><body><article data-pagefind-body>')).toBe(true);
+    expect(part.endsWith('eObs, electronic observations.</p></section></article></body></html>')).toBe(true);
+    expect(part).toContain('A nested article');
+    expect(part).not.toContain('Related blueprints');
+    expect(part).not.toContain('<header>');
+  });
+
+  it('is nothing for a page without a data-pagefind-body element', () => {
+    expect(indexedPart('<!doctype html><html lang="en-GB"><body><main><h1>All blueprints</h1></main></body></html>')).toBeUndefined();
+  });
+
+  it('gives the same index files as the whole pages', async () => {
+    const site: [string, string][] = [
+      ['/blueprints/ward-rounds/', fullPage('Ward rounds', 'Observations at the bedside on every ward.')],
+      ['/blueprints/e-prescribing/', fullPage('E-prescribing', 'Medicines administration with barcode scanning.')],
+    ];
+    const whole = join(work, 'whole');
+    const parts = join(work, 'parts');
+    for (const [out, read] of [[whole, (h: string) => h], [parts, indexedPart]] as const) {
+      const index = new SearchIndex(out);
+      index.expect(site.map(([path]) => path));
+      for (const [path, html] of site) index.add(path, read(html));
+      expect(await index.finish()).toBe(2);
+    }
+    expect(files(parts)).toEqual(files(whole));
+  });
+});
 
 describe('the streamed search index', () => {
   it('writes the same files whatever order the pages finish rendering in', async () => {
