@@ -7,17 +7,30 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { readContentFiles } from '../../scripts/lib/content-files';
+import { searchEntries, type SearchEntry } from '../lib/search/from-corpus';
 import { formatProblem, validateContent } from '../lib/validate';
 import './native-mdx';
+
+/** What the last check passed, as search needs it, kept for the search-data worker (./search-data.ts). */
+let passed: SearchEntry[] | undefined;
+
+/** The content the gate passed in this build, once: the build does not carry it afterwards. */
+export function takePassedContent(): SearchEntry[] | undefined {
+  const entries = passed;
+  passed = undefined;
+  return entries;
+}
 
 export function contentGate(): AstroIntegration {
   return {
     name: 'blueprint-commons:content-gate',
     hooks: {
-      'astro:config:setup': ({ config, logger }) => {
+      'astro:config:setup': ({ config, command, logger }) => {
         const root = fileURLToPath(config.root);
-        const { problems } = validateContent(readContentFiles(root));
+        passed = undefined;
+        const { corpus, problems } = validateContent(readContentFiles(root));
         if (problems.length === 0) {
+          if (command === 'build') passed = searchEntries(corpus);
           logger.info('content checked: no problems');
           return;
         }

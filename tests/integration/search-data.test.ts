@@ -1,28 +1,28 @@
 /**
  * The search data the build computes in a worker while Vite bundles
- * (src/integrations/search-data.ts): the same related blueprints and "also known as" lines as
- * computing them in-process from the same content, handed to the pages, and a clear failure
- * when the worker cannot compute them.
+ * (src/integrations/search-data.ts), from the content the content gate checked: the same related
+ * blueprints and "also known as" lines as computing them in-process from the same content files,
+ * handed to the pages, and a clear failure when the worker cannot compute them.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AstroIntegrationLogger } from 'astro';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readContentFiles } from '../../scripts/lib/content-files';
+import { contentGate } from '../../src/integrations/content-gate';
 import { searchData } from '../../src/integrations/search-data';
 import { blueprintSearchData, leaveSearchData, takeSearchData } from '../../src/lib/search/build-data';
-import { searchCorpus } from '../../src/lib/search/from-corpus';
+import { searchCorpus, type SearchEntry } from '../../src/lib/search/from-corpus';
 import { readCorpus } from '../../src/lib/validate/corpus';
 
 const logged: string[] = [];
 const logger = { info: (m: string) => logged.push(m) } as unknown as AstroIntegrationLogger;
 
-/** Runs the integration's hooks as `astro build` would, for a project at `root`. */
-function startBuild(root: string) {
-  const hooks = searchData().hooks as Record<string, (options: unknown) => void>;
-  hooks['astro:config:done']({ config: { root: pathToFileURL(`${root}/`) } });
+type Hooks = Record<string, (options: unknown) => void>;
+
+/** Runs the content gate's and this integration's hooks as `astro build` would, for this project. */
+function startBuild(content?: () => SearchEntry[] | undefined) {
+  if (!content) (contentGate().hooks as Hooks)['astro:config:setup']({ config: { root: pathToFileURL(`${process.cwd()}/`) }, command: 'build', logger });
+  const hooks = searchData({ content }).hooks as Hooks;
   hooks['astro:build:start']({ logger, setPrerenderer: () => {} });
   return { data: takeSearchData(), done: () => hooks['astro:build:done']({}) };
 }
@@ -31,7 +31,7 @@ afterEach(() => leaveSearchData(undefined));
 
 describe('search data computed while Vite bundles', () => {
   it('is what computing it in-process from the same content gives, for every listed blueprint', async () => {
-    const build = startBuild(process.cwd());
+    const build = startBuild();
     expect(build.data, 'left for the pages').toBeDefined();
     const fromWorker = await build.data!;
     const { docs, authorLists } = searchCorpus(readCorpus(readContentFiles(process.cwd())));
@@ -45,11 +45,11 @@ describe('search data computed while Vite bundles', () => {
   });
 
   it('fails with a message that says what could not be done', async () => {
-    const empty = mkdtempSync(join(tmpdir(), 'no-content-'));
-    try {
-      await expect(startBuild(empty).data).rejects.toThrow(/Search data could not be computed: .*no such file or directory/);
-    } finally {
-      rmSync(empty, { recursive: true, force: true });
-    }
+    const broken: SearchEntry[] = [{ kind: 'blueprint', slug: 'no-data', data: null, parsed: { body: '' } }];
+    await expect(startBuild(() => broken).data).rejects.toThrow(/Search data could not be computed: \w+/);
+  });
+
+  it('will not start without the content the gate checked', () => {
+    expect(() => startBuild(() => undefined)).toThrow(/list contentGate\(\) before searchData\(\)/);
   });
 });

@@ -3,7 +3,7 @@
  * worker (src/integrations/search-data-worker.ts): the same validated
  * entries the build gate reads, never the built HTML.
  */
-import type { Corpus } from '../validate/corpus';
+import type { Corpus, CorpusEntry } from '../validate/corpus';
 import type { Blueprint, GlossaryTerm, Organisation } from '../schema';
 import type { SynonymGroup } from '../schema/synonyms';
 import { blueprintDocument, type SearchDocument } from './documents';
@@ -17,8 +17,16 @@ export interface SearchCorpus {
   authorLists: Map<string, string[]>;
 }
 
+/** What search needs of a corpus entry: plain data, so it can be sent to a worker thread. */
+export type SearchEntry = Pick<CorpusEntry, 'kind' | 'slug' | 'data'> & { parsed: { body: string } };
+
+/** The validated entries of a corpus, as search needs them. */
+export function searchEntries(corpus: Corpus): SearchEntry[] {
+  return corpus.entries.filter((e) => e.data !== undefined).map((e) => ({ kind: e.kind, slug: e.slug, data: e.data, parsed: { body: e.parsed.body } }));
+}
+
 /** Listed blueprints (published or needing review) as documents; drafts and archived ones are left out. */
-export function searchCorpus(corpus: Corpus): SearchCorpus {
+export function searchCorpus(corpus: { entries: SearchEntry[] }): SearchCorpus {
   const of = (kind: string) => corpus.entries.filter((e) => e.kind === kind && e.data !== undefined);
   const synonyms = buildSynonyms(
     of('synonyms').flatMap((e) => e.data as SynonymGroup[]),
