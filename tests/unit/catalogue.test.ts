@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { blueprintSchema, organisationSchema, type Blueprint, type Organisation } from '../../src/lib/schema';
-import { buildCatalogue, reviewState, type Entry } from '../../src/lib/content/catalogue';
+import { buildCatalogue, formatDate, isoDate, reviewState, type Entry } from '../../src/lib/content/catalogue';
 import { paginate, pagePath } from '../../src/lib/content/paginate';
 import { termGroups, termPages } from '../../src/lib/content/taxonomy-pages';
 
@@ -117,5 +117,16 @@ describe('links to GitHub', () => {
     expect(url.searchParams.get('page')).toBe('src/content/blueprints/x.mdx');
     expect(url.searchParams.get('title')).toBe('Feedback: Cutting delays');
     expect(links.edit).toBe('https://github.com/nhs/commons/edit/main/src/content/blueprints/x.mdx');
+  });
+});
+
+describe('dates on pages', () => {
+  it('reads as a day, month and year in UTC, and as ISO for <time datetime>, however often a date is shown', () => {
+    for (let i = 0; i < 2; i++) {
+      expect(formatDate(new Date('2024-03-21T23:30:00Z'))).toBe('21 March 2024');
+      expect(isoDate(new Date('2024-03-21T23:30:00Z'))).toBe('2024-03-21');
+    }
+    expect(formatDate(new Date('2025-01-02'))).toBe('2 January 2025');
+    expect(isoDate(new Date('2025-01-02'))).toBe('2025-01-02');
   });
 });
