@@ -52,9 +52,9 @@ function pagesIndexed(pagefindDir: string): number {
  * (about a third of a blueprint page) are neither encoded for Pagefind nor parsed by it.
  */
 export function indexedPart(html: string): string | undefined {
-  const start = html.search(/<[a-z]+\s[^>]*\bdata-pagefind-body\b/);
-  if (start < 0) return undefined;
-  const tag = /^<([a-z]+)/.exec(html.slice(start))![1];
+  const open = /<([a-z]+)\s[^>]*\bdata-pagefind-body\b/.exec(html);
+  if (!open) return undefined;
+  const [start, tag] = [open.index, open[1]];
   // The element ends at the closing tag that balances it; elements of the same name may nest inside.
   const tags = new RegExp(`<(/?)${tag}[\\s>]`, 'g');
   tags.lastIndex = start + 1;

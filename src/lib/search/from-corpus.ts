@@ -1,7 +1,7 @@
 /**
- * Search documents from the validator's corpus, for the command-line tools and the build's search-data
- * worker (src/integrations/search-data-worker.ts): the same validated
- * entries the build gate reads, never the built HTML.
+ * Search documents from the validator's corpus, for the command-line tools and the build's
+ * search-data worker (src/integrations/search-data-worker.ts): the same validated entries the
+ * build gate reads, never the built HTML.
  */
 import type { Corpus, CorpusEntry } from '../validate/corpus';
 import type { Blueprint, GlossaryTerm, Organisation } from '../schema';
