@@ -1,5 +1,5 @@
 /**
- * The search data the build computes in a worker while Vite bundles
+ * The search data the build computes in a worker from the start of the build
  * (src/integrations/search-data.ts), from the content the content gate checked: the same related
  * blueprints and "also known as" lines as computing them in-process from the same content files,
  * handed to the pages, and a clear failure when the worker cannot compute them.
@@ -23,13 +23,13 @@ type Hooks = Record<string, (options: unknown) => void>;
 function startBuild(content?: () => SearchEntry[] | undefined) {
   if (!content) (contentGate().hooks as Hooks)['astro:config:setup']({ config: { root: pathToFileURL(`${process.cwd()}/`) }, command: 'build', logger });
   const hooks = searchData({ content }).hooks as Hooks;
-  hooks['astro:build:start']({ logger, setPrerenderer: () => {} });
+  hooks['astro:config:setup']({ command: 'build', logger });
   return { data: takeSearchData(), done: () => hooks['astro:build:done']({}) };
 }
 
 afterEach(() => leaveSearchData(undefined));
 
-describe('search data computed while Vite bundles', () => {
+describe('search data computed in a worker as the build starts', () => {
   it('is what computing it in-process from the same content gives, for every listed blueprint', async () => {
     const build = startBuild();
     expect(build.data, 'left for the pages').toBeDefined();
@@ -47,6 +47,11 @@ describe('search data computed while Vite bundles', () => {
   it('fails with a message that says what could not be done', async () => {
     const broken: SearchEntry[] = [{ kind: 'blueprint', slug: 'no-data', data: null, parsed: { body: '' } }];
     await expect(startBuild(() => broken).data).rejects.toThrow(/Search data could not be computed: \w+/);
+  });
+
+  it('starts only for a build: `astro dev` computes search data in-process', () => {
+    (searchData({ content: () => [] }).hooks as Hooks)['astro:config:setup']({ command: 'dev', logger });
+    expect(takeSearchData()).toBeUndefined();
   });
 
   it('will not start without the content the gate checked', () => {

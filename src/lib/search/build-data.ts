@@ -2,7 +2,7 @@
  * Search data every blueprint page shows, for all blueprints at once: its related blueprints
  * (related.ts) and its "also known as" lines (also-known-as.ts). One function, whether it is
  * computed from Astro's collections (src/data/search.ts, under `astro dev`) or, in a build, from the
- * entries the content gate checked, in a worker while Vite bundles (src/integrations/search-data.ts).
+ * entries the content gate checked, in a worker (src/integrations/search-data.ts).
  */
 import { alsoKnownAs, type AlsoKnownAsLine } from './also-known-as';
 import { writtenText, type SearchDocument } from './documents';
