@@ -1,4 +1,5 @@
 // Wiring only: what the site is built from lives in src/.
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
@@ -30,6 +31,9 @@ export default defineConfig({
   // Lets src/styles/site.scss @use "pkg:nhsuk-frontend/…" and import only the components we use.
   vite: {
     css: { preprocessorOptions: { scss: { importers: [new NodePackageImporter()] } } },
+    // acorn-jsx require()s acorn while micromark imports it, which bundled acorn twice into the
+    // drafting form's safety check; one copy, the ES module, serves both.
+    resolve: { alias: [{ find: /^acorn$/, replacement: fileURLToPath(import.meta.resolve('acorn')) }] },
     build: {
       rollupOptions: {
         // Astro marks every MDX module with a directive that Rolldown warns about, once per file:

@@ -1,10 +1,11 @@
 /**
  * Page weight budgets over the built site, so pages stay fast on NHS networks and old devices:
  * a blueprint page's HTML is at most 12 KiB gzipped, the CSS any page loads at most 30 KiB
- * gzipped, and only the search and contribute pages load JavaScript. The measured sizes are
- * printed so they can be recorded in the README.
+ * gzipped, only the search and contribute pages load JavaScript, and the MDX safety check the
+ * drafting form fetches when an author first checks a draft is at most 100 KiB gzipped. The
+ * measured sizes are printed so they can be recorded in the README.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +17,7 @@ import { paths } from '../../src/lib/content/urls';
 const KiB = 1024;
 const blueprintHtmlBudget = 12 * KiB;
 const cssBudget = 30 * KiB;
+const safetyCheckBudget = 100 * KiB;
 /** Pages that may load JavaScript: search runs Pagefind, contribute drafts a file in the browser. */
 const scriptPages = new Set([paths.search(), paths.contribute()]);
 /** An inline classic script this short (e.g. setting a class on <body>) is not "loading JavaScript". */
@@ -122,5 +124,15 @@ describe('page weight budgets', () => {
   it('loads no JavaScript file on any page except search and contribute', () => {
     const loading = measured.filter((m) => !scriptPages.has(m.page.path) && m.scripts.length).map((m) => `${m.page.path}  ${m.scripts.join(', ')}`);
     expect(loading, 'Pages that load JavaScript').toEqual([]);
+  });
+
+  it(`keeps the drafting form's MDX safety check within ${safetyCheckBudget / KiB} KiB gzipped`, () => {
+    // Its own chunk, named after src/lib/validate/rules/mdx-safety.ts, loaded with import() on the first check.
+    const assets = join(distDir(), '_astro');
+    const chunks = readdirSync(assets).filter((f) => /^mdx-safety\.[\w-]+\.js$/.test(f));
+    expect(chunks, 'the safety check in a chunk of its own').toHaveLength(1);
+    const size = gzipped(readFileSync(join(assets, chunks[0])));
+    console.log(`MDX safety check for the drafting form: ${kib(size)} gzipped`);
+    expect(size, 'The safety check is over budget (is a dependency bundled twice?)').toBeLessThanOrEqual(safetyCheckBudget);
   });
 });
