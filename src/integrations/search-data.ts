@@ -1,11 +1,11 @@
 /**
- * Starts computing every blueprint's related blueprints and "also known as" lines in a worker
- * as soon as the content gate has passed the content, so the work (seconds at thousands of
+ * Starts computing every blueprint's related blueprints and "also known as" lines in a worker as
+ * soon as the content gate has passed the content, so the work (seconds at thousands of
  * blueprints) runs on the second core while Astro syncs content, which uses one, and not on the
- * main thread before the first blueprint page renders. Starting it at `astro:build:start`
- * instead, beside Vite's bundler, made builds of 1,000 blueprints slower in five of six runs
- * taken in turn. The worker starts from the entries the content gate has just read and checked,
- * so no file is read or parsed twice. The pages pick the result up through src/lib/search/build-data.ts;
+ * main thread before the first blueprint page renders. Starting it at `astro:build:start` instead,
+ * beside Vite's bundler, made builds of 1,000 blueprints slower in five of six runs taken in turn.
+ * The worker starts from the entries the content gate has just read and checked, so no file is
+ * read or parsed twice. The pages pick the result up through src/lib/search/build-data.ts;
  * `astro dev` has no build and computes it in-process (src/data/search.ts).
  */
 import type { AstroIntegration } from 'astro';
