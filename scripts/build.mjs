@@ -20,4 +20,9 @@ const result = spawnSync(process.execPath, [astro, 'build', ...process.argv.slic
   env: { MIMALLOC_PURGE_DELAY: '0', ...process.env },
 });
 if (result.error) throw result.error;
+if (result.signal) {
+  // A child killed by a signal has no exit status and may have printed nothing: say what happened.
+  const why = { SIGSEGV: 'it crashed in native code', SIGKILL: 'it was killed, often for lack of memory', SIGABRT: 'it aborted' }[result.signal];
+  console.error(`astro build stopped on signal ${result.signal}${why ? ` (${why})` : ''}, so the build did not finish and dist/ is not complete. Run npm run validate to check the content, then build again.`);
+}
 process.exitCode = result.status ?? 1;

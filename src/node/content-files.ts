@@ -1,0 +1,130 @@
+/**
+ * Reads the content folder from disk for the build's content gate, `npm run validate` and the other
+ * scripts. Paths come back relative to the project root, with forward slashes, as problems print them.
+ *
+ * The gate must judge exactly the files the build loads. Astro's loaders (src/content.config.ts)
+ * follow symbolic links and read names by glob pattern, so this walk refuses anything a loader
+ * could read differently from it: a symbolic link (its target may lie outside the folder and hold
+ * code), anything that is not an ordinary file, a name that is not a slug, and a file in a place
+ * no loader reads (it would silently never be published). What is left is exactly the list both see.
+ */
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import type { Synonyms } from '../lib/search/synonyms';
+import { vocabularyFromSources } from '../lib/search/vocabulary';
+import { kindOf, sortProblems, validateContent, type ContentFile, type Corpus, type Problem, type ValidateOptions } from '../lib/validate';
+
+/** The content folder: src/content, or CONTENT_DIR (used by the benchmark and build tests). */
+export function contentDir(root: string): string {
+  return resolve(root, process.env.CONTENT_DIR ?? 'src/content');
+}
+
+/** The search vocabulary from the content folder's glossary and synonyms files (either may be missing). */
+export function readVocabulary(root: string): Synonyms {
+  const read = (name: string) => {
+    const file = join(contentDir(root), name);
+    return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+  };
+  return vocabularyFromSources({ glossary: read('glossary.yaml'), synonyms: read('synonyms.yaml') });
+}
+
+export function toProjectPath(root: string, path: string): string {
+  return relative(root, resolve(root, path)).split(sep).join('/');
+}
+
+export interface ContentListing {
+  /** Every content file, sorted by path. */
+  files: ContentFile[];
+  /** Files and folders the build must not load: links, odd files, bad names, wrong places. */
+  problems: Problem[];
+}
+
+const slug = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const whereContentGoes =
+  'blueprints are .mdx files in src/content/blueprints/ (or a folder inside it), playbooks are .mdx files in src/content/playbooks/, organisations are .yaml files in src/content/organisations/';
+
+/** What may sit where in the content folder; a folder's rule applies to what is inside it. */
+type Place = 'top' | 'blueprints' | 'playbooks' | 'organisations';
+
+function allowedFile(place: Place, name: string): boolean {
+  const [stem, ext] = [name.replace(/\.[^.]*$/, ''), name.slice(name.lastIndexOf('.') + 1)];
+  if (place === 'top') return name === 'glossary.yaml' || name === 'synonyms.yaml';
+  if (!slug.test(stem)) return false;
+  return place === 'organisations' ? ext === 'yaml' || ext === 'yml' : ext === 'mdx';
+}
+
+function allowedFolder(place: Place, name: string): Place | undefined {
+  if (place === 'top') return name === 'blueprints' || name === 'playbooks' || name === 'organisations' ? name : undefined;
+  return place === 'blueprints' && slug.test(name) ? 'blueprints' : undefined;
+}
+
+function oddEntry(entry: Dirent | undefined, isLink: boolean, place: Place, name: string): string | undefined {
+  if (isLink) {
+    return 'is a symbolic link: content must be ordinary files, because the build would read whatever the link points to, which may lie outside the content folder and is not checked. Replace the link with the file itself';
+  }
+  if (entry?.isDirectory()) {
+    return allowedFolder(place, name) ? undefined : `is a folder the site does not read: ${whereContentGoes}`;
+  }
+  if (!entry?.isFile()) return 'is not an ordinary file (a device, pipe or socket): remove it';
+  if (allowedFile(place, name)) return undefined;
+  if (place !== 'top' && /\.(mdx|ya?ml)$/.test(name)) {
+    return `"${name}" is not a file name the site can use: use lower-case letters, digits and single hyphens, e.g. ${name.toLowerCase().replace(/[^a-z0-9.]+/g, '-').replace(/^-+|-+(?=\.)/g, '')}`;
+  }
+  return `is not where the site reads content: ${whereContentGoes}`;
+}
+
+/**
+ * Every content file in the content folder, plus any extra files given (e.g. a draft
+ * elsewhere, which is read as a blueprint unless its path says otherwise).
+ */
+export function readContentFiles(root: string, extra: string[] = []): ContentListing {
+  const base = contentDir(root);
+  const files = new Map<string, ContentFile>();
+  const problems: Problem[] = [];
+  const refuse = (abs: string, message: string) => problems.push({ file: toProjectPath(root, abs), line: 1, column: 1, field: 'location', message });
+
+  const walk = (dir: string, place: Place) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const abs = join(dir, entry.name);
+      const odd = oddEntry(entry, entry.isSymbolicLink(), place, entry.name);
+      if (odd) refuse(abs, odd);
+      else if (entry.isDirectory()) walk(abs, allowedFolder(place, entry.name)!);
+      else {
+        const path = toProjectPath(root, abs);
+        files.set(path, { path, source: readFileSync(abs, 'utf8'), kind: kindOf(relative(base, abs)) });
+      }
+    }
+  };
+  if (lstatSync(base).isSymbolicLink()) refuse(base, oddEntry(undefined, true, 'top', '')!);
+  else walk(base, 'top');
+
+  for (const p of extra) {
+    const abs = resolve(root, p);
+    const path = toProjectPath(root, abs);
+    if (files.has(path) || problems.some((q) => q.file === path)) continue;
+    const stat = lstatSync(abs);
+    if (stat.isSymbolicLink()) refuse(abs, oddEntry(undefined, true, 'top', '')!);
+    else if (!stat.isFile()) refuse(abs, 'is not an ordinary file: name a content file');
+    else files.set(path, { path, source: readFileSync(abs, 'utf8'), kind: kindOf(abs) });
+  }
+  return { files: [...files.values()].sort((a, b) => a.path.localeCompare(b.path)), problems };
+}
+
+/**
+ * The content gate and `npm run validate`: the folder's listing problems and every validation
+ * problem, sorted, in one list.
+ */
+export function checkContentFolder(root: string, extra: string[], options: ValidateOptions): { corpus: Corpus; problems: Problem[]; checked: number } {
+  const listing = readContentFiles(root, extra);
+  const { corpus, problems } = validateContent(listing.files, options);
+  const listed = options.only ? listing.problems.filter((p) => options.only!.has(p.file)) : listing.problems;
+  return { corpus, problems: sortProblems([...listed, ...problems]), checked: options.only ? options.only.size : listing.files.length };
+}
+
+export function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
