@@ -18,8 +18,9 @@ import { planContribution, type ContributionEntry } from '../src/lib/contribute/
 import { ContributionError, fullName, publish } from '../src/lib/contribute/publish';
 import type { Organisation } from '../src/lib/schema';
 import { formatProblem, validateContent } from '../src/lib/validate';
-import { readContentFiles, toProjectPath } from './lib/content-files';
+import { readContentFiles, toProjectPath } from '../src/node/content-files';
 import { createClient, defaultRepository, explainError, parseRepository, settingsFromEnv } from './lib/github';
+import { nativeMdxParser } from '../src/lib/validate/native-parser';
 
 const root = process.cwd();
 const usage = 'Usage: npm run contribute -- <file…> [--repo owner/name] [--dry-run]';
@@ -52,13 +53,13 @@ async function main(): Promise<number> {
   // 2. Validate, with every content file loaded so references resolve.
   let files;
   try {
-    files = readContentFiles(root, paths);
+    files = readContentFiles(root, paths).files;
   } catch (error) {
     console.error(`Could not read ${(error as NodeJS.ErrnoException).path ?? 'a file'}: ${(error as Error).message}`);
     return 1;
   }
   const named = new Set(paths.map((p) => toProjectPath(root, p)));
-  const { corpus, problems } = validateContent(files, named);
+  const { corpus, problems } = validateContent(files, { parser: nativeMdxParser, only: named });
   if (problems.length > 0) {
     for (const p of problems) console.error(formatProblem(p));
     console.error(`\n✗ ${problems.length} problem${problems.length === 1 ? '' : 's'} to fix first. Nothing was sent to GitHub.`);

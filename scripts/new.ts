@@ -23,7 +23,8 @@ import {
 import { formatProblem, validateContent } from '../src/lib/validate';
 import { readCorpus } from '../src/lib/validate/corpus';
 import { placeholder } from '../src/lib/validate/rules/placeholders';
-import { contentDir, isFile, readContentFiles, toProjectPath } from './lib/content-files';
+import { contentDir, isFile, readContentFiles, toProjectPath } from '../src/node/content-files';
+import { nativeMdxParser } from '../src/lib/validate/native-parser';
 
 const usage = `Usage: npm run new [-- options]
 Asks for anything not given, when run in a terminal. Options:
@@ -109,9 +110,9 @@ async function main(): Promise<number> {
   const dir = resolve(root, args.values.dir ?? join(contentDir(root), 'blueprints'));
 
   // 2. What already exists: organisations to choose from, and the files the new one must fit with.
-  const existing = readContentFiles(root);
+  const existing = readContentFiles(root).files;
   const organisations = new Map(
-    readCorpus(existing).entries.filter((e) => e.kind === 'organisation' && e.data).map((e) => [e.slug, e.data as Organisation]),
+    readCorpus(existing, nativeMdxParser).entries.filter((e) => e.kind === 'organisation' && e.data).map((e) => [e.slug, e.data as Organisation]),
   );
   const targetOf = (title: string) => join(dir, `${slugify(title)}.mdx`);
 
@@ -237,7 +238,7 @@ async function main(): Promise<number> {
   // 6. Check it as the build would, alongside everything that exists; write nothing if it fails.
   const target = targetOf(answers.title);
   const path = toProjectPath(root, target);
-  const { problems } = validateContent([...existing, { path, source, kind: 'blueprint' }], new Set([path]));
+  const { problems } = validateContent([...existing, { path, source, kind: 'blueprint' }], { parser: nativeMdxParser, only: new Set([path]) });
   if (problems.length) {
     for (const p of problems) console.error(formatProblem(p));
     console.error(`✗ The new blueprint would have ${problems.length} problem${problems.length === 1 ? '' : 's'}: nothing was written. Fix the answers above and run npm run new again.`);

@@ -27,8 +27,9 @@ import { ContributionError, findPullsByBranchPrefix, fullName, publish, type Git
 import { slugify } from '../src/lib/contribute/slug';
 import type { Organisation } from '../src/lib/schema';
 import { validateContent } from '../src/lib/validate';
-import { contentDir, readContentFiles, toProjectPath } from './lib/content-files';
+import { contentDir, readContentFiles, toProjectPath } from '../src/node/content-files';
 import { createClient, explainError, parseRepository, settingsFromEnv } from './lib/github';
+import { nativeMdxParser } from '../src/lib/validate/native-parser';
 
 const root = process.cwd();
 
@@ -125,9 +126,9 @@ async function main(): Promise<number> {
   // 3. Answers → blueprint file → validator.
   const proposal = proposalFromIssue(issue.body, { published: issue.createdAt.slice(0, 10), author: issue.author?.login, issueTitle: issue.title });
   const slug = slugify(String(proposal.data.title ?? '')) || `issue-${issue.number}`;
-  const files = readContentFiles(root);
+  const files = readContentFiles(root).files;
   const organisations = new Map(
-    validateContent(files.filter((f) => f.kind === 'organisation')).corpus.entries
+    validateContent(files.filter((f) => f.kind === 'organisation'), { parser: nativeMdxParser }).corpus.entries
       .filter((e) => e.data)
       .map((e) => [e.slug, e.data as Organisation]),
   );
@@ -141,10 +142,7 @@ async function main(): Promise<number> {
   const rendered = renderBlueprint(proposal.data, proposal.sections);
   const localPath = toProjectPath(root, join(contentDir(root), 'blueprints', `${slug}.mdx`));
   const repoPath = canonicalPath('blueprint', slug);
-  const { corpus, problems } = validateContent(
-    [...files.filter((f) => f.path !== localPath), { path: localPath, source: rendered, kind: 'blueprint' }],
-    new Set([localPath]),
-  );
+  const { corpus, problems } = validateContent([...files.filter((f) => f.path !== localPath), { path: localPath, source: rendered, kind: 'blueprint' }], { parser: nativeMdxParser, only: new Set([localPath]) });
   const found = proposalProblems(problems, rendered, parseSource(rendered).bodyLine, proposal.missing);
   // An organisation new to the site is not the proposer's mistake: a maintainer adds it first.
   const newOrganisation = proposal.extras['organisation-name'];

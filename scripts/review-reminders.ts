@@ -17,8 +17,9 @@ import {
 } from '../src/lib/contribute/review-reminders';
 import type { Blueprint } from '../src/lib/schema';
 import { formatProblem, validateContent } from '../src/lib/validate';
-import { readContentFiles } from './lib/content-files';
+import { readContentFiles } from '../src/node/content-files';
 import { createClient, defaultRepository, explainError, parseRepository, settingsFromEnv } from './lib/github';
+import { nativeMdxParser } from '../src/lib/validate/native-parser';
 
 const root = process.cwd();
 
@@ -37,7 +38,7 @@ async function main(): Promise<number> {
   }
 
   // 1. The blueprints, as the build sees them. A broken file is reported, and the rest still checked.
-  const { corpus, problems } = validateContent(readContentFiles(root));
+  const { corpus, problems } = validateContent(readContentFiles(root).files, { parser: nativeMdxParser });
   for (const p of problems) console.error(`Skipped: ${formatProblem(p)}`);
   const entries: ReviewEntry[] = corpus.entries
     .filter((e) => e.kind === 'blueprint' && e.data)

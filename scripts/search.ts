@@ -6,11 +6,12 @@
  * one filter are alternatives, different filters must all match, as on the search page.
  */
 import { parseArgs } from 'node:util';
-import { readContentFiles } from './lib/content-files';
+import { readContentFiles } from '../src/node/content-files';
 import { readCorpus } from '../src/lib/validate/corpus';
 import { searchFilters } from '../src/lib/search/filters';
 import { searchCorpus } from '../src/lib/search/from-corpus';
 import { buildLunrIndex, searchLunr } from '../src/lib/search/lunr-index';
+import { nativeMdxParser } from '../src/lib/validate/native-parser';
 
 const usage = `Usage: npm run search -- "<query>" [--${searchFilters.map((f) => f.name).join(' <value>] [--')} <value>] [--limit 10]`;
 
@@ -36,7 +37,7 @@ if (args.help || (!query && Object.values(filters).every((v) => v.length === 0))
   process.exitCode = args.help ? 0 : 1;
 } else {
   // 2. Read the content with the shared schemas; files with problems are left out and counted.
-  const corpus = readCorpus(readContentFiles(process.cwd()));
+  const corpus = readCorpus(readContentFiles(process.cwd()).files, nativeMdxParser);
   const { docs, synonyms } = searchCorpus(corpus);
 
   // 3. Index and search.

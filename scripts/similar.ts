@@ -6,13 +6,14 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { readContentFiles } from './lib/content-files';
+import { readContentFiles } from '../src/node/content-files';
 import { parseSource, slugOf } from '../src/lib/content/front-matter';
 import { readCorpus } from '../src/lib/validate/corpus';
 import type { Blueprint } from '../src/lib/schema';
 import { blueprintDocument } from '../src/lib/search/documents';
 import { searchCorpus } from '../src/lib/search/from-corpus';
 import { duplicateThreshold, findSimilar } from '../src/lib/search/similar';
+import { nativeMdxParser } from '../src/lib/validate/native-parser';
 
 const usage = 'Usage: npm run similar -- <file.mdx> [--limit 5] [--threshold 0.5] [--check]';
 
@@ -40,7 +41,7 @@ if (!file || positionals.length > 1 || !(limit > 0) || !(threshold > 0 && thresh
   const data = (parsed.data ?? {}) as Partial<Blueprint>;
 
   // 2. Read the existing blueprints with the shared schemas.
-  const { docs, synonyms, organisations } = searchCorpus(readCorpus(readContentFiles(process.cwd())));
+  const { docs, synonyms, organisations } = searchCorpus(readCorpus(readContentFiles(process.cwd()).files, nativeMdxParser));
   const draft = blueprintDocument({ slug: slugOf(file), data }, parsed.body, organisations.get(String(data.organisation)), synonyms);
 
   // 3. Compare and print, closest first.

@@ -8,10 +8,11 @@
  * folder. Prints `file:line:column  field  what is wrong: how to fix it`, and GitHub annotations
  * too when CI is set. Exit status 1 when anything is wrong; there are no warnings.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { formatAnnotation, formatProblem, validateContent } from '../src/lib/validate';
-import { readContentFiles, toProjectPath } from './lib/content-files';
+import { formatAnnotation, formatProblem } from '../src/lib/validate';
+import { checkContentFolder, toProjectPath } from '../src/node/content-files';
+import { nativeMdxParser } from '../src/lib/validate/native-parser';
 
 const usage = `Usage: npm run validate [paths…]
 Checks every content file, or only the files and folders named (drafts may be anywhere).`;
@@ -34,17 +35,14 @@ if (missing.length || unknownOptions.length) {
 } else {
   const named = paths.flatMap((p) => expand(resolve(root, p)));
 
-  // 2. Read every content file, plus the drafts named, so references resolve.
-  const files = readContentFiles(root, named);
-
-  // 3. Validate, reporting only the named files when there are any.
+  // 2. Read every content file, plus the drafts named, so references resolve, and validate with
+  //    the parser the build compiles with, reporting only the named files when there are any.
   const only = paths.length ? new Set(named.map((p) => toProjectPath(root, p))) : undefined;
-  const { problems } = validateContent(files, only);
+  const { problems, checked } = checkContentFolder(root, named, { parser: nativeMdxParser, only });
 
   // 4. Print for people, and for GitHub when running in CI.
   for (const p of problems) console.log(formatProblem(p));
   if (isSet(process.env.CI)) for (const p of problems) console.log(formatAnnotation(p));
-  const checked = only ? only.size : files.length;
   const fileCount = new Set(problems.map((p) => p.file)).size;
   console.log(
     problems.length === 0
@@ -56,20 +54,22 @@ if (missing.length || unknownOptions.length) {
 
 function exists(path: string): boolean {
   try {
-    statSync(path);
+    lstatSync(path);
     return true;
   } catch {
     return false;
   }
 }
 
-/** A file as itself; a folder as the content files (.mdx, .md, .yaml) anywhere inside it. */
+/**
+ * A file as itself; a folder as the content files (.mdx, .md, .yaml) anywhere inside it, and every
+ * link inside it whatever its name (the validator refuses links, so naming a folder never hides one).
+ */
 function expand(path: string): string[] {
-  if (!statSync(path).isDirectory()) return [path];
-  return readdirSync(path, { recursive: true, encoding: 'utf8' })
-    .filter((name) => /\.(mdx|md|ya?ml)$/i.test(name))
-    .map((name) => join(path, name))
-    .filter((p) => statSync(p).isFile())
+  if (lstatSync(path).isSymbolicLink() || !statSync(path).isDirectory()) return [path];
+  return readdirSync(path, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isSymbolicLink() || (entry.isFile() && /\.(mdx|md|ya?ml)$/i.test(entry.name)))
+    .map((entry) => join(entry.parentPath, entry.name))
     .sort();
 }
 

@@ -6,7 +6,7 @@
  */
 import { getCollection } from 'astro:content';
 import { getCatalogue } from './catalogue';
-import { readVocabulary } from '../../scripts/lib/content-files';
+import { readVocabulary } from '../node/content-files';
 import { blueprintSearchData, takeSearchData, type BlueprintSearchData } from '../lib/search/build-data';
 import { blueprintDocument } from '../lib/search/documents';
 import type { Synonyms } from '../lib/search/synonyms';

@@ -6,10 +6,10 @@
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { readContentFiles } from '../../scripts/lib/content-files';
+import { checkContentFolder } from '../node/content-files';
 import { searchEntries, type SearchEntry } from '../lib/search/from-corpus';
-import { formatProblem, validateContent } from '../lib/validate';
-import './native-mdx';
+import { formatProblem } from '../lib/validate';
+import { nativeMdxParser } from '../lib/validate/native-parser';
 
 /** What the last check passed, as search needs it, kept for the search-data worker (./search-data.ts). */
 let passed: SearchEntry[] | undefined;
@@ -28,14 +28,18 @@ export function contentGate(): AstroIntegration {
       'astro:config:setup': ({ config, command, logger }) => {
         const root = fileURLToPath(config.root);
         passed = undefined;
-        const { corpus, problems } = validateContent(readContentFiles(root));
+        const { corpus, problems } = checkContentFolder(root, [], { parser: nativeMdxParser });
         if (problems.length === 0) {
           if (command === 'build') passed = searchEntries(corpus);
           logger.info('content checked: no problems');
           return;
         }
         const list = problems.map(formatProblem).join('\n');
-        throw new Error(`${problems.length} content problem${problems.length === 1 ? '' : 's'} stop the build:\n${list}\nFix each one, then build again. \`npm run validate\` shows the same list.`);
+        const error = new Error(`${problems.length} content problem${problems.length === 1 ? '' : 's'} stop the build:\n${list}\nFix each one, then build again. \`npm run validate\` shows the same list.`);
+        // Astro prints an error's stack trace, and a "location" it reads from the stack's first
+        // line, which here is the first problem's text: without a stack, the list is the message.
+        error.stack = '';
+        throw error;
       },
     },
   };

@@ -7,12 +7,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readContentFiles } from '../../scripts/lib/content-files';
+import { readContentFiles } from '../../src/node/content-files';
 import { validateContent } from '../../src/lib/validate';
 import { facets, programmeStatuses, type FacetName } from '../../src/lib/schema/taxonomy';
 import { paths } from '../../src/lib/content/urls';
 import { expectedContent } from '../support/content';
 import { distDir } from '../support/site-dir';
+import { nativeMdxParser } from '../../src/lib/validate/native-parser';
 
 /** The file a site path is built to. */
 function builtFileOf(path: string): string {
@@ -32,8 +33,8 @@ describe('the built site', () => {
   });
 
   it('has no page for a draft blueprint', () => {
-    const files = readContentFiles(process.cwd());
-    const drafts = validateContent(files).corpus.entries.filter(
+    const files = readContentFiles(process.cwd()).files;
+    const drafts = validateContent(files, { parser: nativeMdxParser }).corpus.entries.filter(
       (e) => e.kind === 'blueprint' && (e.data as { status?: string } | undefined)?.status === 'draft',
     );
     expect(drafts.map((d) => paths.blueprint(d.slug)).filter((p) => existsSync(builtFileOf(p)))).toEqual([]);

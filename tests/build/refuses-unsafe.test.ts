@@ -8,9 +8,10 @@
  * files keep the time down; tests/unit/validate-mdx-safety.test.ts covers every one.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const made: string[] = [];
@@ -18,8 +19,11 @@ afterAll(() => {
   for (const dir of made) rmSync(dir, { recursive: true, force: true });
 });
 
-/** Builds the bundled content plus extra blueprints; returns the exit status, all output and the first one's page. */
-function buildWith(fixture: string, command: 'astro' | 'npm', companions: string[] = []) {
+/**
+ * Builds the bundled content plus extra blueprints; returns the exit status, all output and the
+ * first one's page. `arrange` may change the copied content folder before the build.
+ */
+function buildWith(fixture: string, command: 'astro' | 'npm', companions: string[] = [], arrange?: (content: string, work: string) => void) {
   const work = mkdtempSync(join(tmpdir(), 'refuses-unsafe-'));
   made.push(work);
   const content = join(work, 'content');
@@ -29,6 +33,7 @@ function buildWith(fixture: string, command: 'astro' | 'npm', companions: string
   }
   const name = fixture.split('/').pop()!;
   for (const file of [fixture, ...companions]) cpSync(file, join(content, 'blueprints', file.split('/').pop()!));
+  arrange?.(content, work);
   const outDir = join(work, 'dist');
   const [cmd, args] = command === 'npm' ? ['npm', ['run', 'build']] : ['npx', ['astro', 'build']];
   const result = spawnSync(cmd, args, {
@@ -79,5 +84,82 @@ describe('the build refuses broken front-matter', () => {
     expect(build.status, build.output).not.toBe(0);
     expect(build.output).toContain('blueprints/wrong-enum-value.mdx:2:1  domain  "finance" is not one of strategy');
     expect(existsSync(build.publishedPage)).toBe(false);
+  });
+});
+
+describe('the build judges exactly the files it would compile', () => {
+  const valid = 'tests/fixtures/valid/blueprints/fixture-valid-blueprint.mdx';
+  const unsafeCode = readFileSync('tests/fixtures/unsafe/import.mdx', 'utf8');
+
+  /** Each case: how the content folder is changed, and what the refusal must say. */
+  const cases: [name: string, arrange: (content: string, work: string) => void, says: RegExp][] = [
+    [
+      'a blueprint that is a symbolic link to a file outside the content folder',
+      (content, work) => {
+        writeFileSync(join(work, 'outside.mdx'), unsafeCode);
+        symlinkSync(join(work, 'outside.mdx'), join(content, 'blueprints', 'linked.mdx'));
+      },
+      /blueprints\/linked\.mdx:1:1  location  is a symbolic link/,
+    ],
+    [
+      'a folder of blueprints that is a symbolic link',
+      (content, work) => {
+        mkdirSync(join(work, 'elsewhere'));
+        writeFileSync(join(work, 'elsewhere', 'hidden.mdx'), unsafeCode);
+        symlinkSync(join(work, 'elsewhere'), join(content, 'blueprints', 'more'));
+      },
+      /blueprints\/more:1:1  location  is a symbolic link/,
+    ],
+    [
+      'a relative link to another blueprint',
+      (content) => symlinkSync('fixture-valid-blueprint.mdx', join(content, 'blueprints', 'same-again.mdx')),
+      /blueprints\/same-again\.mdx:1:1  location  is a symbolic link/,
+    ],
+    [
+      'a blueprint whose name is not a slug',
+      (content) => renameSync(join(content, 'blueprints', 'fixture-valid-blueprint.mdx'), join(content, 'blueprints', 'Fixture Valid.mdx')),
+      /blueprints\/Fixture Valid\.mdx:1:1  location  "Fixture Valid\.mdx" is not a file name the site can use/,
+    ],
+    [
+      'a playbook in a folder the loader never reads',
+      (content) => {
+        mkdirSync(join(content, 'playbooks', 'drafts'));
+        cpSync(valid, join(content, 'playbooks', 'drafts', 'x.mdx'));
+      },
+      /playbooks\/drafts:1:1  location  is a folder the site does not read/,
+    ],
+    [
+      'quote and list markers nested thousands deep',
+      (content) => writeFileSync(join(content, 'blueprints', 'deep.mdx'), readFileSync(valid, 'utf8') + `\n${'> - '.repeat(5000)}x\n`),
+      /blueprints\/deep\.mdx:\d+:\d+  structure  line \d+ starts with 11 or more quote and list markers/,
+    ],
+    [
+      "a YAML tag Astro's reader would throw on",
+      (content) => writeFileSync(join(content, 'blueprints', 'tagged.mdx'), readFileSync(valid, 'utf8').replace(/^title: .*$/m, 'title: !!js/function "function () {}"')),
+      /blueprints\/tagged\.mdx:\d+:\d+  front-matter  uses the YAML tag/,
+    ],
+  ];
+
+  for (const [name, arrange, says] of cases) {
+    it(`stops at ${name}, with the problem list as the whole message`, () => {
+      const build = buildWith(valid, 'npm', [], arrange);
+      expect(build.status, build.output).not.toBe(0);
+      expect(build.output).toMatch(says);
+      expect(build.output).toContain('stop the build');
+      expect(build.output).not.toMatch(/Stack trace|Location:|    at /);
+    });
+  }
+});
+
+describe('npm run build', () => {
+  it('says so when Astro is killed by a signal, instead of exiting silently', () => {
+    // Only the astro child kills itself: build.mjs runs with the same NODE_OPTIONS.
+    const work = mkdtempSync(join(tmpdir(), 'crash-'));
+    made.push(work);
+    const crash = join(work, 'crash.mjs');
+    writeFileSync(crash, "if (process.argv[1]?.endsWith('astro.mjs')) process.kill(process.pid, 'SIGSEGV');\n");
+    const result = spawnSync('npm', ['run', 'build'], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, NODE_OPTIONS: `--import=${pathToFileURL(crash).href}` } });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('astro build stopped on signal SIGSEGV (it crashed in native code)');
   });
 });

@@ -10,7 +10,7 @@ import { useSite } from '../support/site';
 import { allResults, searchAt } from '../support/search/search-page';
 import { expectedContent } from '../support/content';
 import { paths } from '../../src/lib/content/urls';
-import { readVocabulary } from '../../scripts/lib/content-files';
+import { readVocabulary } from '../../src/node/content-files';
 import { phraseKey } from '../../src/lib/search/synonyms';
 
 const b = paths.blueprint;

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { readContentFiles } from '../../scripts/lib/content-files';
+import { readContentFiles } from '../../src/node/content-files';
 import {
   draftFields, draftPath, draftToMdx, handOff, issueFormUrl, mergeErrors, sectionErrors, sectionFieldId, validateDraft,
   type DraftField, type DraftValues, type FieldError,
@@ -22,6 +22,7 @@ import { expectedContent } from '../support/content';
 import { htmlValidator } from '../support/html';
 import { builtPages } from '../support/pages';
 import { useSite } from '../support/site';
+import { nativeMdxParser } from '../../src/lib/validate/native-parser';
 
 const today = '2025-06-30';
 const whatWeDid = sectionFieldId('What we did');
@@ -76,7 +77,7 @@ const mistakes: DraftValues = {
 function expectedErrors(values: DraftValues): FieldError[] {
   const options = { today, illustrativeOrganisations: organisations().illustrative };
   const mdx = draftToMdx(values, options);
-  return mergeErrors(validateDraft(values, options), sectionErrors(mdx, checkMdxSource('draft.mdx', mdx)));
+  return mergeErrors(validateDraft(values, options), sectionErrors(mdx, checkMdxSource('draft.mdx', mdx, nativeMdxParser)));
 }
 
 const choices = (field: DraftField, value: DraftValues[string]) => new Set(Array.isArray(value) ? value : value ? [value] : []);
@@ -251,7 +252,7 @@ describe('drafting a blueprint on the contribute page', () => {  const mistaken 
     const source = readFileSync((await download.path())!, 'utf8');
     const path = draftPath(download.suggestedFilename().replace(/\.mdx$/, ''));
     expect(download.suggestedFilename()).toMatch(/^training-600-nurses-on-a-new-epr-with-ward-super-users\.mdx$/);
-    const { problems } = validateContent([...readContentFiles(process.cwd()), { path, source }], new Set([path]));
+    const { problems } = validateContent([...readContentFiles(process.cwd()).files, { path, source }], { parser: nativeMdxParser, only: new Set([path]) });
     expect(problems).toEqual([]);
   });
 

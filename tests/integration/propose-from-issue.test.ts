@@ -10,9 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { botMarker } from '../../src/lib/contribute/issue-comment';
 import { sectionFieldId } from '../../src/lib/contribute/issue-form';
 import { validateContent } from '../../src/lib/validate';
-import { readContentFiles } from '../../scripts/lib/content-files';
+import { readContentFiles } from '../../src/node/content-files';
 import { issueBody, validAnswers, type Answers } from '../fixtures/contribute/issue-body';
 import { projectRoot, runScript, startFakeGitHub, type FakeGitHub, type FakeIssue, type ScriptResult } from '../support/fake-github';
+import { nativeMdxParser } from '../../src/lib/validate/native-parser';
 
 /** A small content folder of our own, so these tests never depend on the site's content. */
 const contentDir = fileURLToPath(new URL('../fixtures/contribute/content/', import.meta.url));
@@ -88,7 +89,7 @@ describe('a valid proposal', () => {
     const git = fake.repo(repo).git;
     const source = git.fileAt(git.ref(`heads/${branch}`)!, repoPath)!.toString('utf8');
     const path = `src/content/blueprints/${slug}.mdx`;
-    const { problems } = validateContent([...readContentFiles(projectRoot).filter((f) => f.path !== path), { path, source, kind: 'blueprint' }], new Set([path]));
+    const { problems } = validateContent([...readContentFiles(projectRoot).files.filter((f) => f.path !== path), { path, source, kind: 'blueprint' }], { parser: nativeMdxParser, only: new Set([path]) });
     expect(problems).toEqual([]);
   });
 

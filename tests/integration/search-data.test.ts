@@ -7,12 +7,13 @@
 import { pathToFileURL } from 'node:url';
 import type { AstroIntegrationLogger } from 'astro';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readContentFiles } from '../../scripts/lib/content-files';
+import { readContentFiles } from '../../src/node/content-files';
 import { contentGate } from '../../src/integrations/content-gate';
 import { searchData } from '../../src/integrations/search-data';
 import { blueprintSearchData, leaveSearchData, takeSearchData } from '../../src/lib/search/build-data';
 import { searchCorpus, type SearchEntry } from '../../src/lib/search/from-corpus';
 import { readCorpus } from '../../src/lib/validate/corpus';
+import { nativeMdxParser } from '../../src/lib/validate/native-parser';
 
 const logged: string[] = [];
 const logger = { info: (m: string) => logged.push(m) } as unknown as AstroIntegrationLogger;
@@ -34,7 +35,7 @@ describe('search data computed in a worker as the build starts', () => {
     const build = startBuild();
     expect(build.data, 'left for the pages').toBeDefined();
     const fromWorker = await build.data!;
-    const { docs, authorLists } = searchCorpus(readCorpus(readContentFiles(process.cwd())));
+    const { docs, authorLists } = searchCorpus(readCorpus(readContentFiles(process.cwd()).files, nativeMdxParser));
     const expected = blueprintSearchData(docs, authorLists);
     expect([...fromWorker].sort()).toEqual([...expected].sort());
     expect(fromWorker.size).toBeGreaterThan(10);

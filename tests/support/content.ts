@@ -2,9 +2,10 @@
  * What the site should contain, read from the content files with the same reader and schemas the
  * build gate uses (never a hard-coded list), so tests follow the content as it grows.
  */
-import { readContentFiles } from '../../scripts/lib/content-files';
+import { readContentFiles } from '../../src/node/content-files';
 import { validateContent } from '../../src/lib/validate';
 import type { Blueprint, Organisation, Playbook } from '../../src/lib/schema';
+import { nativeMdxParser } from '../../src/lib/validate/native-parser';
 
 export interface Expected {
   /** Blueprints and redprints that are built (drafts are not). */
@@ -22,7 +23,7 @@ let cached: Expected | undefined;
  */
 export function expectedContent(root = process.cwd()): Expected {
   if (cached) return cached;
-  const { corpus } = validateContent(readContentFiles(root));
+  const { corpus } = validateContent(readContentFiles(root).files, { parser: nativeMdxParser });
   const of = <T>(kind: string) =>
     corpus.entries.filter((e) => e.kind === kind && e.data !== undefined).map((e) => ({ slug: e.slug, data: e.data as T }));
   cached = {

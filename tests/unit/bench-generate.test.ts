@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bodyOf, countWords, generateCorpus } from '../../scripts/bench/generate';
 import { validateContent, type ContentFile } from '../../src/lib/validate';
+import { nativeMdxParser } from '../../src/lib/validate/native-parser';
 
 const asContentFiles = (corpus: ReturnType<typeof generateCorpus>): ContentFile[] =>
   [...corpus.organisations, ...corpus.blueprints].map((f) => ({ path: `bench-content/${f.path}`, source: f.source }));
@@ -9,7 +10,7 @@ describe('the benchmark content generator', () => {
   const corpus = generateCorpus(50);
 
   it('writes 50 blueprints that pass the real validator with no problems', () => {
-    const { problems } = validateContent(asContentFiles(corpus));
+    const { problems } = validateContent(asContentFiles(corpus), { parser: nativeMdxParser });
     expect(problems).toEqual([]);
   });
 

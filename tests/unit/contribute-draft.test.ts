@@ -5,13 +5,14 @@ import {
   type DraftValues,
 } from '../../src/lib/contribute/draft';
 import { parseSource } from '../../src/lib/content/front-matter';
-import { readContentFiles } from '../../scripts/lib/content-files';
+import { readContentFiles } from '../../src/node/content-files';
 import { validateContent } from '../../src/lib/validate';
 import { blueprintSections } from '../../src/lib/content/sections';
 import { blueprintSchema, type Organisation } from '../../src/lib/schema';
 import { checkMdxSource } from '../../src/lib/validate/rules/mdx-safety';
 import { issueFormFields, proposalFromIssue } from '../../src/lib/contribute/issue-form';
 import { costBands, labelOf } from '../../src/lib/schema/taxonomy';
+import { nativeMdxParser } from '../../src/lib/validate/native-parser';
 
 const today = '2025-06-30';
 const options = { today };
@@ -195,23 +196,23 @@ describe('the MDX file a draft becomes', () => {
   });
 
   it('passes every content check alongside the bundled content', () => {
-    const files = readContentFiles(process.cwd());
-    const organisations = validateContent(files).corpus.entries.filter((e) => e.kind === 'organisation' && e.data);
+    const files = readContentFiles(process.cwd()).files;
+    const organisations = validateContent(files, { parser: nativeMdxParser }).corpus.entries.filter((e) => e.kind === 'organisation' && e.data);
     const organisation = organisations[0];
     const illustrativeOrganisations = organisations.filter((o) => (o.data as Organisation).illustrative).map((o) => o.slug);
     const source = draftToMdx(completeDraft({ organisation: organisation.slug }), { today, illustrativeOrganisations });
     const draft = { path: draftPath('training-nurses'), source };
-    expect(validateContent([...files, draft], new Set([draft.path])).problems).toEqual([]);
+    expect(validateContent([...files, draft], { parser: nativeMdxParser, only: new Set([draft.path]) }).problems).toEqual([]);
   });
 
   it('passes the MDX safety gate', () => {
-    expect(checkMdxSource('draft.mdx', draftToMdx(completeDraft(), options))).toEqual([]);
+    expect(checkMdxSource('draft.mdx', draftToMdx(completeDraft(), options), nativeMdxParser)).toEqual([]);
   });
 
   it('puts an MDX safety problem beside the section it is in, with the line within that section', () => {
     const values = completeDraft({ [whatWeDid]: 'We trained everyone.\n\nThe budget was {process.env.SECRET}.' });
     const mdx = draftToMdx(values, options);
-    const errors = sectionErrors(mdx, checkMdxSource('draft.mdx', mdx));
+    const errors = sectionErrors(mdx, checkMdxSource('draft.mdx', mdx, nativeMdxParser));
     expect(errors).toEqual([{ id: whatWeDid, message: expect.stringMatching(/^The “What we did” section, line 3, \{process\.env\.SECRET\} is code/) }]);
   });
 });

@@ -9,13 +9,13 @@ import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 // @ts-expect-error js-yaml ships no types; it is the parser Astro uses for YAML data files.
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { readContentFiles } from '../../scripts/lib/content-files';
+import { readContentFiles } from '../../src/node/content-files';
 import { parseSource, parseYaml } from '../../src/lib/content/front-matter';
 import { blueprintSchema, organisationSchema, playbookSchema } from '../../src/lib/schema';
 import { kindOf } from '../../src/lib/validate';
 
 const schemas = { blueprint: blueprintSchema, playbook: playbookSchema, organisation: organisationSchema } as const;
-const files = readContentFiles(process.cwd()).filter((f) => (f.kind ?? kindOf(f.path)) as string in schemas);
+const files = readContentFiles(process.cwd()).files.filter((f) => (f.kind ?? kindOf(f.path)) as string in schemas);
 
 describe('our front-matter reader agrees with Astro', () => {
   it('finds bundled blueprints and organisations to compare (and playbooks, when there are any)', () => {

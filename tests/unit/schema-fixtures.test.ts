@@ -5,11 +5,12 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readContentFiles } from '../../scripts/lib/content-files';
+import { readContentFiles } from '../../src/node/content-files';
 import { blueprintSchema, glossarySchema, organisationSchema, playbookSchema } from '../../src/lib/schema';
 import { validateContent, type ContentFile } from '../../src/lib/validate';
 import { readCorpus } from '../../src/lib/validate/corpus';
 import { maxFileBytes } from '../../src/lib/validate/rules/file-size';
+import { nativeMdxParser } from '../../src/lib/validate/native-parser';
 
 function filesIn(dir: string): ContentFile[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
@@ -23,7 +24,7 @@ const invalidDir = 'tests/fixtures/invalid';
 
 /** Problems for one file, checked together with the valid fixtures. */
 function problemsFor(file: ContentFile) {
-  return validateContent([...valid, file], new Set([file.path])).problems;
+  return validateContent([...valid, file], { parser: nativeMdxParser, only: new Set([file.path]) }).problems;
 }
 
 const expected: Record<string, { field: string; says: RegExp; line: number }> = {
@@ -91,11 +92,11 @@ describe('invalid content', () => {
 
 describe('valid content', () => {
   it('the valid fixtures have no problems at all', () => {
-    expect(validateContent(valid).problems).toEqual([]);
+    expect(validateContent(valid, { parser: nativeMdxParser }).problems).toEqual([]);
   });
 
   it('the schemas accept every bundled entry', () => {
-    const corpus = readCorpus(readContentFiles(process.cwd()));
+    const corpus = readCorpus(readContentFiles(process.cwd()).files, nativeMdxParser);
     const schemas = { blueprint: blueprintSchema, playbook: playbookSchema, organisation: organisationSchema, glossary: glossarySchema };
     const checked = corpus.entries.filter((e) => e.kind in schemas);
     expect(checked.length).toBeGreaterThan(0);
@@ -106,6 +107,6 @@ describe('valid content', () => {
   });
 
   it('every bundled content file passes every rule', () => {
-    expect(validateContent(readContentFiles(process.cwd())).problems).toEqual([]);
+    expect(validateContent(readContentFiles(process.cwd()).files, { parser: nativeMdxParser }).problems).toEqual([]);
   });
 });

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { readContentFiles } from '../../scripts/lib/content-files';
+import { readContentFiles } from '../../src/node/content-files';
 import { readCorpus } from '../../src/lib/validate/corpus';
 import { searchCorpus } from '../../src/lib/search/from-corpus';
 import { duplicateThreshold, findSimilar } from '../../src/lib/search/similar';
 import type { SearchDocument } from '../../src/lib/search/documents';
+import { nativeMdxParser } from '../../src/lib/validate/native-parser';
 
-const { docs } = searchCorpus(readCorpus(readContentFiles(process.cwd())));
+const { docs } = searchCorpus(readCorpus(readContentFiles(process.cwd()).files, nativeMdxParser));
 
 /** Half of a blueprint under a new title: every other sentence of its body, no key questions. */
 function partialCopy(d: SearchDocument): SearchDocument {

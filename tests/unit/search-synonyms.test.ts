@@ -4,6 +4,7 @@ import { synonymsSchema } from '../../src/lib/schema/synonyms';
 import { buildSynonyms, correctQuery, phraseKey, synonymText, type Synonyms } from '../../src/lib/search/synonyms';
 import { vocabularyFromSources } from '../../src/lib/search/vocabulary';
 import { readCorpus } from '../../src/lib/validate/corpus';
+import { nativeMdxParser } from '../../src/lib/validate/native-parser';
 
 const term = (t: string, expansion: string | undefined, aliases: string[] = []) => ({ term: t, expansion, definition: 'A definition long enough for the schema.', aliases });
 
@@ -96,7 +97,7 @@ describe('the synonyms file schema', () => {
   });
 
   it('is what the validator checks synonyms.yaml with, pointing at the line', () => {
-    const { problems: found } = readCorpus([{ path: 'src/content/synonyms.yaml', source: '- terms: [ePMA]\n' }]);
+    const { problems: found } = readCorpus([{ path: 'src/content/synonyms.yaml', source: '- terms: [ePMA]\n' }], nativeMdxParser);
     expect(found.map((p) => [p.line, p.field])).toEqual([[1, '0.terms']]);
   });
 });
@@ -118,7 +119,7 @@ describe('the bundled vocabulary', () => {
   });
 
   it('puts every glossary acronym in a group with its expansion', () => {
-    const glossary = readCorpus([{ path: 'src/content/glossary.yaml', source: readFileSync('src/content/glossary.yaml', 'utf8') }]).entries[0].data as { term: string; expansion?: string }[];
+    const glossary = readCorpus([{ path: 'src/content/glossary.yaml', source: readFileSync('src/content/glossary.yaml', 'utf8') }], nativeMdxParser).entries[0].data as { term: string; expansion?: string }[];
     const withExpansion = glossary.filter((t) => t.expansion);
     expect(withExpansion.length).toBeGreaterThan(0);
     for (const t of withExpansion) expect(groupOf(s, t.term)?.map(phraseKey), t.term).toContain(phraseKey(t.expansion!));

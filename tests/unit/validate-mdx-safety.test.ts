@@ -4,9 +4,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readContentFiles } from '../../scripts/lib/content-files';
+import { readContentFiles } from '../../src/node/content-files';
 import { readCorpus } from '../../src/lib/validate/corpus';
-import { compiledText, eachNode } from '../../src/lib/validate/mdx-body';
+import { compiledText, eachNode, remarkMdxParser } from '../../src/lib/validate/mdx-body';
 import { checkMdxSafety, checkMdxSource, dangerousScheme } from '../../src/lib/validate/rules/mdx-safety';
 
 const unsafeDir = 'tests/fixtures/unsafe';
@@ -52,7 +52,7 @@ describe('the MDX safety gate', () => {
   for (const [name, { rule, says, line, column }] of Object.entries(expected)) {
     it(`rejects ${name.replace(/\.mdx$/, '').replace(/-/g, ' ')} with mdx-safety/${rule} at line ${line}`, () => {
       const file = `${unsafeDir}/${name}`;
-      const problems = checkMdxSource(file, read(file));
+      const problems = checkMdxSource(file, read(file), remarkMdxParser);
       const match = problems.find((p) => p.field === `mdx-safety/${rule}`);
       expect(match, JSON.stringify(problems, null, 2)).toBeDefined();
       expect(match).toMatchObject({ file, line });
@@ -62,7 +62,7 @@ describe('the MDX safety gate', () => {
   }
 
   it('reports every problem in a file, not just the first', () => {
-    const problems = checkMdxSource('x.mdx', '---\na: 1\n---\n\n{1}\n\nexport const b = 2\n\n[x](javascript:y)\n');
+    const problems = checkMdxSource('x.mdx', '---\na: 1\n---\n\n{1}\n\nexport const b = 2\n\n[x](javascript:y)\n', remarkMdxParser);
     expect(problems.map((p) => [p.field, p.line])).toEqual([
       ['mdx-safety/expression', 5],
       ['mdx-safety/import-export', 7],
@@ -83,11 +83,11 @@ describe('the MDX safety gate', () => {
       '| a | b |\n| --- | --- |\n| 1 | 2 |',
       'A sentence about data: what we collected, and javascript: the language.',
     ].join('\n\n');
-    expect(checkMdxSource('ok.mdx', `---\na: 1\n---\n\n${body}\n`)).toEqual([]);
+    expect(checkMdxSource('ok.mdx', `---\na: 1\n---\n\n${body}\n`, remarkMdxParser)).toEqual([]);
   });
 
   it('requires the summary of a Details component', () => {
-    const problems = checkMdxSource('x.mdx', '---\na: 1\n---\n\n<Details>Hidden.</Details>\n');
+    const problems = checkMdxSource('x.mdx', '---\na: 1\n---\n\n<Details>Hidden.</Details>\n', remarkMdxParser);
     expect(problems).toMatchObject([{ field: 'mdx-safety/attribute', line: 5, message: expect.stringMatching(/needs a summary/) }]);
   });
 
@@ -95,17 +95,22 @@ describe('the MDX safety gate', () => {
     // Astro ends the front-matter at the first "---" after a line break, even mid-line.
     const source = '---\na: 1\n---<script>alert(1)</script>\nb: 2\n---\n\nBody.\n';
     expect(compiledText(source).split('\n')).toHaveLength(source.split('\n').length);
-    expect(checkMdxSource('x.mdx', source)).toMatchObject([{ field: 'mdx-safety/element', line: 3 }]);
+    expect(checkMdxSource('x.mdx', source, remarkMdxParser)).toMatchObject([{ field: 'mdx-safety/element', line: 3 }]);
   });
 
   it('reports positions in the whole file, counting the front-matter lines', () => {
     const frontMatter = '---\n' + 'a: 1\n'.repeat(10) + '---\n';
-    expect(checkMdxSource('x.mdx', `${frontMatter}\nText {1}\n`)).toMatchObject([{ line: 14, column: 6 }]);
+    expect(checkMdxSource('x.mdx', `${frontMatter}\nText {1}\n`, remarkMdxParser)).toMatchObject([{ line: 14, column: 6 }]);
   });
 
-  it('finds code however deeply it is nested, in document order', () => {
-    const deep = `${'> '.repeat(2000)}Text {1}\n\n- a {2}\n`;
-    expect(checkMdxSource('x.mdx', deep).map((p) => p.line)).toEqual([1, 3]);
+  it('finds code however deeply it is nested within the limits, in document order', () => {
+    const deep = `${'> '.repeat(10)}Text {1}\n\n- a {2}\n`;
+    expect(checkMdxSource('x.mdx', deep, remarkMdxParser).map((p) => p.line)).toEqual([1, 3]);
+  });
+
+  it('refuses nesting past the limits without parsing it', () => {
+    const deep = `${'> '.repeat(2000)}Text {1}\n`;
+    expect(checkMdxSource('x.mdx', deep, () => expect.unreachable('the parser was called'))).toMatchObject([{ field: 'structure', line: 1 }]);
   });
 
   it('walks every node, parents before children, without recursion', () => {
@@ -121,7 +126,7 @@ describe('the MDX safety gate', () => {
   });
 
   it('passes every bundled content file', () => {
-    const corpus = readCorpus(readContentFiles(process.cwd()));
+    const corpus = readCorpus(readContentFiles(process.cwd()).files, remarkMdxParser);
     expect(corpus.entries.length).toBeGreaterThan(0);
     expect(checkMdxSafety(corpus)).toEqual([]);
   });
@@ -131,7 +136,7 @@ describe('the MDX safety gate', () => {
       .filter((name) => name.endsWith('.mdx'))
       .map((name) => ({ path: `tests/fixtures/valid/${name}`, source: read(`tests/fixtures/valid/${name}`) }));
     expect(files.length).toBeGreaterThanOrEqual(3);
-    expect(checkMdxSafety(readCorpus(files))).toEqual([]);
+    expect(checkMdxSafety(readCorpus(files, remarkMdxParser))).toEqual([]);
   });
 });
 

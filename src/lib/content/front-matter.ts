@@ -9,7 +9,8 @@
  */
 // @ts-expect-error js-yaml ships no types; it is the parser Astro reads front-matter with.
 import { CORE_SCHEMA, load } from 'js-yaml';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { astroFrontmatter } from './front-matter-fence';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from 'yaml';
 
 export interface SourcePosition {
   line: number;
@@ -32,6 +33,26 @@ export interface ParsedSource extends ParsedYaml {
   bodyLine: number;
 }
 
+/**
+ * Could the text hold an explicit YAML tag (!!str, !foo)? Cautious: "Go live!" does not match,
+ * "wow !x" does (and then the `yaml` package decides). Tags are refused: Astro's reader turns
+ * some into other types (!!binary, !!timestamp) and throws on the rest.
+ */
+const mayHoldTag = /(?:^|[\s[{,:?-])!/;
+
+/** The first node with a tag written in the text, if any. */
+function firstTagged(doc: ReturnType<typeof parseDocument>): (Node & { tag: string }) | undefined {
+  let found: (Node & { tag: string }) | undefined;
+  visit(doc, (_key, node) => {
+    if (node && typeof node === 'object' && 'tag' in node && typeof node.tag === 'string' && node.tag) {
+      found = node as Node & { tag: string };
+      return visit.BREAK;
+    }
+    return undefined;
+  });
+  return found;
+}
+
 /** Could the text hold a YAML anchor (&a) or alias (*a)? Cheap and cautious: "A&E" does not match, " *x" does. */
 const anchorOrAlias = /(?:^|[\s[{,])[&*][^\s,[\]{}]/;
 
@@ -40,18 +61,21 @@ const anchorOrAlias = /(?:^|[\s[{,])[&*][^\s,[\]{}]/;
  * Aliases are refused: no author needs them and they allow "billion laughs" inputs.
  */
 export function parseYaml(text: string, firstLine = 1): ParsedYaml {
-  if (!anchorOrAlias.test(text)) {
-    let data: unknown;
-    try {
-      data = load(text, { schema: CORE_SCHEMA });
-    } catch {
-      // Invalid (or a duplicate key): the `yaml` package says where and why.
-      return parseYamlWithPositions(text, firstLine);
-    }
-    let positions: ParsedYaml | undefined;
-    return { data, positionOf: (path) => (positions ??= parseYamlWithPositions(text, firstLine)).positionOf(path) };
+  let data: unknown;
+  try {
+    data = load(text, { schema: CORE_SCHEMA });
+  } catch (e) {
+    // Invalid, a duplicate key, or a tag js-yaml does not know (Astro's reader would throw too):
+    // the `yaml` package says where and why, or js-yaml's own words when `yaml` accepts it.
+    const withPositions = parseYamlWithPositions(text, firstLine);
+    if (withPositions.error) return withPositions;
+    const mark = (e as { mark?: { line: number; column: number }; reason?: string }).mark;
+    const reason = (e as { reason?: string }).reason ?? (e as Error).message.split('\n')[0];
+    return { ...withPositions, data: undefined, error: { message: `could not be read: ${reason}: write plain values, without YAML tags (!…)`, line: (mark?.line ?? 0) + firstLine, column: (mark?.column ?? 0) + 1 } };
   }
-  return parseYamlWithPositions(text, firstLine);
+  if (anchorOrAlias.test(text) || mayHoldTag.test(text)) return parseYamlWithPositions(text, firstLine);
+  let positions: ParsedYaml | undefined;
+  return { data, positionOf: (path) => (positions ??= parseYamlWithPositions(text, firstLine)).positionOf(path) };
 }
 
 /** The `yaml` package's reading: every node's position, precise errors, aliases refused. */
@@ -81,6 +105,11 @@ function parseYamlWithPositions(text: string, firstLine: number): ParsedYaml {
     return best;
   };
   const error = doc.errors[0];
+  const tagged = error ? undefined : firstTagged(doc);
+  if (tagged) {
+    const where = tagged.range ? toFile(tagged.range[0]) : top;
+    return { data: undefined, positionOf, error: { message: `uses the YAML tag ${tagged.tag}: write plain values, without tags (!…)`, ...where } };
+  }
   if (error) {
     return { data: undefined, positionOf, error: { message: `has a YAML syntax error: ${error.message.split('\n')[0]}`, ...toFile(error.pos[0]) } };
   }
@@ -91,20 +120,35 @@ function parseYamlWithPositions(text: string, firstLine: number): ParsedYaml {
   }
 }
 
-const fence = /^---\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/;
+const lineOf = (text: string, index: number) => text.slice(0, index).split('\n').length;
 
 /** Splits an MDX or Markdown file into its front-matter and body. */
 export function parseSource(source: string): ParsedSource {
-  const match = source.match(fence);
+  const problem = (message: string, line = 1): ParsedSource => {
+    const where = { line, column: 1 };
+    return { data: undefined, body: source, bodyLine: 1, positionOf: () => where, error: { message, ...where } };
+  };
+  const match = astroFrontmatter.exec(source);
   if (!match) {
-    const top = { line: 1, column: 1 };
-    return { data: undefined, body: source, bodyLine: 1, positionOf: () => top, error: { message: 'has no front-matter: start the file with a line of ---, then the fields, then another line of ---', ...top } };
+    return /^\uFEFF?\s*(?:---|\+\+\+)/.test(source)
+      ? problem('has front-matter that is never closed: add a line of --- after the last field')
+      : problem('has no front-matter: start the file with a line of ---, then the fields, then another line of ---');
   }
-  const yaml = parseYaml(match[1], 2);
-  const bodyLine = match[0].split('\n').length;
-  const body = source.slice(match[0].length);
+  const closeAt = match.index + match[0].length - 3;
+  const openAt = closeAt - match[1].length - 3;
+  const openLine = lineOf(source, openAt);
+  const closeLine = lineOf(source, closeAt);
+  if (source.startsWith('+++', openAt)) return problem('has TOML front-matter between lines of +++: write the fields as YAML between lines of ---', openLine);
+  const opening = /^[ \t]*\r?\n/.exec(match[1]);
+  if (!opening) return problem('has text after the opening ---: put the --- on a line of its own, and the first field on the next line', openLine);
+  if (source.startsWith('+++', closeAt)) return problem('closes its front-matter with +++: close it with a line of ---', closeLine);
+  const rest = /^[ \t]*(?:\r?\n|$)/.exec(source.slice(closeAt + 3));
+  if (!rest) return problem(`has text straight after the --- on line ${closeLine}, the line that closes the front-matter: put the --- on a line of its own (a line that starts with --- always ends the front-matter)`, closeLine);
+  const yaml = parseYaml(match[1].slice(opening[0].length).replace(/\r?\n$/, ''), openLine + 1);
+  const body = source.slice(closeAt + 3 + rest[0].length);
+  const bodyLine = closeLine + 1;
   if (!yaml.error && (!yaml.data || typeof yaml.data !== 'object' || Array.isArray(yaml.data))) {
-    return { ...yaml, body, bodyLine, data: undefined, error: { message: 'front-matter should be fields written as key: value', line: 2, column: 1 } };
+    return { ...yaml, body, bodyLine, data: undefined, error: { message: 'front-matter should be fields written as key: value', line: openLine + 1, column: 1 } };
   }
   return { ...yaml, body, bodyLine };
 }

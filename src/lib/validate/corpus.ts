@@ -6,7 +6,10 @@ import type { z } from 'astro/zod';
 import { parseSource, parseYaml, slugOf, type ParsedSource } from '../content/front-matter';
 import { blueprintSchema, glossarySchema, organisationSchema, playbookSchema } from '../schema';
 import { synonymsSchema } from '../schema/synonyms';
+import { structureProblem } from './limits';
+import { parseMdxBody, type MdxParser, type ParsedBody } from './mdx-body';
 import type { Problem } from './problem';
+import { maxFileBytes } from './rules/file-size';
 
 export interface ContentFile {
   /** Path relative to the repository root, with forward slashes, as problems print it. */
@@ -29,8 +32,13 @@ export interface CorpusEntry {
 
 export interface Corpus {
   entries: CorpusEntry[];
-  /** Problems found while reading: unknown file kinds, YAML errors, schema errors. */
+  /** Problems found while reading: unknown file kinds, structural limits, YAML errors, schema errors. */
   problems: Problem[];
+  /**
+   * An MDX entry's body, parsed once per corpus with the parser the corpus was read with;
+   * undefined for a file that broke a structural limit (already reported, never parsed).
+   */
+  bodyOf(entry: CorpusEntry): ParsedBody | undefined;
 }
 
 /**
@@ -56,11 +64,6 @@ const schemas: Partial<Record<Kind, z.ZodType>> = {
   synonyms: synonymsSchema,
 };
 
-/** Extra schemas registered by other modules (e.g. search synonyms), keyed by kind. */
-export function registerSchema(kind: Kind, schema: z.ZodType): void {
-  schemas[kind] = schema;
-}
-
 function isYaml(path: string) {
   return /\.ya?ml$/i.test(path);
 }
@@ -84,13 +87,24 @@ export function issuesToProblems(file: string, parsed: ParsedSource, issues: rea
   });
 }
 
-export function readCorpus(files: ContentFile[]): Corpus {
+export function readCorpus(files: ContentFile[], parseMdx: MdxParser): Corpus {
   const problems: Problem[] = [];
   const entries: CorpusEntry[] = [];
+  const unread = new Set<CorpusEntry>();
   for (const file of files) {
     const kind = file.kind ?? kindOf(file.path);
     if (!kind) {
       problems.push({ file: file.path, line: 1, column: 1, field: 'location', message: 'is not a kind of content we know: blueprints and playbooks are .mdx files, organisations are .yaml files in src/content/organisations/' });
+      continue;
+    }
+    // Limits first: no parser, of YAML or of MDX, sees a file that breaks one.
+    const tooDeep = file.source.length > maxFileBytes * 4 ? tooLarge(file.source) : structureProblem(file.source);
+    if (tooDeep) {
+      problems.push({ file: file.path, line: tooDeep.line, column: tooDeep.column, field: 'structure', message: tooDeep.message });
+      const parsed: ParsedSource = { data: undefined, body: '', bodyLine: 1, positionOf: () => ({ line: 1, column: 1 }), error: { ...tooDeep } };
+      const entry: CorpusEntry = { file, kind, slug: slugOf(file.path), parsed, data: undefined };
+      unread.add(entry);
+      entries.push(entry);
       continue;
     }
     const parsed = isYaml(file.path) ? parseYamlFile(file.source) : parseSource(file.source);
@@ -111,7 +125,19 @@ export function readCorpus(files: ContentFile[]): Corpus {
     }
     entries.push({ file, kind, slug: slugOf(file.path), parsed, data });
   }
-  return { entries, problems };
+  const bodies = new Map<CorpusEntry, ParsedBody>();
+  const bodyOf = (entry: CorpusEntry): ParsedBody | undefined => {
+    if (unread.has(entry)) return undefined;
+    let body = bodies.get(entry);
+    if (!body) bodies.set(entry, (body = parseMdxBody(entry.file.source, parseMdx)));
+    return body;
+  };
+  return { entries, problems, bodyOf };
+}
+
+/** Far over the size limit: reported by the file-size rule, and not even scanned. */
+function tooLarge(source: string) {
+  return { line: 1, column: 1, message: `is ${Math.ceil(source.length / 1024)} KiB or more, far over the ${maxFileBytes / 1024} KiB limit, so it was not read: link to long documents instead of pasting them in` };
 }
 
 /** A YAML data file is all data and no body. */

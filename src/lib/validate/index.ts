@@ -3,7 +3,7 @@
  * so an author fixes everything in one pass.
  */
 import { readCorpus, type ContentFile, type Corpus } from './corpus';
-import { forgetParsedBodies } from './mdx-body';
+import type { MdxParser } from './mdx-body';
 import { sortProblems, type Problem } from './problem';
 import { checkDuplicateSlugs } from './rules/duplicate-slugs';
 import { checkFileSize } from './rules/file-size';
@@ -15,7 +15,8 @@ import { checkReferences } from './rules/references';
 
 export type { ContentFile, Corpus } from './corpus';
 export { kindOf } from './corpus';
-export { formatAnnotation, formatProblem, type Problem } from './problem';
+export { formatAnnotation, formatProblem, sortProblems, type Problem } from './problem';
+export { remarkMdxParser, type MdxParser } from './mdx-body';
 
 export const rules: ((corpus: Corpus) => Problem[])[] = [
   checkFileSize,
@@ -27,19 +28,20 @@ export const rules: ((corpus: Corpus) => Problem[])[] = [
   checkRedprintSection,
 ];
 
-/**
- * `files` is every content file the references may point to; `only`, when given, limits the
- * problems reported to those paths (validating one draft still resolves its references).
- */
-export function validateContent(files: ContentFile[], only?: Set<string>): { corpus: Corpus; problems: Problem[] } {
-  const corpus = readCorpus(files);
-  let problems: Problem[];
-  try {
-    problems = [...corpus.problems, ...rules.flatMap((rule) => rule(corpus))];
-  } finally {
-    // The rules share one parse of each body; after the run the trees are only memory.
-    forgetParsedBodies();
-  }
+export interface ValidateOptions {
+  /**
+   * The MDX parser bodies are read with: `nativeMdxParser` (./native-parser.ts) wherever the
+   * result decides what the build compiles; `remarkMdxParser` in the browser.
+   */
+  parser: MdxParser;
+  /** Report only problems in these paths (validating one draft still resolves its references). */
+  only?: Set<string>;
+}
+
+/** `files` is every content file the references may point to. */
+export function validateContent(files: ContentFile[], { parser, only }: ValidateOptions): { corpus: Corpus; problems: Problem[] } {
+  const corpus = readCorpus(files, parser);
+  const problems = [...corpus.problems, ...rules.flatMap((rule) => rule(corpus))];
   const reported = only ? problems.filter((p) => only.has(p.file)) : problems;
   return { corpus, problems: sortProblems(reported) };
 }

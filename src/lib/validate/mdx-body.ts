@@ -1,6 +1,6 @@
 /**
- * Parses the body of an MDX file the way the site's MDX compiler will, once per file, for the
- * rules that look inside bodies (the safety gate, the redprint section check).
+ * Parses the body of an MDX file the way the site's MDX compiler will, for the rules that look
+ * inside bodies (the safety gate, the redprint section check), with the parser the caller passes.
  *
  * The gate must judge exactly the text the compiler sees, so the front-matter is found with the
  * same pattern Astro uses (@astrojs/internal-helpers/frontmatter, `extractFrontmatter`) and blanked
@@ -14,6 +14,8 @@ import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { astroFrontmatter } from '../content/front-matter-fence';
+import { structureProblem } from './limits';
 
 export interface MdxSyntaxError {
   message: string;
@@ -25,8 +27,6 @@ export interface MdxSyntaxError {
 
 export type ParsedBody = { tree: Root; error?: undefined } | { tree?: undefined; error: MdxSyntaxError };
 
-/** Astro's own front-matter pattern, copied so the two never disagree about where the body starts. */
-const astroFrontmatter = /(?:^\uFEFF?|^\s*\n)(?:---|\+\+\+)([\s\S]*?\n)(?:---|\+\+\+)/;
 
 /** The file as the MDX compiler sees it: front-matter replaced by spaces, line breaks kept. */
 export function compiledText(source: string): string {
@@ -37,47 +37,37 @@ export function compiledText(source: string): string {
   return source.slice(0, start) + blank + source.slice(match.index + match[0].length);
 }
 
+/** A parser from an MDX file's text (front-matter blanked) to its syntax tree; it throws on bad syntax. */
+export type MdxParser = (text: string) => Root;
+
 const processor = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).freeze();
-let parseText: (text: string) => Root = (text) => processor.parse(text);
-const cache = new Map<string, ParsedBody>();
 
 /**
- * Node callers may swap in Astro 7's own native MDX parser (satteri), which the build compiles
- * with: the gate then judges exactly the tree the compiler sees, about 40 times faster. The
- * browser keeps remark (satteri's browser build is WebAssembly we do not ship). See
- * src/integrations/native-mdx.ts.
+ * remark, the reference MDX parser: the drafting form uses it in the browser. Node callers that
+ * must judge exactly what the build compiles pass the build's own parser instead
+ * (`nativeMdxParser` in ./native-parser.ts).
  */
-export function useMdxParser(parse: (text: string) => Root): void {
-  parseText = parse;
-  cache.clear();
-}
-
-/** Lets go of every parsed tree: a validator run calls it when done, so the build does not carry them. */
-export function forgetParsedBodies(): void {
-  cache.clear();
-}
+export const remarkMdxParser: MdxParser = (text) => processor.parse(text);
 
 /** satteri puts the position in the message: "3:5: reason (source:rule-id)". */
 const nativeError = /^(\d+):(\d+): ([\s\S]*?)(?: \(([\w-]+):([\w-]+)\))?$/;
 
-/** Parses a whole MDX file's body; positions in the tree are positions in the file. */
-export function parseMdxBody(source: string): ParsedBody {
-  const cached = cache.get(source);
-  if (cached) return cached;
-  let result: ParsedBody;
+/**
+ * Parses a whole MDX file's body with `parse`; positions in the tree are positions in the file.
+ * A file that breaks a structural limit (./limits.ts) is not parsed at all.
+ */
+export function parseMdxBody(source: string, parse: MdxParser): ParsedBody {
+  const tooDeep = structureProblem(source);
+  if (tooDeep) return { error: { ...tooDeep, ruleId: 'structure' } };
   try {
-    result = { tree: parseText(compiledText(source)) };
+    return { tree: parse(compiledText(source)) };
   } catch (e) {
     const err = e as { reason?: string; message: string; line?: number; column?: number; ruleId?: string };
     const native = err.line === undefined ? nativeError.exec(err.message) : null;
-    result = native
+    return native
       ? { error: { message: native[3], line: Number(native[1]), column: Number(native[2]), ruleId: native[5] } }
       : { error: { message: err.reason ?? err.message, line: err.line ?? 1, column: err.column ?? 1, ruleId: err.ruleId } };
   }
-  // Bounded: a validator run sees each file once or twice; keep memory flat over long test runs.
-  if (cache.size > 500) cache.clear();
-  cache.set(source, result);
-  return result;
 }
 
 /**

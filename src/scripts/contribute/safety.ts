@@ -5,14 +5,16 @@
  */
 import type { LineProblem } from '../../lib/contribute/draft';
 
-let loading: Promise<typeof import('../../lib/validate/rules/mdx-safety')> | undefined;
+type Checker = [typeof import('../../lib/validate/rules/mdx-safety'), typeof import('../../lib/validate/mdx-body')];
+let loading: Promise<Checker> | undefined;
 
 /** Problems in the draft's MDX, or undefined when the checker could not be loaded (e.g. offline). */
 export async function safetyProblems(mdx: string): Promise<LineProblem[] | undefined> {
   try {
-    loading ??= import('../../lib/validate/rules/mdx-safety');
-    const { checkMdxSource } = await loading;
-    return checkMdxSource('draft.mdx', mdx).map((p) => ({ line: p.line, message: p.message }));
+    // remark parses in the browser; the gateway and the build check again with the build's own parser.
+    loading ??= Promise.all([import('../../lib/validate/rules/mdx-safety'), import('../../lib/validate/mdx-body')]);
+    const [{ checkMdxSource }, { remarkMdxParser }] = await loading;
+    return checkMdxSource('draft.mdx', mdx, remarkMdxParser).map((p) => ({ line: p.line, message: p.message }));
   } catch {
     loading = undefined;
     return undefined;

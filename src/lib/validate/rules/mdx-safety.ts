@@ -11,7 +11,7 @@
 import type { Node, Parent } from 'unist';
 import { parseEntities } from 'parse-entities';
 import type { Corpus } from '../corpus';
-import { eachNode, parseMdxBody } from '../mdx-body';
+import { eachNode, parseMdxBody, type MdxParser, type ParsedBody } from '../mdx-body';
 import type { Problem } from '../problem';
 import { maxFileBytes } from './file-size';
 
@@ -182,11 +182,15 @@ function isCommentOnly(node: Node): boolean {
   return /^\s*\/\*(?:(?!\*\/)[\s\S])*\*\/\s*$/.test((node as unknown as { value?: string }).value ?? '');
 }
 
-/** Problems in one MDX file. Exported so the contribution form can check a draft on its own. */
-export function checkMdxSource(file: string, source: string): Problem[] {
-  const parsed = parseMdxBody(source);
+/** Problems in one MDX file, parsed with `parse`. The contribution form checks a draft on its own with it. */
+export function checkMdxSource(file: string, source: string, parse: MdxParser): Problem[] {
+  return checkParsedBody(file, parseMdxBody(source, parse));
+}
+
+function checkParsedBody(file: string, parsed: ParsedBody): Problem[] {
   if (parsed.error) {
-    const { message, line, column } = parsed.error;
+    const { message, line, column, ruleId } = parsed.error;
+    if (ruleId === 'structure') return [{ file, line, column, field: 'structure', message }];
     return [{
       file,
       line,
@@ -252,5 +256,8 @@ export function checkMdxSafety(corpus: Corpus): Problem[] {
   return corpus.entries
     .filter((entry) => /\.mdx?$/i.test(entry.file.path) || entry.kind === 'blueprint' || entry.kind === 'playbook')
     .filter((entry) => new TextEncoder().encode(entry.file.source).length <= maxFileBytes)
-    .flatMap((entry) => checkMdxSource(entry.file.path, entry.file.source));
+    .flatMap((entry) => {
+      const body = corpus.bodyOf(entry);
+      return body ? checkParsedBody(entry.file.path, body) : [];
+    });
 }

@@ -7,7 +7,7 @@ import type { Node } from 'unist';
 import type { Blueprint } from '../../schema';
 import { blueprintSections } from '../../content/sections';
 import type { Corpus } from '../corpus';
-import { eachNode, parseMdxBody } from '../mdx-body';
+import { eachNode } from '../mdx-body';
 import type { Problem } from '../problem';
 
 /** About two sentences: enough to say what failed and what you would do instead. */
@@ -48,7 +48,7 @@ export function checkRedprintSection(corpus: Corpus): Problem[] {
   for (const entry of corpus.entries) {
     const data = entry.data as Blueprint | undefined;
     if (entry.kind !== 'blueprint' || !data || data.type !== 'redprint' || data.status === 'draft') continue;
-    const { tree } = parseMdxBody(entry.file.source);
+    const tree = corpus.bodyOf(entry)?.tree;
     if (!tree) continue; // the safety gate reports the syntax error
     const sections = sectionsOf(tree);
     for (const heading of requiredHeadings) {
