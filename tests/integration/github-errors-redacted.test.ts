@@ -128,9 +128,9 @@ describe('npm run contribute, when GitHub echoes the token', () => {
   });
   afterAll(() => fake?.close());
 
-  it('prints the failure without the token or the whole body', async () => {
+  it.each(['GITHUB_TOKEN', 'GH_TOKEN'])('prints the failure without the token (from %s) or the whole body', async (variable) => {
     fake.fail('POST /repos/{owner}/{repo}/git/blobs', { status: 403, message: `token ${plainToken} may not write here. ${'x'.repeat(3000)}`, times: 5 });
-    const result = await runScript('contribute.ts', [fixture, '--repo', 'commons/site'], { GITHUB_TOKEN: plainToken, GITHUB_API_URL: fake.url, CONTENT_DIR: contentDir });
+    const result = await runScript('contribute.ts', [fixture, '--repo', 'commons/site'], { [variable]: plainToken, GITHUB_API_URL: fake.url, CONTENT_DIR: contentDir });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/While uploading your files: GitHub refused \(403: token \[redacted\] may not write here\. x+…\)/);
     expect(result.output).not.toContain(plainToken);
