@@ -19,6 +19,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Octokit } from 'octokit';
 import { githubMessage, statusOf, StepError, type GitHubApi, type RepoRef, type Runtime } from '../../src/lib/contribute/publish';
+import { redact } from '../../src/lib/contribute/redact';
 
 export interface ClientSettings {
   token?: string;
@@ -58,8 +59,10 @@ export interface Client {
 }
 
 /** Loads Octokit only when something is sent, so a dry run or a validation failure starts fast. */
-export async function createClient(settings: ClientSettings, log: (line: string) => void = (line) => console.error(line)): Promise<Client> {
+export async function createClient(settings: ClientSettings, print: (line: string) => void = (line) => console.error(line)): Promise<Client> {
   const { Octokit } = await import('octokit');
+  // Every line goes through redact: Octokit's own messages and request URLs are not ours to trust.
+  const log = (line: string) => print(redact(line, { secrets: [settings.token], limit: Infinity }));
   const started = Date.now();
   const remaining = () => settings.deadlineMs - (Date.now() - started);
   const { Group } = bottleneck();
@@ -95,7 +98,7 @@ export async function createClient(settings: ClientSettings, log: (line: string)
       onRateLimit: onLimit('rate limit'),
       onSecondaryRateLimit: onLimit('secondary rate limit'),
     },
-    log: { debug: () => {}, info: () => {}, warn: () => {}, error: (message: string) => log(message) },
+    log: { debug: () => {}, info: () => {}, warn: () => {}, error: (message: string) => print(redact(message, { secrets: [settings.token] })) },
   });
 
   const api: GitHubApi = {
@@ -135,9 +138,11 @@ function isTimeout(error: unknown): boolean {
 }
 
 /**
- * A GitHub failure in plain English: what happened, and what to do. Never prints the token.
+ * A GitHub failure in plain English: what happened, and what to do. GitHub's part of it is a short
+ * excerpt, and the token, any password in GITHUB_API_URL and anything else credential-like are
+ * removed from the whole message (src/lib/contribute/redact.ts).
  */
-export function explainError(error: unknown, settings: Pick<ClientSettings, 'baseUrl' | 'deadlineMs' | 'maxRetries'>): string {
+export function explainError(error: unknown, settings: Pick<ClientSettings, 'baseUrl' | 'deadlineMs' | 'maxRetries' | 'token'>): string {
   const cause = error instanceof StepError ? error.cause : error;
   const where = error instanceof StepError ? `While ${error.step}: ` : '';
   const after = error instanceof StepError && error.aftermath ? `\n${error.aftermath}` : '';
@@ -164,7 +169,7 @@ export function explainError(error: unknown, settings: Pick<ClientSettings, 'bas
   } else {
     text = `Something went wrong talking to GitHub: ${message}`;
   }
-  return `${where}${text}${after}`;
+  return redact(`${where}${text}${after}`, { secrets: [settings.token], limit: Infinity });
 }
 
 /**

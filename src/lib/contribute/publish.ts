@@ -12,6 +12,7 @@
  * https://docs.github.com/en/rest/pulls/pulls, https://docs.github.com/en/rest/issues/labels.
  */
 import { commitTrailer } from './plan';
+import { redact } from './redact';
 
 /** The slice of an Octokit client this module uses; tests may pass anything with this shape. */
 export interface GitHubApi {
@@ -49,7 +50,7 @@ export class StepError extends Error {
     /** What was done to leave nothing half-made, or what is left for the person to tidy. */
     readonly aftermath?: string,
   ) {
-    super(`${step}: ${cause instanceof Error ? cause.message : String(cause)}`);
+    super(`${step}: ${redact(cause instanceof Error ? cause.message : String(cause))}`);
   }
 }
 
@@ -58,11 +59,14 @@ export function statusOf(error: unknown): number | undefined {
   return typeof status === 'number' ? status : undefined;
 }
 
-/** GitHub's own message, including the detail it puts in `errors` for 422 responses. */
+/**
+ * GitHub's own message, including the detail it puts in `errors` for 422 responses, as a short
+ * excerpt with credentials removed: a proxy's error page or an echoed request can land here.
+ */
 export function githubMessage(error: unknown): string {
   const data = (error as { response?: { data?: { message?: string; errors?: ({ message?: string } | string)[] } } })?.response?.data;
   const details = (data?.errors ?? []).map((e) => (typeof e === 'string' ? e : e.message)).filter(Boolean);
-  return [data?.message, ...details].filter(Boolean).join(': ') || (error instanceof Error ? error.message : String(error));
+  return redact([data?.message, ...details].filter(Boolean).join(': ') || (error instanceof Error ? error.message : String(error)));
 }
 
 async function step<T>(name: string, run: () => Promise<T>): Promise<T> {

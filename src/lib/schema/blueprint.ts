@@ -8,7 +8,7 @@ import {
   audiences, capabilities, careSettings, contentTypes, costBands, domains, evidenceLevels,
   pillars, standards, statuses, suppliers,
 } from './taxonomy';
-import { addMonths, contact, date, defaultReviewMonths, manyOf, month, oneOf, owner, slug, slugs, text } from './fields';
+import { addMonths, contact, date, defaultReviewMonths, manyOf, month, oneOf, owner, slug, slugs, text, webAddress } from './fields';
 import { titleProblem } from './title';
 
 export const blueprintSchema = z
@@ -105,9 +105,9 @@ export const blueprintSchema = z
     related: slugs(),
     /** True when this is example content about a made-up organisation. Every page built from it says so. */
     illustrative: z.boolean({ error: 'should be true or false' }).default(false),
-    /** Sources of the facts used, as links. */
+    /** Sources of the facts used, as links: each a title and a web address starting https:// (http:// is refused). */
     sources: z
-      .array(z.object({ title: text({ max: 200, what: 'the title of the source' }), url: z.url({ protocol: /^https?$/, error: 'should be a web address starting https://' }) }))
+      .array(z.object({ title: text({ max: 200, what: 'the title of the source' }), url: webAddress('the address of the source') }))
       .default([]),
   })
   .transform((data, ctx) => {

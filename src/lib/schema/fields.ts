@@ -78,6 +78,36 @@ export function slugs() {
     .default([]);
 }
 
+/**
+ * A public web address starting https://. Pages link to it as written, so http:// (readers sent
+ * to an unencrypted page) is refused, as are an address missing its //, one with a space or
+ * without a dotted host name, and a user name or password before the host (a published credential).
+ */
+export function webAddress(what: string) {
+  const example = 'e.g. https://www.england.nhs.uk/digitaltechnology/';
+  return z
+    .string({ error: (issue) => (issue.input === undefined ? `is required: give ${what} as a web address starting https://` : `should be a web address starting https://; got ${describe(issue.input)}`) })
+    .trim()
+    .refine((v) => /^https:\/\/[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$/.test(v) && parseUrl(v) !== undefined, {
+      abort: true,
+      error: (issue) =>
+        /^http:\/\//i.test(String(issue.input).trim())
+          ? `${describe(issue.input)} starts with http://, and only https:// addresses are accepted: use the page's https:// address`
+          : `${describe(issue.input)} is not a full web address: write ${what} in full, starting https://, ${example}`,
+    })
+    .refine((v) => parseUrl(v)?.username === '' && parseUrl(v)?.password === '', {
+      error: 'has a user name or password before the @: remove it, the address must work for every reader',
+    });
+}
+
+function parseUrl(text: string): URL | undefined {
+  try {
+    return new URL(text);
+  } catch {
+    return undefined;
+  }
+}
+
 /** An email address, or a web address to a contact form. */
 export const contact = z
   .string({ error: 'is required: give an email address or a web address where readers can reach the team' })

@@ -4,7 +4,7 @@
  */
 import { z } from 'astro/zod';
 import { careSettings, programmeStatuses, regions } from './taxonomy';
-import { oneOf, slugs, text } from './fields';
+import { oneOf, slugs, text, webAddress } from './fields';
 
 /**
  * ODS code: the NHS organisation code from the Organisation Data Service. Trusts have three
@@ -34,8 +34,8 @@ export const organisationSchema = z.strictObject({
   partners: slugs(),
   /** One or two sentences about the organisation. */
   description: text({ max: 400, what: 'a short description of the organisation' }),
-  /** Web site, if it has one. */
-  website: z.url({ protocol: /^https$/, error: 'should be a web address starting https://' }).optional(),
+  /** Web site, if it has one: a web address starting https://. */
+  website: webAddress("the organisation's web site").optional(),
   /** True when the organisation is made up for example content. Every page built from it says so. */
   illustrative: z.boolean({ error: 'should be true or false' }).default(false),
 });

@@ -6,7 +6,7 @@
  */
 import { z } from 'astro/zod';
 import { audiences, domains, maturities } from './taxonomy';
-import { addMonths, date, defaultReviewMonths, manyOf, oneOf, owner, slugs, text } from './fields';
+import { addMonths, date, defaultReviewMonths, manyOf, oneOf, owner, slugs, text, webAddress } from './fields';
 import { titleProblem } from './title';
 
 const step = z.object({
@@ -47,8 +47,8 @@ export const playbookSchema = z
     lastReviewed: date('the date it was last reviewed').optional(),
     /** Who keeps this up to date. */
     owner,
-    /** Sources of the facts used. */
-    sources: z.array(z.object({ title: text({ max: 200, what: 'the title of the source' }), url: z.url({ protocol: /^https?$/, error: 'should be a web address starting https://' }) })).default([]),
+    /** Sources of the facts used, as links: each a title and a web address starting https:// (http:// is refused). */
+    sources: z.array(z.object({ title: text({ max: 200, what: 'the title of the source' }), url: webAddress('the address of the source') })).default([]),
     /** True when the playbook draws on example content about made-up organisations. */
     illustrative: z.boolean().default(false),
   })
