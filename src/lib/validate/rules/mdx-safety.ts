@@ -178,8 +178,21 @@ function checkElement(element: JsxElement, findings: Finding[]): void {
 function isCommentOnly(node: Node): boolean {
   const program = (node.data as { estree?: { body: unknown[] } } | undefined)?.estree;
   if (program) return program.body.length === 0;
-  // The native parser gives no estree: accept only one /* … */ with nothing else around it.
-  return /^\s*\/\*(?:(?!\*\/)[\s\S])*\*\/\s*$/.test((node as unknown as { value?: string }).value ?? '');
+  // The native parser gives no estree, so read the expression as remark's does: nothing but
+  // whitespace, /* block */ and // line comments (an empty {} included) is a comment.
+  const value = (node as unknown as { value?: string }).value ?? '';
+  let i = 0;
+  for (;;) {
+    while (i < value.length && /\s/.test(value[i])) i++;
+    if (value.startsWith('/*', i)) {
+      const end = value.indexOf('*/', i + 2);
+      if (end < 0) return false;
+      i = end + 2;
+    } else if (value.startsWith('//', i)) {
+      const end = value.indexOf('\n', i);
+      i = end < 0 ? value.length : end + 1;
+    } else return i === value.length;
+  }
 }
 
 /** Problems in one MDX file, parsed with `parse`. The contribution form checks a draft on its own with it. */
