@@ -23,8 +23,11 @@ if (args.includes('--help') || args.includes('-h')) {
   console.log(usage);
   process.exit(0);
 }
-const unknownOptions = args.filter((a) => a.startsWith('-'));
-const paths = args.filter((a) => !a.startsWith('-'));
+// Everything after "--" is a path, even one that starts with "-" (the pull request checks pass names that way).
+const end = args.indexOf('--');
+const options = end < 0 ? args : args.slice(0, end);
+const unknownOptions = options.filter((a) => a.startsWith('-'));
+const paths = [...options.filter((a) => !a.startsWith('-')), ...(end < 0 ? [] : args.slice(end + 1))];
 
 // 1. Every path named must exist; folders stand for the content files inside them.
 const missing = paths.filter((p) => !exists(resolve(root, p)));
