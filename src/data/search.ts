@@ -7,7 +7,8 @@
 import { getCollection } from 'astro:content';
 import { getCatalogue } from './catalogue';
 import { readVocabulary } from '../node/content-files';
-import { blueprintSearchData, takeSearchData, type BlueprintSearchData } from '../lib/search/build-data';
+import { takeSearchData } from '../integrations/search-data-slot';
+import { blueprintSearchData, type BlueprintSearchData } from '../lib/search/build-data';
 import { blueprintDocument } from '../lib/search/documents';
 import type { Synonyms } from '../lib/search/synonyms';
 

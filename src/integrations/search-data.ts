@@ -10,7 +10,8 @@
  */
 import type { AstroIntegration } from 'astro';
 import { Worker } from 'node:worker_threads';
-import { leaveSearchData, type BlueprintSearchData } from '../lib/search/build-data';
+import type { BlueprintSearchData } from '../lib/search/build-data';
+import { leaveSearchData } from './search-data-slot';
 import type { SearchEntry } from '../lib/search/from-corpus';
 import { takePassedContent } from './content-gate';
 

@@ -2,7 +2,8 @@
  * Search data every blueprint page shows, for all blueprints at once: its related blueprints
  * (related.ts) and its "also known as" lines (also-known-as.ts). One function, whether it is
  * computed from Astro's collections (src/data/search.ts, under `astro dev`) or, in a build, from the
- * entries the content gate checked, in a worker (src/integrations/search-data.ts).
+ * entries the content gate checked, in a worker (src/integrations/search-data.ts), which hands it
+ * to the pages through src/integrations/search-data-slot.ts.
  */
 import { alsoKnownAs, type AlsoKnownAsLine } from './also-known-as';
 import { writtenText, type SearchDocument } from './documents';
@@ -17,19 +18,4 @@ export interface BlueprintSearchData {
 export function blueprintSearchData(docs: SearchDocument[], authorLists: Map<string, string[]>): Map<string, BlueprintSearchData> {
   const related = computeRelated(docs, authorLists);
   return new Map(docs.map((d) => [d.slug, { related: related.get(d.slug) ?? [], alsoKnownAs: alsoKnownAs(d.mentions, writtenText(d)) }]));
-}
-
-/**
- * Where the build leaves search data it started computing early, for the pages to pick up. A
- * process-wide slot: the integration and the rendered pages are separate module instances.
- */
-const slot = Symbol.for('blueprint-commons:blueprint-search-data');
-type Slot = { [slot]?: Promise<Map<string, BlueprintSearchData>> };
-
-export function leaveSearchData(data: Promise<Map<string, BlueprintSearchData>> | undefined): void {
-  (globalThis as Slot)[slot] = data;
-}
-
-export function takeSearchData(): Promise<Map<string, BlueprintSearchData>> | undefined {
-  return (globalThis as Slot)[slot];
 }
