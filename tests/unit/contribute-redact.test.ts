@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { excerptLength, redact, redacted } from '../../src/lib/contribute/redact';
+import { Random } from '../../scripts/bench/random';
 
-/** A small seeded generator, so the many variants below are the same on every run. */
-function random(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const next = random(20261203);
+// The benchmark's seeded generator, so the many variants below are the same on every run.
+const seeded = new Random(20261203);
+const next = () => seeded.float();
 const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)];
 const word = (alphabet: string, length: number) => Array.from({ length }, () => pick([...alphabet])).join('');
 const alnum = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';

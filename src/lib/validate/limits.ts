@@ -35,6 +35,9 @@ const nestingPunctuation = new Set(['*', '_', '~', '`', '[', ']', '(', ')', '{',
 /** Elements that never close, so they never nest. */
 const voidElements = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 
+const closerOf: Record<string, string> = { '[': ']', '(': ')', '{': '}' };
+const openerOf: Record<string, string> = { ']': '[', ')': '(', '}': '{' };
+
 const isLetter = (c: string) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 const isDigit = (c: string) => c >= '0' && c <= '9';
 
@@ -44,9 +47,7 @@ const isDigit = (c: string) => c >= '0' && c <= '9';
  */
 export function structureProblem(text: string): StructureProblem | undefined {
   const limits = structureLimits;
-  let square = 0;
-  let round = 0;
-  let curly = 0;
+  const depth: Record<string, number> = { '[': 0, '(': 0, '{': 0 };
   let tags = 0;
   let line = 1;
   let lineStart = 0;
@@ -97,8 +98,8 @@ export function structureProblem(text: string): StructureProblem | undefined {
       blankLine = text.slice(i, end).trim() === '';
       if (blankLine) {
         // Links and emphasis cannot run across a blank line, so open [ and ( end there.
-        square = 0;
-        round = 0;
+        depth['['] = 0;
+        depth['('] = 0;
       }
     }
 
@@ -120,28 +121,13 @@ export function structureProblem(text: string): StructureProblem | undefined {
         return at(line, lineStart, i, `has ${run} "${c}" characters in a row: at most ${limits.punctuationRun} are allowed: shorten the run, or escape each one as \\${c}`);
       }
     }
+    const opener = closerOf[c] === undefined ? openerOf[c] : c;
+    if (opener !== undefined) {
+      // [ ( { count up when opened and down when closed, never below nothing.
+      depth[opener] = c === opener ? depth[opener] + 1 : Math.max(0, depth[opener] - 1);
+      if (depth[opener] > limits.bracketDepth) return at(line, lineStart, i, depthMessage(opener, closerOf[opener]));
+    }
     switch (c) {
-      case '[':
-        square += 1;
-        if (square > limits.bracketDepth) return at(line, lineStart, i, depthMessage('[', ']'));
-        break;
-      case ']':
-        square = Math.max(0, square - 1);
-        break;
-      case '(':
-        round += 1;
-        if (round > limits.bracketDepth) return at(line, lineStart, i, depthMessage('(', ')'));
-        break;
-      case ')':
-        round = Math.max(0, round - 1);
-        break;
-      case '{':
-        curly += 1;
-        if (curly > limits.bracketDepth) return at(line, lineStart, i, depthMessage('{', '}'));
-        break;
-      case '}':
-        curly = Math.max(0, curly - 1);
-        break;
       case '<': {
         const next = text[i + 1] ?? '';
         if (next === '/') {

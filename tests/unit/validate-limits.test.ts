@@ -1,0 +1,71 @@
+/**
+ * The structural limits checked before any parser runs: each limit accepts text at the limit and
+ * refuses text just past it, in every way the structure can be written, naming the line.
+ */
+import { describe, expect, it } from 'vitest';
+import { readContentFiles } from '../../src/node/content-files';
+import { structureLimits, structureProblem } from '../../src/lib/validate/limits';
+
+const { containerMarkers, indentColumns, punctuationRun, bracketDepth, tagDepth } = structureLimits;
+
+/** Builders of text nested `n` deep, and the words the refusal must use. */
+const structures: [name: string, build: (n: number) => string, limit: number, says: RegExp][] = [
+  ['quote markers', (n) => `${'> '.repeat(n)}x`, containerMarkers, /quote and list markers/],
+  ['quote markers without spaces', (n) => `${'>'.repeat(n)} x`, containerMarkers, /quote and list markers/],
+  ['bullet list markers', (n) => `${'- '.repeat(n)}x`, containerMarkers, /quote and list markers/],
+  ['star and plus list markers', (n) => `${'* + '.repeat(n).slice(0, n * 2)}x`, containerMarkers, /quote and list markers/],
+  ['numbered list markers', (n) => `${'1. '.repeat(n)}x`, containerMarkers, /quote and list markers/],
+  ['mixed quotes and lists', (n) => `${'> 2) - '.repeat(n).split(' ').slice(0, n).join(' ')} x`, containerMarkers, /quote and list markers/],
+  ['indentation with spaces', (n) => `${' '.repeat(n)}x`, indentColumns, /indented more than/],
+  ['indentation with tabs', (n) => `${'\t'.repeat(n / 4)}x`, indentColumns, /indented more than/],
+  ['a run of stars', (n) => `${'*'.repeat(n)}x`, punctuationRun, /"\*" characters in a row/],
+  ['a run of underscores', (n) => `a${'_'.repeat(n)}`, punctuationRun, /"_" characters in a row/],
+  ['a run of backticks', (n) => `${'`'.repeat(n)}`, punctuationRun, /"`" characters in a row/],
+  ['open square brackets', (n) => `${'[a '.repeat(n)}`, bracketDepth, /opens "\[" more than/],
+  ['open round brackets', (n) => `${'(a '.repeat(n)}`, bracketDepth, /opens "\(" more than/],
+  ['open curly brackets across lines', (n) => `${'{\n'.repeat(n)}`, bracketDepth, /opens "\{" more than/],
+  ['nested components', (n) => `${'<Callout>'.repeat(n)}x`, tagDepth, /components or tags inside each other/],
+  ['nested components across lines', (n) => `${'<Details summary="s">\n\n'.repeat(n)}x`, tagDepth, /components or tags inside each other/],
+];
+
+describe('structural limits', () => {
+  for (const [name, build, limit, says] of structures) {
+    it(`accepts ${name} up to ${limit}, and refuses one more`, () => {
+      expect(structureProblem(`Intro\n\n${build(limit)}\n`)).toBeUndefined();
+      const problem = structureProblem(`Intro\n\n${build(limit + (name.includes('tabs') ? 4 : 1))}\n`);
+      expect(problem?.message).toMatch(says);
+      expect(problem?.line).toBeGreaterThanOrEqual(3);
+      expect(problem?.message).toMatch(new RegExp(`^line ${problem?.line} `));
+    });
+  }
+
+  it('refuses thousands of levels at once, without stopping to parse them', () => {
+    for (const [, build] of structures) expect(structureProblem(build(5000))).toBeDefined();
+  });
+
+  it('counts brackets and tags that close, and escaped characters, as nothing', () => {
+    expect(structureProblem('[a](b) '.repeat(500))).toBeUndefined();
+    expect(structureProblem('<abbr title="x">X</abbr> '.repeat(500))).toBeUndefined();
+    expect(structureProblem('<Callout />\n'.repeat(500))).toBeUndefined();
+    expect(structureProblem('line<br>'.repeat(500))).toBeUndefined();
+    expect(structureProblem('\\['.repeat(500))).toBeUndefined();
+    expect(structureProblem('\\*'.repeat(500))).toBeUndefined();
+  });
+
+  it('lets open square and round brackets end at a blank line, as links do', () => {
+    expect(structureProblem('(a\n\n'.repeat(500))).toBeUndefined();
+    expect(structureProblem('(a\n'.repeat(500))).toBeDefined();
+  });
+
+  it('accepts ordinary long text: rules, tables and long lines', () => {
+    expect(structureProblem(`${'-'.repeat(500)}\n${'='.repeat(500)}\n| a | b |\n| --- | --- |\n${'| x | y |\n'.repeat(2000)}${'word '.repeat(20_000)}\n`)).toBeUndefined();
+  });
+
+  it('passes every bundled content file', () => {
+    const problems = readContentFiles(process.cwd()).files.flatMap((f) => {
+      const p = structureProblem(f.source);
+      return p ? [`${f.path}: ${p.message}`] : [];
+    });
+    expect(problems).toEqual([]);
+  });
+});
