@@ -41,16 +41,21 @@ if (missing.length || unknownOptions.length) {
   // 2. Read every content file, plus the drafts named, so references resolve, and validate with
   //    the parser the build compiles with, reporting only the named files when there are any.
   const only = paths.length ? new Set(named.map((p) => toProjectPath(root, p))) : undefined;
-  const { problems, checked } = checkContentFolder(root, named, { parser: nativeMdxParser, only });
+  const { problems, warnings, checked } = checkContentFolder(root, named, { parser: nativeMdxParser, only });
 
-  // 4. Print for people, and for GitHub when running in CI.
+  // 4. Print for people, and for GitHub when running in CI; only problems fail the check.
   for (const p of problems) console.log(formatProblem(p));
-  if (isSet(process.env.CI)) for (const p of problems) console.log(formatAnnotation(p));
+  for (const w of warnings) console.log(formatProblem(w, 'warning'));
+  if (isSet(process.env.CI)) {
+    for (const p of problems) console.log(formatAnnotation(p));
+    for (const w of warnings) console.log(formatAnnotation(w, 'warning'));
+  }
   const fileCount = new Set(problems.map((p) => p.file)).size;
+  const warned = warnings.length ? ` (${warnings.length} warning${warnings.length === 1 ? '' : 's'} above, which stop nothing)` : '';
   console.log(
     problems.length === 0
-      ? `✓ ${checked} file${checked === 1 ? '' : 's'} checked: no problems`
-      : `✗ ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${fileCount} file${fileCount === 1 ? '' : 's'}: fix each one and run npm run validate again`,
+      ? `✓ ${checked} file${checked === 1 ? '' : 's'} checked: no problems${warned}`
+      : `✗ ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${fileCount} file${fileCount === 1 ? '' : 's'}: fix each one and run npm run validate again${warned}`,
   );
   process.exitCode = problems.length === 0 ? 0 : 1;
 }

@@ -28,10 +28,10 @@ export function contentGate(): AstroIntegration {
       'astro:config:setup': ({ config, command, logger }) => {
         const root = fileURLToPath(config.root);
         passed = undefined;
-        const { corpus, problems } = checkContentFolder(root, [], { parser: nativeMdxParser });
+        const { corpus, problems, warnings } = checkContentFolder(root, [], { parser: nativeMdxParser });
         if (problems.length === 0) {
           if (command === 'build') passed = searchEntries(corpus);
-          logger.info('content checked: no problems');
+          logger.info(`content checked: no problems${warnings.length ? ` (${warnings.length} warnings: npm run validate lists them)` : ''}`);
           return;
         }
         const list = problems.map(formatProblem).join('\n');

@@ -114,11 +114,11 @@ export function readContentFiles(root: string, extra: string[] = []): ContentLis
  * The content gate and `npm run validate`: the folder's listing problems and every validation
  * problem, sorted, in one list.
  */
-export function checkContentFolder(root: string, extra: string[], options: ValidateOptions): { corpus: Corpus; problems: Problem[]; checked: number } {
+export function checkContentFolder(root: string, extra: string[], options: ValidateOptions): { corpus: Corpus; problems: Problem[]; warnings: Problem[]; checked: number } {
   const listing = readContentFiles(root, extra);
-  const { corpus, problems } = validateContent(listing.files, options);
+  const { corpus, problems, warnings } = validateContent(listing.files, options);
   const listed = options.only ? listing.problems.filter((p) => options.only!.has(p.file)) : listing.problems;
-  return { corpus, problems: sortProblems([...listed, ...problems]), checked: options.only ? options.only.size : listing.files.length };
+  return { corpus, problems: sortProblems([...listed, ...problems]), warnings, checked: options.only ? options.only.size : listing.files.length };
 }
 
 export function isFile(path: string): boolean {

@@ -5,6 +5,7 @@
 import { readCorpus, type ContentFile, type Corpus } from './corpus';
 import type { MdxParser } from './mdx-body';
 import { sortProblems, type Problem } from './problem';
+import { checkAcronyms } from './rules/acronyms';
 import { checkDuplicateSlugs } from './rules/duplicate-slugs';
 import { checkFileSize } from './rules/file-size';
 import { checkIllustrative } from './rules/illustrative';
@@ -28,6 +29,9 @@ export const rules: ((corpus: Corpus) => Problem[])[] = [
   checkRedprintSection,
 ];
 
+/** Rules whose findings are warnings: printed, but they stop nothing. */
+export const advisories: ((corpus: Corpus) => Problem[])[] = [checkAcronyms];
+
 export interface ValidateOptions {
   /**
    * The MDX parser bodies are read with: `nativeMdxParser` (./native-parser.ts) wherever the
@@ -39,9 +43,12 @@ export interface ValidateOptions {
 }
 
 /** `files` is every content file the references may point to. */
-export function validateContent(files: ContentFile[], { parser, only }: ValidateOptions): { corpus: Corpus; problems: Problem[] } {
+export function validateContent(files: ContentFile[], { parser, only }: ValidateOptions): { corpus: Corpus; problems: Problem[]; warnings: Problem[] } {
   const corpus = readCorpus(files, parser);
-  const problems = [...corpus.problems, ...rules.flatMap((rule) => rule(corpus))];
-  const reported = only ? problems.filter((p) => only.has(p.file)) : problems;
-  return { corpus, problems: sortProblems(reported) };
+  const mine = (found: Problem[]) => sortProblems(only ? found.filter((p) => only.has(p.file)) : found);
+  return {
+    corpus,
+    problems: mine([...corpus.problems, ...rules.flatMap((rule) => rule(corpus))]),
+    warnings: mine(advisories.flatMap((rule) => rule(corpus))),
+  };
 }

@@ -13,15 +13,15 @@ export interface Problem {
   message: string;
 }
 
-export function formatProblem(p: Problem): string {
-  return `${p.file}:${p.line}:${p.column}  ${p.field}  ${p.message}`;
+export function formatProblem(p: Problem, severity: 'error' | 'warning' = 'error'): string {
+  return `${p.file}:${p.line}:${p.column}  ${p.field}  ${severity === 'warning' ? 'warning: ' : ''}${p.message}`;
 }
 
 /** https://docs.github.com/en/actions/reference/workflow-commands-for-github-actions#setting-an-error-message */
-export function formatAnnotation(p: Problem): string {
+export function formatAnnotation(p: Problem, severity: 'error' | 'warning' = 'error'): string {
   const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
   const escapeProp = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
-  return `::error file=${escapeProp(p.file)},line=${p.line},col=${p.column},title=${escapeProp(p.field)}::${escapeData(p.message)}`;
+  return `::${severity} file=${escapeProp(p.file)},line=${p.line},col=${p.column},title=${escapeProp(p.field)}::${escapeData(p.message)}`;
 }
 
 export function sortProblems(problems: Problem[]): Problem[] {

@@ -1,0 +1,79 @@
+/**
+ * A warning, not a problem: an acronym in a blueprint or playbook that the glossary does not know.
+ * Readers outside the organisation that wrote it may not know it either, and search cannot link it
+ * to what it stands for. The fix is a glossary entry (src/content/glossary.yaml) or writing it out.
+ */
+import type { Node } from 'unist';
+import type { Corpus, CorpusEntry } from '../corpus';
+import { eachNode } from '../mdx-body';
+import type { Problem } from '../problem';
+
+/**
+ * Two or more capitals, perhaps with digits or "&" between them (GP, EPR, A&E, DCB0129), and a
+ * plural "s". Not inside a longer word, and not a Roman numeral standing alone.
+ */
+const acronym = /(?<![\p{L}\p{N}&])([A-Z][A-Z0-9&]*[A-Z0-9])s?(?![\p{L}\p{N}&])/gu;
+const romanNumeral = /^[IVXLC]+$/;
+
+/** Every acronym the glossary and the synonyms name: terms, aliases and synonym groups. */
+function knownAcronyms(corpus: Corpus): Set<string> {
+  const known = new Set<string>();
+  const add = (text: string) => {
+    for (const [, found] of text.matchAll(acronym)) known.add(found);
+  };
+  for (const entry of corpus.entries) {
+    if (entry.kind === 'glossary' && Array.isArray(entry.data)) {
+      for (const term of entry.data as { term: string; aliases?: string[] }[]) [term.term, ...(term.aliases ?? [])].forEach(add);
+    }
+    if (entry.kind === 'synonyms' && Array.isArray(entry.data)) {
+      for (const group of entry.data as { terms: string[] }[]) group.terms.forEach(add);
+    }
+  }
+  return known;
+}
+
+/** The text a reader sees, with where it starts: front-matter strings, then the body's text. */
+function readerText(entry: CorpusEntry, corpus: Corpus): { text: string; line: number; column: number }[] {
+  const found: { text: string; line: number; column: number }[] = [];
+  const walk = (value: unknown, path: (string | number)[]) => {
+    if (typeof value === 'string') found.push({ text: value, ...entry.parsed.positionOf(path) });
+    else if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, i]));
+    else if (value && typeof value === 'object') Object.entries(value).forEach(([k, v]) => walk(v, [...path, k]));
+  };
+  walk(entry.parsed.data, []);
+  const tree = corpus.bodyOf(entry)?.tree;
+  if (tree) {
+    eachNode(tree, (node: Node) => {
+      if (node.type === 'text') {
+        const start = node.position?.start ?? { line: 1, column: 1 };
+        found.push({ text: (node as unknown as { value: string }).value, line: start.line, column: start.column });
+      }
+    });
+  }
+  return found;
+}
+
+export function checkAcronyms(corpus: Corpus): Problem[] {
+  const known = knownAcronyms(corpus);
+  if (known.size === 0) return []; // no glossary in this set of files: nothing to compare with
+  return corpus.entries
+    .filter((e) => (e.kind === 'blueprint' || e.kind === 'playbook') && e.data)
+    .flatMap((entry) => {
+      const reported = new Set<string>();
+      const warnings: Problem[] = [];
+      for (const { text, line, column } of readerText(entry, corpus)) {
+        for (const [, found] of text.matchAll(acronym)) {
+          if (known.has(found) || reported.has(found) || romanNumeral.test(found)) continue;
+          reported.add(found);
+          warnings.push({
+            file: entry.file.path,
+            line,
+            column,
+            field: 'acronyms',
+            message: `"${found}" is not in the glossary: add it to src/content/glossary.yaml with what it stands for, or write it out in full`,
+          });
+        }
+      }
+      return warnings;
+    });
+}
