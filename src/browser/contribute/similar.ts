@@ -4,7 +4,7 @@
  * not there (the dev server has none) nothing is shown.
  * https://pagefind.app/docs/api/
  */
-import { isSimilarTitle } from '../../lib/contribute/draft';
+import { isSimilarTitle } from '../../lib/search/similar-title';
 
 interface PagefindResult {
   data(): Promise<{ url: string; meta: { title?: string } }>;
