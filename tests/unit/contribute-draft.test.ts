@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { draftToMdx, hasAnswers, initialValues, slugFromTitle, toFrontMatter, type DraftValues } from '../../src/lib/contribute/draft';
+import { draftToMdx, hasAnswers, initialValues, slugFromTitle, toFrontMatter } from '../../src/lib/contribute/draft';
 import { sectionErrors, validateDraft } from '../../src/lib/contribute/draft-check';
 import { draftPath } from '../../src/lib/contribute/hand-off';
 import { proposalFromIssue } from '../../src/lib/contribute/issue-answers';
 import { localIsoDate } from '../../src/lib/contribute/local-date';
-import { organisationNotListed, questionById, questions, sectionFieldId } from '../../src/lib/contribute/questions';
+import { organisationNotListed, questionById, questions } from '../../src/lib/contribute/questions';
 import { isSimilarTitle } from '../../src/lib/search/similar-title';
 import { parseSource } from '../../src/lib/content/front-matter';
 import { readContentFiles } from '../../scripts/lib/content-files';
@@ -12,19 +12,12 @@ import { validateContent } from '../../src/lib/validate';
 import { blueprintSections } from '../../src/lib/content/sections';
 import { blueprintSchema, type Organisation } from '../../src/lib/schema';
 import { checkMdxSource } from '../../src/lib/validate/rules/mdx-safety';
-import { draftAnswers, issueBody } from '../fixtures/contribute/answers';
+import { completeDraft, draftAnswers, issueBody, whatWeDid, whatWentWrong } from '../fixtures/contribute/answers';
 import { proposalProblems } from '../../src/lib/contribute/issue-comment';
 import { renderBlueprint } from '../../src/lib/content/render-blueprint';
 
 const today = '2025-06-30';
 const options = { today };
-const whatWeDid = sectionFieldId('What we did');
-const whatWentWrong = sectionFieldId(blueprintSections.find((s) => s.requiredForRedprint)!.heading);
-
-/** A draft a careful author would send: the shared answers, with some changed. */
-function completeDraft(overrides: DraftValues = {}): DraftValues {
-  return { ...draftAnswers, [whatWentWrong]: '', ...overrides };
-}
 
 describe('file names', () => {
   it('makes a file name from a short title', () => {

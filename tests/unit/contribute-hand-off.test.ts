@@ -1,21 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { draftToMdx, sectionsOf, toFrontMatter, type DraftValues } from '../../src/lib/contribute/draft';
+import { draftToMdx, sectionsOf, toFrontMatter } from '../../src/lib/contribute/draft';
 import { draftPath, handOff, issueFormUrl, maxUrlLength, newFileUrl } from '../../src/lib/contribute/hand-off';
 import { proposalFromIssue } from '../../src/lib/contribute/issue-answers';
-import { organisationNotListed, questions, sectionFieldId } from '../../src/lib/contribute/questions';
-import { blueprintSections } from '../../src/lib/content/sections';
+import { organisationNotListed, questions } from '../../src/lib/contribute/questions';
 import { blueprintSchema } from '../../src/lib/schema';
 import { costBands, labelOf } from '../../src/lib/schema/taxonomy';
-import { draftAnswers } from '../fixtures/contribute/answers';
+import { completeDraft, draftAnswers, whatWeDid, whatWentWrong } from '../fixtures/contribute/answers';
 
 const today = '2025-06-30';
 const options = { today };
-const whatWeDid = sectionFieldId('What we did');
-const whatWentWrong = sectionFieldId(blueprintSections.find((s) => s.requiredForRedprint)!.heading);
-
-function completeDraft(overrides: DraftValues = {}): DraftValues {
-  return { ...draftAnswers, [whatWentWrong]: '', ...overrides };
-}
 
 describe('handing a draft off to GitHub', () => {
   const repository = 'nhs-example/blueprint-commons';
