@@ -8,6 +8,7 @@
 import { renderBlueprint } from '../content/render-blueprint';
 import { blueprintSections } from '../content/sections';
 import { defaultAnswers, organisationNotListed, questions, sectionFieldId, type Question } from './questions';
+import { licences } from '../schema/taxonomy';
 import { slugForTitle } from './slug';
 
 /** Answers by question id: one string per question, or a list for several choices. */
@@ -112,7 +113,7 @@ export function toFrontMatter(values: DraftValues, { today, illustrativeOrganisa
     ...data,
     published: today,
     status: 'published',
-    licence: 'OGL-3.0',
+    licence: licences[0].value,
     illustrative: organisation !== undefined && illustrativeOrganisations.includes(organisation),
   };
 }

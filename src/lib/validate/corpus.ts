@@ -56,11 +56,6 @@ const schemas: Partial<Record<Kind, z.ZodType>> = {
   synonyms: synonymsSchema,
 };
 
-/** Extra schemas registered by other modules (e.g. search synonyms), keyed by kind. */
-export function registerSchema(kind: Kind, schema: z.ZodType): void {
-  schemas[kind] = schema;
-}
-
 function isYaml(path: string) {
   return /\.ya?ml$/i.test(path);
 }
