@@ -93,6 +93,6 @@ describe('handing a draft off to GitHub', () => {
     expect(result.newFile).toBeUndefined();
     expect(result.newFileUnavailable).toBe('organisation-not-listed');
     expect(params(result.issue.url).get('organisation-name')).toBe('Riverside NHS Foundation Trust');
-    expect(params(result.issue.url).has('organisation')).toBe(false);
+    expect(params(result.issue.url).get('organisation')).toBe(organisationNotListed);
   });
 });

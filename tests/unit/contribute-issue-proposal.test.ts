@@ -109,8 +109,8 @@ describe('checking a proposal', () => {
     expect(checked.problems[0]).toEqual({ where: 'Title', message: expect.stringContaining(`/blueprints/${slug}/, which another blueprint already has`) });
   });
 
-  it('says an organisation new to the site is for a maintainer to add', () => {
-    const body = issueBody({ ...draftAnswers, organisation: '', 'organisation-name': 'Eastfield Hospitals NHS Trust' });
+  it.each(['', 'not-listed', 'eastfield-hospitals'])('says an organisation new to the site (answered %j) is for a maintainer to add', (organisation) => {
+    const body = issueBody({ ...draftAnswers, organisation, 'organisation-name': 'Eastfield Hospitals NHS Trust' });
     const checked = checkIssueProposal(issue({ body }), files, 'src/content/blueprints');
     expect(checked.problems.filter((p) => p.where === 'Your organisation')).toEqual([{ where: 'Your organisation', message: expect.stringMatching(/^"Eastfield Hospitals NHS Trust" is not on the site yet/) }]);
   });

@@ -19,10 +19,10 @@ export function draftPath(slug: string): string {
 
 /**
  * An answer as the issue form takes it: labels for its dropdowns (GitHub lists the labels, and
- * the issue bot reads labels or values), one key question per line, text as written.
+ * the issue bot reads labels or values), one key question per line, text as written (an
+ * organisation not listed stays `not-listed`, which the issue form asks for too).
  */
 function issueValue(question: Question, values: DraftValues): string {
-  if (question.id === 'organisation' && textOf(values, 'organisation') === organisationNotListed) return '';
   if (question.kind === 'one' || question.kind === 'many') return listOf(values, question.id).map((v) => labelOf(question.terms ?? [], v)).join(', ');
   if (question.kind === 'lines') return linesOf(textOf(values, question.id)).join('\n');
   return textOf(values, question.id);

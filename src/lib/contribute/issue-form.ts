@@ -6,7 +6,7 @@
  */
 import { stringify } from 'yaml';
 import type { Term } from '../schema/taxonomy';
-import { questions, type Question } from './questions';
+import { organisationNotListed, questions, type Question } from './questions';
 
 /** The label the form puts on every proposal; the bot workflow only runs for issues carrying it. */
 export const proposalLabel = 'blueprint-proposal';
@@ -41,7 +41,7 @@ function description(question: Question): string {
     return `${question.hint}${required} You can use Markdown: paragraphs, lists, **bold** and [links](https://example.org).`;
   }
   if (question.kind === 'organisation') {
-    return 'The short name of your organisation on this site: its page address, e.g. `northmoor-teaching-hospitals`. If it is not on the site’s Organisations page yet, leave this empty and give its full name in the next answer.';
+    return `The short name of your organisation on this site: its page address, e.g. \`northmoor-teaching-hospitals\`. If it is not on the site’s Organisations page yet, write \`${organisationNotListed}\` and give its full name in the next answer.`;
   }
   const terms = question.kind === 'one' && !question.dropDown ? termList(question.terms ?? []) : '';
   return [question.hint, terms].filter(Boolean).join(' ');
