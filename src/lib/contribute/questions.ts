@@ -130,7 +130,7 @@ const frontMatterQuestions: Question[] = [
   },
   {
     id: 'organisation', path: ['organisation'], name: 'Organisation', label: 'Your organisation', kind: 'organisation', required: true, group: 'Where and who',
-    hint: 'The organisation that did the work. It must already be on the site’s Organisations page; if it is not, give its full name in the next answer and the site team adds it.',
+    hint: 'The organisation that did the work, as it is listed on this site.',
     placeholder: 'northmoor-teaching-hospitals',
     emptyMessage: 'Choose your organisation, or “My organisation is not listed”',
   },
