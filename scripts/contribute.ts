@@ -12,12 +12,12 @@
  * Needs GITHUB_TOKEN; see CONTRIBUTING.md ("Use the command line").
  */
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { pullRequestBody } from '../src/lib/contribute/pull-request-body';
 import { planContribution, type ContributionEntry } from '../src/lib/contribute/plan';
 import { ContributionError, fullName, publish } from '../src/lib/contribute/publish';
 import type { Organisation } from '../src/lib/schema';
 import { formatProblem, validateContent } from '../src/lib/validate';
+import { runCommand } from './lib/cli';
 import { readContentFiles, toProjectPath } from '../src/node/content-files';
 import { createClient, defaultRepository, explainError, parseRepository, settingsFromEnv } from './lib/github';
 import { nativeMdxParser } from '../src/lib/validate/native-parser';
@@ -25,20 +25,12 @@ import { nativeMdxParser } from '../src/lib/validate/native-parser';
 const root = process.cwd();
 const usage = 'Usage: npm run contribute -- <file…> [--repo owner/name] [--dry-run]';
 
-async function main(): Promise<number> {
+const options = { repo: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } } as const;
+
+await runCommand({ usage, options, allowPositionals: true }, async ({ values, positionals }) => {
   // 1. Arguments.
-  let args;
-  try {
-    args = parseArgs({ allowPositionals: true, options: { repo: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, help: { type: 'boolean', default: false } } });
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${usage}`);
-    return 1;
-  }
-  if (args.values.help) {
-    console.log(usage);
-    return 0;
-  }
-  const paths = args.positionals;
+  const args = { values: values as { repo?: string; 'dry-run'?: boolean } };
+  const paths = positionals;
   if (paths.length === 0) {
     console.error(`Name the file or files to contribute.\n${usage}`);
     return 1;
@@ -120,6 +112,4 @@ async function main(): Promise<number> {
     console.error('Your files were not changed.');
     return 1;
   }
-}
-
-process.exitCode = await main();
+});

@@ -13,16 +13,16 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface, type Interface } from 'node:readline/promises';
-import { parseArgs } from 'node:util';
 import { renderBlueprint } from '../src/lib/content/render-blueprint';
-import { slugify } from '../src/lib/contribute/slug';
 import {
-  audiences, blueprintSchema, careSettings, contentTypes, costBands, domains, evidenceLevels, pillars,
-  valuesOf, type Organisation, type Term,
-} from '../src/lib/schema';
+  answerProblem, newBlueprintQuestions, skeletonFrontMatter, statusProblem, type NewBlueprintQuestion,
+} from '../src/lib/contribute/new-blueprint';
+import { slugFromTitle } from '../src/lib/contribute/draft';
+import { contentTypes, costBands, domains, evidenceLevels, statuses, valuesOf, type Organisation } from '../src/lib/schema';
 import { formatProblem, validateContent } from '../src/lib/validate';
 import { readCorpus } from '../src/lib/validate/corpus';
-import { placeholder } from '../src/lib/validate/rules/placeholders';
+import { placeholderMarker } from '../src/lib/validate/rules/placeholders';
+import { runCommand } from './lib/cli';
 import { contentDir, isFile, readContentFiles, toProjectPath } from '../src/node/content-files';
 import { nativeMdxParser } from '../src/lib/validate/native-parser';
 
@@ -40,113 +40,62 @@ Asks for anything not given, when run in a terminal. Options:
   --cost-band …          ${valuesOf(costBands).join(', ')}
   --evidence …           ${valuesOf(evidenceLevels).join(', ')} (default anecdotal)
   --headline "…"         the headline result        --start YYYY-MM   when the work started
-  --status …             draft (default) or published
+  --status …             ${valuesOf(statuses).join(', ')} (default draft)
   --dir folder           where to write it (default: the content folder's blueprints/)
   --yes                  ask nothing: use the defaults and placeholders for anything not given`;
 
 const root = process.cwd();
-const shape = (blueprintSchema as unknown as { in: { shape: Record<string, FieldSchema> } }).in.shape;
-type FieldSchema = { safeParse(v: unknown): { success: boolean; error?: { issues: { message: string }[] } }; shape?: Record<string, FieldSchema> };
 
-/** Defaults that depend on the domain; `npm run new` prints them so the author checks them. */
-const domainDefaults: Record<string, { pillars: string[]; audience: string[] }> = {
-  strategy: { pillars: ['well-led'], audience: ['cio', 'board'] },
-  workforce: { pillars: ['smart-foundations', 'support-people'], audience: ['cio', 'transformation-lead'] },
-  'clinical-leadership': { pillars: ['well-led'], audience: ['ccio', 'cnio'] },
-  'technical-build': { pillars: ['smart-foundations'], audience: ['cio', 'it-manager'] },
-};
-
-interface Question {
-  flag: string;
-  ask: string;
-  /** The answer's problem, or undefined when it will do. */
+/** A question as the terminal asks it: its own check, and the choices to pick from by number. */
+interface Asked extends NewBlueprintQuestion {
   check(answer: string): string | undefined;
   choices?: readonly string[];
-  fallback?: () => string;
 }
 
-function fieldCheck(schema: FieldSchema) {
-  return (answer: string) => {
-    const result = schema.safeParse(answer);
-    return result.success ? undefined : result.error?.issues[0]?.message;
-  };
-}
+const options = {
+  ...Object.fromEntries(newBlueprintQuestions.map((q) => [q.flag, { type: 'string' as const, multiple: q.flag === 'key-question' }])),
+  status: { type: 'string' }, dir: { type: 'string' }, yes: { type: 'boolean', default: false },
+} as const;
 
-function listCheck(terms: readonly Term[]) {
-  const known = valuesOf(terms) as string[];
-  return (answer: string) => {
-    const unknown = splitList(answer).filter((v) => !known.includes(v));
-    return unknown.length ? `${unknown.join(', ')} is not one of ${known.join(', ')}` : splitList(answer).length ? undefined : 'is empty';
-  };
-}
-
-function splitList(answer: string): string[] {
-  return answer.split(',').map((v) => v.trim()).filter(Boolean);
-}
-
-async function main(): Promise<number> {
+await runCommand({ usage, options }, async ({ values }) => {
   // 1. Arguments.
-  let args;
-  try {
-    args = parseArgs({
-      options: {
-        title: { type: 'string' }, type: { type: 'string' }, domain: { type: 'string' }, organisation: { type: 'string' },
-        summary: { type: 'string' }, owner: { type: 'string' }, contact: { type: 'string' },
-        'key-question': { type: 'string', multiple: true }, pillars: { type: 'string' }, 'care-settings': { type: 'string' },
-        audience: { type: 'string' }, 'cost-band': { type: 'string' }, evidence: { type: 'string' }, headline: { type: 'string' },
-        start: { type: 'string' }, status: { type: 'string' }, dir: { type: 'string' },
-        yes: { type: 'boolean', default: false }, help: { type: 'boolean', default: false },
-      },
-    });
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${usage}`);
-    return 1;
-  }
-  if (args.values.help) {
-    console.log(usage);
-    return 0;
-  }
-  const flags = args.values as Record<string, string | string[] | boolean | undefined>;
-  const dir = resolve(root, args.values.dir ?? join(contentDir(root), 'blueprints'));
+  const flags = values as Record<string, string | string[] | boolean | undefined>;
+  const text = (flag: string) => (typeof flags[flag] === 'string' ? (flags[flag] as string).trim() : undefined);
+  const dir = resolve(root, text('dir') ?? join(contentDir(root), 'blueprints'));
 
   // 2. What already exists: organisations to choose from, and the files the new one must fit with.
   const existing = readContentFiles(root).files;
   const organisations = new Map(
     readCorpus(existing, nativeMdxParser).entries.filter((e) => e.kind === 'organisation' && e.data).map((e) => [e.slug, e.data as Organisation]),
   );
-  const targetOf = (title: string) => join(dir, `${slugify(title)}.mdx`);
+  const known = [...organisations.keys()].sort();
+  const targetOf = (title: string) => join(dir, `${slugFromTitle(title)}.mdx`);
 
-  // 3. The questions, in the order a person would answer them.
+  // 3. The questions, each checked by the schema; the title must name a new file, the organisation a known one.
   const today = new Date().toISOString().slice(0, 10);
-  const questions: Question[] = [
-    {
-      flag: 'title', ask: 'Title: what was done, e.g. "Cutting discharge letter delays from 5 days to 1"',
-      check: (a) => fieldCheck(shape.title)(a) ?? (isFile(targetOf(a)) ? `${toProjectPath(root, targetOf(a))} already exists: choose another title, or edit that file` : undefined),
-    },
-    { flag: 'type', ask: 'Type', choices: valuesOf(contentTypes), check: fieldCheck(shape.type), fallback: () => 'blueprint' },
-    { flag: 'domain', ask: 'Domain: the main kind of work', choices: valuesOf(domains), check: fieldCheck(shape.domain) },
-    {
-      flag: 'organisation', ask: 'Organisation that did the work', choices: [...organisations.keys()].sort(),
-      check: (a) => (organisations.has(a) ? undefined : `"${a}" is not a known organisation: add its file to src/content/organisations/ first, or use one of ${[...organisations.keys()].sort().join(', ')}`),
-    },
-    { flag: 'summary', ask: 'Summary: two or three sentences on what was done, where, and the result', check: fieldCheck(shape.summary), fallback: () => placeholder('two or three sentences on what was done, where, and the result.') },
-    { flag: 'owner', ask: 'Owner: the person or team who keeps it up to date', check: fieldCheck(shape.owner.shape!.name), fallback: () => placeholder('the team who keeps this up to date') },
-    { flag: 'contact', ask: 'Contact: an email address, or a web address starting https://', check: fieldCheck(shape.contact) },
-  ];
+  const asked: Asked[] = newBlueprintQuestions.filter((q) => q.asked).map((q) => {
+    if (q.flag === 'title') {
+      return { ...q, check: (a: string) => answerProblem(q.question, a) ?? (isFile(targetOf(a)) ? `${toProjectPath(root, targetOf(a))} already exists: choose another title, or edit that file` : undefined) };
+    }
+    if (q.flag === 'organisation') {
+      return { ...q, choices: known, check: (a: string) => (organisations.has(a) ? undefined : `"${a}" is not a known organisation: add its file to src/content/organisations/ first, or use one of ${known.join(', ')}`) };
+    }
+    return { ...q, choices: q.question.terms ? valuesOf(q.question.terms) : undefined, check: (a: string) => answerProblem(q.question, a) };
+  });
 
   // 4. Answers: flags, then questions in a terminal, then defaults.
-  const interactive = Boolean(process.stdin.isTTY) && !args.values.yes;
+  const interactive = Boolean(process.stdin.isTTY) && !flags.yes;
   const answers: Record<string, string> = {};
   const missing: string[] = [];
   const wrong: string[] = [];
   let prompt: Interface | undefined;
   try {
-    for (const q of questions) {
-      const given = flags[q.flag];
-      if (typeof given === 'string') {
-        const problem = q.check(given.trim());
+    for (const q of asked) {
+      const given = text(q.flag);
+      if (given !== undefined) {
+        const problem = q.check(given);
         if (!problem) {
-          answers[q.flag] = given.trim();
+          answers[q.flag] = given;
           continue;
         }
         if (!interactive) {
@@ -159,7 +108,7 @@ async function main(): Promise<number> {
         prompt ??= createInterface({ input: process.stdin, output: process.stdout });
         answers[q.flag] = await ask(prompt, q);
       } else if (q.fallback) {
-        answers[q.flag] = q.fallback();
+        answers[q.flag] = q.fallback;
       } else {
         missing.push(`--${q.flag}${q.choices ? ` (one of ${q.choices.join(', ')})` : ''}`);
       }
@@ -169,26 +118,14 @@ async function main(): Promise<number> {
   }
 
   // Options that are flags only: checked here, defaulted below when not given.
-  const options: Record<string, (answer: string) => string | undefined> = {
-    pillars: listCheck(pillars),
-    'care-settings': listCheck(careSettings),
-    audience: listCheck(audiences),
-    'cost-band': fieldCheck(shape.cost.shape!.band),
-    evidence: fieldCheck(shape.outcome.shape!.evidence),
-    headline: fieldCheck(shape.outcome.shape!.headline),
-    start: fieldCheck(shape.timeline.shape!.start),
-    status: (a) => (['draft', 'published'].includes(a) ? undefined : 'should be draft (the default) or published'),
-  };
-  for (const [flag, check] of Object.entries(options)) {
-    const given = flags[flag];
-    const problem = typeof given === 'string' ? check(given.trim()) : undefined;
-    if (problem) wrong.push(`--${flag} ${problem}`);
+  for (const q of newBlueprintQuestions.filter((x) => !x.asked)) {
+    const given = flags[q.flag];
+    const answer = Array.isArray(given) ? given.map((g) => g.trim()) : typeof given === 'string' ? given.trim() : undefined;
+    const problem = answer === undefined ? undefined : answerProblem(q.question, answer);
+    if (problem) wrong.push(`--${q.flag} ${problem}`);
   }
-  const keyQuestionsGiven = (flags['key-question'] as string[] | undefined)?.map((q) => q.trim());
-  if (keyQuestionsGiven) {
-    const result = shape.keyQuestions.safeParse(keyQuestionsGiven);
-    if (!result.success) wrong.push(`--key-question ${result.error?.issues[0]?.message}`);
-  }
+  const status = text('status');
+  if (status !== undefined && statusProblem(status)) wrong.push(`--status ${statusProblem(status)}`);
   if (missing.length || wrong.length) {
     for (const w of wrong) console.error(w);
     if (missing.length) console.error(`Missing: ${missing.join(', ')}. Give ${missing.length === 1 ? 'it' : 'them'} as flags, or run npm run new in a terminal to be asked.`);
@@ -197,42 +134,13 @@ async function main(): Promise<number> {
   }
 
   // 5. The front-matter: answers, then defaults, then placeholders the author must replace.
-  const organisation = organisations.get(answers.organisation)!;
-  const defaults = domainDefaults[answers.domain];
-  const text = (flag: string) => (typeof flags[flag] === 'string' ? (flags[flag] as string).trim() : undefined);
-  const guessed: string[] = [];
-  const listOr = (flag: string, field: string, fallback: string[]) => {
-    const given = text(flag);
-    if (given) return splitList(given);
-    guessed.push(field);
-    return fallback;
-  };
-  const cost = text('cost-band') ?? 'under-50k';
-  if (!text('cost-band')) guessed.push('cost.band');
-  const start = text('start') ?? today.slice(0, 7);
-  if (!text('start')) guessed.push('timeline.start');
-  const data: Record<string, unknown> = {
-    type: answers.type,
-    domain: answers.domain,
-    title: answers.title,
-    summary: answers.summary,
-    keyQuestions: keyQuestionsGiven ?? [placeholder('which question does this blueprint answer?')],
-    organisation: answers.organisation,
-    pillars: listOr('pillars', 'pillars', defaults.pillars),
-    careSettings: listOr('care-settings', 'careSettings', [organisation.careSetting]),
-    audience: listOr('audience', 'audience', defaults.audience),
-    cost: { band: cost },
-    outcome: {
-      evidence: text('evidence') ?? 'anecdotal',
-      headline: text('headline') ?? placeholder('the headline result, with a number if you have one'),
-    },
-    timeline: { start },
-    published: today,
-    owner: { name: answers.owner },
-    contact: answers.contact,
-    status: text('status') ?? 'draft',
-    illustrative: organisation.illustrative,
-  };
+  const { data, guessed } = skeletonFrontMatter({
+    answers,
+    given: text,
+    keyQuestions: (flags['key-question'] as string[] | undefined)?.map((k) => k.trim()),
+    organisation: organisations.get(answers.organisation)!,
+    today,
+  });
   const source = renderBlueprint(data);
 
   // 6. Check it as the build would, alongside everything that exists; write nothing if it fails.
@@ -256,7 +164,7 @@ async function main(): Promise<number> {
   }
 
   // 8. What next.
-  const placeholders = source.split('\n').filter((line) => line.includes('Replace this')).length;
+  const placeholders = source.split('\n').filter((line) => line.includes(placeholderMarker)).length;
   console.log(
     [
       `✓ Wrote ${path} (status: ${data.status})`,
@@ -270,18 +178,18 @@ async function main(): Promise<number> {
     ].join('\n'),
   );
   return 0;
-}
+});
 
 /** Asks until the answer will do. Choices may be answered by number or by value. */
-async function ask(prompt: Interface, q: Question): Promise<string> {
+async function ask(prompt: Interface, q: Asked): Promise<string> {
   const choices = q.choices ?? [];
   const menu = choices.length ? `\n${choices.map((c, i) => `  ${i + 1}. ${c}`).join('\n')}\n` : ' ';
-  const fallback = q.fallback?.();
-  const hint = fallback && !fallback.startsWith('Replace this') ? ` [${fallback}]` : fallback ? ' [leave empty to fill in later]' : '';
+  const hint = q.fallback && !q.fallback.startsWith(placeholderMarker) ? ` [${q.fallback}]` : q.fallback ? ' [leave empty to fill in later]' : '';
+  const question = `${q.question.label}${q.question.hint ? ` (${q.question.hint})` : ''}`;
   // Bounded: a person gets ten tries before the command gives up.
   for (let attempt = 0; attempt < 10; attempt++) {
-    let answer = (await prompt.question(`${q.ask}${hint}:${menu}> `)).trim();
-    if (!answer && fallback) return fallback;
+    let answer = (await prompt.question(`${question}${hint}:${menu}> `)).trim();
+    if (!answer && q.fallback) return q.fallback;
     if (/^\d+$/.test(answer) && choices[Number(answer) - 1]) answer = choices[Number(answer) - 1];
     const problem = q.check(answer);
     if (!problem) return answer;
@@ -289,13 +197,3 @@ async function ask(prompt: Interface, q: Question): Promise<string> {
   }
   throw new Error(`No usable answer for ${q.flag} after 10 tries`);
 }
-
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: Error) => {
-    console.error(error.message);
-    process.exitCode = 1;
-  },
-);

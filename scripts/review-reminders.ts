@@ -7,24 +7,32 @@
  *  3. for each owner, update their open reminder issue (found by a hidden marker) or open one;
  *  4. an owner whose list is now empty gets a thank-you on their issue; nothing is closed.
  *
+ * Reminder issues are found by their hidden marker AND their author (--bot-login, or BOT_LOGIN,
+ * else any GitHub App account), so an issue a stranger wrote is never taken for one.
  * Needs GITHUB_TOKEN with issues: write. Running it twice changes nothing the second time.
  */
-import { parseArgs } from 'node:util';
 import { isoDate } from '../src/lib/content/catalogue';
 import { ContributionError, fullName, type RepoRef } from '../src/lib/contribute/publish';
 import {
-  allClearBody, overdueByOwner, reminderBody, reminderLabel, reminderMarker, reminderTitle, type ReviewEntry,
+  allClearBody, overdueByOwner, reminderBody, reminderKeyOf, reminderLabel, reminderMarker, reminderTitle, type ReviewEntry,
 } from '../src/lib/contribute/review-reminders';
+import { isBotAuthor, upsertStep } from '../src/lib/contribute/upsert';
 import type { Blueprint } from '../src/lib/schema';
 import { formatProblem, validateContent } from '../src/lib/validate';
+import { runCommand } from './lib/cli';
 import { readContentFiles } from '../src/node/content-files';
 import { createClient, defaultRepository, explainError, parseRepository, settingsFromEnv } from './lib/github';
 import { nativeMdxParser } from '../src/lib/validate/native-parser';
 
 const root = process.cwd();
 
-async function main(): Promise<number> {
-  const args = parseArgs({ options: { repo: { type: 'string' }, today: { type: 'string' }, branch: { type: 'string', default: 'main' }, 'dry-run': { type: 'boolean', default: false } } });
+const usage = 'Usage: npm run review-reminders -- [--repo owner/name] [--today YYYY-MM-DD] [--branch main] [--bot-login <login>] [--dry-run]';
+const options = {
+  repo: { type: 'string' }, today: { type: 'string' }, branch: { type: 'string', default: 'main' }, 'bot-login': { type: 'string' }, 'dry-run': { type: 'boolean', default: false },
+} as const;
+
+await runCommand({ usage, options }, async ({ values }) => {
+  const args = { values: values as { repo?: string; today?: string; branch?: string; 'bot-login'?: string; 'dry-run'?: boolean } };
   const repo: RepoRef | undefined = parseRepository(args.values.repo ?? defaultRepository(root));
   if (!repo) {
     console.error('Say which repository: --repo owner/name.');
@@ -63,16 +71,17 @@ async function main(): Promise<number> {
   try {
     // 3. One issue per owner: update it if it says something different, otherwise open it.
     const open = await api.paginate('GET /repos/{owner}/{repo}/issues', { ...repo, state: 'open', labels: reminderLabel, per_page: 100 });
-    const reminders = open.filter((i) => !i.pull_request && typeof i.body === 'string');
+    const isBot = isBotAuthor(args.values['bot-login'] ?? process.env.BOT_LOGIN);
+    const reminders = open.filter((i) => !i.pull_request && typeof i.body === 'string' && isBot(i));
     const handled = new Set<number>();
     for (const group of groups) {
-      const marker = reminderMarker(group.key);
       const title = reminderTitle(group);
       const body = reminderBody(group, context);
-      const issue = reminders.find((i) => i.body.includes(marker));
-      if (issue) {
+      const step = upsertStep(reminders, reminderMarker(group.key), { title, body }, isBot);
+      if (step.action !== 'create') {
+        const issue = step.item;
         handled.add(issue.number);
-        if (issue.body !== body || issue.title !== title) {
+        if (step.action === 'update') {
           await api.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', { ...repo, issue_number: issue.number, title, body });
           console.log(`Updated #${issue.number}: ${title}`);
         } else console.log(`Unchanged #${issue.number}: ${title}`);
@@ -85,7 +94,7 @@ async function main(): Promise<number> {
     // 4. Owners with nothing left: say thank you, leave the closing to people.
     for (const issue of reminders) {
       if (handled.has(issue.number)) continue;
-      const key = issue.body.match(/<!-- blueprint-commons:review-reminder owner=(.+?) -->/)?.[1];
+      const key = reminderKeyOf(issue.body);
       if (!key) continue;
       const login = key.startsWith('github:') ? key.slice('github:'.length) : undefined;
       const body = allClearBody(key, login ? { name: login, github: login } : undefined);
@@ -99,6 +108,4 @@ async function main(): Promise<number> {
     console.error(error instanceof ContributionError ? error.message : explainError(error, settings));
     return 1;
   }
-}
-
-process.exitCode = await main();
+});

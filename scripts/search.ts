@@ -5,7 +5,7 @@
  * it works before a build. Filters take the taxonomy's values and may be repeated; values within
  * one filter are alternatives, different filters must all match, as on the search page.
  */
-import { parseArgs } from 'node:util';
+import { runCommand } from './lib/cli';
 import { readContentFiles } from '../src/node/content-files';
 import { readCorpus } from '../src/lib/validate/corpus';
 import { searchFilters } from '../src/lib/search/filters';
@@ -15,27 +15,25 @@ import { nativeMdxParser } from '../src/lib/validate/native-parser';
 
 const usage = `Usage: npm run search -- "<query>" [--${searchFilters.map((f) => f.name).join(' <value>] [--')} <value>] [--limit 10]`;
 
-// 1. Read the arguments.
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    limit: { type: 'string', default: '10' },
-    help: { type: 'boolean', short: 'h' },
-    ...Object.fromEntries(searchFilters.map((f) => [f.name, { type: 'string', multiple: true }])),
-  },
-});
-const args = values as Record<string, string | string[] | boolean | undefined>;
-const query = positionals.join(' ').trim();
-const filters = Object.fromEntries(searchFilters.map((f) => [f.name, (args[f.name] as string[] | undefined) ?? []]));
-const unknown = searchFilters.flatMap((f) => filters[f.name].filter((v) => !f.terms.some((t) => t.value === v)).map((v) => `--${f.name} ${v}: use one of ${f.terms.map((t) => t.value).join(', ')}`));
-const limit = Number(args.limit);
+const options = {
+  limit: { type: 'string', default: '10' },
+  ...Object.fromEntries(searchFilters.map((f) => [f.name, { type: 'string' as const, multiple: true }])),
+} as const;
 
-if (args.help || (!query && Object.values(filters).every((v) => v.length === 0)) || unknown.length || !(limit > 0)) {
-  for (const problem of unknown) console.error(problem);
-  if (!(limit > 0)) console.error(`--limit ${args.limit}: give a whole number above 0`);
-  console.error(usage);
-  process.exitCode = args.help ? 0 : 1;
-} else {
+await runCommand({ usage, options, allowPositionals: true }, ({ values, positionals }) => {
+  // 1. Read the arguments.
+  const args = values as Record<string, string | string[] | boolean | undefined>;
+  const query = positionals.join(' ').trim();
+  const filters = Object.fromEntries(searchFilters.map((f) => [f.name, (args[f.name] as string[] | undefined) ?? []]));
+  const unknown = searchFilters.flatMap((f) => filters[f.name].filter((v) => !f.terms.some((t) => t.value === v)).map((v) => `--${f.name} ${v}: use one of ${f.terms.map((t) => t.value).join(', ')}`));
+  const limit = Number(args.limit);
+  if ((!query && Object.values(filters).every((v) => v.length === 0)) || unknown.length || !(limit > 0)) {
+    for (const problem of unknown) console.error(problem);
+    if (!(limit > 0)) console.error(`--limit ${args.limit}: give a whole number above 0`);
+    console.error(usage);
+    return 1;
+  }
+
   // 2. Read the content with the shared schemas; files with problems are left out and counted.
   const corpus = readCorpus(readContentFiles(process.cwd()).files, nativeMdxParser);
   const { docs, synonyms } = searchCorpus(corpus);
@@ -51,4 +49,5 @@ if (args.help || (!query && Object.values(filters).every((v) => v.length === 0))
     console.log(`${String(i + 1).padStart(3)}. ${hit.score.toFixed(2).padStart(6)}  ${hit.slug}\n             ${doc.title} – ${doc.organisation}`);
   });
   console.log(`${hits.length} of ${docs.length} blueprints shown${corpus.problems.length ? `; ${new Set(corpus.problems.map((p) => p.file)).size} file(s) with problems left out (run npm run validate)` : ''}.`);
-}
+  return 0;
+});

@@ -5,7 +5,7 @@
  * or on a pull request; with --check it exits with status 1 when it finds a likely duplicate.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { runCommand } from './lib/cli';
 import { readContentFiles } from '../src/node/content-files';
 import { parseSource, slugOf } from '../src/lib/content/front-matter';
 import { readCorpus } from '../src/lib/validate/corpus';
@@ -17,25 +17,25 @@ import { nativeMdxParser } from '../src/lib/validate/native-parser';
 
 const usage = 'Usage: npm run similar -- <file.mdx> [--limit 5] [--threshold 0.5] [--check]';
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    limit: { type: 'string', default: '5' },
-    threshold: { type: 'string', default: String(duplicateThreshold) },
-    check: { type: 'boolean', default: false },
-  },
-});
-const [file] = positionals;
-const limit = Number(values.limit);
-const threshold = Number(values.threshold);
+const options = {
+  limit: { type: 'string', default: '5' },
+  threshold: { type: 'string', default: String(duplicateThreshold) },
+  check: { type: 'boolean', default: false },
+} as const;
 
-if (!file || positionals.length > 1 || !(limit > 0) || !(threshold > 0 && threshold <= 1)) {
-  console.error(usage);
-  process.exitCode = 1;
-} else if (!existsSync(file)) {
-  console.error(`${file}: no such file. Give the path of a blueprint draft, e.g. drafts/my-blueprint.mdx`);
-  process.exitCode = 1;
-} else {
+await runCommand({ usage, options, allowPositionals: true }, ({ values, positionals }) => {
+  const [file] = positionals;
+  const limit = Number(values.limit);
+  const threshold = Number(values.threshold);
+  if (!file || positionals.length > 1 || !(limit > 0) || !(threshold > 0 && threshold <= 1)) {
+    console.error(usage);
+    return 1;
+  }
+  if (!existsSync(file)) {
+    console.error(`${file}: no such file. Give the path of a blueprint draft, e.g. drafts/my-blueprint.mdx`);
+    return 1;
+  }
+
   // 1. Read the draft. It need not be valid yet: title, summary, questions and body are enough.
   const parsed = parseSource(readFileSync(file, 'utf8'));
   const data = (parsed.data ?? {}) as Partial<Blueprint>;
@@ -56,6 +56,7 @@ if (!file || positionals.length > 1 || !(limit > 0) || !(threshold > 0 && thresh
   const duplicates = similar.filter((s) => s.likelyDuplicate);
   if (duplicates.length) {
     console.log(`\n${duplicates.length} blueprint${duplicates.length === 1 ? ' is' : 's are'} at or above ${threshold}: read ${duplicates.length === 1 ? 'it' : 'them'} first. If yours covers the same work, improve the existing blueprint instead, or say in yours what is different.`);
-    if (values.check) process.exitCode = 1;
+    if (values.check) return 1;
   }
-}
+  return 0;
+});

@@ -11,7 +11,7 @@ import { slugOf } from './lib/content/front-matter';
 
 /**
  * Where content lives. CONTENT_DIR lets the benchmark and tests build from a temporary folder;
- * it is read here and in the content gate, nowhere else.
+ * read here, and in src/node/content-files.ts for the content gate and the command line.
  */
 const contentDir = process.env.CONTENT_DIR ?? './src/content';
 

@@ -34,7 +34,7 @@ export function contentGate(): AstroIntegration {
           logger.info(`content checked: no problems${warnings.length ? ` (${warnings.length} warnings: npm run validate lists them)` : ''}`);
           return;
         }
-        const list = problems.map(formatProblem).join('\n');
+        const list = problems.map((p) => formatProblem(p)).join('\n');
         const error = new Error(`${problems.length} content problem${problems.length === 1 ? '' : 's'} stop the build:\n${list}\nFix each one, then build again. \`npm run validate\` shows the same list.`);
         // Astro prints an error's stack trace, and a "location" it reads from the stack's first
         // line, which here is the first problem's text: without a stack, the list is the message.

@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { isListed } from '../../src/lib/schema';
 import { attr, decodeEntities, parseHtml } from '../support/html';
 import { builtPages, pagesOfKind } from '../support/pages';
 import { expectedContent } from '../support/content';
@@ -13,7 +14,7 @@ import { distDir } from '../support/site-dir';
 import { paths } from '../../src/lib/content/urls';
 import { blueprintRecord } from '../../src/lib/search/record';
 
-const listed = () => expectedContent().blueprints.filter((b) => b.data.status === 'published' || b.data.status === 'needs-review');
+const listed = () => expectedContent().blueprints.filter((b) => isListed(b.data));
 const html = (file: string) => readFileSync(file, 'utf8');
 
 describe('the search index', () => {

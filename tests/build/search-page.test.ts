@@ -8,9 +8,9 @@ import { useSite } from '../support/site';
 import { expectedContent } from '../support/content';
 import { searchAt, searchSettled, shownResults } from '../support/search/search-page';
 import { paths } from '../../src/lib/content/urls';
-import { careSettings, domains, labelOf } from '../../src/lib/schema';
+import { careSettings, domains, isListed, labelOf } from '../../src/lib/schema';
 
-const listed = () => expectedContent().blueprints.filter((b) => b.data.status === 'published' || b.data.status === 'needs-review');
+const listed = () => expectedContent().blueprints.filter((b) => isListed(b.data));
 const slugOf = (path: string) => path.split('/').filter(Boolean).pop()!;
 
 /** The care setting with the most listed blueprints, so filtering by it always has results. */
@@ -93,9 +93,10 @@ describe('the search page', () => {
     await page.getByRole('group', { name: 'Care setting' }).getByRole('checkbox', { name: new RegExp(`^${labelOf(careSettings, setting)}\\b`) }).check();
     await expect.poll(() => new URL(page.url()).searchParams.getAll('setting')).toEqual([setting]);
     await searchSettled(page);
-    for (const path of (await shownResults(page)).paths.filter((p) => p.startsWith('/blueprints/'))) {
-      expect(listed().find((b) => b.slug === slugOf(path))!.data.careSettings).toContain(setting);
-    }
+    const shown = (await shownResults(page)).paths.filter((p) => p.startsWith('/blueprints/'));
+    // The busiest setting always has results: an empty list would check nothing.
+    expect(shown.length).toBeGreaterThan(0);
+    for (const path of shown) expect(listed().find((b) => b.slug === slugOf(path))!.data.careSettings).toContain(setting);
     await page.goBack();
     await expect.poll(() => new URL(page.url()).searchParams.getAll('setting')).toEqual([]);
     await expect(page.locator(`#filter-setting-${setting}`).isChecked()).resolves.toBe(false);

@@ -6,6 +6,7 @@
  * Expectations name bundled content; when a blueprint is renamed, update its line here.
  */
 import { describe, expect, it } from 'vitest';
+import { isListed } from '../../src/lib/schema';
 import { useSite } from '../support/site';
 import { allResults, searchAt } from '../support/search/search-page';
 import { expectedContent } from '../support/content';
@@ -93,7 +94,7 @@ describe('search quality on the bundled content', () => {
     const group = synonyms.groups.find((g) => g.some((t) => phraseKey(t) === phraseKey(phrases[0])))!;
     for (const phrase of phrases) expect(group.map(phraseKey), phrase).toContain(phraseKey(phrase));
     const mentioning = expectedContent()
-      .blueprints.filter((x) => x.data.status === 'published' || x.data.status === 'needs-review')
+      .blueprints.filter((x) => isListed(x.data))
       .filter((x) => synonyms.mentioned(`${x.data.title} ${x.data.summary} ${x.data.keyQuestions.join(' ')}`).some((m) => m.group === group))
       .map((x) => b(x.slug));
     expect(mentioning.length, `no blueprint mentions ${phrases[0]} in its title, summary or questions`).toBeGreaterThan(0);

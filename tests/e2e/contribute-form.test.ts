@@ -9,10 +9,10 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { readContentFiles } from '../../src/node/content-files';
-import {
-  draftFields, draftPath, draftToMdx, handOff, issueFormUrl, mergeErrors, sectionErrors, sectionFieldId, validateDraft,
-  type DraftField, type DraftValues, type FieldError,
-} from '../../src/lib/contribute/draft';
+import { draftToMdx, slugFromTitle, type DraftValues } from '../../src/lib/contribute/draft';
+import { mergeErrors, sectionErrors, validateDraft, type FieldError } from '../../src/lib/contribute/draft-check';
+import { draftPath, handOff, issueFormUrl } from '../../src/lib/contribute/hand-off';
+import { controlOf, questionById, questions as draftFields, sectionFieldId, type Question as DraftField } from '../../src/lib/contribute/questions';
 import { paths } from '../../src/lib/content/urls';
 import { labelOf } from '../../src/lib/schema/taxonomy';
 import { validateContent } from '../../src/lib/validate';
@@ -22,6 +22,7 @@ import { expectedContent } from '../support/content';
 import { htmlValidator } from '../support/html';
 import { builtPages } from '../support/pages';
 import { useSite } from '../support/site';
+import { draftAnswers } from '../fixtures/contribute/answers';
 import { nativeMdxParser } from '../../src/lib/validate/native-parser';
 
 const today = '2025-06-30';
@@ -33,33 +34,9 @@ function organisations() {
   return { first: all[0], illustrative: all.filter((o) => o.data.illustrative).map((o) => o.slug) };
 }
 
-/** What a careful author sends. */
+/** What a careful author sends: the shared answers, from an organisation on the site. */
 function goodDraft(): DraftValues {
-  return {
-    type: 'blueprint',
-    domain: 'workforce',
-    title: 'Training 600 nurses on a new EPR with ward super-users',
-    summary: 'We trained every nurse on the new record in six weeks, using two super-users per ward with protected time, and go-live incidents stayed low.',
-    keyQuestions: 'How many super-users does each ward need?\nHow much backfill should we budget for?',
-    organisation: organisations().first.slug,
-    careSettings: ['acute'],
-    pillars: ['support-people'],
-    capabilities: [],
-    eprSupplier: 'epic',
-    standards: [],
-    audience: ['cnio', 'transformation-lead'],
-    'cost-band': '50k-250k',
-    'cost-note': '',
-    'outcome-evidence': 'measured-locally',
-    'outcome-headline': 'Nine in ten nurses said they felt ready on the first day.',
-    'timeline-start': '2023-01',
-    'timeline-end': '2023-09',
-    'owner-name': 'Nursing informatics team',
-    'owner-role': '',
-    contact: 'informatics@example.nhs.uk',
-    [whatWeDid]: 'We chose two super-users on every ward.\n\n- Week 1: training the super-users\n- Weeks 2 to 6: ward sessions',
-    [whatWentWrong]: 'Night staff were missed at first, so we added sessions at 2am.',
-  };
+  return { ...draftAnswers, organisation: organisations().first.slug };
 }
 
 /** The same draft with the mistakes people make. */
@@ -84,17 +61,17 @@ const choices = (field: DraftField, value: DraftValues[string]) => new Set(Array
 
 /** Answers one question the way a person would: by its label. */
 async function answer(page: Page, field: DraftField, value: DraftValues[string]): Promise<void> {
-  if (field.control === 'radios' || field.control === 'checkboxes') {
+  if (controlOf(field) === 'radios' || controlOf(field) === 'checkboxes') {
     const group = page.getByRole('group', { name: field.label, exact: true });
     const chosen = choices(field, value);
-    const checked = await group.getByRole(field.control === 'radios' ? 'radio' : 'checkbox').evaluateAll((inputs) =>
+    const checked = await group.getByRole(controlOf(field) === 'radios' ? 'radio' : 'checkbox').evaluateAll((inputs) =>
       inputs.filter((i) => (i as HTMLInputElement).checked).map((i) => (i as HTMLInputElement).value),
     );
     for (const term of field.terms!) {
       if (chosen.has(term.value) === checked.includes(term.value)) continue;
       await group.getByLabel(term.label, { exact: true }).setChecked(chosen.has(term.value));
     }
-  } else if (field.control === 'select') {
+  } else if (controlOf(field) === 'select') {
     await page.getByLabel(field.label, { exact: true }).selectOption(String(value ?? ''));
   } else {
     await page.getByLabel(field.label, { exact: true }).fill(String(value ?? ''));
@@ -124,11 +101,11 @@ async function fillQuickly(page: Page, values: DraftValues): Promise<void> {
 
 /** Reads one question back as the page shows it. */
 async function shown(page: Page, field: DraftField): Promise<string | string[]> {
-  if (field.control === 'radios' || field.control === 'checkboxes') {
+  if (controlOf(field) === 'radios' || controlOf(field) === 'checkboxes') {
     const group = page.getByRole('group', { name: field.label, exact: true });
     const checked: string[] = [];
     for (const term of field.terms!) if (await group.getByLabel(term.label, { exact: true }).isChecked()) checked.push(term.value);
-    return field.control === 'radios' ? (checked[0] ?? '') : checked;
+    return controlOf(field) === 'radios' ? (checked[0] ?? '') : checked;
   }
   return page.getByLabel(field.label, { exact: true }).inputValue();
 }
@@ -195,7 +172,7 @@ describe('drafting a blueprint on the contribute page', () => {  const mistaken 
     for (const field of draftFields) {
       const value = mistaken()[field.id];
       if (value === undefined) continue;
-      expect(await shown(page, field), field.id).toEqual(field.control === 'checkboxes' ? [...choices(field, value)] : value);
+      expect(await shown(page, field), field.id).toEqual(controlOf(field) === 'checkboxes' ? [...choices(field, value)] : value);
     }
   });
 
@@ -251,7 +228,7 @@ describe('drafting a blueprint on the contribute page', () => {  const mistaken 
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-download]').click()]);
     const source = readFileSync((await download.path())!, 'utf8');
     const path = draftPath(download.suggestedFilename().replace(/\.mdx$/, ''));
-    expect(download.suggestedFilename()).toMatch(/^training-600-nurses-on-a-new-epr-with-ward-super-users\.mdx$/);
+    expect(download.suggestedFilename()).toBe(`${slugFromTitle(String(goodDraft().title))}.mdx`);
     const { problems } = validateContent([...readContentFiles(process.cwd()).files, { path, source }], { parser: nativeMdxParser, only: new Set([path]) });
     expect(problems).toEqual([]);
   });
@@ -301,7 +278,7 @@ describe('drafting a blueprint on the contribute page', () => {  const mistaken 
   it('asks for the name of an organisation that is not listed, and sends that draft to the issue form only', async () => {
     const { page } = await openForm();
     await fillQuickly(page, goodDraft());
-    const name = page.getByLabel('Your organisation’s full name', { exact: true });
+    const name = page.getByLabel(questionById('organisation-name')!.label, { exact: true });
     expect(await name.isVisible()).toBe(false);
     await page.getByLabel('Your organisation', { exact: true }).selectOption({ label: 'My organisation is not listed' });
     expect(await name.isVisible()).toBe(true);

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { careSettings, domains, labelOf } from '../../src/lib/schema/taxonomy';
+import { careSettings, domains, isListed, labelOf } from '../../src/lib/schema';
 import { paths } from '../../src/lib/content/urls';
 import { expectedContent } from '../support/content';
 import { resultsList } from '../support/search-page';
@@ -12,7 +12,7 @@ import { useSite } from '../support/site';
 
 type Blueprint = ReturnType<typeof expectedContent>['blueprints'][number];
 
-const listed = (b: Blueprint) => b.data.status === 'published' || b.data.status === 'needs-review';
+const listed = (b: Blueprint) => isListed(b.data);
 
 /** The care setting and domain that together cover the most listed blueprints, so there is something to sort. */
 function busiestPair(): { setting: string; domain: string; matches: Blueprint[] } {

@@ -1,5 +1,5 @@
 /**
- * The search index the build streams pages into (src/integrations/pagefind.ts), with the real
+ * The search index the build streams pages into (src/integrations/pagefind-index.ts), with the real
  * Pagefind: pages rendered in any order give the same index files, the index is written as soon
  * as the last listed page is in, and a page that misses the index fails the build.
  */
@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { close } from 'pagefind';
 import { afterAll, describe, expect, it } from 'vitest';
-import { indexedPart, SearchIndex } from '../../src/integrations/pagefind';
+import { SearchIndex } from '../../src/integrations/pagefind-index';
+import { indexedPart } from '../../src/lib/search/indexed-part';
 
 const work = mkdtempSync(join(tmpdir(), 'pagefind-index-'));
 afterAll(async () => {

@@ -8,10 +8,10 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { botMarker } from '../../src/lib/contribute/issue-comment';
-import { sectionFieldId } from '../../src/lib/contribute/issue-form';
+import { questionById, sectionFieldId } from '../../src/lib/contribute/questions';
 import { validateContent } from '../../src/lib/validate';
 import { readContentFiles } from '../../src/node/content-files';
-import { issueBody, validAnswers, type Answers } from '../fixtures/contribute/issue-body';
+import { draftAnswers as validAnswers, issueBody, type IssueAnswers as Answers } from '../fixtures/contribute/answers';
 import { projectRoot, runScript, startFakeGitHub, type FakeGitHub, type FakeIssue, type ScriptResult } from '../support/fake-github';
 import { nativeMdxParser } from '../../src/lib/validate/native-parser';
 
@@ -162,7 +162,7 @@ describe('a proposal with problems', () => {
     const repo = repository();
     const issue = openIssue(repo, { ...validAnswers, 'cost-band': 'Loads of money' });
     await runBot(repo, issue);
-    expect(botComments(issue)[0]?.body).toContain('- **Total cost**: "Loads of money" is not one of the choices: pick one of Under £50k,');
+    expect(botComments(issue)[0]?.body).toContain(`- **${questionById('cost-band')!.label}**: "Loads of money" is not one of the choices: pick one of Under £50k,`);
     expect(fake.pulls(repo)).toEqual([]);
   });
 
@@ -175,6 +175,29 @@ describe('a proposal with problems', () => {
     expect(botComments(issue)).toHaveLength(1);
     expect(botComments(issue)[0].body).toContain('Pull request opened');
     expect(fake.pulls(repo)).toHaveLength(1);
+  });
+});
+
+describe('a proposal whose author planted the bot’s marker in a comment', () => {
+  it('gets its own comment from the bot, and the planted one is left as it was', async () => {
+    const repo = repository();
+    const issue = openIssue(repo, { ...validAnswers, 'cost-band': 'Loads of money' });
+    const planted = { id: 9_000_000 + count, body: `${botMarker}\nI am the bot`, user: 'proposer', created_at: '2025-02-03T10:00:00Z', updated_at: '2025-02-03T10:00:00Z' };
+    issue.comments.push(planted);
+    const result = await runBot(repo, issue);
+    expect(result.code).toBe(0);
+    expect(issue.comments.find((c) => c.id === planted.id)?.body).toBe(`${botMarker}\nI am the bot`);
+    expect(issue.comments.filter((c) => c.user === 'proposal-bot[bot]').map((c) => c.body)).toEqual([expect.stringContaining('Loads of money')]);
+  });
+});
+
+describe('a proposal whose title has no Latin letters', () => {
+  it('is filed under a slug made from the issue number, not a shared one', async () => {
+    const repo = repository();
+    const issue = openIssue(repo, { ...validAnswers, title: '电子病历推广' });
+    await runBot(repo, issue);
+    expect(botComments(issue)[0]?.body ?? '').not.toContain('untitled');
+    expect(fake.repo(repo).git.refs().filter((r) => r.includes('untitled'))).toEqual([]);
   });
 });
 

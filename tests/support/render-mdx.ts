@@ -3,6 +3,8 @@
  * trap for code: every hostile piece in tests/support/mdx-arbitraries.ts sets globalThis.__pwned
  * when it runs. The HTML check below is written apart from the safety gate, so it can disagree.
  */
+import type { EvaluateOptions } from 'satteri';
+
 type Props = Record<string, unknown> & { children?: unknown };
 type Element = { type: unknown; props: Props };
 
@@ -42,7 +44,7 @@ export function trap(run: () => unknown): string {
   if (global.__pwned !== undefined) throw new Error('code in the draft ran');
   return html;
 }
-trap.runtime = { Fragment, jsx, jsxs: jsx, useMDXComponents: () => components };
+trap.runtime = { Fragment, jsx, jsxs: jsx, useMDXComponents: () => components } as unknown as EvaluateOptions;
 
 /** Elements that run code, load other documents or take input, however they are spelled. */
 const dangerousElements = /<(script|iframe|frame|object|embed|style|form|input|button|link|meta|base|svg|math|template|textarea)\b/i;

@@ -1,80 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import {
-  draftFields, draftPath, draftToMdx, fieldId, handOff, hasAnswers, initialValues, isSimilarTitle, sectionsOf, issueFormUrl, localIsoDate, maxUrlLength, newFileUrl,
-  organisationNotListed, sectionErrors, sectionFieldId, slugFromTitle, toFrontMatter, validateDraft,
-  type DraftValues,
-} from '../../src/lib/contribute/draft';
+import { draftToMdx, hasAnswers, initialValues, slugFromTitle, toFrontMatter } from '../../src/lib/contribute/draft';
+import { sectionErrors, validateDraft } from '../../src/lib/contribute/draft-check';
+import { draftPath } from '../../src/lib/contribute/hand-off';
+import { proposalFromIssue } from '../../src/lib/contribute/issue-answers';
+import { localIsoDate } from '../../src/lib/contribute/local-date';
+import { organisationNotListed, questionById, questions } from '../../src/lib/contribute/questions';
+import { isSimilarTitle } from '../../src/lib/search/similar-title';
 import { parseSource } from '../../src/lib/content/front-matter';
 import { readContentFiles } from '../../src/node/content-files';
 import { validateContent } from '../../src/lib/validate';
 import { blueprintSections } from '../../src/lib/content/sections';
 import { blueprintSchema, type Organisation } from '../../src/lib/schema';
 import { checkMdxSource } from '../../src/lib/validate/rules/mdx-safety';
-import { issueFormFields, proposalFromIssue } from '../../src/lib/contribute/issue-form';
-import { costBands, labelOf } from '../../src/lib/schema/taxonomy';
+import { completeDraft, draftAnswers, issueBody, whatWeDid, whatWentWrong } from '../fixtures/contribute/answers';
+import { proposalProblems } from '../../src/lib/contribute/issue-comment';
+import { renderBlueprint } from '../../src/lib/content/render-blueprint';
 import { nativeMdxParser } from '../../src/lib/validate/native-parser';
 
 const today = '2025-06-30';
 const options = { today };
-const whatWeDid = sectionFieldId('What we did');
-const whatWentWrong = sectionFieldId(blueprintSections.find((s) => s.requiredForRedprint)!.heading);
 
-/** A draft a careful author would send: every required answer, some optional ones. */
-function completeDraft(overrides: DraftValues = {}): DraftValues {
-  return {
-    type: 'blueprint',
-    domain: 'workforce',
-    title: 'Training 2,000 nurses on a new EPR with super-users',
-    summary: 'We trained every nurse on the new record in six weeks using ward super-users with protected time, and kept go-live incidents low.',
-    keyQuestions: '  How many super-users does a ward need?\n\nHow much backfill should we fund?  \n',
-    organisation: 'fellbrook-hospitals',
-    careSettings: ['acute', 'community'],
-    pillars: ['support-people'],
-    capabilities: [],
-    eprSupplier: 'epic',
-    standards: [],
-    audience: ['cnio', 'transformation-lead'],
-    'cost-band': '250k-1m',
-    'cost-note': '',
-    'outcome-evidence': 'measured-locally',
-    'outcome-headline': 'Nine in ten nurses said they felt ready on the first day.',
-    'timeline-start': '2023-01',
-    'timeline-end': '2023-09',
-    'owner-name': 'Nursing informatics team',
-    'owner-role': '',
-    contact: 'informatics@fellbrook.example.nhs.uk',
-    [whatWeDid]: 'We picked two super-users per ward.\n\nEach had 15 hours of protected time.',
-    ...overrides,
-  };
-}
-
-describe('slugs and field ids', () => {
-  it('asks every question under the id the GitHub issue form gives it', () => {
-    const issueIds = new Set(issueFormFields.map((f) => f.id));
-    expect(draftFields.map((f) => f.id).filter((id) => !issueIds.has(id))).toEqual([]);
-  });
-
-  it('asks for the same front-matter field as the issue form does under each id', () => {
-    for (const field of draftFields) expect(field.path, field.id).toEqual(issueFormFields.find((f) => f.id === field.id)!.path);
-  });
-
-  it('names a body section field "section-" and its slugged heading', () => {
-    expect(sectionFieldId('What we did')).toBe('section-what-we-did');
-  });
-
-  it('joins a schema path with hyphens to make a field id', () => {
-    expect(fieldId(['outcome', 'headline'])).toBe('outcome-headline');
-  });
-
-  it('gives every front-matter field the id of its schema path', () => {
-    for (const field of draftFields.filter((f) => f.path.length)) expect(field.id).toBe(fieldId(field.path));
-  });
-
-  it('has one field for each standard body section', () => {
-    const sections = draftFields.filter((f) => f.section).map((f) => f.section);
-    expect(sections).toEqual(blueprintSections.map((s) => s.heading));
-  });
-
+describe('file names', () => {
   it('makes a file name from a short title', () => {
     expect(slugFromTitle('Training 2,000 nurses on a new EPR')).toBe('training-2-000-nurses-on-a-new-epr');
   });
@@ -87,7 +33,8 @@ describe('slugs and field ids', () => {
 
 describe('turning form answers into front-matter', () => {
   it('makes one key question per non-empty line, trimmed', () => {
-    expect(toFrontMatter(completeDraft(), options).keyQuestions).toEqual([
+    const keyQuestions = '  How many super-users does a ward need?\n\n- How much backfill should we fund?  \n';
+    expect(toFrontMatter(completeDraft({ keyQuestions }), options).keyQuestions).toEqual([
       'How many super-users does a ward need?',
       'How much backfill should we fund?',
     ]);
@@ -99,21 +46,23 @@ describe('turning form answers into front-matter', () => {
   });
 
   it('marks a draft from a made-up example organisation as illustrative', () => {
-    const data = toFrontMatter(completeDraft(), { today, illustrativeOrganisations: ['fellbrook-hospitals'] });
+    const data = toFrontMatter(completeDraft(), { today, illustrativeOrganisations: ['northmoor-teaching-hospitals'] });
     expect(data.illustrative).toBe(true);
   });
 
   it('nests cost, outcome, timeline and owner answers as the schema expects', () => {
     const data = toFrontMatter(completeDraft(), options);
-    expect(data.cost).toEqual({ band: '250k-1m' });
-    expect(data.outcome).toEqual({ evidence: 'measured-locally', headline: 'Nine in ten nurses said they felt ready on the first day.' });
-    expect(data.timeline).toEqual({ start: '2023-01', end: '2023-09' });
-    expect(data.owner).toEqual({ name: 'Nursing informatics team' });
+    expect(data.cost).toEqual({ band: 'under-50k', note: 'Screens for twelve wards and two weeks of a developer.' });
+    expect(data.outcome).toEqual({ evidence: 'measured-locally', headline: 'Phone calls to find a bed fell from about 60 a day to 10.' });
+    expect(data.timeline).toEqual({ start: '2023-01', end: '2023-02' });
+    expect(data.owner).toEqual({ name: 'Patient flow team', role: 'Head of patient flow' });
+    expect(data.startingPoint).toEqual({ problem: 'Site managers phoned every ward several times a day to find a free bed.' });
   });
 
   it('leaves out optional answers left empty', () => {
-    const data = toFrontMatter(completeDraft({ 'timeline-end': '  ' }), options);
+    const data = toFrontMatter(completeDraft({ 'timeline-end': '  ', capabilities: [] }), options);
     expect(data).not.toHaveProperty('capabilities');
+    expect(data).not.toHaveProperty('partners');
     expect(data).not.toHaveProperty('standards');
     expect(data.timeline).toEqual({ start: '2023-01' });
   });
@@ -131,17 +80,17 @@ describe('checking a draft with the blueprint schema', () => {
 
   it('says what to do for every required question left empty, in the order the form asks them', () => {
     const errors = validateDraft({}, options);
-    const required = draftFields.filter((f) => !f.optional && !f.section && f.id !== 'type' && f.id !== 'eprSupplier').map((f) => f.id);
+    const required = questions.filter((q) => q.required && q.defaultValue === undefined).map((q) => q.id);
     expect(errors.map((e) => e.id)).toEqual(required);
     for (const error of errors) {
-      const field = draftFields.find((f) => f.id === error.id)!;
+      const field = questionById(error.id)!;
       expect(error.message).toBe(field.emptyMessage ?? `${field.name} is required: ${error.message.split(': ').slice(1).join(': ')}`);
       expect(error.message).not.toMatch(/zod|undefined|invalid input/i);
     }
   });
 
   it('names the field and gives the schema’s advice for a title that breaks the convention', () => {
-    const [error] = validateDraft(completeDraft({ title: 'An initiative to improve nurse training' }), options);
+    const [error] = validateDraft(completeDraft({ title: 'An initiative to improve bed management' }), options);
     expect(error.id).toBe('title');
     expect(error.message).toMatch(/^Title starts with "An initiative": say what was done instead/);
   });
@@ -191,7 +140,7 @@ describe('the MDX file a draft becomes', () => {
   it('has every standard section, with the author’s text or the prompt as a comment', () => {
     const { body } = parseSource(draftToMdx(completeDraft(), options));
     for (const section of blueprintSections) expect(body).toContain(`## ${section.heading}\n`);
-    expect(body).toContain('## What we did\n\nWe picked two super-users per ward.\n\nEach had 15 hours of protected time.\n');
+    expect(body).toContain(`## What we did\n\n${draftAnswers[whatWeDid]}\n`);
     expect(body).toContain(`{/* ${blueprintSections.find((s) => s.heading === 'Resources')!.prompt} */}`);
   });
 
@@ -201,7 +150,7 @@ describe('the MDX file a draft becomes', () => {
     const organisation = organisations[0];
     const illustrativeOrganisations = organisations.filter((o) => (o.data as Organisation).illustrative).map((o) => o.slug);
     const source = draftToMdx(completeDraft({ organisation: organisation.slug }), { today, illustrativeOrganisations });
-    const draft = { path: draftPath('training-nurses'), source };
+    const draft = { path: draftPath('giving-ward-clerks-a-bed-board'), source };
     expect(validateContent([...files, draft], { parser: nativeMdxParser, only: new Set([draft.path]) }).problems).toEqual([]);
   });
 
@@ -217,90 +166,28 @@ describe('the MDX file a draft becomes', () => {
   });
 });
 
-describe('handing a draft off to GitHub', () => {
-  const repository = 'nhs-example/blueprint-commons';
+describe('every problem in a section at once', () => {
+  const texts: [string, number[]][] = [
+    ['We did {process.env.A}.\n\nThen {globalThis.fetch("x")}', [1, 3]],
+    ['One {a.b}\n\nTwo {c()}\n\nThree {d}', [1, 3, 5]],
+    ['<Foo />\n\n{x}', [1, 3]],
+    ['import x from "y"\n\n{x}', [1, 3]],
+    ['Fine.\n\n{a}\n\nFine again.\n\n<script>alert(1)</script>', [3, 7]],
+  ];
 
-  function params(url: string): URLSearchParams {
-    return new URL(url).searchParams;
-  }
-
-  it('opens the propose-blueprint issue form with the blueprint title as the title', () => {
-    const { url } = issueFormUrl(repository, completeDraft());
-    expect(url.startsWith(`https://github.com/${repository}/issues/new?`)).toBe(true);
-    expect(params(url).get('template')).toBe('propose-blueprint.yml');
-    expect(params(url).get('title')).toBe('Training 2,000 nurses on a new EPR with super-users');
+  it.each(texts)('names each line with a problem in the form’s message: %j', (text, lines) => {
+    const mdx = draftToMdx(completeDraft({ [whatWeDid]: text }), options);
+    const errors = sectionErrors(mdx, checkMdxSource('draft.mdx', mdx, nativeMdxParser));
+    expect(errors.map((e) => e.id)).toEqual([whatWeDid]);
+    for (const line of lines) expect(errors[0].message).toContain(`line ${line},`);
+    expect(errors[0].message.match(/line \d+,/g)).toHaveLength(lines.length);
   });
 
-  it('passes each answer under its field id, choices by the labels the issue form lists', () => {
-    const p = params(issueFormUrl(repository, completeDraft()).url);
-    expect(p.get('summary')).toMatch(/^We trained every nurse/);
-    expect(p.get('cost-band')).toBe(labelOf(costBands, '250k-1m'));
-    expect(p.get('outcome-headline')).toBe('Nine in ten nurses said they felt ready on the first day.');
-    expect(p.get('timeline-start')).toBe('2023-01');
-    expect(p.get(whatWeDid)).toBe('We picked two super-users per ward.\n\nEach had 15 hours of protected time.');
-  });
-
-  it('passes key questions one per line and several choices separated by commas', () => {
-    const p = params(issueFormUrl(repository, completeDraft()).url);
-    expect(p.get('keyQuestions')).toBe('How many super-users does a ward need?\nHow much backfill should we fund?');
-    expect(p.get('careSettings')).toBe('Acute, Community');
-  });
-
-  /** The issue GitHub writes from a pre-filled form: each question's label as a heading, then the answer. */
-  function submittedIssue(url: string, { titleQuestionFilled }: { titleQuestionFilled: boolean }) {
-    const p = params(url);
-    const answer = (id: string) => (id === 'title' && !titleQuestionFilled ? '' : p.get(id)) || '_No response_';
-    return { body: issueFormFields.map((f) => `### ${f.label}\n\n${answer(f.id)}`).join('\n\n'), title: p.get('title')! };
-  }
-
-  for (const titleQuestionFilled of [true, false]) {
-    it(`is read back by the issue bot as the same blueprint (${titleQuestionFilled ? 'GitHub fills the Title question too' : 'GitHub fills only the issue title'})`, () => {
-      const draft = completeDraft({ capabilities: ['digital-channels', 'interoperability'], 'owner-github': 'jsmith-nhs' });
-      const issue = submittedIssue(issueFormUrl(repository, draft).url, { titleQuestionFilled });
-      const proposal = proposalFromIssue(issue.body, { published: today, issueTitle: issue.title });
-      expect(blueprintSchema.parse(proposal.data)).toEqual(blueprintSchema.parse(toFrontMatter(draft, options)));
-      expect(proposal.sections).toEqual(sectionsOf(draft));
-    });
-  }
-
-  it('leaves out answers that are empty', () => {
-    const p = params(issueFormUrl(repository, completeDraft()).url);
-    expect(p.has('cost-note')).toBe(false);
-    expect(p.has(whatWentWrong)).toBe(false);
-  });
-
-  it('leaves out the longest sections, and lists them, when the address would be too long', () => {
-    const long = 'Step by step, with who did what. '.repeat(150);
-    const link = issueFormUrl(repository, completeDraft({ [whatWeDid]: long, [whatWentWrong]: 'Too few chargers.' }));
-    expect(link.url.length).toBeLessThanOrEqual(maxUrlLength);
-    expect(link.omitted.map((f) => f.id)).toEqual([whatWeDid]);
-    expect(params(link.url).get(whatWentWrong)).toBe('Too few chargers.');
-  });
-
-  it('opens GitHub’s new file page with the file in the blueprints folder and its text filled in', () => {
-    const mdx = draftToMdx(completeDraft(), options);
-    const url = newFileUrl(repository, 'main', 'training-nurses', mdx)!;
-    expect(url.startsWith(`https://github.com/${repository}/new/main?`)).toBe(true);
-    expect(params(url).get('filename')).toBe(draftPath('training-nurses'));
-    expect(params(url).get('value')).toBe(mdx);
-  });
-
-  it('offers no new file page when the address would be too long', () => {
-    expect(newFileUrl(repository, 'main', 'x', 'a'.repeat(maxUrlLength))).toBeUndefined();
-  });
-
-  it('hands off a file named after the title', () => {
-    const result = handOff(completeDraft(), { ...options, repository, branch: 'main' });
-    expect(result.fileName).toBe('training-2-000-nurses-on-a-new-epr-with-super-users.mdx');
-    expect(result.newFile).toContain('filename=src/content/blueprints/training-2-000-nurses-on-a-new-epr-with-super-users.mdx');
-  });
-
-  it('sends a draft whose organisation is not listed to the issue form only, with the organisation’s name', () => {
-    const result = handOff(completeDraft({ organisation: organisationNotListed, 'organisation-name': 'Riverside NHS Foundation Trust' }), { ...options, repository, branch: 'main' });
-    expect(result.newFile).toBeUndefined();
-    expect(result.newFileUnavailable).toBe('organisation-not-listed');
-    expect(params(result.issue.url).get('organisation-name')).toBe('Riverside NHS Foundation Trust');
-    expect(params(result.issue.url).has('organisation')).toBe(false);
+  it.each(texts)('lists each problem for the issue bot: %j', (text, lines) => {
+    const proposal = proposalFromIssue(issueBody({ ...draftAnswers, [whatWeDid]: text }), { published: today });
+    const rendered = renderBlueprint(proposal.data, proposal.sections);
+    const problems = proposalProblems(checkMdxSource('draft.mdx', rendered, nativeMdxParser), rendered, parseSource(rendered).bodyLine);
+    expect(problems.map((p) => p.where)).toEqual(lines.map((line) => `What we did (line ${line} of your answer)`));
   });
 });
 

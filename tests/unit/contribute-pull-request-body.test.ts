@@ -88,3 +88,64 @@ describe('the pull request body', () => {
     expect(pullRequestBody(many)).toContain('cut short to fit');
   });
 });
+
+/** What GitHub would act on or link in a body: closing keywords before a reference, and links or images (an escaped bracket is text). */
+const closes = /\b(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?)\b\s*:?\s*(?:[\w.-]+\/[\w.-]+)?(?:#|GH-)\d+/i;
+const closesByAddress = /\b(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?)\b\s*:?\s*https?:\/\//i;
+const link = /(?<!\\)\]\(|(?<!\\)\]\[|^\s*\[[^\]]*\]:|https?:\/\/|\bwww\.|!\[|<img|<a\s|[\w.+-]+@[\w-]+\.[\w.]+/im;
+
+describe('text from a proposer in the pull request body', () => {
+  const keywords = ['close', 'closes', 'closed', 'fix', 'fixes', 'fixed', 'resolve', 'resolves', 'resolved'];
+  const spellings = (word: string) => [word, word.toUpperCase(), word[0].toUpperCase() + word.slice(1)];
+  const references = ['#7', 'nhs/blueprint-commons#7', 'GH-7', 'https://github.com/nhs/blueprint-commons/issues/7'];
+  const closingTexts = keywords.flatMap((k) => spellings(k)).flatMap((k) => references.flatMap((r) => [`${k} ${r}`, `${k}: ${r}`, `${k}:${r}`, `This ${k}  ${r} too`]));
+
+  const linkTexts = [
+    '[click here](https://evil.example/x)',
+    '![tracker](https://evil.example/pixel.png)',
+    '![tracker][p]\n\n[p]: https://evil.example/pixel.png',
+    '[ref]: https://evil.example',
+    'see https://evil.example/page',
+    'see http://evil.example',
+    'see www.evil.example',
+    'mail me@evil.example',
+    '<https://evil.example>',
+    '<img src="https://evil.example/p.png">',
+    '<a href="https://evil.example">x</a>',
+    '[text](//evil.example)',
+    '[text]( javascript:alert(1) )',
+  ];
+
+  // Each text goes everywhere a proposer's words appear: title, summary, key question, cost note, headline.
+  function bodyWith(text: string): string {
+    const oneLine = text.replace(/\n+/g, ' ');
+    return pullRequestBody([
+      entry('a', {
+        title: `Moving wards ${oneLine}`.slice(0, 100),
+        summary: `Discharge letters went electronic and now reach practices the same day. ${text}`.slice(0, 400),
+        keyQuestions: [`How do we ${oneLine}?`.slice(0, 160)],
+        cost: { band: '50k-250k', note: oneLine.slice(0, 200) },
+        outcome: { evidence: 'measured-locally', headline: `Letters rose ${oneLine}`.slice(0, 200) },
+      }),
+    ]);
+  }
+
+  it.each(closingTexts)('cannot close an issue: %j', (text) => {
+    const body = bodyWith(text);
+    expect(body).not.toMatch(closes);
+    expect(body).not.toMatch(closesByAddress);
+  });
+
+  it.each(linkTexts)('cannot link or load anything: %j', (text) => {
+    expect(bodyWith(text)).not.toMatch(link);
+  });
+
+  it('still reads the same once the invisible joiners are taken out', () => {
+    const body = bodyWith('Fixes #7 at www.example.org');
+    expect(body.replace(/\u200d/g, '')).toContain('Fixes #7 at www.example.org');
+  });
+
+  it('keeps its own closing line for the issue it came from', () => {
+    expect(pullRequestBody([entry('a')], { issue: 12 })).toMatch(/^Closes #12$/m);
+  });
+});

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { alsoKnownAs } from '../../src/lib/search/also-known-as';
 import { buildSynonyms } from '../../src/lib/search/synonyms';
-import { blueprintInSearch, blueprintRecord, playbookRecord } from '../../src/lib/search/record';
+import { isListed } from '../../src/lib/schema';
+import { blueprintRecord, playbookRecord } from '../../src/lib/search/record';
 import { blueprintSchema, organisationSchema, playbookSchema } from '../../src/lib/schema';
 
 const synonyms = buildSynonyms([], [
@@ -64,10 +65,10 @@ describe('what a page tells Pagefind', () => {
   });
 
   it('keeps archived and draft blueprints out of search', () => {
-    expect(blueprintInSearch(blueprint({ status: 'archived' }))).toBe(false);
-    expect(blueprintInSearch(blueprint({ status: 'draft' }))).toBe(false);
-    expect(blueprintInSearch(blueprint({ status: 'needs-review' }))).toBe(true);
-    expect(blueprintInSearch(blueprint())).toBe(true);
+    expect(isListed(blueprint({ status: 'archived' }))).toBe(false);
+    expect(isListed(blueprint({ status: 'draft' }))).toBe(false);
+    expect(isListed(blueprint({ status: 'needs-review' }))).toBe(true);
+    expect(isListed(blueprint())).toBe(true);
   });
 
   it('files a playbook as type playbook with its domain and audience', () => {

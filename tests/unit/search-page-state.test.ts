@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isEmpty, readState, writeState } from '../../src/scripts/search/state';
-import { statusText } from '../../src/scripts/search/render';
+import { isEmpty, readState, writeState } from '../../src/browser/search/state';
+import { statusText } from '../../src/browser/search/render';
 
 const names = ['type', 'domain', 'setting'];
 

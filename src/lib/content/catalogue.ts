@@ -3,7 +3,7 @@
  * sort orders, which blueprints sit under each taxonomy value, and review state. Pages read
  * from this instead of each scanning every blueprint.
  */
-import { facets, type FacetName, type Blueprint, type Organisation, type Playbook } from '../schema';
+import { facets, isListed, type FacetName, type Blueprint, type Organisation, type Playbook } from '../schema';
 
 export interface Entry<T> {
   slug: string;
@@ -37,9 +37,9 @@ export function newestFirst(a: Entry<Blueprint>, b: Entry<Blueprint>): number {
   );
 }
 
-/** Listed blueprints: drafts are never built and archived ones are kept out of lists. */
-export function isListed(b: Blueprint): boolean {
-  return b.status === 'published' || b.status === 'needs-review';
+/** A blueprint's title as lists, feeds and links show it: a redprint says so first. */
+export function displayTitle(b: Pick<Blueprint, 'type' | 'title'>): string {
+  return b.type === 'redprint' ? `Redprint: ${b.title}` : b.title;
 }
 
 export function facetValues(b: Blueprint, facet: FacetName): string[] {

@@ -4,8 +4,9 @@
  * The bot edits its own earlier comment, found by `botMarker`, instead of adding one per edit.
  */
 import type { Problem } from '../validate/problem';
+import { declaration } from './issue-form';
 import { clip, inline, marker } from './markdown';
-import { fieldForPath, issueFormFields, type IssueFormField } from './issue-form';
+import { questionForProblem, questions, type Question } from './questions';
 
 export const botMarker = marker('proposal-bot');
 
@@ -26,50 +27,36 @@ function sectionAt(rendered: string, line: number): { heading: string; line: num
   return undefined;
 }
 
-function describeField(problemField: string, fields: readonly IssueFormField[]): { label: string; field: IssueFormField } | undefined {
-  const path = problemField.split('.');
-  const field = fieldForPath(path, fields);
-  if (!field) return undefined;
-  const index = Number(path[field.path.length]);
-  if (Number.isInteger(index) && (field.kind === 'lines' || field.kind === 'list' || field.kind === 'many')) {
-    const item = field.kind === 'lines' ? 'question' : 'item';
-    return { label: `${field.label} (${item} ${index + 1})`, field };
-  }
-  return { label: field.label, field };
+/** The question's label, and which item of a list answer the problem is with. */
+function where(question: Question, item: number | undefined): string {
+  if (item === undefined || !['lines', 'list', 'many'].includes(question.kind)) return question.label;
+  return `${question.label} (${question.kind === 'lines' ? 'question' : 'item'} ${item + 1})`;
 }
 
 /** The schema lists allowed values; a proposer chose from labels, so name those instead. */
-function inFormTerms(message: string, field: IssueFormField): string {
+function inFormTerms(message: string, question: Question): string {
   const match = message.match(/^(.*) is not one of /s);
-  if (!match || !field.terms) return message;
-  return `${match[1]} is not one of the choices: pick one of ${field.terms.map((t) => t.label).join(', ')}`;
+  if (!match || !question.terms) return message;
+  return `${match[1]} is not one of the choices: pick one of ${question.terms.map((t) => t.label).join(', ')}`;
 }
 
 /**
  * Maps validator problems on the rendered file back to the form's questions. `bodyLine` is the
- * first line of the body in `rendered`; problems below it belong to a section answer.
+ * first line of the body in `rendered`; problems below it belong to a section answer, and every
+ * one of them is listed, by its line within the answer.
  */
-export function proposalProblems(
-  problems: readonly Problem[],
-  rendered: string,
-  bodyLine: number,
-  missing: readonly string[] = [],
-  fields: readonly IssueFormField[] = issueFormFields,
-): ProposalProblem[] {
+export function proposalProblems(problems: readonly Problem[], rendered: string, bodyLine: number, missing: readonly string[] = []): ProposalProblem[] {
   const out: ProposalProblem[] = [];
-  for (const id of missing) {
-    const field = fields.find((f) => f.id === id);
-    if (field?.kind === 'confirm') out.push({ where: field.label, message: 'needs both boxes ticked: a proposal cannot be published without them' });
-  }
+  if (missing.includes(declaration.id)) out.push({ where: declaration.label, message: 'needs both boxes ticked: a proposal cannot be published without them' });
   for (const p of problems) {
-    const described = describeField(p.field, fields);
-    if (described) {
-      out.push({ where: described.label, message: inFormTerms(p.message, described.field) });
+    const at = questionForProblem(p.field);
+    if (at) {
+      out.push({ where: where(at.question, at.item), message: inFormTerms(p.message, at.question) });
       continue;
     }
     const section = p.line >= bodyLine ? sectionAt(rendered, p.line) : undefined;
-    const field = section && fields.find((f) => f.heading === section.heading);
-    if (section && field) out.push({ where: `${field.label} (line ${section.line} of your answer)`, message: p.message });
+    const question = section && questions.find((q) => q.section === section.heading);
+    if (section && question) out.push({ where: `${question.label} (line ${section.line} of your answer)`, message: p.message });
     else out.push({ where: 'Your proposal', message: p.message });
   }
   const seen = new Set<string>();
@@ -110,4 +97,9 @@ export function successComment(pull: { number: number; url: string; created: boo
     `It adds \`${filePath}\`. A maintainer will review it against the checklist in the pull request and may suggest changes there.`,
     'To change anything, edit this issue: the same pull request is updated for you.',
   ].join('\n\n')}\n`;
+}
+
+/** Said when the answers passed but GitHub would not take the pull request just now. */
+export function failureComment(): string {
+  return `${botMarker}\n### Something went wrong on our side\n\nYour answers passed the checks, but the pull request could not be opened just now. A maintainer has been told; you do not need to do anything.\n`;
 }

@@ -6,6 +6,7 @@
 import type { Blueprint, Organisation, Playbook } from '../schema';
 import { labelOf, contentTypes } from '../schema/taxonomy';
 import type { Kind } from '../validate/corpus';
+import { neutraliseReferences } from './markdown';
 
 /** One validated content file the contributor wants to send. */
 export interface ContributionEntry {
@@ -87,7 +88,8 @@ export function branchFor(entries: readonly ContributionEntry[]): string {
 export function pullRequestTitle(entries: readonly ContributionEntry[]): string {
   const sorted = sortEntries(entries);
   const main = sorted.find((e) => e.kind === 'blueprint' || e.kind === 'playbook') ?? sorted[0];
-  const title = `${kindLabel(main)}: ${titleOf(main)}`;
+  // The title is the commit message too, where "Fixes #7" would close issue 7 on merge.
+  const title = `${kindLabel(main)}: ${neutraliseReferences(titleOf(main))}`;
   return sorted.length === 1 ? title : `${title} (and ${sorted.length - 1} more file${sorted.length === 2 ? '' : 's'})`;
 }
 

@@ -49,9 +49,15 @@ export function reminderMarker(key: string): string {
   return marker(`review-reminder owner=${key.replace(/[^a-z0-9:@ ._-]/gi, '_')}`);
 }
 
+/** The marker's text before and after the key, from the one marker format. */
+const [keyStart, keyEnd] = marker('review-reminder owner=\0').split('\0');
+
 /** Finds the marker key in an issue body this tool wrote, or undefined. */
 export function reminderKeyOf(body: string | null | undefined): string | undefined {
-  return body?.match(/<!-- blueprint-commons:review-reminder owner=(.+?) -->/)?.[1];
+  const start = body?.indexOf(keyStart) ?? -1;
+  if (!body || start < 0) return undefined;
+  const end = body.indexOf(keyEnd, start + keyStart.length);
+  return end > start + keyStart.length ? body.slice(start + keyStart.length, end) : undefined;
 }
 
 function addressee(owner: Blueprint['owner']): string {

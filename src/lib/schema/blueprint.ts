@@ -6,7 +6,7 @@
 import { z } from 'astro/zod';
 import {
   audiences, capabilities, careSettings, contentTypes, costBands, domains, evidenceLevels,
-  pillars, standards, statuses, suppliers,
+  licences, pillars, standards, statuses, suppliers, valuesOf,
 } from './taxonomy';
 import { addMonths, contact, date, defaultReviewMonths, manyOf, month, oneOf, owner, slug, slugs, text, webAddress } from './fields';
 import { titleProblem } from './title';
@@ -100,7 +100,7 @@ export const blueprintSchema = z
     /** draft, published, needs-review or archived. Drafts are not built. */
     status: oneOf(statuses).default('published'),
     /** Content licence. Open Government Licence v3.0 unless agreed otherwise. */
-    licence: z.enum(['OGL-3.0', 'CC-BY-4.0'], { error: 'should be OGL-3.0 (the default) or CC-BY-4.0' }).default('OGL-3.0'),
+    licence: z.enum(valuesOf(licences), { error: `should be ${valuesOf(licences).join(' (the default) or ')}` }).default(licences[0].value),
     /** Slugs of related blueprints you want to point readers to. Search adds more automatically. */
     related: slugs(),
     /** True when this is example content about a made-up organisation. Every page built from it says so. */

@@ -2,10 +2,12 @@
  * The taxonomy: every controlled vocabulary a blueprint, playbook or organisation may use.
  *
  * Each list is the single source for the schema (allowed values), the site (labels and
- * taxonomy pages), the search filters and the generated issue form. Values are kebab-case
- * and never change once published, because they appear in URLs; labels may change.
+ * taxonomy pages), the search filters and the contribution questions (web form, issue form,
+ * `npm run new`). Values are kebab-case and never change once published, because they appear
+ * in URLs; labels may change.
  *
- * Sources are listed in ../../../README.md#taxonomy and in the about page.
+ * The pillars follow NHS England's What Good Looks Like framework and the capabilities the
+ * capability areas of its Digital Maturity Assessment; the other lists are this site's own.
  */
 
 export interface Term {
@@ -154,22 +156,41 @@ export const statuses = terms([
   { value: 'archived', label: 'Archived', description: 'Kept for the record; shown with a warning, not listed.' },
 ] as const);
 
+/** Statuses whose blueprints are listed, searched and counted: drafts are never built, archived ones are kept for the record only. */
+export const listedStatuses: readonly string[] = ['published', 'needs-review'];
+
+/** Whether a blueprint is listed (and in search). The one rule for it: lists, search pages and the search index all ask this. */
+export function isListed(b: { status: string }): boolean {
+  return listedStatuses.includes(b.status);
+}
+
+/** Licences content may be published under; the first is the default. */
+export const licences = terms([
+  { value: 'OGL-3.0', label: 'Open Government Licence v3.0' },
+  { value: 'CC-BY-4.0', label: 'Creative Commons Attribution 4.0' },
+] as const);
+
 export const maturities = terms([
   { value: 'early', label: 'Early', description: 'Mostly paper, or an EPR not yet in place.' },
   { value: 'developing', label: 'Developing', description: 'An EPR in place for some services; gaps remain.' },
   { value: 'established', label: 'Established', description: 'A trust-wide EPR; now optimising and integrating.' },
 ] as const);
 
-/** The facets a blueprint is filed under, in the order the site shows them. */
+/**
+ * The facets a blueprint is filed under, in the order the site shows them. Each is named by its
+ * front-matter field; `path` is its pages' address (/types/…) and `filter` its search filter's
+ * name, which is also the search page's URL parameter (?setting=acute): both are public, so
+ * they keep their own spelling.
+ */
 export const facets = {
-  type: { label: 'Type', path: 'types', terms: contentTypes },
-  domain: { label: 'Domain', path: 'domains', terms: domains },
-  pillars: { label: 'What Good Looks Like pillar', path: 'pillars', terms: pillars },
-  capabilities: { label: 'Capability', path: 'capabilities', terms: capabilities },
-  careSettings: { label: 'Care setting', path: 'care-settings', terms: careSettings },
-  eprSupplier: { label: 'EPR supplier', path: 'suppliers', terms: suppliers },
-  standards: { label: 'Standard', path: 'standards', terms: standards },
-  audience: { label: 'Audience', path: 'audiences', terms: audiences },
+  type: { label: 'Type', path: 'types', filter: 'type', terms: contentTypes },
+  domain: { label: 'Domain', path: 'domains', filter: 'domain', terms: domains },
+  pillars: { label: 'What Good Looks Like pillar', path: 'pillars', filter: 'pillar', terms: pillars },
+  capabilities: { label: 'Capability', path: 'capabilities', filter: 'capability', terms: capabilities },
+  careSettings: { label: 'Care setting', path: 'care-settings', filter: 'setting', terms: careSettings },
+  eprSupplier: { label: 'EPR supplier', path: 'suppliers', filter: 'supplier', terms: suppliers },
+  standards: { label: 'Standard', path: 'standards', filter: 'standard', terms: standards },
+  audience: { label: 'Audience', path: 'audiences', filter: 'audience', terms: audiences },
 } as const;
 
 export type FacetName = keyof typeof facets;

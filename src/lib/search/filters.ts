@@ -4,10 +4,8 @@
  * the page's data-pagefind-filter attributes, the search page's checkboxes and its URL
  * parameters (?domain=workforce&setting=acute).
  */
-import {
-  audiences, capabilities, careSettings, contentTypes, domains, facets, pillars, programmeStatuses, standards, suppliers,
-  type Blueprint, type Organisation, type Playbook, type Term,
-} from '../schema';
+import { facetValues } from '../content/catalogue';
+import { contentTypes, facets, programmeStatuses, type Blueprint, type FacetName, type Organisation, type Playbook, type Term } from '../schema';
 
 export interface SearchFilter {
   /** Filter name in the index and URL parameter name. */
@@ -19,36 +17,27 @@ export interface SearchFilter {
 
 export const searchTypes = [...contentTypes, { value: 'playbook', label: 'Playbook', description: 'Curated guidance across organisations for one goal.' }] as const;
 
-export const searchFilters: readonly SearchFilter[] = [
-  { name: 'type', label: facets.type.label, terms: searchTypes },
-  { name: 'domain', label: facets.domain.label, terms: domains },
-  { name: 'setting', label: facets.careSettings.label, terms: careSettings },
-  { name: 'pillar', label: facets.pillars.label, terms: pillars },
-  { name: 'capability', label: facets.capabilities.label, terms: capabilities },
-  { name: 'programme', label: 'Programme of the publishing organisation', terms: programmeStatuses },
-  { name: 'supplier', label: facets.eprSupplier.label, terms: suppliers },
-  { name: 'standard', label: facets.standards.label, terms: standards },
-  { name: 'audience', label: facets.audience.label, terms: audiences },
-];
+/** The one filter that is not a facet of the blueprint itself, but of its publisher. */
+const programme: SearchFilter = { name: 'programme', label: 'Programme of the publishing organisation', terms: programmeStatuses };
+
+/** The filters in the order the search page shows them: the facets, with the publisher's programme among them. */
+const order: readonly (FacetName | 'programme')[] = ['type', 'domain', 'careSettings', 'pillars', 'capabilities', 'programme', 'eprSupplier', 'standards', 'audience'];
+
+export const searchFilters: readonly SearchFilter[] = order.map((id) =>
+  id === 'programme' ? programme : { name: facets[id].filter, label: facets[id].label, terms: id === 'type' ? searchTypes : facets[id].terms },
+);
 
 export type FilterValues = Record<string, string[]>;
 
 export function blueprintFilterValues(b: Blueprint, organisation?: Organisation): FilterValues {
-  return {
-    type: [b.type],
-    domain: [b.domain],
-    setting: b.careSettings,
-    pillar: b.pillars,
-    capability: b.capabilities,
-    programme: organisation ? [organisation.programme] : [],
-    supplier: [b.eprSupplier],
-    standard: b.standards,
-    audience: b.audience,
-  };
+  const values: FilterValues = Object.fromEntries(
+    order.map((id) => (id === 'programme' ? [programme.name, organisation ? [organisation.programme] : []] : [facets[id].filter, facetValues(b, id)])),
+  );
+  return values;
 }
 
 export function playbookFilterValues(p: Playbook): FilterValues {
-  return { type: ['playbook'], domain: [p.domain], audience: p.audience };
+  return { [facets.type.filter]: ['playbook'], [facets.domain.filter]: [p.domain], [facets.audience.filter]: p.audience };
 }
 
 export type FilterCounts = Record<string, Record<string, number>>;

@@ -4,7 +4,7 @@
  * build gate reads, never the built HTML.
  */
 import type { Corpus, CorpusEntry } from '../validate/corpus';
-import type { Blueprint, GlossaryTerm, Organisation } from '../schema';
+import { isListed, type Blueprint, type GlossaryTerm, type Organisation } from '../schema';
 import type { SynonymGroup } from '../schema/synonyms';
 import { blueprintDocument, type SearchDocument } from './documents';
 import { buildSynonyms, type Synonyms } from './synonyms';
@@ -35,7 +35,7 @@ export function searchCorpus(corpus: { entries: SearchEntry[] }): SearchCorpus {
   const organisations = new Map(of('organisation').map((e) => [e.slug, e.data as Organisation]));
   const authorLists = new Map(of('blueprint').map((e) => [e.slug, (e.data as Blueprint).related]));
   const docs = of('blueprint')
-    .filter((e) => ['published', 'needs-review'].includes((e.data as Blueprint).status))
+    .filter((e) => isListed(e.data as Blueprint))
     .map((e) => blueprintDocument({ slug: e.slug, data: e.data as Blueprint }, e.parsed.body, organisations.get((e.data as Blueprint).organisation), synonyms));
   return { docs, synonyms, organisations, authorLists };
 }

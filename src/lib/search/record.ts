@@ -15,11 +15,6 @@ export interface PagefindRecord {
   meta: Record<string, string>;
 }
 
-/** Archived and draft blueprints stay out of search, as out of lists; their pages carry no data-pagefind-body. */
-export function blueprintInSearch(b: Pick<Blueprint, 'status'>): boolean {
-  return b.status !== 'archived' && b.status !== 'draft';
-}
-
 export function blueprintRecord(b: Blueprint, organisation?: Organisation): PagefindRecord {
   return {
     filters: blueprintFilterValues(b, organisation),

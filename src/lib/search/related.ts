@@ -1,7 +1,7 @@
 /**
  * Related blueprints: the author's own `related` list first, in their order, then the most
  * similar other blueprints by term vector, up to `max`. Computed for all blueprints at once,
- * once per build (src/data/search.ts).
+ * once per build (src/lib/search/build-data.ts, which src/data/search.ts calls).
  */
 import { buildVectorModel, nearest, type VectorModel } from './vectors';
 import type { SearchDocument } from './documents';

@@ -1,5 +1,7 @@
 /** Fills the "ready to send" panel: a readable summary, the hand-off links and the file itself. */
-import { draftField, linesOf, sectionsOf, type DraftValues, type HandOff } from '../../lib/contribute/draft';
+import { linesOf, sectionsOf, type DraftValues } from '../../lib/contribute/draft';
+import type { HandOff } from '../../lib/contribute/hand-off';
+import { questionById } from '../../lib/contribute/questions';
 import { labelOf } from '../../lib/schema/taxonomy';
 
 let downloadUrl: string | undefined;
@@ -11,7 +13,7 @@ function text(values: DraftValues, id: string): string {
 
 /** A choice field's labels, e.g. "Acute, Community". */
 function labels(values: DraftValues, id: string): string {
-  const terms = draftField(id)?.terms ?? [];
+  const terms = questionById(id)?.terms ?? [];
   const v = values[id];
   const list = Array.isArray(v) ? v : v ? [v] : [];
   return list.map((value) => labelOf(terms, value)).join(', ');
@@ -51,7 +53,9 @@ export function showResult(panel: HTMLElement, values: DraftValues, handOff: Han
     ['Title', text(values, 'title')],
     ['Summary', text(values, 'summary')],
     ['Key questions', list(linesOf(text(values, 'keyQuestions')))],
+    ['Starting problem', text(values, 'startingPoint-problem') || 'Not given'],
     ['Organisation', organisationName],
+    ['Partners', text(values, 'partners') || 'None given'],
     ['Care settings', labels(values, 'careSettings')],
     ['Pillars', labels(values, 'pillars')],
     ['Capabilities', labels(values, 'capabilities') || 'None given'],

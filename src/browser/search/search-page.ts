@@ -5,7 +5,8 @@
  * in a polite live region. Focus stays where the reader is typing or ticking; it moves only when
  * they ask for more results, to the first new one.
  */
-import { countFilters, runSearch, type Outcome, type Pagefind, type PagefindResult } from './engine';
+import { loadPagefind, type Pagefind, type PagefindResult } from '../pagefind';
+import { countFilters, runSearch, type Outcome } from './engine';
 import { resultItem, statusText } from './render';
 import { hasFilters, isEmpty, readState, writeState, type SearchState } from './state';
 
@@ -113,12 +114,8 @@ class AppSearch extends HTMLElement {
   }
 
   #load(): Promise<Pagefind> {
-    this.#pagefind ??= (async () => {
-      const pagefind: Pagefind = await import(/* @vite-ignore */ this.dataset.pagefind!);
-      // No worker: one file less to download, and searching a few thousand pages is quick anyway.
-      await pagefind.options({ baseUrl: this.dataset.base, excerptLength: 24, noWorker: true });
-      return pagefind;
-    })();
+    // No worker: one file less to download, and searching a few thousand pages is quick anyway.
+    this.#pagefind ??= loadPagefind(this.dataset.pagefind!, this.dataset.base ?? '/', { excerptLength: 24, noWorker: true });
     return this.#pagefind;
   }
 

@@ -3,7 +3,7 @@
  * when an author checks a draft: the MDX parser is large (see the report in the pull request),
  * so it stays out of the page's first download.
  */
-import type { LineProblem } from '../../lib/contribute/draft';
+import type { LineProblem } from '../../lib/contribute/draft-check';
 
 type Checker = [typeof import('../../lib/validate/rules/mdx-safety'), typeof import('../../lib/validate/mdx-body')];
 let loading: Promise<Checker> | undefined;

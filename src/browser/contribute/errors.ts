@@ -3,7 +3,7 @@
  * an error summary at the top of the form that links to each field.
  * https://service-manual.nhs.uk/design-system/components/error-summary
  */
-import type { FieldError } from '../../lib/contribute/draft';
+import type { FieldError } from '../../lib/contribute/draft-check';
 
 const errorClass: Record<string, string> = {
   INPUT: 'nhsuk-input--error',

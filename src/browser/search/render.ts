@@ -2,7 +2,7 @@
  * Builds the DOM for search results. Everything from the index goes in as text, except
  * Pagefind's <mark> highlights in excerpts, which are rebuilt as real elements one by one.
  */
-import type { PagefindData } from './engine';
+import type { PagefindData } from '../pagefind';
 import { bestExcerpt } from '../../lib/search/excerpt';
 
 const tagColour: Record<string, string> = { blueprint: 'nhsuk-tag--blue', redprint: 'nhsuk-tag--red', playbook: 'nhsuk-tag--green' };

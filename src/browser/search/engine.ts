@@ -9,33 +9,8 @@
  */
 import { correctQuery } from '../../lib/search/synonyms';
 import { meaningfulWords, mergeAnyWord } from '../../lib/search/query';
+import type { Counts, Pagefind, PagefindFilters, PagefindResponse, PagefindResult } from '../pagefind';
 import { sorts, type SearchState } from './state';
-
-/** The parts of Pagefind's API used here. https://pagefind.app/docs/api/ */
-export interface PagefindResult {
-  id: string;
-  score: number;
-  data(): Promise<PagefindData>;
-}
-export interface PagefindData {
-  url: string;
-  excerpt: string;
-  /** One entry per section under a heading with an id. */
-  sub_results?: { url: string; title: string; excerpt: string }[];
-  meta: Record<string, string | undefined>;
-  filters: Record<string, string[]>;
-}
-export type Counts = Record<string, Record<string, number>>;
-interface PagefindResponse {
-  results: PagefindResult[];
-  filters: Counts;
-}
-type PagefindFilters = Record<string, { any: string[] }>;
-export interface Pagefind {
-  options(options: Record<string, unknown>): Promise<void>;
-  filters(): Promise<Counts>;
-  search(term: string | null, options?: { filters?: PagefindFilters; sort?: Record<string, string> }): Promise<PagefindResponse | null>;
-}
 
 export interface Outcome {
   results: PagefindResult[];

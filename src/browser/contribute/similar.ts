@@ -4,30 +4,8 @@
  * not there (the dev server has none) nothing is shown.
  * https://pagefind.app/docs/api/
  */
-import { isSimilarTitle } from '../../lib/contribute/draft';
-
-interface PagefindResult {
-  data(): Promise<{ url: string; meta: { title?: string } }>;
-}
-interface Pagefind {
-  options(options: { baseUrl: string }): Promise<void>;
-  search(term: string): Promise<{ results: PagefindResult[] } | null>;
-}
-
-let loading: Promise<Pagefind | undefined> | undefined;
-
-function load(scriptUrl: string, base: string): Promise<Pagefind | undefined> {
-  loading ??= (async () => {
-    try {
-      const pagefind = (await import(/* @vite-ignore */ scriptUrl)) as Pagefind;
-      await pagefind.options({ baseUrl: base });
-      return pagefind;
-    } catch {
-      return undefined;
-    }
-  })();
-  return loading;
-}
+import { isSimilarTitle } from '../../lib/search/similar-title';
+import { loadPagefind } from '../pagefind';
 
 export interface Match {
   title: string;
@@ -36,9 +14,8 @@ export interface Match {
 
 /** Up to `limit` blueprint pages whose titles are close to this one. */
 export async function findSimilar(scriptUrl: string, base: string, title: string, limit = 3): Promise<Match[]> {
-  const pagefind = await load(scriptUrl, base);
-  if (!pagefind) return [];
   try {
+    const pagefind = await loadPagefind(scriptUrl, base);
     const search = await pagefind.search(title);
     if (!search) return [];
     const blueprintPage = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}blueprints/(?!page/)[^/]+/$`);

@@ -1,5 +1,6 @@
 /** Reads the drafting form into DraftValues and writes DraftValues back, by field id. */
-import { draftFields, type DraftValues } from '../../lib/contribute/draft';
+import type { DraftValues } from '../../lib/contribute/draft';
+import { controlOf, questions } from '../../lib/contribute/questions';
 
 function controls(form: HTMLFormElement, id: string): (HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement)[] {
   return [...form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(`[name="${id}"]`)];
@@ -7,11 +8,11 @@ function controls(form: HTMLFormElement, id: string): (HTMLInputElement | HTMLTe
 
 export function readValues(form: HTMLFormElement): DraftValues {
   const values: DraftValues = {};
-  for (const field of draftFields) {
+  for (const field of questions) {
     const found = controls(form, field.id);
-    if (field.control === 'checkboxes') {
+    if (controlOf(field) === 'checkboxes') {
       values[field.id] = found.filter((c) => (c as HTMLInputElement).checked).map((c) => c.value);
-    } else if (field.control === 'radios') {
+    } else if (controlOf(field) === 'radios') {
       values[field.id] = found.find((c) => (c as HTMLInputElement).checked)?.value ?? '';
     } else {
       values[field.id] = found[0]?.value ?? '';
@@ -22,11 +23,11 @@ export function readValues(form: HTMLFormElement): DraftValues {
 
 /** Puts saved values back. Values that no longer match an option (a renamed term) are skipped. */
 export function writeValues(form: HTMLFormElement, values: DraftValues): void {
-  for (const field of draftFields) {
+  for (const field of questions) {
     const value = values[field.id];
     if (value === undefined) continue;
     const found = controls(form, field.id);
-    if (field.control === 'checkboxes' || field.control === 'radios') {
+    if (controlOf(field) === 'checkboxes' || controlOf(field) === 'radios') {
       const chosen = new Set(Array.isArray(value) ? value : [value]);
       for (const c of found) (c as HTMLInputElement).checked = chosen.has(c.value);
     } else if (found[0] && typeof value === 'string') {

@@ -4,10 +4,11 @@
  * ways to contribute; with it the form appears, keeps the draft in this browser, checks it with
  * the site's own blueprint schema and MDX safety gate, and hands it off to GitHub.
  */
-import {
-  draftToMdx, handOff, hasAnswers, localIsoDate, mergeErrors, organisationNotListed, sectionErrors, validateDraft,
-  type DraftOptions, type DraftValues, type FieldError,
-} from '../../lib/contribute/draft';
+import { draftToMdx, hasAnswers, type DraftOptions, type DraftValues } from '../../lib/contribute/draft';
+import { mergeErrors, sectionErrors, validateDraft, type FieldError } from '../../lib/contribute/draft-check';
+import { handOff } from '../../lib/contribute/hand-off';
+import { localIsoDate } from '../../lib/contribute/local-date';
+import { organisationNotListed } from '../../lib/contribute/questions';
 import { fieldIdOf, readValues, writeValues } from './form-values';
 import { goToField, showFieldError, showSummary } from './errors';
 import { showResult } from './result';

@@ -1,0 +1,118 @@
+/**
+ * One build's Pagefind index, fed page by page as Astro renders: pages go to Pagefind in the
+ * order Astro listed them, whatever order they finish in, and every error Pagefind reports is
+ * kept and thrown at the end. Used by the integration in ./pagefind.ts.
+ * https://pagefind.app/docs/node-api/
+ */
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { createIndex, type PagefindIndex } from 'pagefind';
+
+/** Throws the errors of a step, at most 20 of them (a Pagefind that cannot start fails every page). */
+function fail(step: string, errors: string[]): void {
+  if (errors.length === 0) return;
+  const more = errors.length > 20 ? `\n… and ${errors.length - 20} more` : '';
+  throw new Error(`Pagefind could not ${step}:\n${errors.slice(0, 20).join('\n')}${more}`);
+}
+
+/** How many pages the written index holds, from Pagefind's entry file. */
+function pagesIndexed(pagefindDir: string): number {
+  const entry = JSON.parse(readFileSync(join(pagefindDir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+  return Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
+}
+
+/** A page's key, the same whether Astro lists it ("/blueprints/x") or requests it ("/blueprints/x/"). */
+export const keyOf = (path: string) => path.replace(/\/+$/, '');
+
+/**
+ * One build's index. Pages are sent to Pagefind in the order Astro listed them, whatever order
+ * they finish rendering in, so the same content always gives the same index files. The index is
+ * written as soon as the last listed page is in, or when `finish` asks for it. Every error is
+ * kept and thrown by `finish`.
+ */
+export class SearchIndex {
+  private index: Promise<PagefindIndex>;
+  private sending: Promise<void>[] = [];
+  private errors: string[] = [];
+  private writing: Promise<void> | undefined;
+  /** Listed page → its place in the list. */
+  private place = new Map<string, number>();
+  /** Pages rendered before an earlier one in the list, by place. */
+  private early = new Map<number, { path: string; html: string | undefined }>();
+  private next = 0;
+
+  constructor(private readonly outputPath: string) {
+    // English everywhere, so one index and the English stemmer ("wards" finds "ward").
+    this.index = createIndex({ forceLanguage: 'en' }).then(({ index, errors }) => {
+      fail('start', errors);
+      if (!index) throw new Error('Pagefind could not start: no index was created');
+      return index;
+    });
+    this.index.catch(() => {}); // reported by finish()
+  }
+
+  /** The pages to be indexed, in Astro's order. */
+  expect(paths: string[]): void {
+    paths.forEach((path, i) => this.place.set(keyOf(path), i));
+  }
+
+  /** A rendered page: the HTML Pagefind should read, or undefined when there is nothing to index. */
+  add(path: string, html: string | undefined): void {
+    const place = this.place.get(keyOf(path));
+    if (place === undefined) return this.send(path, html); // not listed: nothing to wait for
+    this.early.set(place, { path, html });
+    for (let page = this.early.get(this.next); page; page = this.early.get(this.next)) {
+      this.early.delete(this.next++);
+      this.send(page.path, page.html);
+    }
+    if (this.next === this.place.size) this.write();
+  }
+
+  private send(path: string, html: string | undefined): void {
+    if (html === undefined) return;
+    if (this.writing) {
+      this.errors.push(`${path}: rendered after the index was written, so it is not in it`);
+      return;
+    }
+    const sent = this.index
+      .then((index) => index.addHTMLFile({ url: path, content: html }))
+      .then((added) => {
+        this.errors.push(...added.errors.map((e) => `${path}: ${e}`));
+      });
+    sent.catch(() => {}); // reported by finish()
+    this.sending.push(sent);
+  }
+
+  private write(): Promise<void> {
+    // A listed page that never rendered (none should) must not hold back the ones after it.
+    for (const place of [...this.early.keys()].sort((a, b) => a - b)) {
+      const page = this.early.get(place)!;
+      this.send(page.path, page.html);
+    }
+    this.early.clear();
+    this.writing ??= Promise.all(this.sending).then(async () => {
+      fail('index the pages', this.errors);
+      // Pagefind's service panics, and never answers, when it cannot create the folder.
+      try {
+        mkdirSync(this.outputPath, { recursive: true });
+      } catch (error) {
+        fail('write the index', [(error as Error).message]);
+      }
+      const written = await (await this.index).writeFiles({ outputPath: this.outputPath });
+      fail('write the index', written.errors);
+    });
+    this.writing.catch(() => {}); // reported by finish()
+    return this.writing;
+  }
+
+  /** Waits for the index to be written (writing it now if it has not started) and returns its page count. */
+  async finish(): Promise<number> {
+    await this.write();
+    fail('index every page', this.errors);
+    // Pagefind also writes its ready-made UIs; the search page uses the JS API, so they are never loaded.
+    for (const ui of ['pagefind-ui', 'pagefind-modular-ui', 'pagefind-component-ui']) {
+      for (const ext of ['js', 'css']) rmSync(join(this.outputPath, `${ui}.${ext}`), { force: true });
+    }
+    return pagesIndexed(this.outputPath);
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * Checking a draft: the blueprint schema's problems and the MDX safety gate's, put beside the
+ * question each belongs to, in the order the questions are asked.
+ *
+ * Runs in the browser as well as in Node: no I/O, no Node built-ins.
+ */
+import { blueprintSections } from '../content/sections';
+import { blueprintSchema } from '../schema/blueprint';
+import { isEmpty, textOf, toFrontMatter, type DraftOptions, type DraftValues } from './draft';
+import { organisationNotListed, questionById, questionForProblem, questions, sectionFieldId, type Question } from './questions';
+
+export interface FieldError {
+  /** The question id; the form shows the message beside that question. */
+  id: string;
+  message: string;
+}
+
+/** Which question a schema problem belongs to, on the web form. */
+function questionFor(path: readonly PropertyKey[], values: DraftValues): { question?: Question; item?: number } {
+  // The web form's organisation is a choice; when it is "not listed", the slug comes from the name typed.
+  if (path[0] === 'organisation' && textOf(values, 'organisation') === organisationNotListed) return { question: questionById('organisation-name') };
+  return questionForProblem(path) ?? {};
+}
+
+function messageFor({ question, item }: { question?: Question; item?: number }, message: string, values: DraftValues): string {
+  if (!question) return `The draft ${message}`;
+  if (question.emptyMessage && isEmpty(values, question.id)) return question.emptyMessage;
+  if (question.kind === 'lines' && item !== undefined) return `Question ${item + 1} ${message}`;
+  return `${question.name} ${message}`;
+}
+
+/**
+ * Checks a draft with the blueprint schema, the same one the site build and `npm run validate`
+ * use, plus what only the form can know (a name for an organisation not listed; a redprint's
+ * "what went wrong" section). One message per question, in the order the questions are asked.
+ */
+export function validateDraft(values: DraftValues, options: DraftOptions): FieldError[] {
+  const errors: FieldError[] = [];
+  const add = (id: string, message: string) => {
+    if (!errors.some((e) => e.id === id)) errors.push({ id, message });
+  };
+
+  if (textOf(values, 'organisation') === organisationNotListed && !textOf(values, 'organisation-name')) {
+    add('organisation-name', questionById('organisation-name')!.emptyMessage!);
+  }
+  const result = blueprintSchema.safeParse(toFrontMatter(values, options));
+  if (!result.success) {
+    const { issues } = result.error;
+    for (const issue of issues) {
+      // The schema compares the dates even when one is not a month at all: say only that.
+      const isOrder = issue.path.length === 1 && issue.path[0] === 'timeline' && issue.code === 'custom';
+      if (isOrder && issues.some((other) => other.path[0] === 'timeline' && other.path.length > 1)) continue;
+      const at = questionFor(issue.path, values);
+      const message = isOrder ? 'is before the start: check when the work started and finished' : issue.message;
+      add(at.question?.id ?? '', messageFor(at, message, values));
+    }
+  }
+  if (textOf(values, 'type') === 'redprint') {
+    for (const section of blueprintSections.filter((s) => s.requiredForRedprint)) {
+      const id = sectionFieldId(section.heading);
+      if (!textOf(values, id)) add(id, questionById(id)!.emptyMessage!);
+    }
+  }
+  return mergeErrors(errors);
+}
+
+/**
+ * One entry per question, in the order the questions are asked. Different messages for the same
+ * question are joined, so every problem shows at once.
+ */
+export function mergeErrors(...lists: readonly FieldError[][]): FieldError[] {
+  const order = (id: string) => {
+    const i = questions.findIndex((q) => q.id === id);
+    return i === -1 ? questions.length : i;
+  };
+  const messages = new Map<string, string[]>();
+  for (const { id, message } of lists.flat()) {
+    const list = messages.get(id) ?? [];
+    if (!list.includes(message)) list.push(message);
+    messages.set(id, list);
+  }
+  return [...messages]
+    .map(([id, list]) => ({ id, message: list.join(' ') }))
+    .sort((a, b) => order(a.id) - order(b.id));
+}
+
+/** A problem the MDX safety gate found at a line of the draft's MDX file. */
+export interface LineProblem {
+  line: number;
+  message: string;
+}
+
+/**
+ * Puts safety-gate problems beside the section they are in: each section's text follows its
+ * "## Heading" line in the rendered file, so the line number says which section it is. Every
+ * problem in a section is reported at once, by its line within the section.
+ */
+export function sectionErrors(mdx: string, problems: readonly LineProblem[]): FieldError[] {
+  const lines = mdx.split('\n');
+  const starts = blueprintSections
+    .map((s) => ({ heading: s.heading, line: lines.indexOf(`## ${s.heading}`) + 1 }))
+    .filter((s) => s.line > 0)
+    .sort((a, b) => a.line - b.line);
+  const bySection = new Map<string, { heading?: string; parts: string[] }>();
+  for (const problem of [...problems].sort((a, b) => a.line - b.line)) {
+    const section = starts.filter((s) => s.line <= problem.line).at(-1);
+    const id = section ? sectionFieldId(section.heading) : '';
+    const entry = bySection.get(id) ?? { heading: section?.heading, parts: [] };
+    const part = section ? `line ${problem.line - section.line - 1}, ${problem.message}` : problem.message;
+    if (!entry.parts.includes(part)) entry.parts.push(part);
+    bySection.set(id, entry);
+  }
+  return [...bySection].map(([id, { heading, parts }]) => ({
+    id,
+    message: heading ? `The “${heading}” section, ${parts.join('; and ')}` : `The draft ${parts.join('; and ')}`,
+  }));
+}
