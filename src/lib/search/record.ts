@@ -5,13 +5,17 @@
  */
 import { costBands, evidenceLevels, labelOf, type Blueprint, type Organisation, type Playbook } from '../schema';
 import { isoDate } from '../content/catalogue';
+import { illustrativeLabel, isIllustrativeBlueprint } from '../content/illustrative';
 import { blueprintFilterValues, playbookFilterValues, searchTypes, type FilterValues } from './filters';
 
 export interface PagefindRecord {
   filters: FilterValues;
   /** Sort keys; dates as YYYY-MM-DD so they sort as text. */
   sort: { published: string; reviewed: string };
-  /** Shown in a result: title, type, organisation, summary, cost, outcome, evidence, reviewed. */
+  /**
+   * Shown in a result: title, type, organisation, summary, cost, outcome, evidence, reviewed, and
+   * `illustrative` (the label's text) only for made-up example content.
+   */
   meta: Record<string, string>;
 }
 
@@ -33,6 +37,7 @@ export function blueprintRecord(b: Blueprint, organisation?: Organisation): Page
       outcome: b.outcome.headline,
       evidence: labelOf(evidenceLevels, b.outcome.evidence),
       reviewed: isoDate(b.lastReviewed),
+      ...(isIllustrativeBlueprint(b, organisation) ? { illustrative: illustrativeLabel } : {}),
     },
   };
 }
@@ -41,6 +46,12 @@ export function playbookRecord(p: Playbook): PagefindRecord {
   return {
     filters: playbookFilterValues(p),
     sort: { published: isoDate(p.published), reviewed: isoDate(p.lastReviewed) },
-    meta: { title: p.title, type: labelOf(searchTypes, 'playbook'), summary: p.summary, reviewed: isoDate(p.lastReviewed) },
+    meta: {
+      title: p.title,
+      type: labelOf(searchTypes, 'playbook'),
+      summary: p.summary,
+      reviewed: isoDate(p.lastReviewed),
+      ...(p.illustrative ? { illustrative: illustrativeLabel } : {}),
+    },
   };
 }
