@@ -66,6 +66,15 @@ describe('the illustrative label', () => {
     }
   });
 
+  it('qualifies the evidence level of every made-up blueprint where the page states it', async () => {
+    for (const page of builtPages().filter((p) => p.kind === 'blueprint' || p.kind === 'redprint')) {
+      const dom = await parseHtml(readPage(page));
+      const row = dom.querySelectorAll('#key-facts .nhsuk-summary-list__row').find((r) => decodeEntities(r.querySelector('dt')!.textContent).trim() === 'Evidence');
+      expect(row, page.path).toBeDefined();
+      expect(decodeEntities(row!.querySelector('dd')!.textContent).includes('made-up example'), page.path).toBe(made.has(page.path));
+    }
+  });
+
   it('is in the search index’s metadata for every made-up page, and no other', async () => {
     const pages = builtPages().filter((p) => p.kind === 'blueprint' || p.kind === 'redprint' || p.kind === 'playbook');
     for (const page of pages) {

@@ -3,9 +3,9 @@
  * page's checkboxes), sort keys and the metadata a search result shows at a glance. Rendered by
  * src/components/SearchData.astro with Pagefind's data-pagefind-filter|sort|meta attributes.
  */
-import { costBands, evidenceLevels, labelOf, type Blueprint, type Organisation, type Playbook } from '../schema';
+import { costBands, labelOf, type Blueprint, type Organisation, type Playbook } from '../schema';
 import { isoDate } from '../content/catalogue';
-import { illustrativeLabel, isIllustrativeBlueprint } from '../content/illustrative';
+import { evidenceLabel, illustrativeLabel, isIllustrativeBlueprint } from '../content/illustrative';
 import { blueprintFilterValues, playbookFilterValues, searchTypes, type FilterValues } from './filters';
 
 export interface PagefindRecord {
@@ -25,6 +25,7 @@ export function blueprintInSearch(b: Pick<Blueprint, 'status'>): boolean {
 }
 
 export function blueprintRecord(b: Blueprint, organisation?: Organisation): PagefindRecord {
+  const illustrative = isIllustrativeBlueprint(b, organisation);
   return {
     filters: blueprintFilterValues(b, organisation),
     sort: { published: isoDate(b.published), reviewed: isoDate(b.lastReviewed) },
@@ -35,9 +36,9 @@ export function blueprintRecord(b: Blueprint, organisation?: Organisation): Page
       summary: b.summary,
       cost: labelOf(costBands, b.cost.band),
       outcome: b.outcome.headline,
-      evidence: labelOf(evidenceLevels, b.outcome.evidence),
+      evidence: evidenceLabel(b.outcome.evidence, illustrative),
       reviewed: isoDate(b.lastReviewed),
-      ...(isIllustrativeBlueprint(b, organisation) ? { illustrative: illustrativeLabel } : {}),
+      ...(illustrative ? { illustrative: illustrativeLabel } : {}),
     },
   };
 }
