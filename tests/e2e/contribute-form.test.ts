@@ -32,6 +32,11 @@ function organisations() {
   return { first: all[0], illustrative: all.filter((o) => o.data.illustrative).map((o) => o.slug) };
 }
 
+/** The EPR supplier the bundled blueprints give an organisation: a draft must agree (the organisation-facts rule). */
+function supplierOf(slug: string): string {
+  return expectedContent().blueprints.find((b) => b.data.organisation === slug && b.data.eprSupplier !== 'none')?.data.eprSupplier ?? 'epic';
+}
+
 /** What a careful author sends. */
 function goodDraft(): DraftValues {
   return {
@@ -44,7 +49,7 @@ function goodDraft(): DraftValues {
     careSettings: ['acute'],
     pillars: ['support-people'],
     capabilities: [],
-    eprSupplier: 'epic',
+    eprSupplier: supplierOf(organisations().first.slug),
     standards: [],
     audience: ['cnio', 'transformation-lead'],
     'cost-band': '50k-250k',

@@ -8,7 +8,7 @@ import { parseSource } from '../../src/lib/content/front-matter';
 import { readContentFiles } from '../../scripts/lib/content-files';
 import { validateContent } from '../../src/lib/validate';
 import { blueprintSections } from '../../src/lib/content/sections';
-import { blueprintSchema, type Organisation } from '../../src/lib/schema';
+import { blueprintSchema, type Blueprint, type Organisation } from '../../src/lib/schema';
 import { checkMdxSource } from '../../src/lib/validate/rules/mdx-safety';
 import { issueFormFields, proposalFromIssue } from '../../src/lib/contribute/issue-form';
 import { costBands, labelOf } from '../../src/lib/schema/taxonomy';
@@ -199,7 +199,9 @@ describe('the MDX file a draft becomes', () => {
     const organisations = validateContent(files).corpus.entries.filter((e) => e.kind === 'organisation' && e.data);
     const organisation = organisations[0];
     const illustrativeOrganisations = organisations.filter((o) => (o.data as Organisation).illustrative).map((o) => o.slug);
-    const source = draftToMdx(completeDraft({ organisation: organisation.slug }), { today, illustrativeOrganisations });
+    // The draft names the organisation's own EPR supplier, as its other blueprints do (the organisation-facts rule).
+    const theirs = validateContent(files).corpus.entries.map((e) => e.data as Blueprint | undefined).find((b) => b?.organisation === organisation.slug && b.eprSupplier !== 'none');
+    const source = draftToMdx(completeDraft({ organisation: organisation.slug, eprSupplier: theirs?.eprSupplier ?? 'epic' }), { today, illustrativeOrganisations });
     const draft = { path: draftPath('training-nurses'), source };
     expect(validateContent([...files, draft], new Set([draft.path])).problems).toEqual([]);
   });
