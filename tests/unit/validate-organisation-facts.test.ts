@@ -105,6 +105,9 @@ describe('the organisation facts rule', () => {
     ['We learned from South, a Global Digital Exemplar', 'none'],
     ['The Fast Follower programme paired trusts with exemplars', 'gde'],
     ['we were outside the national programmes', 'none'],
+    ['we were told by a Global Digital Exemplar that this works', 'none'],
+    ['we were a GDE partner for two years', 'fast-follower'],
+    ['we were a Fast Follower programme site’s neighbour', 'none'],
   ])('accepts "%s" from an organisation whose programme is %s', (text, programme) => {
     expect(problems(organisation('north', programme), organisation('south', 'gde'), blueprint('a', { body: `${text}.` }))).toEqual([]);
   });

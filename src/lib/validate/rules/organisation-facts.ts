@@ -38,8 +38,11 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Up to three lower-case words between the article and the programme: "an acute", "one of the first mental health". */
-const qualifier = "(?:[a-z][a-z'-]* ){0,3}";
+/**
+ * Words that may describe the programme between the article and its name ("an acute", "one of
+ * the first mental health"). A fixed list, so "we were told by a GDE" is not read as a claim.
+ */
+const qualifier = "(?:(?:acute|mental|health|community|specialist|ambulance|children's|children’s|paediatric|first-wave|second-wave|early|original|national|nhs|large|small|trust)\\s+){0,3}";
 const verb = '(?:was|is|were|are|became|had become|has been|have been|had been)';
 const ordinal = '(?:one of (?:the )?(?:first|earliest|original) )';
 const article = `(?:${ordinal}|an? |the )?`;
@@ -51,7 +54,8 @@ const article = `(?:${ordinal}|an? |the )?`;
  */
 function selfClaims(self: string | undefined): RegExp[] {
   const names = programmeNames.map((n) => escapeRegExp(n.pattern)).join('|');
-  const programme = `(${names})s?\\b`;
+  // Not "a GDE partner", "a Fast Follower programme" or "a GDE's design": those are about someone else.
+  const programme = `(${names})s?\\b(?!['’]s\\b|\\s+(?:partners?|programmes?|sites?|pairing|cohort|wave)\\b)`;
   const claims = [
     `\\bwe ${verb} ${article}${qualifier}${programme}`,
     `\\bas (?:an? |one of the )${qualifier}${programme},? (?:we|our)\\b`,
@@ -83,9 +87,9 @@ interface Claim {
   index: number;
 }
 
-function claimsIn(text: string, self: string | undefined): Claim[] {
+function claimsIn(text: string, patterns: readonly RegExp[]): Claim[] {
   const claims: Claim[] = [];
-  for (const pattern of selfClaims(self)) {
+  for (const pattern of patterns) {
     for (const match of text.matchAll(pattern)) {
       const status = statusOf(match[1]);
       if (status) claims.push({ status, text: match[0].trim(), index: match.index });
@@ -155,8 +159,7 @@ function checkStartingPoints(org: string, told: Told[], problems: Problem[]): vo
   }
 }
 
-function checkProgrammeInBlueprint(t: Told, organisation: Organisation, problems: Problem[]): void {
-  const names = [organisation.name, organisation.shortName].filter((n): n is string => Boolean(n)).map(escapeRegExp).join('|');
+function checkProgrammeInBlueprint(t: Told, organisation: Organisation, patterns: readonly RegExp[], problems: Problem[]): void {
   const fields: [string, string | undefined][] = [
     ['title', t.data.title],
     ['summary', t.data.summary],
@@ -168,19 +171,22 @@ function checkProgrammeInBlueprint(t: Told, organisation: Organisation, problems
   const fix = `its organisation file (src/content/organisations/${t.data.organisation}.yaml) says ${programmeLabel(organisation.programme)}: correct the text, or the organisation's programme if that is what is wrong`;
   for (const [field, text] of fields) {
     if (!text) continue;
-    const claim = claimsIn(text, names).find(wrong);
+    const claim = claimsIn(text, patterns).find(wrong);
     if (claim) {
       problems.push({ file: t.entry.file.path, ...t.entry.parsed.positionOf(field.split('.')), field, message: `says "${claim.text}", but ${fix}` });
     }
   }
   const body = t.entry.parsed.body;
-  for (const claim of claimsIn(body, names).filter(wrong)) {
+  for (const claim of claimsIn(body, patterns).filter(wrong)) {
     problems.push({ file: t.entry.file.path, line: t.entry.parsed.bodyLine + lineOf(body, claim.index), column: 1, field: 'organisation-programme', message: `the text says "${claim.text}", but ${fix}` });
   }
 }
 
+/** Compiled once: the patterns for an organisation's own description name no one. */
+const descriptionClaims = selfClaims(undefined);
+
 function checkProgrammeInDescription(entry: CorpusEntry, organisation: Organisation, problems: Problem[]): void {
-  const claim = claimsIn(organisation.description, undefined).find((c) => c.status !== organisation.programme);
+  const claim = claimsIn(organisation.description, descriptionClaims).find((c) => c.status !== organisation.programme);
   if (!claim) return;
   problems.push({
     file: entry.file.path,
@@ -200,6 +206,7 @@ export function checkOrganisationFacts(corpus: Corpus): Problem[] {
   }
 
   const byOrganisation = new Map<string, Told[]>();
+  const patterns = new Map<string, RegExp[]>();
   for (const entry of corpus.entries) {
     const data = entry.data as Blueprint | undefined;
     if (entry.kind !== 'blueprint' || !data || data.status === 'draft') continue;
@@ -207,7 +214,12 @@ export function checkOrganisationFacts(corpus: Corpus): Problem[] {
     const told = { entry, data, raw };
     byOrganisation.set(data.organisation, [...(byOrganisation.get(data.organisation) ?? []), told]);
     const organisation = organisations.get(data.organisation);
-    if (organisation) checkProgrammeInBlueprint(told, organisation, problems);
+    if (!organisation) continue; // the references rule reports an unknown organisation
+    if (!patterns.has(data.organisation)) {
+      const names = [organisation.name, organisation.shortName].filter((n): n is string => Boolean(n)).map(escapeRegExp).join('|');
+      patterns.set(data.organisation, selfClaims(names));
+    }
+    checkProgrammeInBlueprint(told, organisation, patterns.get(data.organisation)!, problems);
   }
   for (const [org, told] of byOrganisation) {
     checkSuppliers(org, told, problems);
