@@ -96,6 +96,7 @@ describe('the organisation facts rule', () => {
     ['our GDE funding ran out', 'digital-aspirant'],
     ['we were outside the national programmes', 'gde'],
     ['North Hospitals NHS Trust was an acute GDE', 'none'],
+    ['we were the first Fast Follower in our region', 'gde'],
   ])('catches "%s" from an organisation whose programme is %s', (text, programme) => {
     expect(problems(organisation('north', programme), blueprint('a', { body: `${text}.` }))).toHaveLength(1);
   });
@@ -116,5 +117,6 @@ describe('the organisation facts rule', () => {
     const found = problems(organisation('north', 'none', 'A small trust. Funded as a Digital Aspirant to fix its Wi-Fi.'));
     expect(found.map((p) => [p.file, p.field])).toEqual([['src/content/organisations/north.yaml', 'description']]);
     expect(problems(organisation('north', 'fast-follower', 'Paired with South as a Fast Follower.'))).toEqual([]);
+    expect(problems(organisation('north', 'none', 'A small trust. A mental health Global Digital Exemplar.'))[0].message).toMatch(/^says "A mental health Global Digital Exemplar", but programme is none/);
   });
 });

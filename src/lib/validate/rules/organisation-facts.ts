@@ -42,7 +42,7 @@ function escapeRegExp(text: string): string {
  * Words that may describe the programme between the article and its name ("an acute", "one of
  * the first mental health"). A fixed list, so "we were told by a GDE" is not read as a claim.
  */
-const qualifier = "(?:(?:acute|mental|health|community|specialist|ambulance|children's|children’s|paediatric|first-wave|second-wave|early|original|national|nhs|large|small|trust)\\s+){0,3}";
+const qualifier = "(?:(?:acute|mental|health|community|specialist|ambulance|children's|children’s|paediatric|first|second|only|first-wave|second-wave|early|original|national|nhs|large|small|trust)\\s+){0,3}";
 const verb = '(?:was|is|were|are|became|had become|has been|have been|had been)';
 const ordinal = '(?:one of (?:the )?(?:first|earliest|original) )';
 const article = `(?:${ordinal}|an? |the )?`;
@@ -66,7 +66,7 @@ function selfClaims(self: string | undefined): RegExp[] {
     claims.push(`\\b(?:${self}), ${article}${qualifier}${programme}`);
   } else {
     // An organisation's description: its sentences start with what it is ("A Digital Aspirant that…").
-    claims.push(`(?:^|[.;]\\s+)(?:an?|one of the first|one of the earliest) ${qualifier}${programme}`);
+    claims.push(`(?<=^|[.;]\\s+)(?:an?|one of the first|one of the earliest) ${qualifier}${programme}`);
     claims.push(`\\bfunded (?:as an?|through|by|from) (?:the )?${qualifier}${programme}`);
     claims.push(`\\bas an? ${programme}`);
   }
