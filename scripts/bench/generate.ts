@@ -57,6 +57,13 @@ interface SyntheticOrganisation {
   slug: string;
   name: string;
   shortName: string;
+  /**
+   * One digital history per organisation, so its blueprints agree with each other as the
+   * organisation-facts rule requires: one EPR supplier, an EPR from `eprYear` on, and an EMRAM
+   * stage that rises with the year.
+   */
+  eprSupplier: string;
+  eprYear: number;
 }
 
 function organisationAt(index: number, seed: number): SyntheticOrganisation & { data: Record<string, unknown> } {
@@ -65,6 +72,10 @@ function organisationAt(index: number, seed: number): SyntheticOrganisation & { 
   const [kind, careSetting] = r.pick(w.orgKinds);
   const name = `${shortName} ${kind}`;
   const slug = `${kebab(name)}-${index + 1}`;
+  // A separate stream, so the history leaves the organisations' other values as they were.
+  const history = new Random(mixSeed(seed, 4, index));
+  const eprSupplier = history.pick(valuesOf(suppliers).filter((v) => v !== 'none'));
+  const eprYear = history.int(2014, 2026);
   const data = {
     name,
     shortName,
@@ -75,7 +86,7 @@ function organisationAt(index: number, seed: number): SyntheticOrganisation & { 
     description: `A made-up ${careSetting.replace(/-/g, ' ')} organisation, generated for the build benchmark.`,
     illustrative: true,
   };
-  return { slug, name, shortName, data };
+  return { slug, name, shortName, eprSupplier, eprYear, data };
 }
 
 export function generateOrganisations(count: number, seed = defaultSeed): (SyntheticOrganisation & { file: GeneratedFile })[] {
@@ -84,7 +95,7 @@ export function generateOrganisations(count: number, seed = defaultSeed): (Synth
   return orgs.map((org, i) => {
     const partner = orgs[(i + 1) % count];
     const data = i % 4 === 0 && partner.slug !== org.slug ? { ...org.data, partners: [partner.slug] } : org.data;
-    return { slug: org.slug, name: org.name, shortName: org.shortName, file: { path: `organisations/${org.slug}.yaml`, source: stringify(data) } };
+    return { slug: org.slug, name: org.name, shortName: org.shortName, eprSupplier: org.eprSupplier, eprYear: org.eprYear, file: { path: `organisations/${org.slug}.yaml`, source: stringify(data) } };
   });
 }
 
@@ -235,6 +246,11 @@ interface BlueprintContext {
   slugs: readonly string[];
 }
 
+/** The organisation's EMRAM stage in a year: 0 or 1 before its EPR, then a stage a year, up to 6. */
+function emramStageIn(org: SyntheticOrganisation, year: number): number {
+  return year < org.eprYear ? Math.min(1, Math.max(0, year - 2015)) : Math.min(6, 2 + year - org.eprYear);
+}
+
 function blueprintAt(index: number, ctx: BlueprintContext, attempt = 0): GeneratedFile {
   const r = new Random(mixSeed(ctx.seed, 3, index, attempt));
   const { title, slug } = titleAndSlug(index, ctx.seed);
@@ -244,6 +260,7 @@ function blueprintAt(index: number, ctx: BlueprintContext, attempt = 0): Generat
   const published = new Date(Date.UTC(r.int(2019, 2025), r.int(0, 11), r.int(1, 28)));
   const lastReviewed = new Date(published.getTime() + r.int(0, 300) * 86_400_000);
   const start = month(r, 2016, 2023);
+  const startYear = Number(start.slice(0, 4));
   const relatedPool = ctx.slugs.filter((s) => s !== slug);
   const data: Record<string, unknown> = {
     type: r.chance(0.12) ? 'redprint' : 'blueprint',
@@ -256,13 +273,14 @@ function blueprintAt(index: number, ctx: BlueprintContext, attempt = 0): Generat
     pillars: r.sample(valuesOf(pillars), r.int(1, 3)),
     capabilities: r.sample(valuesOf(capabilities), r.int(0, 4)),
     careSettings: r.sample(valuesOf(careSettings), r.int(1, 2)),
-    eprSupplier: r.pick(valuesOf(suppliers)),
+    // Some work involves no EPR; the rest names the organisation's one supplier.
+    eprSupplier: r.chance(1 / valuesOf(suppliers).length) ? 'none' : org.eprSupplier,
     standards: r.sample(valuesOf(standards), r.int(0, 4)),
     audience: r.sample(valuesOf(audiences), r.int(1, 4)),
     startingPoint: {
-      ...(r.chance(0.6) ? { emramStage: r.int(0, 6) } : {}),
+      ...(r.chance(0.6) ? { emramStage: emramStageIn(org, startYear) } : {}),
       ...(r.chance(0.4) ? { dmaScore: r.int(10, 45) / 10 } : {}),
-      eprInPlace: r.chance(0.5),
+      eprInPlace: startYear >= org.eprYear,
       problem: capitalise(`${r.zipf(w.problems)} on ${r.int(2, 40)} ${r.pick(w.places)} meant ${r.zipf(w.teams)} could not rely on ${r.zipf(w.things)}.`),
     },
     cost: { band: r.pick(valuesOf(costBands)), note: `${r.sample(w.costItems, 2).join(' and ')} for ${r.pick(w.numberWords)} months.` },

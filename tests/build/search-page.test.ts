@@ -9,6 +9,7 @@ import { expectedContent } from '../support/content';
 import { searchAt, searchSettled, shownResults } from '../support/search/search-page';
 import { paths } from '../../src/lib/content/urls';
 import { careSettings, domains, isListed, labelOf } from '../../src/lib/schema';
+import { illustrativeLabel } from '../../src/lib/content/illustrative';
 
 const listed = () => expectedContent().blueprints.filter((b) => isListed(b.data));
 const slugOf = (path: string) => path.split('/').filter(Boolean).pop()!;
@@ -45,9 +46,27 @@ describe('the search page', () => {
     const { page, close } = await site.open();
     await searchAt(page, `${searchPage()}?q=ePMA`);
     const first = page.locator('[data-search-results] > li').first();
-    await expect(first.locator('.nhsuk-tag').textContent()).resolves.toMatch(/Blueprint|Redprint|Playbook/);
+    await expect(first.locator('.nhsuk-tag').first().textContent()).resolves.toMatch(/Blueprint|Redprint|Playbook/);
     const facts = await first.locator('dt').allTextContents();
     expect(facts).toEqual(expect.arrayContaining(['Cost', 'Outcome', 'Last reviewed']));
+    await close();
+  });
+
+  it('labels every result from a made-up organisation, in words, and no other', async () => {
+    const { page, close } = await site.open();
+    const shown = await searchAt(page, `${searchPage()}?q=training`);
+    expect(shown.paths.length).toBeGreaterThan(0);
+    const { blueprints, playbooks, organisations } = expectedContent();
+    const madeUp = new Set(organisations.filter((o) => o.data.illustrative).map((o) => o.slug));
+    const illustrative = new Set([
+      ...blueprints.filter((b) => b.data.illustrative || madeUp.has(b.data.organisation)).map((b) => b.slug),
+      ...playbooks.filter((p) => p.data.illustrative).map((p) => p.slug),
+    ]);
+    const results = page.locator('[data-search-results] > li');
+    for (let i = 0; i < shown.paths.length; i++) {
+      const tags = await results.nth(i).locator('.nhsuk-tag').allTextContents();
+      expect(tags.includes(illustrativeLabel), shown.paths[i]).toBe(illustrative.has(slugOf(shown.paths[i])));
+    }
     await close();
   });
 

@@ -34,9 +34,15 @@ function organisations() {
   return { first: all[0], illustrative: all.filter((o) => o.data.illustrative).map((o) => o.slug) };
 }
 
-/** What a careful author sends: the shared answers, from an organisation on the site. */
+/** The EPR supplier the bundled blueprints give an organisation: a draft must agree (the organisation-facts rule). */
+function supplierOf(slug: string): string {
+  return expectedContent().blueprints.find((b) => b.data.organisation === slug && b.data.eprSupplier !== 'none')?.data.eprSupplier ?? 'epic';
+}
+
+/** What a careful author sends: the shared answers, from an organisation on the site, naming its supplier. */
 function goodDraft(): DraftValues {
-  return { ...draftAnswers, organisation: organisations().first.slug };
+  const organisation = organisations().first.slug;
+  return { ...draftAnswers, organisation, eprSupplier: supplierOf(organisation) };
 }
 
 /** The same draft with the mistakes people make. */

@@ -10,7 +10,7 @@ import { parseSource } from '../../src/lib/content/front-matter';
 import { readContentFiles } from '../../src/node/content-files';
 import { validateContent } from '../../src/lib/validate';
 import { blueprintSections } from '../../src/lib/content/sections';
-import { blueprintSchema, type Organisation } from '../../src/lib/schema';
+import { blueprintSchema, type Blueprint, type Organisation } from '../../src/lib/schema';
 import { checkMdxSource } from '../../src/lib/validate/rules/mdx-safety';
 import { completeDraft, draftAnswers, issueBody, whatWeDid, whatWentWrong } from '../fixtures/contribute/answers';
 import { proposalProblems } from '../../src/lib/contribute/issue-comment';
@@ -149,7 +149,9 @@ describe('the MDX file a draft becomes', () => {
     const organisations = validateContent(files, { parser: nativeMdxParser }).corpus.entries.filter((e) => e.kind === 'organisation' && e.data);
     const organisation = organisations[0];
     const illustrativeOrganisations = organisations.filter((o) => (o.data as Organisation).illustrative).map((o) => o.slug);
-    const source = draftToMdx(completeDraft({ organisation: organisation.slug }), { today, illustrativeOrganisations });
+    // The draft names the organisation's own EPR supplier, as its other blueprints do (the organisation-facts rule).
+    const theirs = validateContent(files, { parser: nativeMdxParser }).corpus.entries.map((e) => e.data as Blueprint | undefined).find((b) => b?.organisation === organisation.slug && b.eprSupplier !== 'none');
+    const source = draftToMdx(completeDraft({ organisation: organisation.slug, eprSupplier: theirs?.eprSupplier ?? 'epic' }), { today, illustrativeOrganisations });
     const draft = { path: draftPath('giving-ward-clerks-a-bed-board'), source };
     expect(validateContent([...files, draft], { parser: nativeMdxParser, only: new Set([draft.path]) }).problems).toEqual([]);
   });

@@ -17,7 +17,7 @@ describe('reading a submitted issue', () => {
   it('maps dropdown labels back to their values', () => {
     expect(issueBody(validAnswers)).toContain('\n\nTechnical build\n');
     const { data } = proposalFromIssue(issueBody(validAnswers), context);
-    expect(data).toMatchObject({ domain: 'technical-build', cost: { band: 'under-50k' }, outcome: { evidence: 'measured-locally' }, eprSupplier: 'nervecentre' });
+    expect(data).toMatchObject({ domain: 'technical-build', cost: { band: 'under-50k' }, outcome: { evidence: 'measured-locally' }, eprSupplier: 'oracle-health' });
   });
 
   it('reads a chosen label that itself contains a comma', () => {

@@ -48,6 +48,7 @@ export function resultItem(data: PagefindData, { summary = false } = {}): HTMLLI
   const byline = el('p', 'nhsuk-body-s nhsuk-u-margin-bottom-2');
   byline.append(el('strong', `nhsuk-tag ${tagColour[type] ?? tagColour.blueprint}`, meta.type ?? type));
   if (meta.organisation) byline.append(` ${meta.organisation}`);
+  if (meta.illustrative) byline.append(' ', el('strong', 'nhsuk-tag nhsuk-tag--grey app-illustrative-tag', meta.illustrative));
 
   const text = el('p', 'nhsuk-body-s nhsuk-u-margin-bottom-2');
   const shown = summary ? undefined : bestExcerpt(data);

@@ -3,19 +3,24 @@
  * page's checkboxes), sort keys and the metadata a search result shows at a glance. Rendered by
  * src/components/SearchData.astro with Pagefind's data-pagefind-filter|sort|meta attributes.
  */
-import { costBands, evidenceLevels, labelOf, type Blueprint, type Organisation, type Playbook } from '../schema';
+import { costBands, labelOf, type Blueprint, type Organisation, type Playbook } from '../schema';
 import { isoDate } from '../content/catalogue';
+import { evidenceLabel, illustrativeLabel, isIllustrativeBlueprint } from '../content/illustrative';
 import { blueprintFilterValues, playbookFilterValues, searchTypes, type FilterValues } from './filters';
 
 export interface PagefindRecord {
   filters: FilterValues;
   /** Sort keys; dates as YYYY-MM-DD so they sort as text. */
   sort: { published: string; reviewed: string };
-  /** Shown in a result: title, type, organisation, summary, cost, outcome, evidence, reviewed. */
+  /**
+   * Shown in a result: title, type, organisation, summary, cost, outcome, evidence, reviewed, and
+   * `illustrative` (the label's text) only for made-up example content.
+   */
   meta: Record<string, string>;
 }
 
 export function blueprintRecord(b: Blueprint, organisation?: Organisation): PagefindRecord {
+  const illustrative = isIllustrativeBlueprint(b, organisation);
   return {
     filters: blueprintFilterValues(b, organisation),
     sort: { published: isoDate(b.published), reviewed: isoDate(b.lastReviewed) },
@@ -26,8 +31,9 @@ export function blueprintRecord(b: Blueprint, organisation?: Organisation): Page
       summary: b.summary,
       cost: labelOf(costBands, b.cost.band),
       outcome: b.outcome.headline,
-      evidence: labelOf(evidenceLevels, b.outcome.evidence),
+      evidence: evidenceLabel(b.outcome.evidence, illustrative),
       reviewed: isoDate(b.lastReviewed),
+      ...(illustrative ? { illustrative: illustrativeLabel } : {}),
     },
   };
 }
@@ -36,6 +42,12 @@ export function playbookRecord(p: Playbook): PagefindRecord {
   return {
     filters: playbookFilterValues(p),
     sort: { published: isoDate(p.published), reviewed: isoDate(p.lastReviewed) },
-    meta: { title: p.title, type: labelOf(searchTypes, 'playbook'), summary: p.summary, reviewed: isoDate(p.lastReviewed) },
+    meta: {
+      title: p.title,
+      type: labelOf(searchTypes, 'playbook'),
+      summary: p.summary,
+      reviewed: isoDate(p.lastReviewed),
+      ...(p.illustrative ? { illustrative: illustrativeLabel } : {}),
+    },
   };
 }

@@ -10,6 +10,7 @@ import { checkDuplicateSlugs } from './rules/duplicate-slugs';
 import { checkFileSize } from './rules/file-size';
 import { checkIllustrative } from './rules/illustrative';
 import { checkMdxSafety } from './rules/mdx-safety';
+import { checkOrganisationFacts } from './rules/organisation-facts';
 import { checkPlaceholders } from './rules/placeholders';
 import { checkRedprintSection } from './rules/redprint-section';
 import { checkReferences } from './rules/references';
@@ -27,6 +28,7 @@ export const rules: ((corpus: Corpus) => Problem[])[] = [
   checkPlaceholders,
   checkMdxSafety,
   checkRedprintSection,
+  checkOrganisationFacts,
 ];
 
 /** Rules whose findings are warnings: printed, but they stop nothing. */
