@@ -96,8 +96,19 @@ export async function routes(app: FastifyInstance, deps: RouteDeps): Promise<voi
   const signedIn = async (req: FastifyRequest, reply: FastifyReply) => {
     if (!req.sessionEmail) return problem(reply, 401, [{ id: 'email', message: 'Sign in with your work email address first' }]);
   };
-  const perAddress = (prefix: string, max: number, key: (req: FastifyRequest) => string) =>
-    app.rateLimit({ max, timeWindow: 3_600_000, keyGenerator: (req) => `${prefix}:${key(req)}` });
+  /**
+   * A limit per email address, on top of the per-IP limit every route has. The plugin's own
+   * route hook runs once per request (the per-IP one already ran), so its limiter is called here.
+   */
+  const perAddress = (prefix: string, max: number, key: (req: FastifyRequest) => string) => {
+    const limiter = app.createRateLimit({ max, timeWindow: 3_600_000, keyGenerator: (req) => `${prefix}:${key(req)}` });
+    return async (req: FastifyRequest, reply: FastifyReply) => {
+      const limit = await limiter(req);
+      if (!limit.isAllowed && limit.isExceeded) {
+        return problem(reply, 429, [{ id: 'email', message: `Too many requests for this email address: try again in ${Math.ceil(limit.ttl / 60_000)} minutes` }]);
+      }
+    };
+  };
 
   app.get('/healthz', async () => {
     store.db.prepare('SELECT 1').get();
