@@ -13,7 +13,8 @@ import { parseSource } from '../../src/lib/content/front-matter';
 import type { Blueprint, Organisation } from '../../src/lib/schema';
 import { blueprintDocument, type SearchDocument } from '../../src/lib/search/documents';
 import { searchCorpus } from '../../src/lib/search/from-corpus';
-import { findSimilar } from '../../src/lib/search/similar';
+import { duplicateThreshold } from '../../src/lib/search/similar';
+import { buildVectorModel, nearest, vectorOf, type VectorModel } from '../../src/lib/search/vectors';
 import type { Synonyms } from '../../src/lib/search/synonyms';
 import { validateContent, type ContentFile } from '../../src/lib/validate';
 import { readContentFiles } from '../../scripts/lib/content-files';
@@ -21,6 +22,7 @@ import { readContentFiles } from '../../scripts/lib/content-files';
 export { publish, ContributionError, StepError, statusOf, githubMessage, type GitHubApi, type Runtime, type RepoRef, type PublishResult } from '../../src/lib/contribute/publish';
 export { commitTrailer } from '../../src/lib/contribute/plan';
 export { createClient, explainError, type Client, type ClientSettings } from '../../scripts/lib/github';
+export { mergeErrors };
 export type { DraftValues, FieldError };
 
 /** What the checks need from the site's content, read once at start. */
@@ -31,6 +33,8 @@ export interface SiteContent {
   organisations: Map<string, Organisation>;
   illustrativeOrganisations: string[];
   docs: SearchDocument[];
+  /** The duplicate check's model of the existing blueprints, built once rather than per submission. */
+  similarity: VectorModel;
   synonyms: Synonyms;
 }
 
@@ -39,11 +43,14 @@ export function readSiteContent(root: string): SiteContent {
   const { corpus } = validateContent(files);
   const { docs, synonyms, organisations } = searchCorpus(corpus);
   return {
-    context: files.filter((f) => f.kind !== 'blueprint' && f.kind !== 'playbook'),
+    // Only organisations: the rules for a new blueprint look nothing else up, and parsing the
+    // glossary for every submission would double the time it takes to answer.
+    context: files.filter((f) => f.kind === 'organisation'),
     blueprintSlugs: new Set(corpus.entries.filter((e) => e.kind === 'blueprint').map((e) => e.slug)),
     organisations,
     illustrativeOrganisations: [...organisations].filter(([, o]) => o.illustrative).map(([slug]) => slug),
     docs,
+    similarity: buildVectorModel(docs),
     synonyms,
   };
 }
@@ -98,8 +105,9 @@ export function checkDraft(values: DraftValues, site: SiteContent, options: { to
   const data = corpus.entries.find((e) => e.file.path === path)?.data as Blueprint | undefined;
   const document = blueprintDocument({ slug, data: data ?? {} }, parseSource(mdx).body, site.organisations.get(String(data?.organisation)), site.synonyms);
   const titles = new Map(site.docs.map((d) => [d.slug, d.title]));
-  const similar = findSimilar(document, site.docs)
-    .filter((s) => s.likelyDuplicate)
+  // findSimilar (what `npm run similar` runs) with its model built once: the same vectors, neighbours and threshold.
+  const similar = nearest(site.similarity, vectorOf(site.similarity, document), { limit: 5, exclude: new Set([slug]) })
+    .filter((s) => s.score >= duplicateThreshold)
     .map((s) => ({ slug: s.slug, title: titles.get(s.slug) ?? s.slug, score: Math.round(s.score * 100) / 100 }));
   if (similar.length && !options.notDuplicate) {
     const list = similar.map((s) => `“${s.title}” (/blueprints/${s.slug}/)`).join(', ');

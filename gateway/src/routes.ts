@@ -18,11 +18,12 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'astro/zod';
 import type { Settings } from './config';
-import { checkDraft, draftFields, type FieldError, type SiteContent } from './content';
+import { draftFields, mergeErrors, type FieldError, type SiteContent } from './content';
 import { codeMessage, type Mailer } from './mail';
 import { statusPage } from './status-page';
 import { domainOf, isAllowedAddress, normaliseEmail, sameSecret, type SignIn } from './sign-in';
 import type { Store, Submission } from './store';
+import { payloadFor } from './proposal';
 
 export const sessionCookie = 'gateway_session';
 
@@ -187,13 +188,14 @@ export async function routes(app: FastifyInstance, deps: RouteDeps): Promise<voi
     }
     const credit = creditOf(body.credit);
     const answers = answersOf(body.answers);
-    const checked = checkDraft(answers, site, { today: new Date().toISOString().slice(0, 10), notDuplicate: body.notDuplicate ?? false });
-    const errors = [...(checked.ok ? [] : checked.errors), ...(credit.error ? [credit.error] : [])];
-    if (errors.length) return problem(reply, 422, errors);
+    const domain = domainOf(email);
+    const payload = payloadFor(answers, site, { today: new Date().toISOString().slice(0, 10), notDuplicate: body.notDuplicate ?? false, domain, creditName: credit.name });
+    const errors = [...('errors' in payload ? payload.errors : []), ...(credit.error ? [credit.error] : [])];
+    if (errors.length || 'errors' in payload) return problem(reply, 422, mergeErrors(errors));
 
     const id = randomBytes(12).toString('base64url').replace(/[-_]/g, 'x').toLowerCase();
     const { submission, created } = store.insert({
-      id, idempotencyKey: body.idempotencyKey, email, domain: domainOf(email), creditName: credit.name, answers, notDuplicate: body.notDuplicate ?? false,
+      id, idempotencyKey: body.idempotencyKey, email, domain, creditName: credit.name, answers, payload, notDuplicate: body.notDuplicate ?? false,
       branch: `gateway/${id}`,
     });
     if (created) {
@@ -216,10 +218,11 @@ export async function routes(app: FastifyInstance, deps: RouteDeps): Promise<voi
     if (!parsed.success) return problem(reply, 400, [{ id: '', message: 'The form sent something we cannot read: reload the page and try again' }]);
     const credit = creditOf(parsed.data.credit);
     const answers = answersOf(parsed.data.answers);
-    const checked = checkDraft(answers, site, { today: new Date(s.createdAt).toISOString().slice(0, 10), notDuplicate: parsed.data.notDuplicate ?? false });
-    const errors = [...(checked.ok ? [] : checked.errors), ...(credit.error ? [credit.error] : [])];
-    if (errors.length) return problem(reply, 422, errors);
-    store.edit(s.id, answers, parsed.data.notDuplicate ?? false, credit.name);
+    const notDuplicate = parsed.data.notDuplicate ?? false;
+    const payload = payloadFor(answers, site, { today: new Date(s.createdAt).toISOString().slice(0, 10), notDuplicate, domain: s.domain, creditName: credit.name });
+    const errors = [...('errors' in payload ? payload.errors : []), ...(credit.error ? [credit.error] : [])];
+    if (errors.length || 'errors' in payload) return problem(reply, 422, mergeErrors(errors));
+    store.edit(s.id, { answers, payload, notDuplicate, creditName: credit.name });
     req.log.info({ submission: s.id }, 'submission changed');
     deps.queued();
     return reply.code(202).send(publicView(store.get(s.id)!, settings.publicUrl));

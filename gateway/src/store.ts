@@ -11,6 +11,16 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 
+/** What goes to GitHub, exactly as checked when the contributor sent it. */
+export interface Payload {
+  path: string;
+  mdx: string;
+  title: string;
+  body: string;
+  labels: string[];
+  commitMessage: string;
+}
+
 export type SubmissionState = 'queued' | 'sending' | 'sent' | 'failed';
 
 export interface Submission {
@@ -23,6 +33,8 @@ export interface Submission {
   /** The name to credit, only when the contributor asked to be named; cleared after retention. */
   creditName: string | null;
   answers: Record<string, unknown>;
+  /** The file and pull request text made from the answers when they were checked; cleared with the personal data. */
+  payload: Payload | null;
   notDuplicate: boolean;
   state: SubmissionState;
   attempts: number;
@@ -39,13 +51,13 @@ export interface Submission {
 }
 
 interface Row {
-  id: string; idempotency_key: string; email: string | null; domain: string; credit_name: string | null; answers: string; not_duplicate: number;
+  id: string; idempotency_key: string; email: string | null; domain: string; credit_name: string | null; answers: string; payload: string | null; not_duplicate: number;
   state: SubmissionState; attempts: number; last_error: string | null; next_attempt_at: number; branch: string; pull_number: number | null;
   pull_url: string | null; version: number; sent_version: number; created_at: number; updated_at: number;
 }
 
 const toSubmission = (r: Row): Submission => ({
-  id: r.id, idempotencyKey: r.idempotency_key, email: r.email, domain: r.domain, creditName: r.credit_name, answers: JSON.parse(r.answers),
+  id: r.id, idempotencyKey: r.idempotency_key, email: r.email, domain: r.domain, creditName: r.credit_name, answers: JSON.parse(r.answers), payload: r.payload ? JSON.parse(r.payload) : null,
   notDuplicate: r.not_duplicate === 1, state: r.state, attempts: r.attempts, lastError: r.last_error, nextAttemptAt: r.next_attempt_at, branch: r.branch,
   pullNumber: r.pull_number, pullUrl: r.pull_url, version: r.version, sentVersion: r.sent_version, createdAt: r.created_at, updatedAt: r.updated_at,
 });
@@ -58,6 +70,7 @@ CREATE TABLE IF NOT EXISTS submissions (
   domain TEXT NOT NULL,
   credit_name TEXT,
   answers TEXT NOT NULL,
+  payload TEXT,
   not_duplicate INTEGER NOT NULL DEFAULT 0,
   state TEXT NOT NULL CHECK (state IN ('queued', 'sending', 'sent', 'failed')),
   attempts INTEGER NOT NULL DEFAULT 0,
@@ -109,11 +122,11 @@ export class Store {
    * Stores a new submission, or returns the one already stored under this idempotency key
    * (`created: false`): a double click or a retried request is the same submission.
    */
-  insert(s: Pick<Submission, 'id' | 'idempotencyKey' | 'email' | 'domain' | 'creditName' | 'answers' | 'notDuplicate' | 'branch'>, now = Date.now()): { submission: Submission; created: boolean } {
+  insert(s: Pick<Submission, 'id' | 'idempotencyKey' | 'email' | 'domain' | 'creditName' | 'answers' | 'payload' | 'notDuplicate' | 'branch'>, now = Date.now()): { submission: Submission; created: boolean } {
     const result = this.db
-      .prepare(`INSERT INTO submissions (id, idempotency_key, email, domain, credit_name, answers, not_duplicate, state, branch, created_at, updated_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING`)
-      .run(s.id, s.idempotencyKey, s.email, s.domain, s.creditName, JSON.stringify(s.answers), s.notDuplicate ? 1 : 0, s.branch, now, now);
+      .prepare(`INSERT INTO submissions (id, idempotency_key, email, domain, credit_name, answers, payload, not_duplicate, state, branch, created_at, updated_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING`)
+      .run(s.id, s.idempotencyKey, s.email, s.domain, s.creditName, JSON.stringify(s.answers), s.payload && JSON.stringify(s.payload), s.notDuplicate ? 1 : 0, s.branch, now, now);
     return { submission: this.byKey(s.idempotencyKey)!, created: result.changes === 1 };
   }
 
@@ -135,9 +148,10 @@ export class Store {
   }
 
   /** New answers for a submission: sent again to the same branch and pull request. */
-  edit(id: string, answers: Record<string, unknown>, notDuplicate: boolean, creditName: string | null, now = Date.now()): void {
-    this.db.prepare(`UPDATE submissions SET answers = ?, not_duplicate = ?, credit_name = ?, version = version + 1, state = 'queued', attempts = 0,
-      last_error = NULL, next_attempt_at = 0, updated_at = ? WHERE id = ?`).run(JSON.stringify(answers), notDuplicate ? 1 : 0, creditName, now, id);
+  edit(id: string, change: Pick<Submission, 'answers' | 'payload' | 'notDuplicate' | 'creditName'>, now = Date.now()): void {
+    this.db.prepare(`UPDATE submissions SET answers = ?, payload = ?, not_duplicate = ?, credit_name = ?, version = version + 1, state = 'queued', attempts = 0,
+      last_error = NULL, next_attempt_at = 0, updated_at = ? WHERE id = ?`)
+      .run(JSON.stringify(change.answers), change.payload && JSON.stringify(change.payload), change.notDuplicate ? 1 : 0, change.creditName, now, id);
   }
 
   /** Takes the next submission due, marking it `sending`; undefined when none is due. */
@@ -176,7 +190,8 @@ export class Store {
 
   /** Clears personal data from submissions older than `before`; returns how many were cleared. */
   forgetPeople(before: number): number {
-    return Number(this.db.prepare(`UPDATE submissions SET email = NULL, credit_name = NULL WHERE created_at < ? AND (email IS NOT NULL OR credit_name IS NOT NULL)`).run(before).changes);
+    return Number(this.db.prepare(`UPDATE submissions SET email = NULL, credit_name = NULL, payload = NULL
+      WHERE created_at < ? AND (email IS NOT NULL OR credit_name IS NOT NULL OR payload IS NOT NULL)`).run(before).changes);
   }
 
   // ----- Codes and sessions ----------------------------------------------------------------------

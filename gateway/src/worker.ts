@@ -12,10 +12,8 @@ import type { GitHubConnection } from './github-app';
 import type { Mailer } from './mail';
 import { sentMessage } from './mail';
 import type { Store, Submission } from './store';
-import {
-  checkDraft, ContributionError, explainError, githubMessage, publish, pullRequestFor, statusOf, StepError,
-  type DraftValues, type SiteContent,
-} from './content';
+import { ContributionError, explainError, githubMessage, publish, statusOf, StepError, type DraftValues, type SiteContent } from './content';
+import { payloadFor } from './proposal';
 
 export interface Logger {
   info(obj: object, msg?: string): void;
@@ -92,24 +90,23 @@ export class Worker {
   /** Sends one submission: the same file, branch and pull request every time. */
   private async send(sub: Submission): Promise<void> {
     const { store, site, log } = this.o;
-    const today = new Date(sub.createdAt).toISOString().slice(0, 10);
-    const checked = checkDraft(sub.answers as DraftValues, site, { today, notDuplicate: sub.notDuplicate });
-    if (!checked.ok) {
-      store.markFailed(sub.id, `No longer passes the checks: ${checked.errors.map((e) => e.message).join('; ')}`);
+    // What was checked when it arrived; made again only once retention has cleared it.
+    const payload = sub.payload ?? payloadFor(sub.answers as DraftValues, site, { today: new Date(sub.createdAt).toISOString().slice(0, 10), notDuplicate: sub.notDuplicate, domain: sub.domain, creditName: sub.creditName });
+    if ('errors' in payload) {
+      store.markFailed(sub.id, `No longer passes the checks: ${payload.errors.map((e) => e.message).join('; ')}`);
       log.warn({ submission: sub.id }, 'submission failed the checks when sending');
       return;
     }
-    const text = pullRequestFor(checked.draft, site, { domain: sub.domain, creditName: sub.creditName ?? undefined });
     try {
       const client = await this.o.github.client((line) => log.info({ submission: sub.id }, line));
       const result = await publish(client.api, client.runtime, {
         upstream: this.o.upstream,
-        files: [{ path: checked.draft.path, content: Buffer.from(checked.draft.mdx, 'utf8') }],
+        files: [{ path: payload.path, content: Buffer.from(payload.mdx, 'utf8') }],
         branch: sub.branch,
-        title: text.title,
-        body: text.body,
-        labels: text.labels,
-        commitMessage: text.commitMessage,
+        title: payload.title,
+        body: payload.body,
+        labels: payload.labels,
+        commitMessage: payload.commitMessage,
         as: 'bot',
       });
       store.markSent(sub.id, sub.version, result.pull);

@@ -248,6 +248,8 @@ describe('personal data', () => {
     const after = gateway.store.get(named.id)!;
     expect(after.email).toBeNull();
     expect(after.creditName).toBeNull();
+    // The stored pull request text held the name; it goes too, and is made again if ever needed.
+    expect(after.payload).toBeNull();
     expect(gateway.store.list().filter((s) => s.email)).toHaveLength(0);
   });
 });
