@@ -64,7 +64,7 @@ export function sentMessage(to: string, pull: { url: string; updated: boolean },
       pull.updated ? 'Your changes are now in the pull request:' : 'Thank you. Your proposal is now a pull request, where the site team reviews it:',
       pull.url,
       '',
-      `You can see where it has got to, and change it, here: ${statusUrl}`,
+      `You can see where it has got to here: ${statusUrl}`,
       'Your email address is not shown on GitHub.',
     ].join('\n'),
   };
