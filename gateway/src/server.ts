@@ -54,6 +54,7 @@ export async function startGateway(settings: Settings, overrides: GatewayOverrid
     store, site, mailer, log: app.log,
     github: overrides.github ?? connectApp(settings.github, { retryBaseMs: settings.retryBaseMs }),
     upstream: { owner: settings.github.owner, repo: settings.github.repo },
+    apiUrl: settings.github.apiUrl,
     publicUrl: settings.publicUrl, maxAttempts: settings.maxAttempts, retryBaseMs: settings.retryBaseMs, pollMs: settings.pollMs,
   });
 

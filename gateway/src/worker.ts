@@ -28,6 +28,8 @@ export interface WorkerOptions {
   mailer: Mailer;
   log: Logger;
   upstream: { owner: string; repo: string };
+  /** GitHub's API address, named in errors about reaching it. */
+  apiUrl: string;
   publicUrl: string;
   maxAttempts: number;
   retryBaseMs: number;
@@ -118,7 +120,7 @@ export class Worker {
           .catch((error: Error) => log.warn({ submission: sub.id, err: { name: error.name, code: (error as { code?: string }).code } }, 'could not email the pull request link'));
       }
     } catch (error) {
-      const reason = (error instanceof ContributionError ? error.message : explainError(error, { baseUrl: 'GitHub', deadlineMs: 120_000, maxRetries: 3 })).slice(0, 1000);
+      const reason = (error instanceof ContributionError ? error.message : explainError(error, { baseUrl: this.o.apiUrl, deadlineMs: 120_000, maxRetries: 3 })).slice(0, 1000);
       if (isTransient(error) && sub.attempts < this.o.maxAttempts) {
         const wait = backoff(sub.attempts, this.o.retryBaseMs);
         store.markRetry(sub.id, reason, Date.now() + wait);
