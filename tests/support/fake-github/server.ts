@@ -12,6 +12,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { newInstallationToken, toPublicKey, verifyAppJwt, JwtError, type FakeApp, type FakeInstallation, type IssuedToken } from './apps';
 import { GitRepo } from './git';
 
 export interface FakeUser {
@@ -20,6 +21,10 @@ export interface FakeUser {
   token: string;
   /** Bots (GitHub App tokens) cannot call GET /user, as on GitHub. */
   type: 'User' | 'Bot';
+  /** For an installation token: when it stops working (ms since the epoch). */
+  expiresAt?: number;
+  /** For an installation token: the repositories ("owner/name", lower case) and permissions it carries. */
+  scope?: { repos: Set<string>; permissions: Record<string, string> };
 }
 
 export interface FakeComment {
@@ -132,6 +137,13 @@ export class FakeGitHub {
   readonly users = new Map<string, FakeUser>();
   readonly repos = new Map<string, FakeRepo>();
   private readonly faults = new Map<string, Fault[]>();
+  private readonly holds = new Map<string, { apply: boolean; arrived: () => void; released: Promise<void>; release: () => void }>();
+  readonly apps = new Map<number, FakeApp>();
+  readonly installations = new Map<number, FakeInstallation>();
+  /** Every installation token handed out, with what it may do. */
+  readonly issuedTokens: IssuedToken[] = [];
+  /** How long an installation token works; GitHub's is an hour. */
+  tokenLifetimeMs = 60 * 60 * 1000;
   private readonly routes: { method: string; pattern: RegExp; route: string; handler: Handler }[] = [];
   private readonly dir = mkdtempSync(join(tmpdir(), 'fake-github-'));
   private server?: Server;
@@ -198,6 +210,35 @@ export class FakeGitHub {
     this.faults.clear();
   }
 
+  /**
+   * A GitHub App whose JWTs are checked against `publicKey` (a PEM, or a key object), installed
+   * on `repos` with `permissions`. Its installation tokens act as the bot user "<slug>[bot]",
+   * which can write to those repositories as far as each token's permissions allow.
+   */
+  addApp(options: { id: number; slug: string; publicKey: string | import('node:crypto').KeyObject; installationId: number; repos: string[]; permissions: FakeInstallation['permissions'] }): FakeInstallation {
+    const app: FakeApp = { id: options.id, slug: options.slug, publicKey: toPublicKey(options.publicKey) };
+    this.apps.set(app.id, app);
+    const installation: FakeInstallation = { id: options.installationId, app, repos: options.repos.map((r) => r.toLowerCase()), permissions: options.permissions };
+    this.installations.set(installation.id, installation);
+    for (const full of installation.repos) this.repo(full).collaborators.add(`${app.slug}[bot]`);
+    return installation;
+  }
+
+  /**
+   * Holds the next request to `route` until `release()`: to stop a client mid-step (e.g. kill
+   * it while its pull request is being opened). With `apply`, the request is carried out first
+   * and only the answer is held. `arrived` settles when the request comes in.
+   */
+  hold(route: string, options: { apply?: boolean } = {}): { arrived: Promise<void>; release: () => void } {
+    if (!this.routes.some((r) => r.route === route)) throw new Error(`fake GitHub has no route ${route}`);
+    let arrived!: () => void;
+    let release!: () => void;
+    const arrivedPromise = new Promise<void>((resolve) => (arrived = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    this.holds.set(route, { apply: options.apply ?? false, arrived, released, release });
+    return { arrived: arrivedPromise, release };
+  }
+
   /** A fork made from now on answers 404 to this many GET /repos polls before it is ready. */
   forkNotReadyPolls = 0;
 
@@ -235,7 +276,7 @@ export class FakeGitHub {
       const match = this.match(method, url.pathname);
       if (!match) throw new HttpError(404, 'Not Found');
       record.route = match.route.route;
-      const user = this.authenticate(req);
+      const user = match.route.route.startsWith('POST /app/') ? this.authenticateApp(req) : this.authenticate(req);
       record.user = user.login;
       let body: Record<string, unknown> = {};
       if (raw.length) {
@@ -246,8 +287,20 @@ export class FakeGitHub {
         }
       }
       const ctx: Context = { method, params: match.params, query: url.searchParams, body, user, path: url.pathname };
-      const fault = this.takeFault(match.route.route, match.params);
-      if (fault) {
+      const held = this.holds.get(match.route.route);
+      let applied: Reply | undefined;
+      if (held) {
+        this.holds.delete(match.route.route);
+        if (held.apply) applied = match.route.handler(ctx);
+        held.arrived();
+        await held.released;
+        // The client went away while held (it was killed): nothing more happens.
+        if (req.destroyed || res.destroyed || res.socket?.destroyed) return;
+      }
+      const fault = applied ? undefined : this.takeFault(match.route.route, match.params);
+      if (applied) {
+        reply = applied;
+      } else if (fault) {
         if (fault.effect === 'apply') {
           try {
             match.route.handler(ctx);
@@ -292,8 +345,21 @@ export class FakeGitHub {
     const token = header.replace(/^(token|bearer)\s+/i, '');
     if (!header) throw new HttpError(401, 'Requires authentication');
     const user = this.users.get(token);
-    if (!user) throw new HttpError(401, 'Bad credentials');
+    if (!user || (user.expiresAt !== undefined && user.expiresAt <= Date.now())) throw new HttpError(401, 'Bad credentials');
     return user;
+  }
+
+  /** App routes take the app's JWT, not a token; the "user" is the app itself. */
+  private authenticateApp(req: IncomingMessage): FakeUser & { app: FakeApp } {
+    const header = req.headers.authorization ?? '';
+    if (!/^bearer\s+/i.test(header)) throw new HttpError(401, 'A JSON web token could not be decoded');
+    try {
+      const app = verifyAppJwt(header.replace(/^bearer\s+/i, ''), this.apps);
+      return { login: app.slug, id: app.id, token: '', type: 'Bot', app };
+    } catch (error) {
+      if (error instanceof JwtError) throw new HttpError(401, error.message);
+      throw error;
+    }
   }
 
   private takeFault(route: string, params: Record<string, string>): Fault | undefined {
@@ -325,6 +391,7 @@ export class FakeGitHub {
   }
 
   private canPush(repo: FakeRepo, user: FakeUser): boolean {
+    if (user.scope && (!user.scope.repos.has(`${repo.owner}/${repo.name}`.toLowerCase()) || user.scope.permissions.contents !== 'write')) return false;
     return repo.collaborators.has(user.login);
   }
 
@@ -404,6 +471,35 @@ export class FakeGitHub {
   // ----- The routes ----------------------------------------------------------------------------
 
   private defineRoutes(): void {
+    this.on('POST', '/app/installations/{installation_id}/access_tokens', (ctx) => {
+      const app = (ctx.user as FakeUser & { app: FakeApp }).app;
+      const installation = this.installations.get(Number(ctx.params.installation_id));
+      if (!installation || installation.app !== app) throw new HttpError(404, 'Not Found');
+      const names = Array.isArray(ctx.body.repositories) ? (ctx.body.repositories as unknown[]).map(String) : undefined;
+      const repos = names
+        ? names.map((n) => installation.repos.find((r) => r.split('/')[1] === n.toLowerCase()) ?? '')
+        : installation.repos;
+      if (repos.some((r) => !r)) throw new HttpError(422, 'There is at least one repository that does not exist or is not accessible to the parent installation.');
+      const asked = (ctx.body.permissions ?? installation.permissions) as Record<string, string>;
+      for (const [name, level] of Object.entries(asked)) {
+        const granted = installation.permissions[name];
+        if (!granted || (level === 'write' && granted !== 'write')) throw new HttpError(422, `The permissions requested are not granted to this installation.`);
+      }
+      const token = newInstallationToken();
+      const expiresAt = Date.now() + this.tokenLifetimeMs;
+      const user = this.addUser(`${app.slug}[bot]`, token, 'Bot');
+      user.expiresAt = expiresAt;
+      user.scope = { repos: new Set(repos), permissions: asked };
+      this.issuedTokens.push({ token, installation: installation.id, repos, permissions: asked, expiresAt });
+      return {
+        status: 201,
+        body: {
+          token, expires_at: new Date(expiresAt).toISOString(), permissions: asked, repository_selection: names ? 'selected' : 'all',
+          repositories: repos.map((full, i) => ({ id: i + 1, name: full.split('/')[1], full_name: full })),
+        },
+      };
+    });
+
     this.on('GET', '/user', (ctx) => {
       if (ctx.user.type === 'Bot') throw new HttpError(403, 'Resource not accessible by integration');
       return { status: 200, body: { login: ctx.user.login, id: ctx.user.id, type: 'User' } };

@@ -1,0 +1,75 @@
+/**
+ * npm run gateway:demo
+ *
+ * The whole gateway on this machine, with nothing to set up: a local fake GitHub (the tests'
+ * one, with real Git repositories) with the gateway's GitHub App installed, a fresh SQLite file
+ * in a temporary folder, and emails printed here instead of sent. It listens on 127.0.0.1 only.
+ * Ctrl+C stops it and lists the pull requests it opened.
+ *
+ * GATEWAY_PORT (default 8787) and GATEWAY_SITE_ORIGIN (default http://127.0.0.1:4321, where
+ * `npm run preview` serves the site) may be set.
+ */
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startFakeGitHub } from '../tests/support/fake-github';
+import { settingsFromEnv, SettingsError } from './src/config';
+import { startGateway } from './src/server';
+
+const repository = 'blueprint-commons/blueprint-commons';
+const dir = mkdtempSync(join(tmpdir(), 'gateway-demo-'));
+const fake = await startFakeGitHub();
+fake.createRepo(repository, { files: { 'README.md': '# Blueprint Commons (demo copy)\n' } });
+const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+fake.addApp({ id: 1, slug: 'blueprint-commons-gateway', publicKey, installationId: 1, repos: [repository], permissions: { contents: 'write', pull_requests: 'write', metadata: 'read' } });
+
+let settings;
+try {
+  settings = settingsFromEnv({
+    GATEWAY_HOST: '127.0.0.1',
+    GATEWAY_PORT: process.env.GATEWAY_PORT ?? '8787',
+    GATEWAY_SITE_ORIGIN: process.env.GATEWAY_SITE_ORIGIN ?? 'http://127.0.0.1:4321',
+    GATEWAY_DATABASE: join(dir, 'gateway.sqlite'),
+    GATEWAY_SECRET: `demo-only-${Math.random().toString(36).slice(2)}-not-for-real-use`,
+    GATEWAY_MAIL: 'terminal',
+    GITHUB_API_URL: fake.url,
+    GITHUB_REPOSITORY: repository,
+    GITHUB_APP_ID: '1',
+    GITHUB_APP_INSTALLATION_ID: '1',
+    GITHUB_APP_PRIVATE_KEY: privateKey.export({ type: 'pkcs1', format: 'pem' }).toString(),
+    GATEWAY_RETRY_BASE_MS: '50',
+    GATEWAY_POLL_MS: '500',
+    LOG_LEVEL: 'warn',
+  });
+} catch (error) {
+  console.error(error instanceof SettingsError ? error.message : error);
+  process.exit(1);
+}
+
+const gateway = await startGateway(settings, { logStream: process.stderr });
+const u = gateway.url;
+console.log(`Gateway demo at ${u}, sending pull requests to a fake GitHub at ${fake.url} (repository ${repository}).
+Emails are printed below instead of sent. Database: ${settings.database}
+
+Try the journey with curl (a cookie jar keeps the session):
+  curl -sc /tmp/gw -b /tmp/gw ${u}/api/session                     # note the csrfToken
+  curl -sc /tmp/gw -b /tmp/gw -H 'content-type: application/json' -H 'x-csrf-token: TOKEN' \\
+       -d '{"email":"you@nhs.net"}' ${u}/api/sign-in                # the code appears below
+  curl -sc /tmp/gw -b /tmp/gw -H 'content-type: application/json' -H 'x-csrf-token: TOKEN' \\
+       -d '{"email":"you@nhs.net","code":"123456"}' ${u}/api/verify  # note the new csrfToken
+  curl -sc /tmp/gw -b /tmp/gw -H 'content-type: application/json' -H 'x-csrf-token: NEW_TOKEN' \\
+       -d @gateway/demo-submission.json ${u}/api/submissions       # then open the statusUrl it gives
+Or build the site with PUBLIC_GATEWAY_URL=${u} and use its drafting form at /contribute/.
+Maintainers: GATEWAY_DATABASE=${settings.database} npm run gateway -- status
+`);
+
+const stop = async () => {
+  await gateway.close();
+  for (const p of fake.pulls(repository)) console.log(`#${p.number} ${p.title} (branch ${p.pull!.headRef}, labels ${p.labels.join(', ')})`);
+  await fake.close();
+  rmSync(dir, { recursive: true, force: true });
+  process.exit(0);
+};
+process.once('SIGINT', () => void stop());
+process.once('SIGTERM', () => void stop());

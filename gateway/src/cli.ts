@@ -1,0 +1,80 @@
+/**
+ * npm run gateway                 start the gateway from its settings (see gateway/README.md)
+ * npm run gateway -- status       submissions by state (queued, sending, sent, failed) with their pull requests
+ * npm run gateway -- retry <id>   queue a failed submission again; the running gateway sends it
+ */
+import { databaseFromEnv, settingsFromEnv, SettingsError } from './config';
+import { startGateway } from './server';
+import { Store, type Submission, type SubmissionState } from './store';
+
+const usage = 'Usage: npm run gateway [-- status | -- retry <id>]';
+
+function status(store: Store): void {
+  const order: SubmissionState[] = ['failed', 'queued', 'sending', 'sent'];
+  const all = store.list();
+  console.log(`${all.length} submission${all.length === 1 ? '' : 's'} in ${store.file}`);
+  for (const state of order) {
+    const rows = all.filter((s) => s.state === state);
+    console.log(`\n${state} (${rows.length})`);
+    for (const s of rows) console.log(`  ${line(s)}`);
+  }
+}
+
+function line(s: Submission): string {
+  const parts = [s.id, new Date(s.createdAt).toISOString().slice(0, 16).replace('T', ' '), `${s.attempts} tr${s.attempts === 1 ? 'y' : 'ies'}`];
+  if (s.pullUrl) parts.push(s.pullUrl);
+  if (s.lastError && s.state !== 'sent') parts.push(`last error: ${s.lastError.replace(/\s+/g, ' ')}`);
+  return parts.join('  ');
+}
+
+async function main(args: string[]): Promise<number> {
+  const [command = 'start', ...rest] = args;
+  if (command === 'status' || command === 'retry') {
+    const store = new Store(databaseFromEnv());
+    try {
+      if (command === 'status') {
+        status(store);
+        return 0;
+      }
+      const [id] = rest;
+      if (!id || rest.length > 1) {
+        console.error(`${usage}\nGive the id of a failed submission, as \`status\` lists it.`);
+        return 1;
+      }
+      if (!store.retry(id)) {
+        const found = store.get(id);
+        console.error(found ? `Submission ${id} is ${found.state}, not failed: nothing to retry.` : `There is no submission ${id}: run \`npm run gateway -- status\` to list them.`);
+        return 1;
+      }
+      console.log(`Submission ${id} is queued again; the running gateway sends it within a few seconds.`);
+      return 0;
+    } finally {
+      store.close();
+    }
+  }
+  if (command !== 'start' || rest.length) {
+    console.error(usage);
+    return 1;
+  }
+  let settings;
+  try {
+    settings = settingsFromEnv();
+  } catch (error) {
+    if (error instanceof SettingsError) {
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
+  }
+  const gateway = await startGateway(settings);
+  gateway.app.log.info({ url: gateway.url, repository: `${settings.github.owner}/${settings.github.repo}` }, 'gateway listening');
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await gateway.close();
+  return 0;
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,157 @@
+/**
+ * The one door from the gateway into the site's own code (src/lib, src/node and scripts/lib): the drafting
+ * form's answers and checks, the full validator with its MDX safety gate, the duplicate check of
+ * `npm run similar`, and the pull-request planning and publishing the other contribution routes
+ * use. Everything the gateway needs from there is imported here and nowhere else, so a rename in
+ * src/lib is mended in this file alone.
+ */
+import { draftToMdx, slugFromTitle, type DraftValues } from '../../src/lib/contribute/draft';
+import { mergeErrors, sectionErrors, validateDraft, type FieldError } from '../../src/lib/contribute/draft-check';
+import { organisationNotListed, questions } from '../../src/lib/contribute/questions';
+import { canonicalPath, planContribution, type ContributionEntry } from '../../src/lib/contribute/plan';
+import { inline } from '../../src/lib/contribute/markdown';
+import { pullRequestBody } from '../../src/lib/contribute/pull-request-body';
+import { parseSource } from '../../src/lib/content/front-matter';
+import type { Blueprint, Organisation } from '../../src/lib/schema';
+import { blueprintDocument, type SearchDocument } from '../../src/lib/search/documents';
+import { searchCorpus } from '../../src/lib/search/from-corpus';
+import { duplicateThreshold } from '../../src/lib/search/similar';
+import { buildVectorModel, nearest, vectorOf, type VectorModel } from '../../src/lib/search/vectors';
+import type { Synonyms } from '../../src/lib/search/synonyms';
+import { validateContent, type ContentFile } from '../../src/lib/validate';
+import { nativeMdxParser } from '../../src/lib/validate/native-parser';
+import { readContentFiles } from '../../src/node/content-files';
+
+export { publish, ContributionError, StepError, statusOf, githubMessage, type GitHubApi, type Runtime, type RepoRef, type PublishResult } from '../../src/lib/contribute/publish';
+export { commitTrailer } from '../../src/lib/contribute/plan';
+export { createClient, explainError, type Client, type ClientSettings } from '../../scripts/lib/github';
+export { mergeErrors };
+export type { DraftValues, FieldError };
+
+/** What the checks need from the site's content, read once at start. */
+export interface SiteContent {
+  /** Organisations, the glossary and synonyms: what a new blueprint may refer to. */
+  context: ContentFile[];
+  blueprintSlugs: Set<string>;
+  organisations: Map<string, Organisation>;
+  illustrativeOrganisations: string[];
+  docs: SearchDocument[];
+  /** The duplicate check's model of the existing blueprints, built once rather than per submission. */
+  similarity: VectorModel;
+  synonyms: Synonyms;
+}
+
+export function readSiteContent(root: string): SiteContent {
+  const files = readContentFiles(root).files;
+  const { corpus } = validateContent(files, { parser: nativeMdxParser });
+  const { docs, synonyms, organisations } = searchCorpus(corpus);
+  return {
+    // Only organisations: the rules for a new blueprint look nothing else up, and parsing the
+    // glossary for every submission would double the time it takes to answer.
+    context: files.filter((f) => f.kind === 'organisation'),
+    blueprintSlugs: new Set(corpus.entries.filter((e) => e.kind === 'blueprint').map((e) => e.slug)),
+    organisations,
+    illustrativeOrganisations: [...organisations].filter(([, o]) => o.illustrative).map(([slug]) => slug),
+    docs,
+    similarity: buildVectorModel(docs),
+    synonyms,
+  };
+}
+
+/** A proposal that passed every check, ready to become a pull request. */
+export interface CheckedDraft {
+  slug: string;
+  mdx: string;
+  /** The repository path of the new file. */
+  path: string;
+  entry: ContributionEntry;
+  /** The full name of an organisation not on the site yet, for a maintainer to add. */
+  newOrganisation?: string;
+  /** Existing blueprints close enough to be the same work, which the contributor says it is not. */
+  similar: { slug: string; title: string; score: number }[];
+}
+
+export type CheckResult = { ok: true; draft: CheckedDraft } | { ok: false; errors: FieldError[] };
+
+const text = (values: DraftValues, id: string) => {
+  const v = values[id];
+  return (Array.isArray(v) ? v.join(', ') : (v ?? '')).trim();
+};
+
+/**
+ * Every check the site makes, again, on answers from a browser that is never trusted: the
+ * drafting form's field checks, then the full validator (schema, references, placeholders, the
+ * MDX safety gate) on the file the answers become, then the duplicate check. Problems come back
+ * one per form field, in the form's order.
+ */
+export function checkDraft(values: DraftValues, site: SiteContent, options: { today: string; notDuplicate: boolean }): CheckResult {
+  const draftOptions = { today: options.today, illustrativeOrganisations: site.illustrativeOrganisations };
+  const fieldErrors = validateDraft(values, draftOptions);
+  if (fieldErrors.length) return { ok: false, errors: fieldErrors };
+
+  const slug = slugFromTitle(text(values, 'title'));
+  const mdx = draftToMdx(values, draftOptions);
+  const path = canonicalPath('blueprint', slug);
+  const notListed = text(values, 'organisation') === organisationNotListed;
+  // The build's own MDX parser, so the gateway refuses exactly what the build would.
+  const { corpus, problems } = validateContent([...site.context, { path, source: mdx, kind: 'blueprint' }], { parser: nativeMdxParser, only: new Set([path]) });
+  // An organisation new to the site is for a maintainer to add, as on the issue route.
+  const kept = problems.filter((p) => !(notListed && p.field === 'organisation'));
+  const bodyStart = parseSource(mdx).bodyLine;
+  const errors = mergeErrors(
+    sectionErrors(mdx, kept.filter((p) => p.line >= bodyStart)),
+    kept.filter((p) => p.line < bodyStart).map((p) => ({ id: fieldOf(p.field), message: p.message })),
+  );
+  if (site.blueprintSlugs.has(slug)) {
+    errors.unshift({ id: 'title', message: `Title gives the web address /blueprints/${slug}/, which another blueprint already has: change the title a little` });
+  }
+
+  const data = corpus.entries.find((e) => e.file.path === path)?.data as Blueprint | undefined;
+  const document = blueprintDocument({ slug, data: data ?? {} }, parseSource(mdx).body, site.organisations.get(String(data?.organisation)), site.synonyms);
+  const titles = new Map(site.docs.map((d) => [d.slug, d.title]));
+  // findSimilar (what `npm run similar` runs) with its model built once: the same vectors, neighbours and threshold.
+  const similar = nearest(site.similarity, vectorOf(site.similarity, document), { limit: 5, exclude: new Set([slug]) })
+    .filter((s) => s.score >= duplicateThreshold)
+    .map((s) => ({ slug: s.slug, title: titles.get(s.slug) ?? s.slug, score: Math.round(s.score * 100) / 100 }));
+  if (similar.length && !options.notDuplicate) {
+    const list = similar.map((s) => `“${s.title}” (/blueprints/${s.slug}/)`).join(', ');
+    errors.push({ id: 'title', message: `Title and write-up read like ${list}: read it first. If yours is different work, say how in your summary and confirm it is not a duplicate` });
+  }
+  if (errors.length || !data) return { ok: false, errors: mergeErrors(errors.length ? errors : [{ id: '', message: 'The draft could not be read back: check every answer' }]) };
+
+  const entry: ContributionEntry = { kind: 'blueprint', slug, sourcePath: 'the gateway', data };
+  return { ok: true, draft: { slug, mdx, path, entry, newOrganisation: notListed ? text(values, 'organisation-name') : undefined, similar } };
+}
+
+/** A front-matter path from the validator ("outcome.headline") as a form field id ("outcome-headline"). */
+function fieldOf(field: string): string {
+  return field.split('.').filter((p) => !/^\d+$/.test(p)).join('-');
+}
+
+export interface PullRequestText {
+  title: string;
+  body: string;
+  labels: string[];
+  commitMessage: string;
+}
+
+/**
+ * The pull request a checked draft becomes. The body says where it came from without naming
+ * anyone unless they asked to be named (the name only; never an email address).
+ */
+export function pullRequestFor(draft: CheckedDraft, site: SiteContent, origin: { domain: string; creditName?: string }): PullRequestText {
+  const plan = planContribution([draft.entry], { extraLabels: ['via-gateway'] });
+  const summary = pullRequestBody([draft.entry], { labels: plan.labels, organisationName: (s) => site.organisations.get(s)?.name, maxLength: 60_000 });
+  const from = origin.creditName
+    ? `Sent through the submission gateway by ${origin.creditName}, from a verified address at ${origin.domain}.`
+    : `Sent through the submission gateway from a verified address at ${origin.domain}. The contributor asked not to be named.`;
+  const notes = [
+    `### Where this came from\n\n${from} Replies here are not seen by the contributor: a maintainer can reach them through the gateway's operators.`,
+    ...(draft.newOrganisation ? [`**Organisation not on the site yet:** ${inline(draft.newOrganisation)}. Add it to \`src/content/organisations/\` before merging.`] : []),
+    ...(draft.similar.length ? [`**Close to existing blueprints** (the contributor says it is different work): ${draft.similar.map((s) => `\`${s.slug}\` (${s.score})`).join(', ')}.`] : []),
+  ];
+  return { title: plan.title, body: `${summary}\n${notes.join('\n\n')}\n`, labels: plan.labels, commitMessage: plan.commitMessage };
+}
+
+/** The contribution questions, whose ids are the only answers the gateway keeps. */
+export { questions };

@@ -1,0 +1,34 @@
+/**
+ * Talks to GitHub as a GitHub App: the App's JWT (signed with its private key) is exchanged for
+ * an installation token limited to the one repository and to `contents: write` and
+ * `pull_requests: write`, whatever else the installation allows. @octokit/auth-app makes the
+ * JWT, caches the token and asks for a new one before it expires
+ * (https://docs.github.com/en/apps/creating-github-apps/authenticating-with-a-github-app/authenticating-as-a-github-app-installation).
+ * Requests then go through the project's one client (retries, throttling, a deadline).
+ */
+import { createAppAuth } from '@octokit/auth-app';
+import { request } from '@octokit/request';
+import type { Settings } from './config';
+import { createClient, type Client } from './content';
+
+export const appPermissions = { contents: 'write', pull_requests: 'write' } as const;
+
+export interface GitHubConnection {
+  /** A client for one submission's work, with a current installation token. */
+  client(log: (line: string) => void): Promise<Client>;
+}
+
+export function connectApp(github: Settings['github'], options: { retryBaseMs: number; deadlineMs?: number }): GitHubConnection {
+  const auth = createAppAuth({
+    appId: github.appId,
+    privateKey: github.privateKey,
+    installationId: github.installationId,
+    request: request.defaults({ baseUrl: github.apiUrl }),
+  });
+  return {
+    async client(log) {
+      const { token } = await auth({ type: 'installation', repositoryNames: [github.repo], permissions: { ...appPermissions } });
+      return createClient({ token, baseUrl: github.apiUrl, retryBaseMs: options.retryBaseMs, deadlineMs: options.deadlineMs ?? 120_000, maxRetries: 3 }, log);
+    },
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * Email to contributors: the sign-in code, and the link to their pull request. Sent over SMTP
+ * with nodemailer; the demo prints messages to the terminal instead. Message bodies are never
+ * logged: the code in one is a password.
+ */
+import { createTransport } from 'nodemailer';
+import type { Settings } from './config';
+
+export interface Message {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+export interface Mailer {
+  send(message: Message): Promise<void>;
+  close(): void;
+}
+
+export function createMailer(settings: Settings['mail'], print: (text: string) => void = (text) => process.stdout.write(text)): Mailer {
+  if (settings.kind === 'terminal') {
+    return {
+      async send(message) {
+        print(`\n--- email to ${message.to}: ${message.subject} ---\n${message.text}\n---\n`);
+      },
+      close() {},
+    };
+  }
+  const transport = createTransport({
+    host: settings.host,
+    port: settings.port,
+    secure: settings.secure,
+    auth: settings.user ? { user: settings.user, pass: settings.password ?? '' } : undefined,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 20_000,
+  });
+  return {
+    async send(message) {
+      await transport.sendMail({ from: settings.from, to: message.to, subject: message.subject, text: message.text });
+    },
+    close: () => transport.close(),
+  };
+}
+
+export function codeMessage(to: string, code: string, minutes: number): Message {
+  return {
+    to,
+    subject: `Your Blueprint Commons sign-in code: ${code}`,
+    text: [
+      `Your sign-in code is ${code}`,
+      '',
+      `Type it into the page where you asked for it. It works once, for ${minutes} minutes.`,
+      'If you did not ask for a code, you can ignore this email: nobody can sign in without it.',
+    ].join('\n'),
+  };
+}
+
+export function sentMessage(to: string, pull: { url: string; updated: boolean }, statusUrl: string): Message {
+  return {
+    to,
+    subject: pull.updated ? 'Your blueprint proposal was updated' : 'Your blueprint proposal is ready for review',
+    text: [
+      pull.updated ? 'Your changes are now in the pull request:' : 'Thank you. Your proposal is now a pull request, where the site team reviews it:',
+      pull.url,
+      '',
+      `You can see where it has got to here: ${statusUrl}`,
+      'Your email address is not shown on GitHub.',
+    ].join('\n'),
+  };
+}

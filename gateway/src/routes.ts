@@ -1,0 +1,237 @@
+/**
+ * The gateway's HTTP API, for the site's drafting form (JSON in and out) and the status page.
+ *
+ *   GET  /healthz                    liveness, and that the database answers
+ *   GET  /api/session                the session's CSRF token (a session cookie is made if none)
+ *   POST /api/sign-in   {email}      emails a 6-digit code to an allowed work address
+ *   POST /api/verify    {email,code} signs in: a new session bound to that address
+ *   POST /api/sign-out
+ *   POST /api/submissions            stores a proposal and queues it for GitHub (202)
+ *   GET  /api/submissions/:id        where it has got to
+ *   PUT  /api/submissions/:id        new answers: the same pull request is updated
+ *   GET  /submissions/:id            the same, as a page
+ *
+ * Every POST and PUT carries the session's CSRF token in `x-csrf-token`. Problems come back as
+ * `{ errors: [{ id, message }] }`, `id` being the form field the message belongs beside.
+ */
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'astro/zod';
+import type { Settings } from './config';
+import { mergeErrors, questions, type FieldError, type SiteContent } from './content';
+import { codeMessage, type Mailer } from './mail';
+import { statusPage } from './status-page';
+import { domainOf, isAllowedAddress, normaliseEmail, sameSecret, type SignIn } from './sign-in';
+import type { Store, Submission } from './store';
+import { payloadFor } from './proposal';
+
+export const sessionCookie = 'gateway_session';
+
+export interface RouteDeps {
+  settings: Settings;
+  store: Store;
+  signIn: SignIn;
+  site: SiteContent;
+  mailer: Mailer;
+  /** Called after a submission is stored or changed, so the worker looks at the queue at once. */
+  queued: () => void;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    sessionEmail: string | null;
+  }
+}
+
+const problem = (reply: FastifyReply, status: number, errors: FieldError[]) => reply.code(status).send({ errors });
+
+const fieldIds = new Set(questions.map((q) => q.id));
+const answerValue = z.union([z.string().max(20_000), z.array(z.string().max(500)).max(60)]);
+const submissionBody = z.object({
+  idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{16,100}$/),
+  answers: z.record(z.string().max(100), answerValue),
+  notDuplicate: z.boolean().optional(),
+  credit: z.object({ named: z.boolean(), name: z.string().max(200).optional() }).optional(),
+  website: z.string().optional(),
+});
+const editBody = submissionBody.omit({ idempotencyKey: true });
+
+/** Keeps only the form's own questions, so nothing else a client sends is stored. */
+function answersOf(raw: Record<string, string | string[]>): Record<string, string | string[]> {
+  return Object.fromEntries(Object.entries(raw).filter(([id]) => fieldIds.has(id)));
+}
+
+function creditOf(credit: { named: boolean; name?: string } | undefined): { name: string | null; error?: FieldError } {
+  if (!credit?.named) return { name: null };
+  const name = credit.name?.replace(/\s+/g, ' ').trim() ?? '';
+  if (!name) return { name: null, error: { id: 'credit-name', message: 'Write the name to credit you by, or choose not to be named' } };
+  if (/[@<>]|https?:/i.test(name)) return { name: null, error: { id: 'credit-name', message: 'Write a name only, without an email or web address' } };
+  return { name };
+}
+
+export function publicView(s: Submission, publicUrl: string) {
+  return {
+    id: s.id,
+    state: s.state,
+    pullRequest: s.pullUrl ? { number: s.pullNumber, url: s.pullUrl } : null,
+    attempts: s.attempts,
+    statusUrl: `${publicUrl}/submissions/${s.id}`,
+    updatedAt: new Date(s.updatedAt).toISOString(),
+  };
+}
+
+export async function routes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
+  const { settings, store, signIn, site, mailer } = deps;
+  const cookieOptions = { path: '/', httpOnly: true, secure: true, sameSite: 'strict' as const, maxAge: settings.sessionHours * 3600 };
+  app.decorateRequest('sessionEmail', null);
+
+  /** Every state-changing request: a live session and its CSRF token in the header. */
+  const csrf = async (req: FastifyRequest, reply: FastifyReply) => {
+    const session = signIn.session(req.cookies[sessionCookie]);
+    const token = req.headers['x-csrf-token'];
+    if (!session || typeof token !== 'string' || !sameSecret(token, session.csrf)) {
+      return problem(reply, 403, [{ id: '', message: 'This page has been open too long or was opened elsewhere: reload it and try again' }]);
+    }
+    req.sessionEmail = session.email;
+  };
+  const signedIn = async (req: FastifyRequest, reply: FastifyReply) => {
+    if (!req.sessionEmail) return problem(reply, 401, [{ id: 'email', message: 'Sign in with your work email address first' }]);
+  };
+  /**
+   * A limit per email address, on top of the per-IP limit every route has. The plugin's own
+   * route hook runs once per request (the per-IP one already ran), so its limiter is called here.
+   */
+  const perAddress = (prefix: string, max: number, key: (req: FastifyRequest) => string) => {
+    const limiter = app.createRateLimit({ max, timeWindow: 3_600_000, keyGenerator: (req) => `${prefix}:${key(req)}` });
+    return async (req: FastifyRequest, reply: FastifyReply) => {
+      const limit = await limiter(req);
+      if (!limit.isAllowed && limit.isExceeded) {
+        return problem(reply, 429, [{ id: 'email', message: `Too many requests for this email address: try again in ${Math.ceil(limit.ttl / 60_000)} minutes` }]);
+      }
+    };
+  };
+
+  app.get('/healthz', async () => {
+    store.db.prepare('SELECT 1').get();
+    return { status: 'ok' };
+  });
+
+  app.get('/api/session', async (req, reply) => {
+    let session = signIn.session(req.cookies[sessionCookie]);
+    if (!session) {
+      const fresh = signIn.startSession(null);
+      reply.setCookie(sessionCookie, fresh.id, cookieOptions);
+      session = { csrf: fresh.csrf, email: null };
+    }
+    return { signedIn: Boolean(session.email), email: session.email, csrfToken: session.csrf, allowedDomains: settings.allowedDomains };
+  });
+
+  app.post('/api/sign-in', {
+    preHandler: [csrf, perAddress('code', settings.codesPerHour, (req) => normaliseEmail((req.body as { email?: unknown })?.email) ?? 'invalid')],
+  }, async (req, reply) => {
+    const body = (req.body ?? {}) as { email?: unknown; website?: unknown };
+    // The honeypot: a field people never see. A bot that fills it is told "sent", and nothing is.
+    if (typeof body.website === 'string' && body.website !== '') return { sent: true, minutes: settings.codeMinutes };
+    const email = normaliseEmail(body.email);
+    if (!email) return problem(reply, 422, [{ id: 'email', message: 'Enter your work email address, like name@nhs.net' }]);
+    if (!isAllowedAddress(email, settings.allowedDomains)) {
+      return problem(reply, 422, [{ id: 'email', message: `Enter a work email address ending ${settings.allowedDomains.map((d) => `@${d} or .${d}`).join(', or ')}` }]);
+    }
+    const locked = signIn.lockedUntil(email);
+    if (locked) return problem(reply, 429, [{ id: 'email', message: `Too many wrong codes for this address: try again after ${new Date(locked).toISOString().slice(11, 16)} UTC` }]);
+    const code = signIn.issueCode(email);
+    try {
+      await mailer.send(codeMessage(email, code, settings.codeMinutes));
+    } catch (error) {
+      req.log.error({ err: { name: (error as Error).name, code: (error as { code?: string }).code } }, 'could not send a sign-in code');
+      return problem(reply, 503, [{ id: 'email', message: 'We could not send the email just now. Try again in a few minutes' }]);
+    }
+    req.log.info({ domain: domainOf(email) }, 'sign-in code sent');
+    return { sent: true, minutes: settings.codeMinutes };
+  });
+
+  app.post('/api/verify', { preHandler: [csrf] }, async (req, reply) => {
+    const body = (req.body ?? {}) as { email?: unknown; code?: unknown };
+    const email = normaliseEmail(body.email);
+    if (!email || !isAllowedAddress(email, settings.allowedDomains)) return problem(reply, 422, [{ id: 'email', message: 'Enter the work email address you asked for a code for' }]);
+    const result = signIn.checkCode(email, body.code);
+    if (result === 'locked') return problem(reply, 429, [{ id: 'code', message: `Too many wrong codes: this address is locked for ${settings.lockMinutes} minutes. Then ask for a new code` }]);
+    if (result === 'expired') return problem(reply, 422, [{ id: 'code', message: 'This code has expired or was already used: ask for a new code' }]);
+    if (result === 'wrong') return problem(reply, 422, [{ id: 'code', message: 'The code is not right: check the 6 digits in the latest email' }]);
+    const old = req.cookies[sessionCookie];
+    if (old) signIn.endSession(old);
+    const session = signIn.startSession(email);
+    reply.setCookie(sessionCookie, session.id, cookieOptions);
+    req.log.info({ domain: domainOf(email) }, 'signed in');
+    return { signedIn: true, email, csrfToken: session.csrf };
+  });
+
+  app.post('/api/sign-out', { preHandler: [csrf] }, async (req, reply) => {
+    signIn.endSession(req.cookies[sessionCookie]!);
+    reply.clearCookie(sessionCookie, { path: '/' });
+    return { signedIn: false };
+  });
+
+  app.post('/api/submissions', {
+    preHandler: [csrf, signedIn, perAddress('submit', settings.submissionsPerHour, (req) => req.sessionEmail ?? '')],
+  }, async (req, reply) => {
+    const parsed = submissionBody.safeParse(req.body);
+    if (!parsed.success) return problem(reply, 400, [{ id: '', message: `The form sent something we cannot read (${parsed.error.issues[0].path.join('.') || 'body'}): reload the page and try again` }]);
+    const body = parsed.data;
+    if (body.website) return problem(reply, 400, [{ id: '', message: 'We could not accept this form: reload the page and try again' }]);
+    const email = req.sessionEmail!;
+
+    const earlier = store.byKey(body.idempotencyKey);
+    if (earlier) {
+      if (earlier.email !== email) return problem(reply, 409, [{ id: '', message: 'This form was already sent from another address: reload the page to start a new one' }]);
+      return reply.code(200).send(publicView(earlier, settings.publicUrl));
+    }
+    const credit = creditOf(body.credit);
+    const answers = answersOf(body.answers);
+    const domain = domainOf(email);
+    const payload = payloadFor(answers, site, { today: new Date().toISOString().slice(0, 10), notDuplicate: body.notDuplicate ?? false, domain, creditName: credit.name });
+    const errors = [...('errors' in payload ? payload.errors : []), ...(credit.error ? [credit.error] : [])];
+    if (errors.length || 'errors' in payload) return problem(reply, 422, mergeErrors(errors));
+
+    const id = randomBytes(12).toString('base64url').replace(/[-_]/g, 'x').toLowerCase();
+    const { submission, created } = store.insert({
+      id, idempotencyKey: body.idempotencyKey, email, domain, creditName: credit.name, answers, payload, notDuplicate: body.notDuplicate ?? false,
+      branch: `gateway/${id}`,
+    });
+    if (created) {
+      req.log.info({ submission: submission.id }, 'submission stored');
+      deps.queued();
+    }
+    return reply.code(created ? 202 : 200).send(publicView(submission, settings.publicUrl));
+  });
+
+  app.get('/api/submissions/:id', async (req, reply) => {
+    const s = store.get((req.params as { id: string }).id);
+    if (!s) return problem(reply, 404, [{ id: '', message: 'There is no submission at this address: check the link in your email' }]);
+    return publicView(s, settings.publicUrl);
+  });
+
+  app.put('/api/submissions/:id', { preHandler: [csrf, signedIn] }, async (req, reply) => {
+    const s = store.get((req.params as { id: string }).id);
+    if (!s || s.email !== req.sessionEmail) return problem(reply, 404, [{ id: '', message: 'There is no submission of yours at this address: sign in with the address you sent it from' }]);
+    const parsed = editBody.safeParse(req.body);
+    if (!parsed.success) return problem(reply, 400, [{ id: '', message: 'The form sent something we cannot read: reload the page and try again' }]);
+    const credit = creditOf(parsed.data.credit);
+    const answers = answersOf(parsed.data.answers);
+    const notDuplicate = parsed.data.notDuplicate ?? false;
+    const payload = payloadFor(answers, site, { today: new Date(s.createdAt).toISOString().slice(0, 10), notDuplicate, domain: s.domain, creditName: credit.name });
+    const errors = [...('errors' in payload ? payload.errors : []), ...(credit.error ? [credit.error] : [])];
+    if (errors.length || 'errors' in payload) return problem(reply, 422, mergeErrors(errors));
+    store.edit(s.id, { answers, payload, notDuplicate, creditName: credit.name });
+    req.log.info({ submission: s.id }, 'submission changed');
+    deps.queued();
+    return reply.code(202).send(publicView(store.get(s.id)!, settings.publicUrl));
+  });
+
+  app.get('/submissions/:id', async (req, reply) => {
+    const s = store.get((req.params as { id: string }).id);
+    reply.type('text/html; charset=utf-8');
+    if (!s) return reply.code(404).send(statusPage(undefined, settings.siteOrigin));
+    return statusPage(s, settings.siteOrigin);
+  });
+}

@@ -1,0 +1,96 @@
+/**
+ * Builds the gateway: Fastify with its logger (JSON, with cookies and tokens redacted), a body
+ * size limit and timeouts, security headers, CORS for the site's own origin only, per-IP rate
+ * limits on every route, the routes, and the worker that sends submissions to GitHub.
+ */
+import cookie from '@fastify/cookie';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Settings } from './config';
+import { readSiteContent, type SiteContent } from './content';
+import { connectApp, type GitHubConnection } from './github-app';
+import { createMailer, type Mailer } from './mail';
+import { startRetention } from './retention';
+import { routes } from './routes';
+import { SignIn } from './sign-in';
+import { Store } from './store';
+import { Worker } from './worker';
+
+export interface Gateway {
+  app: FastifyInstance;
+  store: Store;
+  worker: Worker;
+  url: string;
+  close(): Promise<void>;
+}
+
+export interface GatewayOverrides {
+  mailer?: Mailer;
+  github?: GitHubConnection;
+  site?: SiteContent;
+  /** Where the JSON log goes; standard output when not given. */
+  logStream?: NodeJS.WritableStream;
+}
+
+export async function startGateway(settings: Settings, overrides: GatewayOverrides = {}): Promise<Gateway> {
+  const store = new Store(settings.database);
+  const site = overrides.site ?? readSiteContent(settings.contentRoot);
+  const mailer = overrides.mailer ?? createMailer(settings.mail);
+  const app = Fastify({
+    logger: {
+      level: settings.logLevel,
+      // Requests are logged by method, path and address only; these never appear even if a serializer changes.
+      redact: { paths: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers.authorization', 'res.headers["set-cookie"]'], censor: '[redacted]' },
+      ...(overrides.logStream ? { stream: overrides.logStream } : {}),
+    },
+    bodyLimit: settings.bodyLimitBytes,
+    connectionTimeout: 30_000,
+    requestTimeout: 30_000,
+    trustProxy: settings.trustProxy,
+  });
+  const worker = new Worker({
+    store, site, mailer, log: app.log,
+    github: overrides.github ?? connectApp(settings.github, { retryBaseMs: settings.retryBaseMs }),
+    upstream: { owner: settings.github.owner, repo: settings.github.repo },
+    apiUrl: settings.github.apiUrl,
+    publicUrl: settings.publicUrl, maxAttempts: settings.maxAttempts, retryBaseMs: settings.retryBaseMs, pollMs: settings.pollMs,
+  });
+
+  await app.register(helmet, { contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], styleSrc: ["'self'"], imgSrc: ["'self'"], formAction: ["'self'"], frameAncestors: ["'none'"], baseUri: ["'none'"] } } });
+  await app.register(cors, { origin: settings.siteOrigin, credentials: true, methods: ['GET', 'POST', 'PUT'], allowedHeaders: ['content-type', 'x-csrf-token'] });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    max: settings.requestsPerMinute,
+    timeWindow: 60_000,
+    errorResponseBuilder: (_req, context) => ({ statusCode: 429, errors: [{ id: '', message: `Too many requests: wait ${Math.ceil(context.ttl / 1000)} seconds and try again` }] }),
+  });
+  app.setErrorHandler((error: Error & { statusCode?: number; errors?: unknown }, req, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
+    if (status === 429 && Array.isArray(error.errors)) return reply.code(429).send({ errors: error.errors });
+    if (status >= 500) req.log.error({ err: { name: error.name, message: error.message } }, 'request failed');
+    const message = status === 413 ? 'The form is too large to send: shorten the longest sections'
+      : status === 415 ? 'Send the form as JSON'
+      : status < 500 ? 'The form sent something we cannot read: reload the page and try again'
+      : 'Something went wrong on our side: try again in a minute';
+    return reply.code(status).send({ errors: [{ id: '', message }] });
+  });
+  await app.register(routes, { settings, store, signIn: new SignIn(store, settings), site, mailer, queued: () => worker.kick() });
+
+  await app.listen({ host: settings.host, port: settings.port });
+  const address = app.server.address();
+  const url = typeof address === 'object' && address ? `http://${settings.host}:${address.port}` : settings.publicUrl;
+  worker.start();
+  const retention = startRetention(store, settings.retentionDays, app.log);
+  return {
+    app, store, worker, url,
+    async close() {
+      retention.stop();
+      await worker.stop();
+      await app.close();
+      mailer.close();
+      store.close();
+    },
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * The gateway's one page: where a submission has got to, with the pull request link once there
+ * is one. Plain server-rendered HTML with NHS.UK-like structure and no scripts, so it works
+ * under the strict content security policy; nothing personal is shown.
+ */
+import type { Submission } from './store';
+
+const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+const states: Record<Submission['state'], { heading: string; text: string }> = {
+  queued: { heading: 'Waiting to be sent', text: 'Your proposal is saved. It goes to GitHub in the next few minutes; this page shows the link when it has.' },
+  sending: { heading: 'Being sent now', text: 'Your proposal is being sent to GitHub. Reload this page in a minute.' },
+  sent: { heading: 'Sent for review', text: 'Your proposal is a pull request, where the site team reviews it. We emailed you the link too.' },
+  failed: { heading: 'Not sent yet', text: 'GitHub did not accept it yet. Your proposal is saved and the site team can see it: you do not need to send it again.' },
+};
+
+export function statusPage(s: Submission | undefined, siteOrigin: string): string {
+  const body = s
+    ? `<h1>${escape(states[s.state].heading)}</h1>
+      <p>${escape(states[s.state].text)}</p>
+      ${s.pullUrl ? `<p><a href="${escape(s.pullUrl)}">Read your pull request on GitHub (number ${s.pullNumber})</a></p>` : ''}
+      <dl><dt>Reference</dt><dd>${escape(s.id)}</dd><dt>Last change</dt><dd>${escape(new Date(s.updatedAt).toUTCString())}</dd></dl>`
+    : '<h1>Submission not found</h1><p>There is no submission at this address. Check the link in your email.</p>';
+  return `<!doctype html>
+<html lang="en-GB">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${s ? escape(states[s.state].heading) : 'Submission not found'}: Blueprint Commons</title></head>
+<body>
+<header><a href="${escape(siteOrigin)}/">Blueprint Commons</a></header>
+<main id="main-content">
+${body}
+<p><a href="${escape(siteOrigin)}/contribute/">Propose another blueprint</a></p>
+</main>
+</body>
+</html>
+`;
+}

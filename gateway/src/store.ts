@@ -1,0 +1,229 @@
+/**
+ * The gateway's one SQLite file (Node's built-in node:sqlite, no server). Every submission is
+ * written here before anything goes to GitHub, so a crash loses nothing; the unique index on
+ * the idempotency key makes a double click or a browser retry the same submission.
+ *
+ * Personal data lives in two columns only, `email` and `credit_name`, and in the sessions table;
+ * the retention job clears them (./retention.ts). Sign-in codes and their addresses are stored
+ * only as keyed hashes.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+
+/** What goes to GitHub, exactly as checked when the contributor sent it. */
+export interface Payload {
+  path: string;
+  mdx: string;
+  title: string;
+  body: string;
+  labels: string[];
+  commitMessage: string;
+}
+
+export type SubmissionState = 'queued' | 'sending' | 'sent' | 'failed';
+
+export interface Submission {
+  id: string;
+  idempotencyKey: string;
+  /** Cleared after the retention period. */
+  email: string | null;
+  /** The organisation's email domain: what the pull request says about who sent it. */
+  domain: string;
+  /** The name to credit, only when the contributor asked to be named; cleared after retention. */
+  creditName: string | null;
+  answers: Record<string, unknown>;
+  /** The file and pull request text made from the answers when they were checked; cleared with the personal data. */
+  payload: Payload | null;
+  notDuplicate: boolean;
+  state: SubmissionState;
+  attempts: number;
+  lastError: string | null;
+  nextAttemptAt: number;
+  branch: string;
+  pullNumber: number | null;
+  pullUrl: string | null;
+  /** How many times the contributor changed it; the worker sends the latest. */
+  version: number;
+  sentVersion: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+interface Row {
+  id: string; idempotency_key: string; email: string | null; domain: string; credit_name: string | null; answers: string; payload: string | null; not_duplicate: number;
+  state: SubmissionState; attempts: number; last_error: string | null; next_attempt_at: number; branch: string; pull_number: number | null;
+  pull_url: string | null; version: number; sent_version: number; created_at: number; updated_at: number;
+}
+
+const toSubmission = (r: Row): Submission => ({
+  id: r.id, idempotencyKey: r.idempotency_key, email: r.email, domain: r.domain, creditName: r.credit_name, answers: JSON.parse(r.answers), payload: r.payload ? JSON.parse(r.payload) : null,
+  notDuplicate: r.not_duplicate === 1, state: r.state, attempts: r.attempts, lastError: r.last_error, nextAttemptAt: r.next_attempt_at, branch: r.branch,
+  pullNumber: r.pull_number, pullUrl: r.pull_url, version: r.version, sentVersion: r.sent_version, createdAt: r.created_at, updatedAt: r.updated_at,
+});
+
+const schema = `
+CREATE TABLE IF NOT EXISTS submissions (
+  id TEXT PRIMARY KEY,
+  idempotency_key TEXT NOT NULL,
+  email TEXT,
+  domain TEXT NOT NULL,
+  credit_name TEXT,
+  answers TEXT NOT NULL,
+  payload TEXT,
+  not_duplicate INTEGER NOT NULL DEFAULT 0,
+  state TEXT NOT NULL CHECK (state IN ('queued', 'sending', 'sent', 'failed')),
+  attempts INTEGER NOT NULL DEFAULT 0,
+  last_error TEXT,
+  next_attempt_at INTEGER NOT NULL DEFAULT 0,
+  branch TEXT NOT NULL,
+  pull_number INTEGER,
+  pull_url TEXT,
+  version INTEGER NOT NULL DEFAULT 1,
+  sent_version INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX IF NOT EXISTS submissions_idempotency_key ON submissions (idempotency_key);
+CREATE INDEX IF NOT EXISTS submissions_queue ON submissions (state, next_attempt_at);
+CREATE TABLE IF NOT EXISTS codes (
+  address_hash TEXT PRIMARY KEY,
+  code_hash TEXT,
+  expires_at INTEGER NOT NULL DEFAULT 0,
+  tries INTEGER NOT NULL DEFAULT 0,
+  locked_until INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS sessions (
+  id_hash TEXT PRIMARY KEY,
+  csrf TEXT NOT NULL,
+  email TEXT,
+  expires_at INTEGER NOT NULL
+);
+`;
+
+export class Store {
+  readonly db: DatabaseSync;
+
+  constructor(readonly file: string) {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    this.db = new DatabaseSync(file);
+    // WAL lets the status command read while the gateway writes; a busy timeout rides out the overlap.
+    this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;');
+    this.db.exec(schema);
+  }
+
+  close(): void {
+    if (this.db.isOpen) this.db.close();
+  }
+
+  // ----- Submissions ---------------------------------------------------------------------------
+
+  /**
+   * Stores a new submission, or returns the one already stored under this idempotency key
+   * (`created: false`): a double click or a retried request is the same submission.
+   */
+  insert(s: Pick<Submission, 'id' | 'idempotencyKey' | 'email' | 'domain' | 'creditName' | 'answers' | 'payload' | 'notDuplicate' | 'branch'>, now = Date.now()): { submission: Submission; created: boolean } {
+    const result = this.db
+      .prepare(`INSERT INTO submissions (id, idempotency_key, email, domain, credit_name, answers, payload, not_duplicate, state, branch, created_at, updated_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING`)
+      .run(s.id, s.idempotencyKey, s.email, s.domain, s.creditName, JSON.stringify(s.answers), s.payload && JSON.stringify(s.payload), s.notDuplicate ? 1 : 0, s.branch, now, now);
+    return { submission: this.byKey(s.idempotencyKey)!, created: result.changes === 1 };
+  }
+
+  get(id: string): Submission | undefined {
+    const row = this.db.prepare('SELECT * FROM submissions WHERE id = ?').get(id) as Row | undefined;
+    return row && toSubmission(row);
+  }
+
+  byKey(key: string): Submission | undefined {
+    const row = this.db.prepare('SELECT * FROM submissions WHERE idempotency_key = ?').get(key) as Row | undefined;
+    return row && toSubmission(row);
+  }
+
+  list(state?: SubmissionState): Submission[] {
+    const rows = (state
+      ? this.db.prepare('SELECT * FROM submissions WHERE state = ? ORDER BY created_at').all(state)
+      : this.db.prepare('SELECT * FROM submissions ORDER BY created_at').all()) as unknown as Row[];
+    return rows.map(toSubmission);
+  }
+
+  /** New answers for a submission: sent again to the same branch and pull request. */
+  edit(id: string, change: Pick<Submission, 'answers' | 'payload' | 'notDuplicate' | 'creditName'>, now = Date.now()): void {
+    this.db.prepare(`UPDATE submissions SET answers = ?, payload = ?, not_duplicate = ?, credit_name = ?, version = version + 1, state = 'queued', attempts = 0,
+      last_error = NULL, next_attempt_at = 0, updated_at = ? WHERE id = ?`)
+      .run(JSON.stringify(change.answers), change.payload && JSON.stringify(change.payload), change.notDuplicate ? 1 : 0, change.creditName, now, id);
+  }
+
+  /** Takes the next submission due, marking it `sending`; undefined when none is due. */
+  claimNext(now = Date.now()): Submission | undefined {
+    const row = this.db
+      .prepare(`UPDATE submissions SET state = 'sending', attempts = attempts + 1, updated_at = ?
+        WHERE id = (SELECT id FROM submissions WHERE state = 'queued' AND next_attempt_at <= ? ORDER BY next_attempt_at, created_at LIMIT 1)
+        RETURNING *`)
+      .get(now, now) as Row | undefined;
+    return row && toSubmission(row);
+  }
+
+  /** After a crash, submissions left mid-send are sent again (publishing is idempotent). */
+  requeueInterrupted(now = Date.now()): number {
+    return Number(this.db.prepare(`UPDATE submissions SET state = 'queued', next_attempt_at = 0, updated_at = ? WHERE state = 'sending'`).run(now).changes);
+  }
+
+  markSent(id: string, version: number, pull: { number: number; url: string }, now = Date.now()): void {
+    // An edit that arrived while sending bumped the version: leave it queued so it goes too.
+    this.db.prepare(`UPDATE submissions SET state = CASE WHEN version = ? THEN 'sent' ELSE 'queued' END, sent_version = ?, pull_number = ?, pull_url = ?,
+      last_error = NULL, attempts = CASE WHEN version = ? THEN attempts ELSE 0 END, updated_at = ? WHERE id = ?`).run(version, version, pull.number, pull.url, version, now, id);
+  }
+
+  markRetry(id: string, error: string, at: number, now = Date.now()): void {
+    this.db.prepare(`UPDATE submissions SET state = 'queued', last_error = ?, next_attempt_at = ?, updated_at = ? WHERE id = ?`).run(error, at, now, id);
+  }
+
+  markFailed(id: string, error: string, now = Date.now()): void {
+    this.db.prepare(`UPDATE submissions SET state = 'failed', last_error = ?, updated_at = ? WHERE id = ?`).run(error, now, id);
+  }
+
+  /** A maintainer's retry of a failed submission; false when there is no failed one with this id. */
+  retry(id: string, now = Date.now()): boolean {
+    return this.db.prepare(`UPDATE submissions SET state = 'queued', attempts = 0, next_attempt_at = 0, updated_at = ? WHERE id = ? AND state = 'failed'`).run(now, id).changes === 1;
+  }
+
+  /** Clears personal data from submissions older than `before`; returns how many were cleared. */
+  forgetPeople(before: number): number {
+    return Number(this.db.prepare(`UPDATE submissions SET email = NULL, credit_name = NULL, payload = NULL
+      WHERE created_at < ? AND (email IS NOT NULL OR credit_name IS NOT NULL OR payload IS NOT NULL)`).run(before).changes);
+  }
+
+  // ----- Codes and sessions ----------------------------------------------------------------------
+
+  codeFor(addressHash: string): { codeHash: string | null; expiresAt: number; tries: number; lockedUntil: number } | undefined {
+    const row = this.db.prepare('SELECT code_hash, expires_at, tries, locked_until FROM codes WHERE address_hash = ?').get(addressHash) as
+      { code_hash: string | null; expires_at: number; tries: number; locked_until: number } | undefined;
+    return row && { codeHash: row.code_hash, expiresAt: row.expires_at, tries: row.tries, lockedUntil: row.locked_until };
+  }
+
+  saveCode(addressHash: string, codeHash: string | null, expiresAt: number, tries: number, lockedUntil: number): void {
+    this.db.prepare(`INSERT INTO codes (address_hash, code_hash, expires_at, tries, locked_until) VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT (address_hash) DO UPDATE SET code_hash = excluded.code_hash, expires_at = excluded.expires_at, tries = excluded.tries, locked_until = excluded.locked_until`)
+      .run(addressHash, codeHash, expiresAt, tries, lockedUntil);
+  }
+
+  session(idHash: string, now = Date.now()): { csrf: string; email: string | null } | undefined {
+    const row = this.db.prepare('SELECT csrf, email FROM sessions WHERE id_hash = ? AND expires_at > ?').get(idHash, now) as { csrf: string; email: string | null } | undefined;
+    return row && { csrf: row.csrf, email: row.email };
+  }
+
+  saveSession(idHash: string, csrf: string, email: string | null, expiresAt: number): void {
+    this.db.prepare('INSERT OR REPLACE INTO sessions (id_hash, csrf, email, expires_at) VALUES (?, ?, ?, ?)').run(idHash, csrf, email, expiresAt);
+  }
+
+  deleteSession(idHash: string): void {
+    this.db.prepare('DELETE FROM sessions WHERE id_hash = ?').run(idHash);
+  }
+
+  /** Drops expired sessions and spent codes whose lock has passed. */
+  sweep(now = Date.now()): void {
+    this.db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now);
+    this.db.prepare('DELETE FROM codes WHERE expires_at <= ? AND locked_until <= ?').run(now, now);
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * Sends stored submissions to GitHub, one at a time (GitHub asks integrations not to make
+ * concurrent writes: its secondary rate limits). Each submission goes to its own branch, so
+ * sending it again after a crash or a failure finds the branch and the open pull request and
+ * updates them: exactly one pull request per submission, whatever happened in between.
+ *
+ * Transient failures (GitHub 5xx, rate limits, a dropped connection) are retried with growing
+ * waits up to a bound; anything else, or running out of tries, marks the submission failed with
+ * the reason, for a maintainer to see with `npm run gateway -- status` and re-queue with `retry`.
+ */
+import type { GitHubConnection } from './github-app';
+import type { Mailer } from './mail';
+import { sentMessage } from './mail';
+import type { Store, Submission } from './store';
+import { ContributionError, explainError, githubMessage, publish, statusOf, StepError, type DraftValues, type SiteContent } from './content';
+import { payloadFor } from './proposal';
+
+export interface Logger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+export interface WorkerOptions {
+  store: Store;
+  site: SiteContent;
+  github: GitHubConnection;
+  mailer: Mailer;
+  log: Logger;
+  upstream: { owner: string; repo: string };
+  /** GitHub's API address, named in errors about reaching it. */
+  apiUrl: string;
+  publicUrl: string;
+  maxAttempts: number;
+  retryBaseMs: number;
+  pollMs: number;
+}
+
+/** Whether trying again later may succeed. */
+export function isTransient(error: unknown): boolean {
+  if (error instanceof ContributionError) return false;
+  const cause = error instanceof StepError ? error.cause : error;
+  const status = statusOf(cause);
+  if (status === undefined) return true;
+  if (status >= 500 || status === 429) return true;
+  return status === 403 && /rate limit/i.test(githubMessage(cause));
+}
+
+/** The wait before try `attempt + 1`: doubling from the base, at most 64 times it. */
+export const backoff = (attempt: number, baseMs: number) => baseMs * 2 ** Math.min(attempt - 1, 6);
+
+export class Worker {
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private stopped = true;
+
+  constructor(private readonly o: WorkerOptions) {}
+
+  start(): void {
+    const resumed = this.o.store.requeueInterrupted();
+    if (resumed) this.o.log.warn({ resumed }, 'submissions interrupted mid-send are queued again');
+    this.stopped = false;
+    this.kick();
+  }
+
+  /** Looks at the queue now (after a new submission), or when the current run ends. */
+  kick(): void {
+    if (this.stopped) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.run(), 0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  private async run(): Promise<void> {
+    if (this.running) return;
+    this.running = (async () => {
+      for (let sub = this.o.store.claimNext(); sub && !this.stopped; sub = this.o.store.claimNext()) await this.send(sub);
+    })();
+    try {
+      await this.running;
+    } finally {
+      this.running = undefined;
+      if (!this.stopped) this.timer = setTimeout(() => void this.run(), this.o.pollMs);
+    }
+  }
+
+  /** Sends one submission: the same file, branch and pull request every time. */
+  private async send(sub: Submission): Promise<void> {
+    const { store, site, log } = this.o;
+    // What was checked when it arrived; made again only once retention has cleared it.
+    const payload = sub.payload ?? payloadFor(sub.answers as DraftValues, site, { today: new Date(sub.createdAt).toISOString().slice(0, 10), notDuplicate: sub.notDuplicate, domain: sub.domain, creditName: sub.creditName });
+    if ('errors' in payload) {
+      store.markFailed(sub.id, `No longer passes the checks: ${payload.errors.map((e) => e.message).join('; ')}`);
+      log.warn({ submission: sub.id }, 'submission failed the checks when sending');
+      return;
+    }
+    try {
+      const client = await this.o.github.client((line) => log.info({ submission: sub.id }, line));
+      const result = await publish(client.api, client.runtime, {
+        upstream: this.o.upstream,
+        files: [{ path: payload.path, content: Buffer.from(payload.mdx, 'utf8') }],
+        branch: sub.branch,
+        title: payload.title,
+        body: payload.body,
+        labels: payload.labels,
+        commitMessage: payload.commitMessage,
+        as: 'bot',
+      });
+      store.markSent(sub.id, sub.version, result.pull);
+      log.info({ submission: sub.id, pull: result.pull.number, created: result.pull.created, attempt: sub.attempts }, 'submission sent');
+      if (sub.email && (result.pull.created || sub.version > sub.sentVersion)) {
+        const updated = sub.sentVersion > 0;
+        await this.o.mailer
+          .send(sentMessage(sub.email, { url: result.pull.url, updated }, `${this.o.publicUrl}/submissions/${sub.id}`))
+          .catch((error: Error) => log.warn({ submission: sub.id, err: { name: error.name, code: (error as { code?: string }).code } }, 'could not email the pull request link'));
+      }
+    } catch (error) {
+      const reason = (error instanceof ContributionError ? error.message : explainError(error, { baseUrl: this.o.apiUrl, deadlineMs: 120_000, maxRetries: 3 })).slice(0, 1000);
+      if (isTransient(error) && sub.attempts < this.o.maxAttempts) {
+        const wait = backoff(sub.attempts, this.o.retryBaseMs);
+        store.markRetry(sub.id, reason, Date.now() + wait);
+        log.warn({ submission: sub.id, attempt: sub.attempts, retryInMs: wait, status: statusOf(error instanceof StepError ? error.cause : error) }, 'sending failed; will try again');
+      } else {
+        store.markFailed(sub.id, reason);
+        log.error({ submission: sub.id, attempt: sub.attempts, reason }, 'sending failed');
+      }
+    }
+  }
+}
