@@ -64,7 +64,8 @@ function input(overrides: Partial<OpenDataInput> = {}): OpenDataInput {
     blueprints: [
       blueprint('old', '2023-01-01', { lastReviewed: '2023-06-30' }),
       blueprint('new-b', '2025-06-01', { partners: ['beta'] }),
-      blueprint('new-a', '2025-06-01'),
+      // Same date as new-b; its title sorts after new-b's, so slug order is not title order.
+      blueprint('new-a', '2025-06-01', { title: 'Zoning wards for a phased go-live' }),
       blueprint('a-draft', '2026-01-01', { status: 'draft' }),
       blueprint('archived', '2024-01-01', { status: 'archived' }),
     ],
@@ -120,6 +121,14 @@ describe('the open-data files', () => {
       ['alpha', ['new-a', 'new-b', 'old']],
       ['beta', ['new-b']],
     ]);
+  });
+
+  it('publish every vocabulary with stable term ids, labels and descriptions', () => {
+    const published = jsonOf(files, 'taxonomy.json').vocabularies;
+    expect(published.map((v: { id: string }) => v.id)).toEqual(vocabularies.map((v) => v.id));
+    const pillars = published.find((v: { id: string }) => v.id === 'pillars');
+    expect(pillars.usedBy).toEqual(['blueprint.pillars']);
+    expect(pillars.terms).toEqual(taxonomy.pillars.map((t) => ({ id: t.value, label: t.label, description: t.description })));
   });
 
   it('sort the glossary by id and leave out fields a term does not have', () => {
