@@ -62,7 +62,7 @@ function input(overrides: Partial<OpenDataInput> = {}): OpenDataInput {
     organisations: [org('alpha'), org('beta')],
     playbooks: [playbook],
     blueprints: [
-      blueprint('old', '2023-01-01', { lastReviewed: '2023-06-30' }),
+      blueprint('old', '2023-01-01', { lastReviewed: '2023-06-30', owner: { name: 'Digital team', role: 'CCIO', github: 'jsmith-nhs' } }),
       blueprint('new-b', '2025-06-01', { partners: ['beta'] }),
       // Same date as new-b; its title sorts after new-b's, so slug order is not title order.
       blueprint('new-a', '2025-06-01', { title: 'Zoning wards for a phased go-live' }),
@@ -107,6 +107,11 @@ describe('the open-data files', () => {
     expect(old.relatedBlueprints).toEqual(['new-a']);
     expect(blueprints.find((b) => b.slug === 'new-b')!.playbooks).toEqual(['get-ready']);
     expect(old.outcome.evidence).toBe('measured-locally');
+  });
+
+  it('publish the owner’s name and role but not their GitHub user name, which no page shows', () => {
+    expect(blueprints.find((b) => b.slug === 'old')!.owner).toEqual({ name: 'Digital team', role: 'CCIO' });
+    expect(files.some((f) => f.body.includes('jsmith-nhs'))).toBe(false);
   });
 
   it('give each listed blueprint a file of its own holding the same record, and none to drafts', () => {

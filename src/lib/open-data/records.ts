@@ -5,6 +5,8 @@
  */
 import { isoDate, type Catalogue, type Entry } from '../content/catalogue';
 import type { Blueprint, GlossaryTerm, Playbook } from '../schema';
+import type { z } from 'astro/zod';
+import type { owner } from '../schema/fields';
 import { vocabularies } from './taxonomy';
 import type { BlueprintRecord, GlossaryRecord, OrganisationRecord, PlaybookRecord, VocabularyRecord } from './schemas';
 
@@ -20,6 +22,11 @@ function newestFirstBySlug(a: Entry<Blueprint>, b: Entry<Blueprint>): number {
   return b.data.published.getTime() - a.data.published.getTime() || compareText(a.slug, b.slug);
 }
 
+/** The owner without their GitHub user name, which no page shows (see schemas.ts). */
+function publicOwner({ name, role }: z.output<typeof owner>) {
+  return role === undefined ? { name } : { name, role };
+}
+
 /** Code-point order: the same on every machine, unlike localeCompare. */
 export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -30,12 +37,13 @@ export function blueprintRecord(
   derived: { related: string[]; playbooks: string[] },
   addresses: Addresses,
 ): BlueprintRecord {
-  const { published, lastReviewed, reviewBy, ...data } = entry.data;
+  const { published, lastReviewed, reviewBy, owner, ...data } = entry.data;
   return {
     slug: entry.slug,
     url: addresses.page('blueprint', entry.slug),
     dataUrl: addresses.file(blueprintFileName(entry.slug)),
     ...data,
+    owner: publicOwner(owner),
     published: isoDate(published),
     lastReviewed: isoDate(lastReviewed),
     reviewBy: isoDate(reviewBy),
@@ -71,11 +79,12 @@ export function playbookRecords(catalogue: Catalogue, addresses: Addresses): Pla
   return [...catalogue.playbooks]
     .sort((a, b) => compareText(a.slug, b.slug))
     .map((p: Entry<Playbook>) => {
-      const { published, lastReviewed, reviewBy, ...data } = p.data;
+      const { published, lastReviewed, reviewBy, owner, ...data } = p.data;
       return {
         slug: p.slug,
         url: addresses.page('playbook', p.slug),
         ...data,
+        owner: publicOwner(owner),
         published: isoDate(published),
         lastReviewed: isoDate(lastReviewed),
         reviewBy: isoDate(reviewBy),

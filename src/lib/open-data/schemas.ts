@@ -6,13 +6,19 @@
  */
 import { z } from 'astro/zod';
 import { blueprintSchema, glossaryTermSchema, organisationSchema, playbookSchema } from '../schema';
-import { slug } from '../schema/fields';
+import { owner, slug } from '../schema/fields';
 import { apiVersion, schemaVersion } from './version';
 
 export { apiVersion, schemaVersion };
 
 const day = z.iso.date().describe('A calendar date written YYYY-MM-DD.');
 const address = z.url().describe('An absolute web address.');
+
+/**
+ * The owner as the site shows it: name and role. Their GitHub user name is for review reminders
+ * and is not published on any page, so the API leaves it out too.
+ */
+const publicOwner = z.strictObject(owner.omit({ github: true }).shape);
 
 const licence = z.strictObject({
   id: z.string().describe('Short identifier, e.g. OGL-3.0.'),
@@ -26,6 +32,7 @@ export const blueprintRecordSchema = blueprintSchema.in
     published: day,
     lastReviewed: day,
     reviewBy: day,
+    owner: publicOwner,
     slug: slug.describe('The blueprint’s stable identifier: its file name and the last part of its web address.'),
     url: address.describe('The blueprint’s page on the site.'),
     dataUrl: address.describe('This record as a file of its own.'),
@@ -41,6 +48,7 @@ export const playbookRecordSchema = playbookSchema.in
     published: day,
     lastReviewed: day,
     reviewBy: day,
+    owner: publicOwner,
     slug: slug.describe('The playbook’s stable identifier.'),
     url: address.describe('The playbook’s page on the site.'),
   })
