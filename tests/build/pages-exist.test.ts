@@ -62,10 +62,10 @@ describe('the built site', () => {
     expect(missing([paths.programmes(), ...programmeStatuses.map((s) => paths.programme(s.value))])).toEqual([]);
   });
 
-  it('has the home, list, search, contribute, glossary, about and accessibility pages', () => {
+  it('has the home, list, search, contribute, glossary, about, accessibility and open-data pages', () => {
     const fixed = [
       paths.home(), paths.blueprints(), paths.playbooks(), paths.organisations(), paths.glossary(),
-      paths.search(), paths.contribute(), paths.about(), paths.accessibility(),
+      paths.search(), paths.contribute(), paths.about(), paths.accessibility(), paths.openData(),
     ];
     expect(missing(fixed)).toEqual([]);
   });

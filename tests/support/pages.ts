@@ -12,7 +12,7 @@ import { distDir } from './site-dir';
 export const pageKinds = [
   'home', 'blueprint', 'redprint', 'blueprint-index', 'playbook', 'playbook-index', 'organisation',
   'organisation-index', 'taxonomy', 'taxonomy-index', 'glossary', 'search', 'contribute', 'about',
-  'accessibility', '404', 'other',
+  'accessibility', 'open-data', '404', 'other',
 ] as const;
 export type PageKind = (typeof pageKinds)[number];
 
@@ -53,6 +53,7 @@ const fixed: Record<string, PageKind> = {
   [paths.contribute()]: 'contribute',
   [paths.about()]: 'about',
   [paths.accessibility()]: 'accessibility',
+  [paths.openData()]: 'open-data',
   '/404.html': '404',
 };
 
@@ -119,7 +120,7 @@ export function readPage(page: BuiltPage): string {
 export const browsedKinds: PageKind[] = [
   'home', 'blueprint', 'redprint', 'blueprint-index', 'playbook', 'playbook-index', 'organisation',
   'organisation-index', 'taxonomy', 'taxonomy-index', 'glossary', 'search', 'contribute', 'about',
-  'accessibility', '404',
+  'accessibility', 'open-data', '404',
 ];
 
 /**

@@ -1,5 +1,6 @@
 /** Web addresses for every kind of page, in one place so links and routes never drift apart. */
 import { facets, type FacetName } from '../schema/taxonomy';
+import { apiVersion } from '../open-data/version';
 
 /** Joins the site's base path (e.g. "/blueprint-commons/") and a site path (e.g. "/blueprints/x/"). */
 export function withBase(base: string, path: string): string {
@@ -25,6 +26,10 @@ export const paths = {
   about: () => '/about/',
   accessibility: () => '/accessibility/',
   rss: () => '/rss.xml',
+  /** The page documenting the open-data API. */
+  openData: () => '/api/',
+  /** A file of the open-data API, e.g. "blueprints.json". */
+  openDataFile: (name: string) => `/api/${apiVersion}/${name}`,
 };
 
 /**
