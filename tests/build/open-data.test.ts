@@ -10,7 +10,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { paths } from '../../src/lib/content/urls';
-import { isListed } from '../../src/lib/content/catalogue';
+import { isListed } from '../../src/lib/schema';
 import { blueprintColumns, fieldAt } from '../../src/lib/open-data/blueprint-csv';
 import { jsonSchemaOf } from '../../src/lib/open-data/json-schemas';
 import { fileSchemas, type BlueprintRecord, type FileName } from '../../src/lib/open-data/schemas';

@@ -1,10 +1,16 @@
 /**
- * The licence the site publishes its content under, named once for the footer, the open-data
- * API and its documentation. A blueprint may say otherwise in its own `licence` field.
+ * The licence the site publishes its content under, for the footer, the contribute page, the
+ * open-data API and its documentation: the first of the licences in the taxonomy
+ * (src/lib/schema/taxonomy.ts), with its address. A blueprint may say otherwise in its own
+ * `licence` field.
  */
+import { licences } from '../schema/taxonomy';
+
+const [siteLicence] = licences;
+
 export const contentLicence = {
   /** The value a blueprint's `licence` field uses for it (its SPDX identifier is OGL-UK-3.0). */
-  id: 'OGL-3.0',
-  name: 'Open Government Licence v3.0',
-  url: 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/',
+  id: siteLicence.value,
+  name: siteLicence.label,
+  url: siteLicence.url,
 } as const;

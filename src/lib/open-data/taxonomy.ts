@@ -4,7 +4,7 @@
  * a unit test checks every vocabulary there is published here.
  */
 import {
-  audiences, capabilities, careSettings, contentTypes, costBands, domains, evidenceLevels, facets,
+  audiences, capabilities, careSettings, contentTypes, costBands, domains, evidenceLevels, facets, licences,
   maturities, pillars, programmeStatuses, regions, standards, statuses, suppliers, type Term,
 } from '../schema/taxonomy';
 
@@ -31,4 +31,5 @@ export const vocabularies: readonly Vocabulary[] = [
   { id: 'programmes', label: 'National programme', usedBy: ['organisation.programme'], terms: programmeStatuses },
   { id: 'regions', label: 'NHS England region', usedBy: ['organisation.region'], terms: regions },
   { id: 'maturities', label: 'Digital maturity', usedBy: ['playbook.maturity'], terms: maturities },
+  { id: 'licences', label: 'Licence', usedBy: ['blueprint.licence'], terms: licences },
 ];

@@ -17,6 +17,8 @@ export interface Term {
   label: string;
   /** One sentence for authors and for the taxonomy page intro. */
   description?: string;
+  /** Where the term is defined in full, e.g. a licence's text. */
+  url?: string;
 }
 
 function terms<const T extends readonly Term[]>(list: T): T {
@@ -164,10 +166,10 @@ export function isListed(b: { status: string }): boolean {
   return listedStatuses.includes(b.status);
 }
 
-/** Licences content may be published under; the first is the default. */
+/** Licences content may be published under; the first is the default, the site's own. */
 export const licences = terms([
-  { value: 'OGL-3.0', label: 'Open Government Licence v3.0' },
-  { value: 'CC-BY-4.0', label: 'Creative Commons Attribution 4.0' },
+  { value: 'OGL-3.0', label: 'Open Government Licence v3.0', url: 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/' },
+  { value: 'CC-BY-4.0', label: 'Creative Commons Attribution 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' },
 ] as const);
 
 export const maturities = terms([
