@@ -1,40 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { blueprintSchema, organisationSchema, type Blueprint, type Organisation } from '../../src/lib/schema';
-import { buildCatalogue, formatDate, isoDate, reviewState, type Entry } from '../../src/lib/content/catalogue';
+import { buildCatalogue, formatDate, isoDate, reviewState } from '../../src/lib/content/catalogue';
 import { paginate, pagePath } from '../../src/lib/content/paginate';
 import { termGroups, termPages } from '../../src/lib/content/taxonomy-pages';
+import { blueprintEntry, organisationEntry } from '../support/entries';
 
-function org(slug: string, programme: string): Entry<Organisation> {
-  return {
-    slug,
-    filePath: `src/content/organisations/${slug}.yaml`,
-    data: organisationSchema.parse({ name: `${slug} NHS Trust`, odsCode: 'X1A01', careSetting: 'acute', region: 'london', programme, description: 'A test organisation.' }),
-  };
-}
+const org = (slug: string, programme: string) => organisationEntry(slug, { programme });
+const blueprint = (slug: string, published: string, extra: Record<string, unknown> = {}) => blueprintEntry(slug, { published, ...extra });
 
-function blueprint(slug: string, published: string, extra: Record<string, unknown> = {}): Entry<Blueprint> {
-  return {
-    slug,
-    filePath: `src/content/blueprints/${slug}.mdx`,
-    data: blueprintSchema.parse({
-      domain: 'workforce',
-      title: `Training ward staff for ${slug}`,
-      summary: 'A summary that is long enough to pass the minimum length for summaries.',
-      keyQuestions: ['How do we train staff?'],
-      organisation: 'alpha',
-      pillars: ['support-people'],
-      careSettings: ['acute'],
-      audience: ['cio'],
-      cost: { band: 'under-50k' },
-      outcome: { evidence: 'anecdotal', headline: 'Staff felt ready on go-live day.' },
-      timeline: { start: '2023-01' },
-      published,
-      owner: { name: 'Digital team' },
-      contact: 'team@example.nhs.uk',
-      ...extra,
-    }),
-  };
-}
+
 
 describe('the catalogue', () => {
   const organisations = [org('alpha', 'gde'), org('beta', 'none')];

@@ -1,39 +1,20 @@
 import { getRssString } from '@astrojs/rss';
 import { parseEntities } from 'parse-entities';
 import { describe, expect, it } from 'vitest';
-import { blueprintSchema, organisationSchema, type Blueprint, type Organisation } from '../../src/lib/schema';
+import { organisationSchema, type Blueprint, type Organisation } from '../../src/lib/schema';
 import type { Entry } from '../../src/lib/content/catalogue';
 import { escapeHtml, feedItems } from '../../src/lib/content/feed';
 import { illustrativeSentence } from '../../src/lib/content/illustrative';
+import { blueprintEntry } from '../support/entries';
+
+const blueprint = (slug: string, summary: string, extra: Record<string, unknown> = {}) =>
+  blueprintEntry(slug, { title: 'Training ward staff before go-live', summary, organisation: 'real', ...extra });
 
 const organisations: Record<string, Organisation> = {
   real: organisationSchema.parse({ name: 'A Real NHS Trust', odsCode: 'RXX', careSetting: 'acute', region: 'london', programme: 'none', description: 'A test organisation.' }),
   made: organisationSchema.parse({ name: 'Made Up NHS Trust', odsCode: 'X1A01', careSetting: 'acute', region: 'london', programme: 'none', description: 'A test organisation.', illustrative: true }),
 };
 
-function blueprint(slug: string, summary: string, extra: Record<string, unknown> = {}): Entry<Blueprint> {
-  return {
-    slug,
-    filePath: `src/content/blueprints/${slug}.mdx`,
-    data: blueprintSchema.parse({
-      domain: 'workforce',
-      title: 'Training ward staff before go-live',
-      summary,
-      keyQuestions: ['How do we train staff?'],
-      organisation: 'real',
-      pillars: ['support-people'],
-      careSettings: ['acute'],
-      audience: ['cio'],
-      cost: { band: 'under-50k' },
-      outcome: { evidence: 'anecdotal', headline: 'Staff felt ready on go-live day.' },
-      timeline: { start: '2023-01' },
-      published: '2025-01-01',
-      owner: { name: 'Digital team' },
-      contact: 'team@example.nhs.uk',
-      ...extra,
-    }),
-  };
-}
 
 /** Summaries a hostile contributor might write, each padded past the schema's 40-character minimum. */
 const hostile = [

@@ -3,41 +3,20 @@ import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { buildCatalogue, type Entry } from '../../src/lib/content/catalogue';
 import { contentLicence } from '../../src/lib/content/licence';
-import { blueprintSchema, glossaryTermSchema, organisationSchema, playbookSchema, type Blueprint, type Organisation, type Playbook } from '../../src/lib/schema';
+import { glossaryTermSchema, playbookSchema, type Playbook } from '../../src/lib/schema';
 import * as taxonomy from '../../src/lib/schema/taxonomy';
 import { fieldAt } from '../../src/lib/open-data/blueprint-csv';
 import { openDataFiles, type OpenDataInput } from '../../src/lib/open-data/files';
 import { jsonSchemaOf } from '../../src/lib/open-data/json-schemas';
 import { vocabularies } from '../../src/lib/open-data/taxonomy';
 import type { BlueprintRecord } from '../../src/lib/open-data/schemas';
+import { blueprintEntry, organisationEntry } from '../support/entries';
 
-const org = (slug: string): Entry<Organisation> => ({
-  slug,
-  filePath: `src/content/organisations/${slug}.yaml`,
-  data: organisationSchema.parse({ name: `${slug} NHS Trust`, odsCode: 'X1A01', careSetting: 'acute', region: 'london', programme: 'none', description: 'A test organisation.' }),
-});
+const org = (slug: string) => organisationEntry(slug);
+const blueprint = (slug: string, published: string, extra: Record<string, unknown> = {}) =>
+  blueprintEntry(slug, { published, outcome: { evidence: 'measured-locally', headline: 'Staff felt ready on go-live day.' }, ...extra });
 
-const blueprint = (slug: string, published: string, extra: Record<string, unknown> = {}): Entry<Blueprint> => ({
-  slug,
-  filePath: `src/content/blueprints/${slug}.mdx`,
-  data: blueprintSchema.parse({
-    domain: 'workforce',
-    title: `Training ward staff for ${slug}`,
-    summary: 'A summary that is long enough to pass the minimum length for summaries.',
-    keyQuestions: ['How do we train staff?'],
-    organisation: 'alpha',
-    pillars: ['support-people'],
-    careSettings: ['acute'],
-    audience: ['cio'],
-    cost: { band: 'under-50k' },
-    outcome: { evidence: 'measured-locally', headline: 'Staff felt ready on go-live day.' },
-    timeline: { start: '2023-01' },
-    published,
-    owner: { name: 'Digital team' },
-    contact: 'team@example.nhs.uk',
-    ...extra,
-  }),
-});
+
 
 const playbook: Entry<Playbook> = {
   slug: 'get-ready',
