@@ -3,21 +3,27 @@
  *
  * The whole gateway on this machine, with nothing to set up: a local fake GitHub (the tests'
  * one, with real Git repositories) with the gateway's GitHub App installed, a fresh SQLite file
- * in a temporary folder, and emails printed here instead of sent. It listens on 127.0.0.1 only.
- * Ctrl+C stops it and lists the pull requests it opened.
+ * in a temporary folder, and emails printed here instead of sent. It then builds the site with
+ * the gateway offered on its drafting form and serves it, so the whole journey works in a browser
+ * at http://127.0.0.1:4321/contribute/. Everything listens on 127.0.0.1 only. Ctrl+C stops it and
+ * lists the pull requests it opened.
  *
- * GATEWAY_PORT (default 8787) and GATEWAY_SITE_ORIGIN (default http://127.0.0.1:4321, where
- * `npm run preview` serves the site) may be set.
+ * GATEWAY_PORT (default 8787) and DEMO_SITE_PORT (default 4321) may be set; `--no-site` skips
+ * building the site (the curl journey printed still works).
  */
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { startFakeGitHub } from '../tests/support/fake-github';
+import { startStaticServer, type StaticServer } from '../tests/support/static-server';
 import { settingsFromEnv, SettingsError } from './src/config';
 import { startGateway } from './src/server';
 
 const repository = 'blueprint-commons/blueprint-commons';
+const withSite = !process.argv.includes('--no-site');
+const sitePort = Number(process.env.DEMO_SITE_PORT ?? 4321);
 const dir = mkdtempSync(join(tmpdir(), 'gateway-demo-'));
 const fake = await startFakeGitHub();
 fake.createRepo(repository, { files: { 'README.md': '# Blueprint Commons (demo copy)\n' } });
@@ -29,7 +35,7 @@ try {
   settings = settingsFromEnv({
     GATEWAY_HOST: '127.0.0.1',
     GATEWAY_PORT: process.env.GATEWAY_PORT ?? '8787',
-    GATEWAY_SITE_ORIGIN: process.env.GATEWAY_SITE_ORIGIN ?? 'http://127.0.0.1:4321',
+    GATEWAY_SITE_ORIGIN: `http://127.0.0.1:${sitePort}`,
     GATEWAY_DATABASE: join(dir, 'gateway.sqlite'),
     GATEWAY_SECRET: `demo-only-${Math.random().toString(36).slice(2)}-not-for-real-use`,
     GATEWAY_MAIL: 'terminal',
@@ -60,11 +66,25 @@ Try the journey with curl (a cookie jar keeps the session):
        -d '{"email":"you@nhs.net","code":"123456"}' ${u}/api/verify  # note the new csrfToken
   curl -sc /tmp/gw -b /tmp/gw -H 'content-type: application/json' -H 'x-csrf-token: NEW_TOKEN' \\
        -d @gateway/demo-submission.json ${u}/api/submissions       # then open the statusUrl it gives
-Or build the site with PUBLIC_GATEWAY_URL=${u} and use its drafting form at /contribute/.
 Maintainers: GATEWAY_DATABASE=${settings.database} npm run gateway -- status
 `);
 
+let site: StaticServer | undefined;
+if (withSite) {
+  console.log('Building the site with the gateway offered on its drafting form (a minute or so)…');
+  const outDir = join(dir, 'site');
+  const build = spawnSync(process.execPath, ['scripts/build.mjs'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, OUT_DIR: outDir, CACHE_DIR: join(dir, 'cache'), BASE_PATH: '/', PUBLIC_GATEWAY_URL: u },
+  });
+  if (build.status === 0) {
+    site = await startStaticServer({ root: outDir, base: '/', port: sitePort });
+    console.log(`Draft a blueprint at ${site.url('/contribute/')}, check it, then "Send it without a GitHub account" with any nhs.net address: the code is printed here.`);
+  } else console.error('The site did not build (see above); the gateway still runs for the curl journey.');
+}
+
 const stop = async () => {
+  await site?.close();
   await gateway.close();
   for (const p of fake.pulls(repository)) console.log(`#${p.number} ${p.title} (branch ${p.pull!.headRef}, labels ${p.labels.join(', ')})`);
   await fake.close();

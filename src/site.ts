@@ -9,6 +9,11 @@ export const site = {
   /** owner/name of the GitHub repository, for edit and feedback links. */
   repository: import.meta.env.PUBLIC_GITHUB_REPOSITORY ?? 'blueprint-commons/blueprint-commons',
   branch: import.meta.env.PUBLIC_GITHUB_BRANCH ?? 'main',
+  /**
+   * The submission gateway's address (gateway/), e.g. https://submit.example.nhs.uk. When set, the
+   * drafting form offers to send a draft without a GitHub account; when not, it is not offered.
+   */
+  gatewayUrl: import.meta.env.PUBLIC_GATEWAY_URL ? String(import.meta.env.PUBLIC_GATEWAY_URL).replace(/\/+$/, '') : undefined,
   /** The date the build treats as today, so review banners are reproducible in tests. */
   today: import.meta.env.PUBLIC_TODAY ? new Date(`${import.meta.env.PUBLIC_TODAY}T00:00:00Z`) : new Date(),
 };

@@ -23,6 +23,7 @@ import { htmlValidator } from '../support/html';
 import { builtPages } from '../support/pages';
 import { useSite } from '../support/site';
 import { draftAnswers } from '../fixtures/contribute/answers';
+import { fillQuickly } from '../support/draft-form';
 import { nativeMdxParser } from '../../src/lib/validate/native-parser';
 
 const today = '2025-06-30';
@@ -87,22 +88,6 @@ async function answer(page: Page, field: DraftField, value: DraftValues[string])
 /** Answers every question given, by label: slow, so used where the labels are what is tested. */
 async function fill(page: Page, values: DraftValues): Promise<void> {
   for (const field of draftFields) if (field.id in values) await answer(page, field, values[field.id]);
-}
-
-/** Answers every question given in one step, firing the events typing would. */
-async function fillQuickly(page: Page, values: DraftValues): Promise<void> {
-  await page.locator('form.app-draft-form').evaluate((form, values) => {
-    for (const [name, value] of Object.entries(values)) {
-      const controls = [...form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(`[name="${name}"]`)];
-      for (const control of controls) {
-        if (control instanceof HTMLInputElement && (control.type === 'checkbox' || control.type === 'radio')) {
-          control.checked = Array.isArray(value) ? value.includes(control.value) : value === control.value;
-        } else control.value = String(value ?? '');
-        control.dispatchEvent(new Event('input', { bubbles: true }));
-        control.dispatchEvent(new Event('change', { bubbles: true }));
-      }
-    }
-  }, values);
 }
 
 /** Reads one question back as the page shows it. */

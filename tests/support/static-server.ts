@@ -57,7 +57,7 @@ function statOf(path: string): Stats | undefined {
   }
 }
 
-export async function startStaticServer(options: { root?: string; base?: string } = {}): Promise<StaticServer> {
+export async function startStaticServer(options: { root?: string; base?: string; port?: number } = {}): Promise<StaticServer> {
   const root = resolve(options.root ?? distDir());
   const base = options.base ?? basePath();
   if (!statOf(join(root, 'index.html'))?.isFile()) {
@@ -111,7 +111,7 @@ export async function startStaticServer(options: { root?: string; base?: string 
   const server = createServer(handle);
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => ok());
+    server.listen(options.port ?? 0, '127.0.0.1', () => ok());
   });
   const { port } = server.address() as AddressInfo;
   const origin = `http://127.0.0.1:${port}`;

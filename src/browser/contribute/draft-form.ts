@@ -132,6 +132,8 @@ class DraftForm extends HTMLElement {
     const options = this.options();
     const illustrative = options.illustrativeOrganisations!.includes(String(values.organisation ?? ''));
     showResult(this.result, values, handOff(values, { ...options, repository, branch }), organisationName.trim(), illustrative);
+    // Sending without a GitHub account, when the site offers it (src/browser/contribute/gateway-send.ts).
+    (this.querySelector('gateway-send') as (Element & { setDraft?(values: DraftValues): void }) | null)?.setDraft?.(values);
     this.querySelector<HTMLElement>('[data-safety-skipped]')!.hidden = safetyChecked;
     this.result.focus();
   }
@@ -175,6 +177,7 @@ class DraftForm extends HTMLElement {
   private clear(): void {
     if (!window.confirm('Clear your draft? Everything you have written on this page will be deleted from this device.')) return;
     clearDraft();
+    this.dispatchEvent(new Event('draft-cleared'));
     this.form.reset();
     for (const id of this.shownErrors) showFieldError(this.form, id, undefined);
     this.shownErrors.clear();

@@ -1,0 +1,240 @@
+/**
+ * <gateway-send>: sends a checked draft through the submission gateway (gateway/README.md, "The
+ * API"), for authors without a GitHub account. Markup: src/components/contribute/GatewaySend.astro.
+ *
+ * The gateway checks everything again and never trusts this page. What this element keeps: the
+ * session cookie (set by the gateway, HttpOnly), the CSRF token the gateway hands back, and in
+ * localStorage the idempotency key and id of the submission this draft became, so a double click,
+ * a retry or a reload never sends it twice, and sending an edited draft updates the same proposal.
+ */
+import type { DraftValues } from '../../lib/contribute/draft';
+
+interface GatewayError {
+  id: string;
+  message: string;
+}
+
+interface Answer {
+  ok: boolean;
+  status: number;
+  body: { errors?: GatewayError[]; csrfToken?: string; signedIn?: boolean; email?: string | null; id?: string; state?: string; pullRequest?: { number: number; url: string } | null; statusUrl?: string };
+}
+
+const storeKey = 'blueprint-commons:gateway-submission:v1';
+/** How often, and how many times, to ask whether the pull request is open yet (about two minutes). */
+const pollEveryMs = 1500;
+const pollTimes = 80;
+
+function remembered(): { key: string; id?: string } | undefined {
+  try {
+    const saved = JSON.parse(localStorage.getItem(storeKey) ?? 'null') as { key?: unknown; id?: unknown } | null;
+    if (saved && typeof saved.key === 'string') return { key: saved.key, id: typeof saved.id === 'string' ? saved.id : undefined };
+  } catch {
+    // Nothing usable stored.
+  }
+  return undefined;
+}
+
+function remember(value: { key: string; id?: string } | undefined): void {
+  try {
+    if (value) localStorage.setItem(storeKey, JSON.stringify(value));
+    else localStorage.removeItem(storeKey);
+  } catch {
+    // Storage blocked: a retry may then create a second submission, which the gateway still limits.
+  }
+}
+
+class GatewaySend extends HTMLElement {
+  private values: DraftValues | undefined;
+  private csrf = '';
+  private email = '';
+  private busy = false;
+
+  private get url(): string {
+    return this.dataset.url ?? '';
+  }
+
+  private step(name: 'email' | 'code' | 'send'): HTMLFormElement {
+    return this.querySelector<HTMLFormElement>(`form[data-step="${name}"]`)!;
+  }
+
+  connectedCallback(): void {
+    for (const name of ['email', 'code', 'send'] as const) {
+      this.step(name).addEventListener('submit', (event) => {
+        event.preventDefault();
+        if (!this.busy) void this.run(name);
+      });
+    }
+    const named = this.querySelector<HTMLInputElement>('#gateway-named')!;
+    named.addEventListener('change', () => {
+      this.querySelector<HTMLElement>('[data-name-group]')!.hidden = !named.checked;
+    });
+    // A cleared draft starts a new proposal; an edited one updates the proposal it became.
+    this.closest('draft-form')?.addEventListener('draft-cleared', () => remember(undefined));
+  }
+
+  /** Called by <draft-form> each time a draft passes its checks. */
+  setDraft(values: DraftValues): void {
+    this.values = values;
+    this.showErrors([]);
+    this.status('');
+    void this.restoreSession();
+  }
+
+  private async call(method: string, path: string, body?: unknown): Promise<Answer> {
+    const response = await fetch(`${this.url}${path}`, {
+      method,
+      credentials: 'include',
+      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(method === 'GET' ? {} : { 'x-csrf-token': this.csrf }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    let parsed: Answer['body'] = {};
+    try {
+      parsed = (await response.json()) as Answer['body'];
+    } catch {
+      // Not JSON: a proxy's error page, say. The status says enough.
+    }
+    if (typeof parsed.csrfToken === 'string') this.csrf = parsed.csrfToken;
+    return { ok: response.ok, status: response.status, body: parsed };
+  }
+
+  /** A gateway session from earlier (the cookie lasts hours) skips signing in again. */
+  private async restoreSession(): Promise<void> {
+    try {
+      const session = await this.call('GET', '/api/session');
+      if (session.body.signedIn && session.body.email) {
+        this.email = session.body.email;
+        this.show('send');
+        this.status(`Signed in as ${this.email}.`);
+      } else this.show('email');
+    } catch {
+      this.show('email');
+    }
+  }
+
+  private async run(name: 'email' | 'code' | 'send'): Promise<void> {
+    this.busy = true;
+    this.showErrors([]);
+    try {
+      if (name === 'email') await this.askForCode();
+      else if (name === 'code') await this.signIn();
+      else await this.send();
+    } catch {
+      this.showErrors([{ id: '', message: 'We could not reach the sending service: check your connection and try again. Your draft is still saved on this page.' }]);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** The honeypot's value: empty unless a bot filled in the hidden box. */
+  private get honeypot(): string {
+    return this.querySelector<HTMLInputElement>('#gateway-website')?.value ?? '';
+  }
+
+  private async askForCode(): Promise<void> {
+    const email = this.querySelector<HTMLInputElement>('#gateway-email')!.value.trim();
+    if (!/^[^\s@]+@[^\s@]+$/.test(email)) {
+      this.showErrors([{ id: 'email', message: 'Enter your work email address, like name@nhs.net' }]);
+      return;
+    }
+    if (!this.csrf) await this.call('GET', '/api/session');
+    const answer = await this.call('POST', '/api/sign-in', { email, website: this.honeypot });
+    if (!answer.ok) return this.showErrors(answer.body.errors ?? []);
+    this.email = email;
+    this.show('code');
+    this.status(`We have emailed a code to ${email}.`);
+    this.querySelector<HTMLInputElement>('#gateway-code')!.focus();
+  }
+
+  private async signIn(): Promise<void> {
+    const code = this.querySelector<HTMLInputElement>('#gateway-code')!.value.replace(/\s+/g, '');
+    if (!/^\d{6}$/.test(code)) {
+      this.showErrors([{ id: 'code', message: 'Enter the 6 digits from the email' }]);
+      return;
+    }
+    const answer = await this.call('POST', '/api/verify', { email: this.email, code });
+    if (!answer.ok) return this.showErrors((answer.body.errors ?? []).map((e) => ({ ...e, id: e.id || 'code' })));
+    this.show('send');
+    this.status(`Signed in as ${this.email}.`);
+    this.querySelector<HTMLButtonElement>('form[data-step="send"] button[type="submit"]')!.focus();
+  }
+
+  private async send(): Promise<void> {
+    if (!this.values) return;
+    const named = this.querySelector<HTMLInputElement>('#gateway-named')!.checked;
+    const body = {
+      answers: this.values,
+      notDuplicate: this.querySelector<HTMLInputElement>('#gateway-not-duplicate')!.checked,
+      credit: { named, name: named ? this.querySelector<HTMLInputElement>('#gateway-credit-name')!.value : undefined },
+    };
+    const earlier = remembered();
+    const key = earlier?.key ?? crypto.randomUUID();
+    remember({ key, id: earlier?.id });
+    const answer = earlier?.id
+      ? await this.call('PUT', `/api/submissions/${encodeURIComponent(earlier.id)}`, body)
+      : await this.call('POST', '/api/submissions', { ...body, idempotencyKey: key, website: this.honeypot });
+    if (answer.status === 401) {
+      this.show('email');
+      return this.showErrors(answer.body.errors ?? []);
+    }
+    if (!answer.ok || !answer.body.id) {
+      const errors = answer.body.errors ?? [{ id: '', message: `The sending service answered ${answer.status}: try again in a minute` }];
+      this.querySelector<HTMLElement>('[data-duplicate-group]')!.hidden = !errors.some((e) => /duplicate/i.test(e.message));
+      return this.showErrors(errors);
+    }
+    remember({ key, id: answer.body.id });
+    this.status('Sent. We are opening your proposal on GitHub for the site team…');
+    await this.follow(answer.body.id, answer.body.statusUrl);
+  }
+
+  /** Asks, a bounded number of times, until the gateway has opened the pull request. */
+  private async follow(id: string, statusUrl: string | undefined): Promise<void> {
+    for (let i = 0; i < pollTimes; i++) {
+      const answer = await this.call('GET', `/api/submissions/${encodeURIComponent(id)}`);
+      const pull = answer.body.pullRequest;
+      if (answer.body.state === 'sent' && pull) {
+        this.status('Your proposal is open for review as ', this.link(pull.url, `pull request #${pull.number}`), '. We have emailed you the link. The site team reviews it before it is published.');
+        return;
+      }
+      if (answer.body.state === 'failed') break;
+      await new Promise((resolve) => setTimeout(resolve, pollEveryMs));
+    }
+    this.status('Your draft is saved with the sending service, which keeps trying to open it on GitHub. ', ...(statusUrl ? [this.link(statusUrl, 'Follow it on its own page'), '.'] : []), ' We will email you when it is open.');
+  }
+
+  private link(href: string, text: string): HTMLAnchorElement {
+    const a = document.createElement('a');
+    a.href = href;
+    a.textContent = text;
+    return a;
+  }
+
+  private show(name: 'email' | 'code' | 'send'): void {
+    const order = ['email', 'code', 'send'];
+    for (const step of order) this.step(step as 'email').hidden = name === 'send' ? step !== 'send' : order.indexOf(step) > order.indexOf(name);
+  }
+
+  private status(...parts: (string | Node)[]): void {
+    this.querySelector('[data-status]')!.replaceChildren(...parts);
+  }
+
+  /** The gateway's problems, each linked to the question or box it is about. */
+  private showErrors(errors: GatewayError[]): void {
+    const summary = this.querySelector<HTMLElement>('[data-errors]')!;
+    const list = summary.querySelector('[data-error-list]')!;
+    list.replaceChildren(
+      ...errors.map((error) => {
+        const li = document.createElement('li');
+        const local = { email: 'gateway-email', code: 'gateway-code', 'credit-name': 'gateway-credit-name' }[error.id];
+        const target = local ?? (error.id ? `draft-${error.id}` : undefined);
+        if (target && document.getElementById(target)) li.append(this.link(`#${target}`, error.message));
+        else li.textContent = error.message;
+        return li;
+      }),
+    );
+    summary.hidden = errors.length === 0;
+    if (errors.length) summary.focus();
+  }
+}
+
+customElements.define('gateway-send', GatewaySend);

@@ -1,0 +1,131 @@
+/**
+ * A contributor with no GitHub account sends a blueprint from the drafting form: the site is built
+ * with PUBLIC_GATEWAY_URL pointing at a real gateway on 127.0.0.1, backed by the fake GitHub's App
+ * endpoints, a real SMTP server that receives the sign-in code, and a real SQLite file. In
+ * Chromium, the author drafts, checks, asks for a code, signs in with it, sends, and sees the pull
+ * request link; the fake GitHub then holds exactly that pull request.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { settingsFromEnv } from '../../gateway/src/config';
+import { startGateway, type Gateway } from '../../gateway/src/server';
+import { draftAnswers } from '../fixtures/contribute/answers';
+import { repository, startHarness, until, type Harness } from '../gateway/harness';
+import { axeViolations, formatViolations } from '../support/axe';
+import { launchBrowser, openPage } from '../support/browser';
+import { fillQuickly } from '../support/draft-form';
+import { startStaticServer, type StaticServer } from '../support/static-server';
+
+const email = 'ward.manager@nhs.net';
+
+let work: string;
+let server: StaticServer;
+let harness: Harness;
+let gateway: Gateway;
+let browser: Browser;
+let build: { status: number | null; output: string };
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'contribute-gateway-'));
+  const outDir = join(work, 'dist');
+  mkdirSync(outDir);
+  // The site's address must be known to the gateway (CORS), and the gateway's to the build, so
+  // the server starts first, on a placeholder page the build then replaces.
+  writeFileSync(join(outDir, 'index.html'), '<!doctype html><title>Building</title>');
+  server = await startStaticServer({ root: outDir, base: '/' });
+  harness = await startHarness();
+  gateway = await startGateway(settingsFromEnv({ ...harness.env, GATEWAY_SITE_ORIGIN: server.origin }));
+  const result = spawnSync('npm', ['run', 'build'], {
+    encoding: 'utf8',
+    timeout: 300_000,
+    env: { ...process.env, OUT_DIR: outDir, CACHE_DIR: join(work, 'cache'), BASE_PATH: '/', PUBLIC_GATEWAY_URL: gateway.url },
+  });
+  build = { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+  browser = await launchBrowser();
+}, 400_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await gateway?.close();
+  await harness?.close();
+  await server?.close();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe('sending a draft without a GitHub account', () => {
+  it('builds the site with the gateway offered on the drafting form', () => {
+    expect(build.status, build.output).toBe(0);
+  });
+
+  it('signs in with the emailed code, sends the draft and shows the pull request it became', async () => {
+    const { page, close } = await openPage(browser);
+    try {
+      await page.goto(server.url('/contribute/'));
+      await fillQuickly(page, draftAnswers);
+      await page.getByRole('button', { name: 'Check my draft' }).click();
+      const panel = page.locator('[data-result]');
+      await panel.waitFor({ state: 'visible' });
+
+      await panel.getByLabel('Your work email address').fill(email);
+      await panel.getByRole('button', { name: 'Email me a code' }).press('Enter');
+      await panel.getByText(`We have emailed a code to ${email}.`).waitFor();
+      await until(() => harness.smtp.messages.some((m) => m.to.includes(email)), 'the sign-in code');
+      // Only the code's email has gone out, and nothing has reached GitHub yet.
+      expect(harness.fake.pulls(repository)).toEqual([]);
+
+      await page.keyboard.type(harness.smtp.codeFor(email));
+      await page.keyboard.press('Enter');
+      await panel.getByText(`Signed in as ${email}.`).waitFor();
+
+      const violations = await axeViolations(page);
+      expect(violations, formatViolations('/contribute/ with the gateway', violations)).toEqual([]);
+
+      await panel.getByRole('button', { name: 'Send my draft' }).click();
+      const link = panel.getByRole('link', { name: /^pull request #\d+$/ });
+      await link.waitFor({ timeout: 60_000 });
+
+      const pulls = harness.fake.pulls(repository);
+      expect(pulls).toHaveLength(1);
+      expect(await link.getAttribute('href')).toMatch(new RegExp(`/pull/${pulls[0].number}$`));
+      expect(pulls[0].title).toContain(String(draftAnswers.title));
+      // The pull request names where it came from, never who sent it: they did not ask to be named.
+      expect(pulls[0].body).toContain('from a verified address at nhs.net');
+      expect(JSON.stringify(pulls)).not.toContain(email);
+    } finally {
+      await close();
+    }
+  }, 120_000);
+
+  it('sends an edited draft as an update to the same pull request, not a second one', async () => {
+    const { page, close } = await openPage(browser);
+    try {
+      await page.goto(server.url('/contribute/'));
+      await fillQuickly(page, draftAnswers);
+      await page.getByRole('button', { name: 'Check my draft' }).click();
+      const panel = page.locator('[data-result]');
+      await panel.getByLabel('Your work email address').fill(email);
+      await panel.getByRole('button', { name: 'Email me a code' }).click();
+      await panel.getByText(`We have emailed a code to ${email}.`).waitFor();
+      await panel.getByLabel('The 6-digit code from the email').fill(harness.smtp.codeFor(email));
+      await panel.getByRole('button', { name: 'Sign in' }).click();
+      await panel.getByRole('button', { name: 'Send my draft' }).click();
+      await panel.getByRole('link', { name: /^pull request #\d+$/ }).waitFor({ timeout: 60_000 });
+      const before = harness.fake.pulls(repository).length;
+
+      // The author changes an answer, checks again and sends: still signed in, the same proposal.
+      const headline = 'Calls to find a bed fell from about 60 a day to 12 in the first month.';
+      await fillQuickly(page, { 'outcome-headline': headline });
+      await page.getByRole('button', { name: 'Check my draft' }).click();
+      await panel.getByText(`Signed in as ${email}.`).waitFor();
+      await panel.getByRole('button', { name: 'Send my draft' }).click();
+      await until(() => harness.fake.pulls(repository).some((p) => p.body.includes(headline)), 'the pull request to show the new answer', 60_000);
+      expect(harness.fake.pulls(repository)).toHaveLength(before);
+    } finally {
+      await close();
+    }
+  }, 120_000);
+});
