@@ -12,6 +12,7 @@ import { checkMdxSafety } from './rules/mdx-safety';
 import { checkPlaceholders } from './rules/placeholders';
 import { checkRedprintSection } from './rules/redprint-section';
 import { checkReferences } from './rules/references';
+import { checkWhereToStart } from './rules/where-to-start';
 
 export type { ContentFile, Corpus } from './corpus';
 export { kindOf } from './corpus';
@@ -26,6 +27,7 @@ export const rules: ((corpus: Corpus) => Problem[])[] = [
   checkPlaceholders,
   checkMdxSafety,
   checkRedprintSection,
+  checkWhereToStart,
 ];
 
 export interface ValidateOptions {
