@@ -2,7 +2,8 @@
  * The where-to-start guide's sequencing: from a reader's answers and the rules in
  * src/content/where-to-start.yaml to three to five priorities in order. Pure: the rules are an argument.
  */
-import { answers as answerValues, type Answer, type GuidePriority, type GuideQuestion, type WhereToStart } from '../schema/where-to-start';
+import { guideAnswers, valuesOf } from '../schema/taxonomy';
+import type { Answer, GuidePriority, GuideQuestion, WhereToStart } from '../schema/where-to-start';
 import { rankEntries, type MatchEntry, type Scored } from './score';
 import type { TrustProfile } from './profile';
 
@@ -16,7 +17,7 @@ export function parseAnswers(params: { get(name: string): string | null }, quest
   const result: Answers = {};
   for (const q of questions) {
     const value = params.get(q.id);
-    if (value !== null && (answerValues as readonly string[]).includes(value)) result[q.id] = value as Answer;
+    if (value !== null && (valuesOf(guideAnswers) as string[]).includes(value)) result[q.id] = value as Answer;
   }
   return result;
 }

@@ -160,6 +160,13 @@ export const maturities = terms([
   { value: 'established', label: 'Established', description: 'A trust-wide EPR; now optimising and integrating.' },
 ] as const);
 
+/** How a reader answers a where-to-start question. `unsure` counts only where a priority names it. */
+export const guideAnswers = terms([
+  { value: 'yes', label: 'Yes' },
+  { value: 'no', label: 'No' },
+  { value: 'unsure', label: 'Not sure' },
+] as const);
+
 /** The facets a blueprint is filed under, in the order the site shows them. */
 export const facets = {
   type: { label: 'Type', path: 'types', terms: contentTypes },

@@ -8,12 +8,10 @@
  * it names against the rest of the content.
  */
 import { z } from 'astro/zod';
-import { capabilities, domains, pillars } from './taxonomy';
+import { capabilities, domains, guideAnswers, pillars } from './taxonomy';
 import { manyOf, oneOf, slug, slugs, text } from './fields';
 
-/** How a reader answers a question. `unsure` never triggers a priority on its own. */
-export const answers = ['yes', 'no', 'unsure'] as const;
-export type Answer = (typeof answers)[number];
+export type Answer = (typeof guideAnswers)[number]['value'];
 
 /** Names the page address already uses for the trust profile (src/lib/match/profile.ts), so no question may take them. */
 export const reservedQuestionIds = ['setting', 'supplier', 'epr', 'maturity', 'emram', 'region', 'programme'];
@@ -33,7 +31,7 @@ const condition = z.strictObject({
   /** The id of a question in this file. */
   question: slug,
   /** The answer that makes this priority apply: yes, no or unsure. */
-  answer: z.enum(answers, { error: 'should be yes, no or unsure' }),
+  answer: oneOf(guideAnswers),
 });
 
 const priority = z.strictObject({
