@@ -4,8 +4,8 @@
  * the page address; the address is untrusted input, read through parseProfile and parseAnswers,
  * and everything shown is either copied from the page's own markup or set as text, never as HTML.
  */
-import { blueprintsFor, parseAnswers, parseProfile, prioritiesFor, profileFromOrganisation, profileToParams, rankEntries, similarOrganisations } from '../lib/match';
-import type { Answers, MatchData, TrustProfile } from '../lib/match';
+import { blueprintsFor, decodeMatchData, parseAnswers, parseProfile, prioritiesFor, profileFromOrganisation, profileToParams, rankEntries, similarOrganisations } from '../lib/match';
+import type { Answers, CompactMatchData, MatchData, TrustProfile } from '../lib/match';
 import type { WhereToStart } from '../lib/schema/where-to-start';
 
 const storageKey = 'blueprint-commons:trust-profile';
@@ -31,7 +31,7 @@ function saveProfile(profile: TrustProfile): void {
 async function loadMatchData(address: string): Promise<MatchData> {
   const response = await fetch(address);
   if (!response.ok) throw new Error(`${address} answered ${response.status}`);
-  return (await response.json()) as MatchData;
+  return decodeMatchData((await response.json()) as CompactMatchData);
 }
 
 /** Sets each named control in the form to the value given (radios by value, selects by option). */
@@ -113,7 +113,8 @@ class MyTrust extends HTMLElement {
         const li = document.createElement('li');
         const a = document.createElement('a');
         a.href = `${this.dataset.organisations}${organisation.id}/`;
-        a.textContent = organisation.name;
+        // The name comes from the page's own list of organisations, not from the data file.
+        a.textContent = this.querySelector<HTMLOptionElement>(`#trust-org option[value="${CSS.escape(organisation.id)}"]`)?.text ?? organisation.id;
         li.append(a);
         return li;
       }),
@@ -151,9 +152,9 @@ class WhereToStartGuide extends HTMLElement {
       const li = list.querySelector<HTMLElement>(`[data-priority="${CSS.escape(item.priority.id)}"]`)!;
       const why = [
         ...item.triggeredBy.map((t) => `You answered “${answerText[t.answer]}” to “${guide.questionText[t.question]}”`),
-        ...item.comesAfter.map((a) => `It comes after “${guide.priorityTitle[a.priority]}” because ${a.because}`),
+        ...item.comesAfter.map((a) => `It comes after “${guide.priorityTitle[a.priority]}”, because ${a.because}`),
       ];
-      li.querySelector('[data-why]')!.textContent = why.length > 0 ? `${why.join('. ')}.` : 'Suggested as a next step for a trust that has the basics in place.';
+      li.querySelector('[data-why]')!.textContent = why.length > 0 ? why.join('. ') : 'Suggested as a next step for a trust that has the basics in place';
       li.hidden = false;
       list.append(li);
     }

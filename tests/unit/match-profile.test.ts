@@ -1,6 +1,6 @@
 /** The trust profile arrives in the page address, so it is read as untrusted input. */
 import { describe, expect, it } from 'vitest';
-import { parseAnswers, parseProfile, profileFromOrganisation, profileToParams } from '../../src/lib/match';
+import { decodeMatchData, encodeMatchData, parseAnswers, parseProfile, profileFromOrganisation, profileToParams } from '../../src/lib/match';
 import { bundledGuide, bundledMatchData } from '../support/guide';
 
 describe('reading a profile from the address', () => {
@@ -30,5 +30,13 @@ describe('prefilling from an organisation the site knows', () => {
   it('takes its setting, region, programme and the supplier its blueprints name', () => {
     const northmoor = bundledMatchData().organisations.find((o) => o.id === 'northmoor-teaching-hospitals')!;
     expect(profileFromOrganisation(northmoor)).toEqual({ setting: 'acute', region: 'north-west', programme: 'gde', supplier: 'oracle-health', epr: 'yes' });
+  });
+});
+
+describe('the compact matching data sent to the browser', () => {
+  it('decodes to exactly what was encoded', () => {
+    const data = bundledMatchData();
+    const sent = JSON.parse(JSON.stringify(encodeMatchData(data)));
+    expect(decodeMatchData(sent)).toEqual(data);
   });
 });

@@ -76,8 +76,8 @@ export function isEmptyProfile(profile: TrustProfile): boolean {
 
 /** What the site knows of an organisation, as matching needs it. */
 export interface MatchOrganisation {
+  /** Its slug; the pages carry its name. */
   id: string;
-  name: string;
   setting: string;
   region: string;
   programme: string;

@@ -93,7 +93,7 @@ export function rankEntries<T extends MatchEntry>(profile: TrustProfile, entries
 
 /**
  * Organisations nearest the profile by weighted distance: each field the profile gives and the
- * organisation does not share adds that field's weight. Nearest first, then by name.
+ * organisation does not share adds that field's weight. Nearest first, then by slug.
  */
 export function similarOrganisations(profile: TrustProfile, organisations: readonly MatchOrganisation[], limit = 5): { organisation: MatchOrganisation; distance: number }[] {
   const distance = (o: MatchOrganisation) =>
@@ -104,6 +104,6 @@ export function similarOrganisations(profile: TrustProfile, organisations: reado
     (profile.region && o.region !== profile.region ? weights.region : 0);
   return organisations
     .map((organisation) => ({ organisation, distance: distance(organisation) }))
-    .sort((a, b) => a.distance - b.distance || a.organisation.name.localeCompare(b.organisation.name))
+    .sort((a, b) => a.distance - b.distance || a.organisation.id.localeCompare(b.organisation.id))
     .slice(0, limit);
 }
