@@ -139,6 +139,16 @@ class WhereToStartGuide extends HTMLElement {
     const profile = hasProfileIn(params) ? parseProfile(params) : savedProfile();
     if (hasProfileIn(params)) saveProfile(profile);
     fillForm(form, { ...profileValues(profile), ...answers });
+    form.addEventListener('submit', (event) => {
+      // A form with no answer would only reload the questions: say so instead, as NHS.UK forms do.
+      const data = new FormData(form);
+      const given = parseAnswers({ get: (name) => (typeof data.get(name) === 'string' ? (data.get(name) as string) : null) }, guide.questions);
+      if (Object.keys(given).length > 0) return;
+      event.preventDefault();
+      const summary = this.querySelector<HTMLElement>('[data-error-summary]')!;
+      summary.hidden = false;
+      summary.focus();
+    });
     if (Object.keys(answers).length === 0) return;
     this.showPlaybook(guide, answers, profile, form);
   }

@@ -73,6 +73,41 @@ describe('the where-to-start guide', () => {
     }
   });
 
+  it('can be answered and submitted with the keyboard alone', async () => {
+    const { page } = await site.open();
+    await page.goto(site.url('/where-to-start/'));
+    const focused = () => page.evaluate(() => {
+      const el = document.activeElement as HTMLInputElement | null;
+      return `${el?.tagName.toLowerCase()} ${el?.name ?? ''} ${el?.value ?? ''} ${el?.textContent?.trim() ?? ''}`;
+    });
+    const tabTo = async (pattern: RegExp) => {
+      for (let i = 0; i < 80; i++) {
+        await page.keyboard.press('Tab');
+        if (pattern.test(await focused())) return;
+      }
+      throw new Error(`Tab never reached ${pattern}`);
+    };
+    await tabTo(/^input wifi yes/);
+    await page.keyboard.press('ArrowRight');
+    await expect(page.locator('input[name="wifi"][value="no"]').isChecked()).resolves.toBe(true);
+    await tabTo(/^button .*Show my tailored playbook/);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/wifi=no/);
+    await page.locator('#tailored-playbook').waitFor({ state: 'visible' });
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('tailored-playbook');
+  });
+
+  it('asks for at least one answer, with an error summary, instead of submitting an empty guide', async () => {
+    const { page } = await site.open();
+    await page.goto(site.url('/where-to-start/'));
+    await page.getByRole('button', { name: 'Show my tailored playbook' }).click();
+    const summary = page.locator('.nhsuk-error-summary');
+    await summary.waitFor({ state: 'visible' });
+    await expect(summary.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await expect(summary.innerText()).resolves.toContain('Answer at least one question');
+    expect(new URL(page.url()).search).toBe('');
+  });
+
   it('without JavaScript still shows every question and points to the general playbooks', async () => {
     const { page } = await site.open({ javaScriptEnabled: false });
     await page.goto(site.url('/where-to-start/?wifi=no'));
