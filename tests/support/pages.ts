@@ -12,7 +12,7 @@ import { distDir } from './site-dir';
 export const pageKinds = [
   'home', 'blueprint', 'redprint', 'blueprint-index', 'playbook', 'playbook-index', 'organisation',
   'organisation-index', 'taxonomy', 'taxonomy-index', 'glossary', 'search', 'contribute', 'about',
-  'accessibility', '404', 'other',
+  'accessibility', '404', 'my-trust', 'where-to-start', 'other',
 ] as const;
 export type PageKind = (typeof pageKinds)[number];
 
@@ -53,6 +53,8 @@ const fixed: Record<string, PageKind> = {
   [paths.contribute()]: 'contribute',
   [paths.about()]: 'about',
   [paths.accessibility()]: 'accessibility',
+  [paths.myTrust()]: 'my-trust',
+  [paths.whereToStart()]: 'where-to-start',
   '/404.html': '404',
 };
 
@@ -119,7 +121,7 @@ export function readPage(page: BuiltPage): string {
 export const browsedKinds: PageKind[] = [
   'home', 'blueprint', 'redprint', 'blueprint-index', 'playbook', 'playbook-index', 'organisation',
   'organisation-index', 'taxonomy', 'taxonomy-index', 'glossary', 'search', 'contribute', 'about',
-  'accessibility', '404',
+  'accessibility', '404', 'my-trust', 'where-to-start',
 ];
 
 /**
