@@ -5,7 +5,7 @@
  * and everything shown is either copied from the page's own markup or set as text, never as HTML.
  */
 import { blueprintsFor, decodeMatchData, parseAnswers, parseProfile, prioritiesFor, profileFromOrganisation, profileToParams, rankEntries, similarOrganisations } from '../lib/match';
-import type { Answers, CompactMatchData, MatchData, TrustProfile } from '../lib/match';
+import type { Answers, BlueprintTitles, CompactMatchData, MatchData, TrustProfile } from '../lib/match';
 import type { WhereToStart } from '../lib/schema/where-to-start';
 
 const storageKey = 'blueprint-commons:trust-profile';
@@ -28,10 +28,14 @@ function saveProfile(profile: TrustProfile): void {
   }
 }
 
-async function loadMatchData(address: string): Promise<MatchData> {
+async function loadJson<T>(address: string): Promise<T> {
   const response = await fetch(address);
   if (!response.ok) throw new Error(`${address} answered ${response.status}`);
-  return decodeMatchData((await response.json()) as CompactMatchData);
+  return (await response.json()) as T;
+}
+
+async function loadMatchData(address: string): Promise<MatchData> {
+  return decodeMatchData(await loadJson<CompactMatchData>(address));
 }
 
 /** Sets each named control in the form to the value given (radios by value, selects by option). */
@@ -70,41 +74,44 @@ class MyTrust extends HTMLElement {
       location.assign(location.pathname);
     });
 
-    loadMatchData(this.dataset.match!)
-      .then((data) => {
+    Promise.all([loadMatchData(this.dataset.match!), loadJson<BlueprintTitles>(this.dataset.titles!)])
+      .then(([data, titles]) => {
         const select = this.querySelector<HTMLSelectElement>('#trust-org')!;
         select.addEventListener('change', () => {
           const org = data.organisations.find((o) => o.id === select.value);
           if (org) fillForm(form, profileValues(profileFromOrganisation(org)));
         });
-        this.show(profile, data, status);
+        this.show(profile, data, titles, status);
       })
       .catch(() => {
-        status.textContent = 'The list could not be put in order for your trust, so it is in the usual order. Reload the page to try again.';
+        status.textContent = 'The list could not be put in order for your trust. Reload the page to try again, or start from the playbooks below.';
       });
   }
 
-  show(profile: TrustProfile, data: MatchData, status: HTMLElement) {
-    if (profileToParams(profile).length === 0) {
-      status.textContent = 'Answer the questions above to put this list in order for your trust.';
-      return;
-    }
-    const items = new Map([...this.querySelectorAll<HTMLElement>('[data-match-id]')].map((li) => [li.dataset.matchId!, li]));
+  /** Every entry, ranked: playbooks are moved from the page; blueprints are added from their titles. */
+  show(profile: TrustProfile, data: MatchData, titles: BlueprintTitles, status: HTMLElement) {
+    const playbooks = new Map([...this.querySelectorAll<HTMLElement>('[data-match-id]')].map((li) => [li.dataset.matchId!, li]));
     const closer = this.querySelector<HTMLOListElement>('[data-closer]')!;
     const rest = this.querySelector<HTMLOListElement>('[data-rest]')!;
+    const given = profileToParams(profile).length > 0;
     let close = 0;
+    let total = 0;
     for (const { entry, score, reasons } of rankEntries(profile, data.entries)) {
-      const li = items.get(entry.id);
+      const li = playbooks.get(entry.id) ?? (Object.hasOwn(titles, entry.id) ? matchItem(entry.id, titles[entry.id]) : undefined);
       if (!li) continue;
       const why = li.querySelector<HTMLElement>('[data-reasons]')!;
       why.textContent = reasons.length > 0 ? `Why: ${reasons.join(' · ')}` : '';
       why.hidden = reasons.length === 0;
       (score > 0 ? closer : rest).append(li);
       if (score > 0) close += 1;
+      total += 1;
     }
     this.querySelector<HTMLElement>('[data-closer-section]')!.hidden = close === 0;
     this.querySelector('[data-rest-heading]')!.textContent = close > 0 ? 'Everything else' : 'All guidance';
-    status.textContent = `${close} of ${items.size} are close to your trust, closest first, with the reasons. The rest follow.`;
+    status.textContent = given
+      ? `${close} of ${total} are close to your trust, closest first, with the reasons. The rest follow.`
+      : `Answer the questions above to put these ${total} blueprints, redprints and playbooks in order for your trust.`;
+    if (!given) return;
 
     const similar = similarOrganisations(profile, data.organisations, 3);
     const list = this.querySelector<HTMLUListElement>('[data-similar-list]')!;
@@ -124,6 +131,36 @@ class MyTrust extends HTMLElement {
     share.href = location.href;
     this.querySelector<HTMLElement>('[data-share]')!.hidden = false;
   }
+}
+
+/** A blueprint or redprint in the ranked list, marked up like the page's playbooks; every value is set as text. */
+function matchItem(id: string, [href, title, type, publisher, cost]: BlueprintTitles[string]): HTMLLIElement {
+  const li = document.createElement('li');
+  li.className = 'app-match-list__item';
+  li.dataset.matchId = id;
+  const heading = document.createElement('h3');
+  heading.className = 'nhsuk-heading-s nhsuk-u-margin-top-2 nhsuk-u-margin-bottom-1';
+  const link = document.createElement('a');
+  link.href = href;
+  link.textContent = title;
+  heading.append(link);
+  const detail = document.createElement('p');
+  detail.className = 'nhsuk-body-s nhsuk-u-margin-bottom-1';
+  detail.textContent = `${publisher} · cost ${cost}`;
+  const reasons = document.createElement('p');
+  reasons.className = 'nhsuk-body-s nhsuk-u-margin-bottom-0 app-match-list__reasons';
+  reasons.dataset.reasons = '';
+  reasons.hidden = true;
+  li.append(typeTag(type), heading, detail, reasons);
+  return li;
+}
+
+/** The same tag as src/components/TypeTag.astro. */
+function typeTag(type: 'blueprint' | 'redprint'): HTMLElement {
+  const tag = document.createElement('strong');
+  tag.className = `nhsuk-tag ${type === 'redprint' ? 'nhsuk-tag--red' : 'nhsuk-tag--blue'}`;
+  tag.textContent = type === 'redprint' ? 'Redprint: what did not work' : 'Blueprint';
+  return tag;
 }
 
 class WhereToStartGuide extends HTMLElement {
@@ -174,19 +211,12 @@ class WhereToStartGuide extends HTMLElement {
     result.hidden = false;
     result.focus();
 
-    loadMatchData(this.dataset.match!)
-      .then((data) => {
-        const index = new Map([...this.querySelectorAll<HTMLElement>('[data-blueprint-index] [data-match-id]')].map((li) => [li.dataset.matchId!, li]));
+    Promise.all([loadMatchData(this.dataset.match!), loadJson<BlueprintTitles>(this.dataset.titles!)])
+      .then(([data, titles]) => {
         for (const item of chosen) {
           const li = list.querySelector<HTMLElement>(`[data-priority="${CSS.escape(item.priority.id)}"]`)!;
-          const matched = blueprintsFor(item.priority, profile, data.entries).filter((s) => index.has(s.entry.id));
-          li.querySelector('[data-blueprints]')!.replaceChildren(
-            ...matched.map(({ entry, reasons }) => {
-              const copy = index.get(entry.id)!.cloneNode(true) as HTMLElement;
-              copy.querySelector('[data-reasons]')!.textContent = reasons.length > 0 ? ` Why: ${reasons.join(' · ')}` : '';
-              return copy;
-            }),
-          );
+          const matched = blueprintsFor(item.priority, profile, data.entries).filter((s) => Object.hasOwn(titles, s.entry.id));
+          li.querySelector('[data-blueprints]')!.replaceChildren(...matched.map(({ entry, reasons }) => blueprintItem(titles[entry.id], reasons)));
           li.querySelector<HTMLElement>('[data-none]')!.hidden = matched.length > 0;
         }
       })
@@ -194,6 +224,20 @@ class WhereToStartGuide extends HTMLElement {
         for (const li of list.querySelectorAll('[data-blueprints]')) li.textContent = 'Blueprints could not be loaded: reload the page to try again.';
       });
   }
+}
+
+/** One matched blueprint, as the site's other lists show it; every value is set as text. */
+function blueprintItem([href, title, type, publisher, cost]: BlueprintTitles[string], reasons: string[]): HTMLLIElement {
+  const li = document.createElement('li');
+  const tag = typeTag(type);
+  const link = document.createElement('a');
+  link.href = href;
+  link.textContent = title;
+  const detail = document.createElement('span');
+  detail.className = 'nhsuk-body-s';
+  detail.textContent = ` (${publisher}; cost ${cost})${reasons.length > 0 ? ` Why: ${reasons.join(' · ')}` : ''}`;
+  li.append(tag, ' ', link, detail);
+  return li;
 }
 
 customElements.define('app-my-trust', MyTrust);

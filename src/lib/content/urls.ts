@@ -25,6 +25,7 @@ export const paths = {
   myTrust: () => '/my-trust/',
   whereToStart: () => '/where-to-start/',
   matchData: () => '/match-data.json',
+  blueprintTitles: () => '/blueprint-titles.json',
   about: () => '/about/',
   accessibility: () => '/accessibility/',
   rss: () => '/rss.xml',

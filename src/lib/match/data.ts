@@ -149,3 +149,6 @@ export function decodeMatchData(compact: CompactMatchData): MatchData {
     }),
   };
 }
+
+/** What a page shows of a matched blueprint, by slug: [address, title, type, publisher's short name, cost band label]. */
+export type BlueprintTitles = Record<string, [string, string, 'blueprint' | 'redprint', string, string]>;
