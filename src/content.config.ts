@@ -6,7 +6,8 @@
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { parse } from 'yaml';
-import { blueprintSchema, glossaryTermSchema, organisationSchema, playbookSchema } from './lib/schema';
+import { z } from 'astro/zod';
+import { blueprintSchema, glossaryTermSchema, organisationSchema, playbookSchema, whereToStartSchema } from './lib/schema';
 import { slugOf } from './lib/content/front-matter';
 
 /**
@@ -41,4 +42,10 @@ const glossary = defineCollection({
   schema: glossaryTermSchema.extend({ id: glossaryTermSchema.shape.term }),
 });
 
-export const collections = { blueprints, playbooks, organisations, glossary };
+/** The where-to-start guide: one entry, the whole file, checked by the content gate before this. */
+const guide = defineCollection({
+  loader: file(`${contentDir}/where-to-start.yaml`, { parser: (text) => [{ id: 'where-to-start', guide: parse(text) }] }),
+  schema: z.object({ guide: whereToStartSchema }),
+});
+
+export const collections = { blueprints, playbooks, organisations, glossary, guide };

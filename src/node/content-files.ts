@@ -48,7 +48,7 @@ type Place = 'top' | 'blueprints' | 'playbooks' | 'organisations';
 
 function allowedFile(place: Place, name: string): boolean {
   const [stem, ext] = [name.replace(/\.[^.]*$/, ''), name.slice(name.lastIndexOf('.') + 1)];
-  if (place === 'top') return name === 'glossary.yaml' || name === 'synonyms.yaml';
+  if (place === 'top') return name === 'glossary.yaml' || name === 'synonyms.yaml' || name === 'where-to-start.yaml';
   if (!slug.test(stem)) return false;
   return place === 'organisations' ? ext === 'yaml' || ext === 'yml' : ext === 'mdx';
 }

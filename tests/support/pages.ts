@@ -12,7 +12,7 @@ import { distDir } from './site-dir';
 export const pageKinds = [
   'home', 'blueprint', 'redprint', 'blueprint-index', 'playbook', 'playbook-index', 'organisation',
   'organisation-index', 'taxonomy', 'taxonomy-index', 'glossary', 'search', 'contribute', 'about',
-  'accessibility', 'open-data', '404', 'other',
+  'accessibility', 'open-data', '404', 'my-trust', 'where-to-start', 'other',
 ] as const;
 export type PageKind = (typeof pageKinds)[number];
 
@@ -54,6 +54,8 @@ const fixed: Record<string, PageKind> = {
   [paths.about()]: 'about',
   [paths.accessibility()]: 'accessibility',
   [paths.openData()]: 'open-data',
+  [paths.myTrust()]: 'my-trust',
+  [paths.whereToStart()]: 'where-to-start',
   '/404.html': '404',
 };
 
@@ -120,7 +122,7 @@ export function readPage(page: BuiltPage): string {
 export const browsedKinds: PageKind[] = [
   'home', 'blueprint', 'redprint', 'blueprint-index', 'playbook', 'playbook-index', 'organisation',
   'organisation-index', 'taxonomy', 'taxonomy-index', 'glossary', 'search', 'contribute', 'about',
-  'accessibility', 'open-data', '404',
+  'accessibility', 'open-data', '404', 'my-trust', 'where-to-start',
 ];
 
 /**

@@ -71,6 +71,9 @@ const expected: Record<string, { field: string; says: RegExp; line: number }> = 
   'organisations/wrong-region.yaml': { field: 'region', says: /"wessex" is not one of north-east-yorkshire/, line: 4 },
   'playbooks/too-few-steps.mdx': { field: 'steps', says: /needs at least 3 steps/, line: 7 },
   'playbooks/unresolved-step-blueprint.mdx': { field: 'steps.0.blueprints.0', says: /"no-such-blueprint" is not a known blueprint/, line: 10 },
+  'guide-unknown-playbook/where-to-start.yaml': { field: 'priorities.1.playbook', says: /"no-such-playbook" is not a known playbook: use the file name .* in src\/content\/playbooks\//, line: 26 },
+  'guide-unknown-question/where-to-start.yaml': { field: 'priorities.2.when.0.question', says: /"ccio-hours" is not a question in this file: use the id of one under questions/, line: 37 },
+  'guide-unknown-blueprint/where-to-start.yaml': { field: 'priorities.2.match.blueprints.0', says: /"no-such-blueprint" is not a known blueprint/, line: 36 },
 };
 
 describe('invalid content', () => {

@@ -49,6 +49,8 @@ export function canonicalPath(kind: Kind, slug: string): string {
       return 'src/content/glossary.yaml';
     case 'synonyms':
       return 'src/content/synonyms.yaml';
+    case 'where-to-start':
+      return 'src/content/where-to-start.yaml';
   }
 }
 
@@ -58,13 +60,14 @@ export function titleOf(entry: ContributionEntry): string {
   if (entry.kind === 'organisation') return data?.name ?? entry.slug;
   if (entry.kind === 'glossary') return 'Glossary';
   if (entry.kind === 'synonyms') return 'Search synonyms';
+  if (entry.kind === 'where-to-start') return 'Where-to-start guide';
   return data?.title ?? entry.slug;
 }
 
 /** "Blueprint", "Redprint", "Playbook", "Organisation"… */
 export function kindLabel(entry: ContributionEntry): string {
   if (entry.kind === 'blueprint') return labelOf(contentTypes, (entry.data as Blueprint | undefined)?.type ?? 'blueprint');
-  return { playbook: 'Playbook', organisation: 'Organisation', glossary: 'Glossary', synonyms: 'Search synonyms' }[entry.kind];
+  return { playbook: 'Playbook', organisation: 'Organisation', glossary: 'Glossary', synonyms: 'Search synonyms', 'where-to-start': 'Where-to-start guide' }[entry.kind];
 }
 
 /** Entries in a stable order (by repository path), so argument order never changes the plan. */

@@ -5,3 +5,4 @@ export * from './playbook';
 export * from './organisation';
 export * from './glossary';
 export { titleProblem } from './title';
+export * from './where-to-start';

@@ -21,7 +21,7 @@ export interface Term {
   url?: string;
 }
 
-function terms<const T extends readonly Term[]>(list: T): T {
+export function terms<const T extends readonly Term[]>(list: T): T {
   return list;
 }
 

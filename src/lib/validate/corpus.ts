@@ -6,6 +6,7 @@ import type { z } from 'astro/zod';
 import { parseSource, parseYaml, slugOf, type ParsedSource } from '../content/front-matter';
 import { blueprintSchema, glossarySchema, organisationSchema, playbookSchema } from '../schema';
 import { synonymsSchema } from '../schema/synonyms';
+import { whereToStartSchema } from '../schema/where-to-start';
 import { structureProblem } from './limits';
 import { parseMdxBody, type MdxParser, type ParsedBody } from './mdx-body';
 import type { Problem } from './problem';
@@ -19,7 +20,7 @@ export interface ContentFile {
   kind?: Kind;
 }
 
-export type Kind = 'blueprint' | 'playbook' | 'organisation' | 'glossary' | 'synonyms';
+export type Kind = 'blueprint' | 'playbook' | 'organisation' | 'glossary' | 'synonyms' | 'where-to-start';
 
 export interface CorpusEntry {
   file: ContentFile;
@@ -52,6 +53,7 @@ export function kindOf(pathInContent: string): Kind | undefined {
   if (/(^|\/)organisations\/[^/]+\.ya?ml$/.test(p)) return 'organisation';
   if (/(^|\/)glossary\.ya?ml$/.test(p)) return 'glossary';
   if (/(^|\/)synonyms\.ya?ml$/.test(p)) return 'synonyms';
+  if (/(^|\/)where-to-start\.ya?ml$/.test(p)) return 'where-to-start';
   if (/\.mdx$/.test(p)) return 'blueprint';
   return undefined;
 }
@@ -62,6 +64,7 @@ const schemas: Partial<Record<Kind, z.ZodType>> = {
   organisation: organisationSchema,
   glossary: glossarySchema,
   synonyms: synonymsSchema,
+  'where-to-start': whereToStartSchema,
 };
 
 function isYaml(path: string) {

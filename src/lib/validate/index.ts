@@ -14,6 +14,7 @@ import { checkOrganisationFacts } from './rules/organisation-facts';
 import { checkPlaceholders } from './rules/placeholders';
 import { checkRedprintSection } from './rules/redprint-section';
 import { checkReferences } from './rules/references';
+import { checkWhereToStart } from './rules/where-to-start';
 
 export type { ContentFile, Corpus } from './corpus';
 export { kindOf } from './corpus';
@@ -29,6 +30,7 @@ export const rules: ((corpus: Corpus) => Problem[])[] = [
   checkMdxSafety,
   checkRedprintSection,
   checkOrganisationFacts,
+  checkWhereToStart,
 ];
 
 /** Rules whose findings are warnings: printed, but they stop nothing. */

@@ -1,0 +1,70 @@
+/**
+ * The where-to-start guide's sequencing: from a reader's answers and the rules in
+ * src/content/where-to-start.yaml to three to five priorities in order. Pure: the rules are an argument.
+ */
+import { valuesOf } from '../schema/taxonomy';
+import { guideAnswers } from '../schema/where-to-start';
+import type { Answer, GuidePriority, GuideQuestion, WhereToStart } from '../schema/where-to-start';
+import { rankEntries, type MatchEntry, type Scored } from './score';
+import type { TrustProfile } from './profile';
+
+export type Answers = Record<string, Answer>;
+
+/** Most and fewest priorities the tailored playbook shows. */
+export const priorityLimits = { min: 3, max: 5 } as const;
+
+/** Reads answers from query parameters: only the guide's question ids, only yes, no or unsure. */
+export function parseAnswers(params: { get(name: string): string | null }, questions: readonly Pick<GuideQuestion, 'id'>[]): Answers {
+  const result: Answers = {};
+  for (const q of questions) {
+    const value = params.get(q.id);
+    if (value !== null && (valuesOf(guideAnswers) as string[]).includes(value)) result[q.id] = value as Answer;
+  }
+  return result;
+}
+
+export interface ChosenPriority {
+  priority: GuidePriority;
+  /** The questions whose answers brought this priority in; empty for a fallback. */
+  triggeredBy: { question: string; answer: Answer }[];
+  /** Why it sits after another priority in this list, if a rule put it there. */
+  comesAfter: { priority: string; because: string }[];
+}
+
+/**
+ * 1. Take every priority one of whose conditions the answers meet, in file order.
+ * 2. If fewer than three, add fallback priorities in file order until there are three.
+ * 3. Order them so each comes after the priorities its `after` rules name (when both are chosen),
+ *    otherwise in file order.
+ * 4. Keep the first five: prerequisites sort first, so none is cut before what depends on it.
+ */
+export function prioritiesFor(given: Answers, guide: Pick<WhereToStart, 'priorities'>): ChosenPriority[] {
+  const triggered = guide.priorities
+    .map((priority) => ({ priority, triggeredBy: priority.when.filter((c) => given[c.question] === c.answer) }))
+    .filter((c) => c.triggeredBy.length > 0);
+  for (const priority of guide.priorities) {
+    if (triggered.length >= priorityLimits.min) break;
+    if (priority.fallback && !triggered.some((c) => c.priority.id === priority.id)) triggered.push({ priority, triggeredBy: [] });
+  }
+  const chosen = new Set(triggered.map((c) => c.priority.id));
+  const fileOrder = (id: string) => guide.priorities.findIndex((p) => p.id === id);
+  const waiting = [...triggered].sort((a, b) => fileOrder(a.priority.id) - fileOrder(b.priority.id));
+  const placed: ChosenPriority[] = [];
+  while (waiting.length > 0) {
+    const done = new Set(placed.map((c) => c.priority.id));
+    // The schema refuses loops, so some priority is always ready; the fallback only guards a bypassed schema.
+    const ready = waiting.findIndex((c) => c.priority.after.every((a) => !chosen.has(a.priority) || done.has(a.priority)));
+    const [next] = waiting.splice(ready === -1 ? 0 : ready, 1);
+    placed.push({ ...next, comesAfter: next.priority.after.filter((a) => chosen.has(a.priority)) });
+  }
+  return placed.slice(0, priorityLimits.max);
+}
+
+/** Blueprints and redprints the priority names or files under its capabilities or domains, best match first. */
+export function blueprintsFor<T extends MatchEntry>(priority: Pick<GuidePriority, 'match'>, profile: TrustProfile, entries: readonly T[], limit = 3): Scored<T>[] {
+  const { blueprints, domains, capabilities }: Record<string, readonly string[]> = priority.match;
+  const relevant = entries.filter(
+    (e) => e.kind !== 'playbook' && (blueprints.includes(e.id) || domains.includes(e.domain) || e.capabilities.some((c) => capabilities.includes(c))),
+  );
+  return rankEntries(profile, relevant).slice(0, limit);
+}

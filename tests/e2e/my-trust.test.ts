@@ -1,0 +1,75 @@
+/**
+ * A reader sets their trust's profile and the list of blueprints, redprints and playbooks reorders,
+ * closest first, with the reasons shown. The expected order comes from the same scoring code over
+ * the bundled content, never from a list written here.
+ */
+import { describe, expect, it } from 'vitest';
+import { rankEntries, type TrustProfile } from '../../src/lib/match';
+import { axeViolations, formatViolations } from '../support/axe';
+import { bundledMatchData } from '../support/guide';
+import { useSite } from '../support/site';
+import type { Page } from 'playwright-core';
+
+const listed = (page: Page, list: 'closer' | 'rest') => page.locator(`[data-${list}] > li`).evaluateAll((items) => items.map((li) => (li as HTMLElement).dataset.matchId));
+
+describe('finding guidance for my trust', () => {
+  const site = useSite();
+
+  it('reorders the list for the profile a reader sets, with the reasons, and remembers it', async () => {
+    const { page } = await site.open();
+    await page.goto(site.url('/my-trust/'));
+    await page.locator('[data-status]:not(:empty)').waitFor();
+    const before = await listed(page, 'rest');
+    await page.getByLabel('Main care setting').selectOption('acute');
+    await page.getByLabel('EPR supplier').selectOption('epic');
+    await page.getByRole('group', { name: 'Is an electronic patient record in place?' }).getByLabel('No', { exact: true }).check();
+    await page.getByRole('button', { name: 'Show guidance for my trust' }).click();
+    await page.waitForURL(/my-trust\/\?setting=acute&supplier=epic&epr=no$/);
+    await page.locator('[data-closer-section]').waitFor({ state: 'visible' });
+
+    const profile: TrustProfile = { setting: 'acute', supplier: 'epic', epr: 'no' };
+    const ranked = rankEntries(profile, bundledMatchData().entries);
+    const closer = await listed(page, 'closer');
+    const rest = await listed(page, 'rest');
+    expect(closer).toEqual(ranked.filter((s) => s.score > 0).map((s) => s.entry.id));
+    expect([...closer, ...rest]).toEqual(ranked.map((s) => s.entry.id));
+    expect([...closer, ...rest].sort()).toEqual([...before].sort());
+    expect(before.sort()).toEqual(ranked.map((s) => s.entry.id).sort());
+    const firstReasons = await page.locator('[data-closer] > li').first().locator('[data-reasons]').innerText();
+    expect(firstReasons).toBe(`Why: ${ranked[0].reasons.join(' · ')}`);
+    expect(firstReasons).toContain('same supplier (Epic)');
+    await expect(page.locator('[data-similar-list] a').count()).resolves.toBeGreaterThan(0);
+
+    // The profile stays in this browser: opening the bare address brings it back.
+    await page.goto(site.url('/my-trust/'));
+    await page.waitForURL(/my-trust\/\?setting=acute&supplier=epic&epr=no$/);
+    await expect(page.getByLabel('EPR supplier').inputValue()).resolves.toBe('epic');
+  });
+
+  it('prefills the profile from an organisation the site knows', async () => {
+    const { page } = await site.open();
+    await page.goto(site.url('/my-trust/'));
+    await page.getByLabel('Start from an organisation on this site (optional)').selectOption('northmoor-teaching-hospitals');
+    await expect(page.getByLabel('Main care setting').inputValue()).resolves.toBe('acute');
+    await expect(page.getByLabel('EPR supplier').inputValue()).resolves.toBe('oracle-health');
+  });
+
+  it('has no WCAG 2.2 AA problems, before and after a profile is set', async () => {
+    const { page } = await site.open();
+    for (const path of ['/my-trust/', '/my-trust/?setting=mental-health&supplier=tpp&epr=yes&maturity=developing']) {
+      await page.goto(site.url(path));
+      await page.locator('[data-status]:not(:empty)').waitFor();
+      const violations = await axeViolations(page);
+      expect(violations, formatViolations(path, violations)).toEqual([]);
+    }
+  });
+
+  it('without JavaScript still shows the form and lists the general playbooks', async () => {
+    const { page } = await site.open({ javaScriptEnabled: false });
+    await page.goto(site.url('/my-trust/?setting=acute'));
+    const playbooks = bundledMatchData().entries.filter((e) => e.kind === 'playbook').map((e) => e.id);
+    await expect(listed(page, 'rest').then((ids) => ids.sort())).resolves.toEqual(playbooks.sort());
+    await expect(page.getByRole('button', { name: 'Show guidance for my trust' }).isVisible()).resolves.toBe(true);
+    await expect(page.locator('[data-closer-section]').isVisible()).resolves.toBe(false);
+  });
+});

@@ -1,0 +1,127 @@
+/**
+ * A CIO answers the where-to-start guide, gets a tailored playbook, prints it and shares the
+ * address; a fresh browser opening that address sees the same playbook. Expected priorities come
+ * from the bundled guide file through the same sequencing code, never from a list written here.
+ */
+import { describe, expect, it } from 'vitest';
+import { prioritiesFor } from '../../src/lib/match';
+import { axeViolations, formatViolations } from '../support/axe';
+import { bundledGuide } from '../support/guide';
+import { useSite } from '../support/site';
+import type { Page } from 'playwright-core';
+
+const guide = bundledGuide();
+const answersGiven = { 'board-strategy': 'no', wifi: 'no', 'epr-in-use': 'no', 'ccio-time': 'no', 'e-prescribing': 'no' } as const;
+
+/** What the reader sees of the tailored playbook: priority titles in order, and each one's blueprint links. */
+async function playbookShown(page: Page) {
+  const result = page.locator('#tailored-playbook');
+  await result.waitFor({ state: 'visible' });
+  await page.locator('[data-priority]:not([hidden]) [data-blueprints] a, [data-priority]:not([hidden]) [data-none]:not([hidden])').first().waitFor();
+  return page.locator('[data-priority]:not([hidden])').evaluateAll((items) =>
+    items.map((li) => ({
+      title: li.querySelector('h3')!.textContent!.trim(),
+      blueprints: [...li.querySelectorAll('[data-blueprints] a')].map((a) => a.getAttribute('href')),
+    })),
+  );
+}
+
+describe('the where-to-start guide', () => {
+  const site = useSite();
+
+  it('turns a CIO’s answers into a tailored playbook that prints and opens the same from its shared address', async () => {
+    const { page } = await site.open();
+    await page.goto(site.url('/where-to-start/'));
+    await page.getByLabel('Main care setting').selectOption('community');
+    for (const [id, answer] of Object.entries(answersGiven)) {
+      const question = guide.questions.find((q) => q.id === id)!;
+      await page.getByRole('group', { name: question.question }).getByLabel(answer === 'no' ? 'No' : 'Yes', { exact: true }).check();
+    }
+    await page.getByRole('button', { name: 'Show my tailored playbook' }).click();
+    await page.waitForURL(/where-to-start\/\?/);
+
+    const shown = await playbookShown(page);
+    const expected = prioritiesFor(answersGiven, guide).map((c) => c.priority.title);
+    expect(shown.map((p) => p.title)).toEqual(expected);
+    expect(shown.length).toBeGreaterThanOrEqual(3);
+    expect(shown.length).toBeLessThanOrEqual(5);
+    expect(shown.every((p) => p.blueprints.length > 0)).toBe(true);
+    await expect(page.locator('#tailored-playbook').innerText()).resolves.toMatch(/guidance, not an assessment or a score/i);
+
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('#guide-form').isVisible()).resolves.toBe(false);
+    await expect(page.locator('header:not(main header)').first().isVisible()).resolves.toBe(false);
+    await expect(page.locator('[data-priority]:not([hidden])').first().isVisible()).resolves.toBe(true);
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    await page.emulateMedia({ media: 'screen' });
+
+    const shared = await page.getByRole('link', { name: 'Link to this playbook' }).getAttribute('href');
+    expect(shared).toContain('wifi=no');
+    const fresh = await site.open();
+    await fresh.page.goto(shared!);
+    expect(await playbookShown(fresh.page)).toEqual(shown);
+  });
+
+  it('has no WCAG 2.2 AA problems with the questions and with a tailored playbook', async () => {
+    const { page } = await site.open();
+    for (const path of ['/where-to-start/', '/where-to-start/?wifi=no&ccio-time=no&setting=acute']) {
+      await page.goto(site.url(path));
+      if (path.includes('?')) await playbookShown(page);
+      const violations = await axeViolations(page);
+      expect(violations, formatViolations(path, violations)).toEqual([]);
+    }
+  });
+
+  it('can be answered and submitted with the keyboard alone', async () => {
+    const { page } = await site.open();
+    await page.goto(site.url('/where-to-start/'));
+    const focused = () => page.evaluate(() => {
+      const el = document.activeElement as HTMLInputElement | null;
+      return `${el?.tagName.toLowerCase()} ${el?.name ?? ''} ${el?.value ?? ''} ${el?.textContent?.trim() ?? ''}`;
+    });
+    const tabTo = async (pattern: RegExp) => {
+      for (let i = 0; i < 80; i++) {
+        await page.keyboard.press('Tab');
+        if (pattern.test(await focused())) return;
+      }
+      throw new Error(`Tab never reached ${pattern}`);
+    };
+    await tabTo(/^input wifi yes/);
+    await page.keyboard.press('ArrowRight');
+    await expect(page.locator('input[name="wifi"][value="no"]').isChecked()).resolves.toBe(true);
+    await tabTo(/^button .*Show my tailored playbook/);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/wifi=no/);
+    await page.locator('#tailored-playbook').waitFor({ state: 'visible' });
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('tailored-playbook');
+  });
+
+  it('asks for at least one answer, with an error summary, instead of submitting an empty guide', async () => {
+    const { page } = await site.open();
+    await page.goto(site.url('/where-to-start/'));
+    await page.getByRole('button', { name: 'Show my tailored playbook' }).click();
+    const summary = page.locator('.nhsuk-error-summary');
+    await summary.waitFor({ state: 'visible' });
+    await expect(summary.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await expect(summary.innerText()).resolves.toContain('Answer at least one question');
+    expect(new URL(page.url()).search).toBe('');
+  });
+
+  it('without JavaScript still shows every question and points to the general playbooks', async () => {
+    const { page } = await site.open({ javaScriptEnabled: false });
+    await page.goto(site.url('/where-to-start/?wifi=no'));
+    for (const q of guide.questions) await expect(page.getByRole('group', { name: q.question }).count()).resolves.toBe(1);
+    await expect(page.getByText('needs JavaScript').isVisible()).resolves.toBe(true);
+    await expect(page.locator('[data-no-script] a[href*="/playbooks/"]').count()).resolves.toBeGreaterThan(3);
+    await expect(page.locator('#tailored-playbook').isVisible()).resolves.toBe(false);
+  });
+
+  it('ignores unknown answers in the address and never shows them', async () => {
+    const { page } = await site.open();
+    await page.goto(site.url('/where-to-start/?wifi=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&setting=%3Cb%3Ebold%3C%2Fb%3E'));
+    await expect(page.locator('#tailored-playbook').isVisible()).resolves.toBe(false);
+    await expect(page.locator('main').innerHTML()).resolves.not.toContain('onerror');
+    await expect(page.locator('main b').count()).resolves.toBe(0);
+  });
+});

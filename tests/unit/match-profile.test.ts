@@ -1,0 +1,42 @@
+/** The trust profile arrives in the page address, so it is read as untrusted input. */
+import { describe, expect, it } from 'vitest';
+import { decodeMatchData, encodeMatchData, parseAnswers, parseProfile, profileFromOrganisation, profileToParams } from '../../src/lib/match';
+import { bundledGuide, bundledMatchData } from '../support/guide';
+
+describe('reading a profile from the address', () => {
+  it('keeps known values and drops unknown fields and values', () => {
+    const params = new URLSearchParams('setting=acute&supplier=epic&epr=yes&maturity=developing&region=mars&programme=<script>&colour=red');
+    expect(parseProfile(params)).toEqual({ setting: 'acute', supplier: 'epic', epr: 'yes', maturity: 'developing' });
+  });
+
+  it('turns an EMRAM stage into a maturity, and ignores one out of range', () => {
+    expect(parseProfile(new URLSearchParams('emram=6'))).toEqual({ emram: 6, maturity: 'established' });
+    expect(parseProfile(new URLSearchParams('emram=8'))).toEqual({});
+    expect(parseProfile(new URLSearchParams('emram=2&maturity=developing'))).toEqual({ emram: 2, maturity: 'developing' });
+  });
+
+  it('writes the same address back for the same profile', () => {
+    const profile = parseProfile(new URLSearchParams('maturity=early&setting=community&epr=no'));
+    expect(new URLSearchParams(profileToParams(profile)).toString()).toBe('setting=community&epr=no&maturity=early');
+  });
+
+  it('reads only the guide’s questions and only yes, no or unsure', () => {
+    const params = new URLSearchParams('wifi=no&board-strategy=maybe&nonsense=no&ccio-time=unsure');
+    expect(parseAnswers(params, bundledGuide().questions)).toEqual({ wifi: 'no', 'ccio-time': 'unsure' });
+  });
+});
+
+describe('prefilling from an organisation the site knows', () => {
+  it('takes its setting, region, programme and the supplier its blueprints name', () => {
+    const northmoor = bundledMatchData().organisations.find((o) => o.id === 'northmoor-teaching-hospitals')!;
+    expect(profileFromOrganisation(northmoor)).toEqual({ setting: 'acute', region: 'north-west', programme: 'gde', supplier: 'oracle-health', epr: 'yes' });
+  });
+});
+
+describe('the compact matching data sent to the browser', () => {
+  it('decodes to exactly what was encoded', () => {
+    const data = bundledMatchData();
+    const sent = JSON.parse(JSON.stringify(encodeMatchData(data)));
+    expect(decodeMatchData(sent)).toEqual(data);
+  });
+});
