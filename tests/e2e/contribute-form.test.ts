@@ -25,6 +25,7 @@ import { useSite } from '../support/site';
 import { draftAnswers } from '../fixtures/contribute/answers';
 import { fillQuickly } from '../support/draft-form';
 import { nativeMdxParser } from '../../src/lib/validate/native-parser';
+import { browserCheckLimits } from '../../src/lib/validate/limits';
 
 const today = '2025-06-30';
 const whatWeDid = sectionFieldId('What we did');
@@ -126,7 +127,8 @@ async function openForm() {
 
 const site = useSite();
 
-describe('drafting a blueprint on the contribute page', () => {  const mistaken = () => ({ ...goodDraft(), ...mistakes });
+describe('drafting a blueprint on the contribute page', () => {
+  const mistaken = () => ({ ...goodDraft(), ...mistakes });
 
   it('shows each problem beside its question and in the error summary, which takes focus', async () => {
     const { page } = await openForm();
@@ -280,6 +282,15 @@ describe('drafting a blueprint on the contribute page', () => {  const mistaken 
     await page.locator('[data-result]').waitFor({ state: 'visible' });
     expect(await page.getByRole('link', { name: 'Create the file on GitHub' }).isVisible()).toBe(false);
     expect(await page.locator('[data-new-file-reason]').innerText()).toMatch(/organisation/);
+  });
+
+  it('leaves a very long list to the checks made when the draft is sent, and says so', async () => {
+    const { page } = await openForm();
+    const steps = Array.from({ length: browserCheckLimits.listItems + 1 }, (_, i) => `- Step ${i + 1}`).join('\n');
+    await fillQuickly(page, { ...goodDraft(), [whatWeDid]: steps });
+    await page.getByRole('button', { name: 'Check my draft' }).click();
+    await page.locator('[data-result]').waitFor({ state: 'visible' });
+    expect(await page.locator('[data-safety-skipped]').isVisible()).toBe(true);
   });
 
   it('shows labels, not codes, in the summary of a finished draft', async () => {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readContentFiles } from '../../src/node/content-files';
-import { structureLimits, structureProblem } from '../../src/lib/validate/limits';
+import { browserCheckLimits, structureLimits, structureProblem, tooLongToCheckInTheBrowser } from '../../src/lib/validate/limits';
 
 const { containerMarkers, indentColumns, punctuationRun, bracketDepth, tagDepth } = structureLimits;
 
@@ -67,5 +67,18 @@ describe('structural limits', () => {
       return p ? [`${f.path}: ${p.message}`] : [];
     });
     expect(problems).toEqual([]);
+  });
+});
+
+describe('what the drafting form checks in the browser', () => {
+  it('checks an ordinary draft, and leaves very long drafts and very long lists to the gateway and the build', () => {
+    const draft = readContentFiles(process.cwd()).files.find((f) => f.path.endsWith('.mdx'))!.source;
+    expect(tooLongToCheckInTheBrowser(draft)).toBe(false);
+    expect(tooLongToCheckInTheBrowser('word '.repeat(browserCheckLimits.bytes / 5 + 1))).toBe(true);
+    for (const item of ['- x\n', '* x\n', '+ x\n', '1. x\n', '12) x\n', '> - x\n', '  - - x\n']) {
+      expect(tooLongToCheckInTheBrowser(item.repeat(browserCheckLimits.listItems)), item).toBe(false);
+      expect(tooLongToCheckInTheBrowser(item.repeat(browserCheckLimits.listItems + 1)), item).toBe(true);
+    }
+    expect(tooLongToCheckInTheBrowser('-x\n'.repeat(browserCheckLimits.listItems * 2))).toBe(false);
   });
 });

@@ -4,12 +4,17 @@
  * so it stays out of the page's first download.
  */
 import type { LineProblem } from '../../lib/contribute/draft-check';
+import { tooLongToCheckInTheBrowser } from '../../lib/validate/limits';
 
 type Checker = [typeof import('../../lib/validate/rules/mdx-safety'), typeof import('../../lib/validate/mdx-body')];
 let loading: Promise<Checker> | undefined;
 
-/** Problems in the draft's MDX, or undefined when the checker could not be loaded (e.g. offline). */
+/**
+ * Problems in the draft's MDX, or undefined when they were not checked here: the checker could not
+ * be loaded (e.g. offline), or the draft is too long to check quickly in a browser.
+ */
 export async function safetyProblems(mdx: string): Promise<LineProblem[] | undefined> {
+  if (tooLongToCheckInTheBrowser(mdx)) return undefined;
   try {
     // remark parses in the browser; the gateway and the build check again with the build's own parser.
     loading ??= Promise.all([import('../../lib/validate/rules/mdx-safety'), import('../../lib/validate/mdx-body')]);

@@ -159,3 +159,20 @@ function depthMessage(open: string, close: string): string {
 function at(line: number, lineStart: number, index: number, message: string): StructureProblem {
   return { line, column: index - lineStart + 1, message: `line ${line} ${message}` };
 }
+
+/**
+ * How much the drafting form checks in the browser. It parses with remark, whose time grows with
+ * the square of the number of list items: on the development machine 5 KiB of "- x" lines took
+ * remark 1.4 s, 20 KiB of "- - x" lines 12 s, and 100 KiB of "> > > > > - - - - - x" lines 43 s
+ * (satteri, which the gateway and the build use, read each in under 0.1 s). A draft past either
+ * limit is left to those checks, which see every draft anyway; a real blueprint is about 10 KiB
+ * with a few dozen list items.
+ */
+export const browserCheckLimits = { bytes: 32 * 1024, listItems: 1000 } as const;
+
+/** Whether the drafting form should leave this text's safety check to the gateway and the build. */
+export function tooLongToCheckInTheBrowser(text: string): boolean {
+  if (text.length > browserCheckLimits.bytes) return true;
+  const listItems = text.match(/^[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]/gm)?.length ?? 0;
+  return listItems > browserCheckLimits.listItems;
+}
