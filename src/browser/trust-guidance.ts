@@ -7,6 +7,7 @@
 import { blueprintsFor, decodeMatchData, parseAnswers, parseProfile, prioritiesFor, profileFromOrganisation, profileToParams, rankEntries, similarOrganisations } from '../lib/match';
 import type { Answers, BlueprintTitles, CompactMatchData, MatchData, TrustProfile } from '../lib/match';
 import type { WhereToStart } from '../lib/schema/where-to-start';
+import { illustrativeLabel } from '../lib/content/illustrative';
 
 const storageKey = 'blueprint-commons:trust-profile';
 
@@ -134,7 +135,7 @@ class MyTrust extends HTMLElement {
 }
 
 /** A blueprint or redprint in the ranked list, marked up like the page's playbooks; every value is set as text. */
-function matchItem(id: string, [href, title, type, publisher, cost]: BlueprintTitles[string]): HTMLLIElement {
+function matchItem(id: string, [href, title, type, publisher, cost, illustrative]: BlueprintTitles[string]): HTMLLIElement {
   const li = document.createElement('li');
   li.className = 'app-match-list__item';
   li.dataset.matchId = id;
@@ -151,8 +152,17 @@ function matchItem(id: string, [href, title, type, publisher, cost]: BlueprintTi
   reasons.className = 'nhsuk-body-s nhsuk-u-margin-bottom-0 app-match-list__reasons';
   reasons.dataset.reasons = '';
   reasons.hidden = true;
-  li.append(typeTag(type), heading, detail, reasons);
+  li.append(typeTag(type), ...(illustrative ? [' ', illustrativeTag()] : []), heading, detail, reasons);
   return li;
+}
+
+/** The same tag as src/components/IllustrativeTag.astro: a made-up organisation's words. */
+function illustrativeTag(): HTMLElement {
+  const tag = document.createElement('strong');
+  tag.className = 'nhsuk-tag nhsuk-tag--grey app-illustrative-tag';
+  tag.dataset.illustrativeLabel = '';
+  tag.textContent = illustrativeLabel;
+  return tag;
 }
 
 /** The same tag as src/components/TypeTag.astro. */
@@ -227,7 +237,7 @@ class WhereToStartGuide extends HTMLElement {
 }
 
 /** One matched blueprint, as the site's other lists show it; every value is set as text. */
-function blueprintItem([href, title, type, publisher, cost]: BlueprintTitles[string], reasons: string[]): HTMLLIElement {
+function blueprintItem([href, title, type, publisher, cost, illustrative]: BlueprintTitles[string], reasons: string[]): HTMLLIElement {
   const li = document.createElement('li');
   const tag = typeTag(type);
   const link = document.createElement('a');
@@ -236,7 +246,7 @@ function blueprintItem([href, title, type, publisher, cost]: BlueprintTitles[str
   const detail = document.createElement('span');
   detail.className = 'nhsuk-body-s';
   detail.textContent = ` (${publisher}; cost ${cost})${reasons.length > 0 ? ` Why: ${reasons.join(' · ')}` : ''}`;
-  li.append(tag, ' ', link, detail);
+  li.append(tag, ' ', ...(illustrative ? [illustrativeTag(), ' '] : []), link, detail);
   return li;
 }
 

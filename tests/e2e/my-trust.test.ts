@@ -8,6 +8,8 @@ import { rankEntries, type TrustProfile } from '../../src/lib/match';
 import { axeViolations, formatViolations } from '../support/axe';
 import { bundledMatchData } from '../support/guide';
 import { useSite } from '../support/site';
+import { expectedContent } from '../support/content';
+import { isIllustrativeBlueprint } from '../../src/lib/content/illustrative';
 import type { Page } from 'playwright-core';
 
 const listed = (page: Page, list: 'closer' | 'rest') => page.locator(`[data-${list}] > li`).evaluateAll((items) => items.map((li) => (li as HTMLElement).dataset.matchId));
@@ -39,6 +41,14 @@ describe('finding guidance for my trust', () => {
     expect(firstReasons).toBe(`Why: ${ranked[0].reasons.join(' · ')}`);
     expect(firstReasons).toContain('same supplier (Epic)');
     await expect(page.locator('[data-similar-list] a').count()).resolves.toBeGreaterThan(0);
+
+    // Every made-up organisation's entry in the ranked list says so, as on every other list.
+    const made = new Set(expectedContent().blueprints.filter((b) => isIllustrativeBlueprint(b.data, expectedContent().organisations.find((o) => o.slug === b.data.organisation)?.data)).map((b) => b.slug));
+    const labelled = await page.locator('[data-closer] > li, [data-rest] > li').evaluateAll((items) =>
+      items.map((li) => [(li as HTMLElement).dataset.matchId, Boolean(li.querySelector('[data-illustrative-label]'))] as const),
+    );
+    expect(made.size).toBeGreaterThan(0);
+    for (const [id, hasLabel] of labelled) if (made.has(id!)) expect(hasLabel, id).toBe(true);
 
     // The profile stays in this browser: opening the bare address brings it back.
     await page.goto(site.url('/my-trust/'));

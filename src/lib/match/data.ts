@@ -150,5 +150,8 @@ export function decodeMatchData(compact: CompactMatchData): MatchData {
   };
 }
 
-/** What a page shows of a matched blueprint, by slug: [address, title, type, publisher's short name, cost band label]. */
-export type BlueprintTitles = Record<string, [string, string, 'blueprint' | 'redprint', string, string]>;
+/**
+ * What a page shows of a matched blueprint, by slug: [address, title, type, publisher's short name,
+ * cost band label, 1 if it is an illustrative example (a made-up organisation's) else 0].
+ */
+export type BlueprintTitles = Record<string, [string, string, 'blueprint' | 'redprint', string, string, 0 | 1]>;
