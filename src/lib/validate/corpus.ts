@@ -8,7 +8,7 @@ import { blueprintSchema, glossarySchema, organisationSchema, playbookSchema } f
 import { synonymsSchema } from '../schema/synonyms';
 import { whereToStartSchema } from '../schema/where-to-start';
 import { structureProblem } from './limits';
-import { parseMdxBody, type MdxParser, type ParsedBody } from './mdx-body';
+import { parseWithinLimits, type MdxParser, type ParsedBody } from './mdx-body';
 import type { Problem } from './problem';
 import { maxFileBytes } from './rules/file-size';
 
@@ -132,7 +132,7 @@ export function readCorpus(files: ContentFile[], parseMdx: MdxParser): Corpus {
   const bodyOf = (entry: CorpusEntry): ParsedBody | undefined => {
     if (unread.has(entry)) return undefined;
     let body = bodies.get(entry);
-    if (!body) bodies.set(entry, (body = parseMdxBody(entry.file.source, parseMdx)));
+    if (!body) bodies.set(entry, (body = parseWithinLimits(entry.file.source, parseMdx)));
     return body;
   };
   return { entries, problems, bodyOf };

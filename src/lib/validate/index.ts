@@ -44,15 +44,17 @@ export interface ValidateOptions {
   parser: MdxParser;
   /** Report only problems in these paths (validating one draft still resolves its references). */
   only?: Set<string>;
+  /** Run the advisory rules too (default); the build's gate, which only needs a verdict, turns them off. */
+  warnings?: boolean;
 }
 
 /** `files` is every content file the references may point to. */
-export function validateContent(files: ContentFile[], { parser, only }: ValidateOptions): { corpus: Corpus; problems: Problem[]; warnings: Problem[] } {
+export function validateContent(files: ContentFile[], { parser, only, warnings = true }: ValidateOptions): { corpus: Corpus; problems: Problem[]; warnings: Problem[] } {
   const corpus = readCorpus(files, parser);
   const mine = (found: Problem[]) => sortProblems(only ? found.filter((p) => only.has(p.file)) : found);
   return {
     corpus,
     problems: mine([...corpus.problems, ...rules.flatMap((rule) => rule(corpus))]),
-    warnings: mine(advisories.flatMap((rule) => rule(corpus))),
+    warnings: warnings ? mine(advisories.flatMap((rule) => rule(corpus))) : [],
   };
 }

@@ -59,6 +59,11 @@ const nativeError = /^(\d+):(\d+): ([\s\S]*?)(?: \(([\w-]+):([\w-]+)\))?$/;
 export function parseMdxBody(source: string, parse: MdxParser): ParsedBody {
   const tooDeep = structureProblem(source);
   if (tooDeep) return { error: { ...tooDeep, ruleId: 'structure' } };
+  return parseWithinLimits(source, parse);
+}
+
+/** The same, for text already known to be within the structural limits (the corpus checks every file first). */
+export function parseWithinLimits(source: string, parse: MdxParser): ParsedBody {
   try {
     return { tree: parse(compiledText(source)) };
   } catch (e) {

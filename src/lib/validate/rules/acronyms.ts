@@ -13,6 +13,8 @@ import type { Problem } from '../problem';
  * plural "s". Not inside a longer word, and not a Roman numeral standing alone.
  */
 const acronym = /(?<![\p{L}\p{N}&])([A-Z][A-Z0-9&]*[A-Z0-9])s?(?![\p{L}\p{N}&])/gu;
+/** Two capitals in a row, the cheap test a text must pass before the full pattern runs over it. */
+const mayHoldAcronym = /[A-Z][A-Z0-9&]*[A-Z0-9]/;
 const romanNumeral = /^[IVXLC]+$/;
 
 /** Every acronym the glossary and the synonyms name: terms, aliases and synonym groups. */
@@ -32,11 +34,15 @@ function knownAcronyms(corpus: Corpus): Set<string> {
   return known;
 }
 
-/** The text a reader sees, with where it starts: front-matter strings, then the body's text. */
-function readerText(entry: CorpusEntry, corpus: Corpus): { text: string; line: number; column: number }[] {
-  const found: { text: string; line: number; column: number }[] = [];
+/**
+ * The text a reader sees, with where it starts: front-matter strings, then the body's text. A
+ * front-matter position costs a second, position-keeping parse of the YAML, so it is worked out
+ * only for a text that gets a warning.
+ */
+function readerText(entry: CorpusEntry, corpus: Corpus): { text: string; at: () => { line: number; column: number } }[] {
+  const found: { text: string; at: () => { line: number; column: number } }[] = [];
   const walk = (value: unknown, path: (string | number)[]) => {
-    if (typeof value === 'string') found.push({ text: value, ...entry.parsed.positionOf(path) });
+    if (typeof value === 'string') found.push({ text: value, at: () => entry.parsed.positionOf(path) });
     else if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, i]));
     else if (value && typeof value === 'object') Object.entries(value).forEach(([k, v]) => walk(v, [...path, k]));
   };
@@ -46,7 +52,7 @@ function readerText(entry: CorpusEntry, corpus: Corpus): { text: string; line: n
     eachNode(tree, (node: Node) => {
       if (node.type === 'text') {
         const start = node.position?.start ?? { line: 1, column: 1 };
-        found.push({ text: (node as unknown as { value: string }).value, line: start.line, column: start.column });
+        found.push({ text: (node as unknown as { value: string }).value, at: () => ({ line: start.line, column: start.column }) });
       }
     });
   }
@@ -61,14 +67,14 @@ export function checkAcronyms(corpus: Corpus): Problem[] {
     .flatMap((entry) => {
       const reported = new Set<string>();
       const warnings: Problem[] = [];
-      for (const { text, line, column } of readerText(entry, corpus)) {
+      for (const { text, at } of readerText(entry, corpus)) {
+        if (!mayHoldAcronym.test(text)) continue;
         for (const [, found] of text.matchAll(acronym)) {
           if (known.has(found) || reported.has(found) || romanNumeral.test(found)) continue;
           reported.add(found);
           warnings.push({
             file: entry.file.path,
-            line,
-            column,
+            ...at(),
             field: 'acronyms',
             message: `"${found}" is not in the glossary: add it to src/content/glossary.yaml with what it stands for, or write it out in full`,
           });
