@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settingsFromEnv } from '../../gateway/src/config';
 import { startGateway, type Gateway } from '../../gateway/src/server';
@@ -56,6 +56,16 @@ afterAll(async () => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
+/** Opens the contribute page, fills in the shared answers and checks them: the "ready to send" panel. */
+async function checkedDraft(page: Page): Promise<Locator> {
+  await page.goto(server.url('/contribute/'));
+  await fillQuickly(page, draftAnswers);
+  await page.getByRole('button', { name: 'Check my draft' }).click();
+  const panel = page.locator('[data-result]');
+  await panel.waitFor({ state: 'visible' });
+  return panel;
+}
+
 describe('sending a draft without a GitHub account', () => {
   it('builds the site with the gateway offered on the drafting form', () => {
     expect(build.status, build.output).toBe(0);
@@ -64,12 +74,7 @@ describe('sending a draft without a GitHub account', () => {
   it('signs in with the emailed code, sends the draft and shows the pull request it became', async () => {
     const { page, close } = await openPage(browser);
     try {
-      await page.goto(server.url('/contribute/'));
-      await fillQuickly(page, draftAnswers);
-      await page.getByRole('button', { name: 'Check my draft' }).click();
-      const panel = page.locator('[data-result]');
-      await panel.waitFor({ state: 'visible' });
-
+      const panel = await checkedDraft(page);
       await panel.getByLabel('Your work email address').fill(email);
       await panel.getByRole('button', { name: 'Email me a code' }).press('Enter');
       await panel.getByText(`We have emailed a code to ${email}.`).waitFor();
@@ -103,10 +108,7 @@ describe('sending a draft without a GitHub account', () => {
   it('sends an edited draft as an update to the same pull request, not a second one', async () => {
     const { page, close } = await openPage(browser);
     try {
-      await page.goto(server.url('/contribute/'));
-      await fillQuickly(page, draftAnswers);
-      await page.getByRole('button', { name: 'Check my draft' }).click();
-      const panel = page.locator('[data-result]');
+      const panel = await checkedDraft(page);
       await panel.getByLabel('Your work email address').fill(email);
       await panel.getByRole('button', { name: 'Email me a code' }).click();
       await panel.getByText(`We have emailed a code to ${email}.`).waitFor();
