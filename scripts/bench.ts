@@ -3,14 +3,15 @@
  *
  * 1. Writes N synthetic blueprints (plus the bundled content) into a temporary content folder.
  * 2. With --baseline, builds the floor first: a bare Astro site rendering the same MDX, with Pagefind.
- * 3. Builds our site cold (fresh output and cache folders) and measures it the same way.
+ * 3. Builds our site cold (fresh output and cache folders) and measures it the same way; then,
+ *    unless --cold-only, changes one blueprint and rebuilds with the cache folder the cold build left.
  * 4. Measures the bytes a first search fetches, and whether a blueprint page loads JavaScript.
  * 5. Prints a Markdown table and PASS/FAIL lines for the targets.
  *
  * Everything is written under the system temporary folder; nothing goes into the repository.
  * See scripts/bench/README.md for the method.
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
@@ -25,7 +26,7 @@ const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const astroBin = join(repo, 'node_modules', 'astro', 'bin', 'astro.mjs');
 
 function usage(message: string): never {
-  console.error(`${message}\nUsage: npm run bench -- --blueprints 1000[,3000] [--baseline] [--runs N] [--keep] [--working-tree | --site DIR]`);
+  console.error(`${message}\nUsage: npm run bench -- --blueprints 1000[,3000,10000] [--baseline] [--runs N] [--cold-only] [--keep] [--working-tree | --site DIR]`);
   process.exit(2);
 }
 
@@ -98,10 +99,34 @@ async function buildAndMeasure(site: 'ours' | 'baseline', size: number, contentD
   const cache = join(out, 'cache');
   rmSync(out, { recursive: true, force: true });
   mkdirSync(cache, { recursive: true });
-  const cwd = site === 'ours' ? ourDir : baselineProject(work);
+  return measureBuild(site, name, contentDir, { dist, cache, cwd: site === 'ours' ? ourDir : baselineProject(work) }, logs, blueprints, ourDir);
+}
+
+/**
+ * A warm rebuild, as the deploy workflow runs one after a pull request changes one blueprint: the
+ * cache folder the first cold build at this size left is kept, the output folder is new, and one synthetic
+ * blueprint has a sentence added to its body. The file is put back afterwards.
+ */
+async function warmRebuild(size: number, contentDir: string, work: string, logs: string, ourDir: string): Promise<{ wallMs: number; cpuMs?: number }> {
+  const folder = join(contentDir, syntheticBlueprintFolder);
+  const changed = join(folder, readdirSync(folder).filter((f) => f.endsWith('.mdx')).sort()[0]);
+  const original = readFileSync(changed);
+  appendFileSync(changed, '\nOne more sentence, added for the warm rebuild.\n');
+  try {
+    const out = join(work, `ours-${size}`);
+    const dist = join(out, 'dist-warm');
+    rmSync(dist, { recursive: true, force: true });
+    const run = await measureBuild('ours', `ours-${size}-warm`, contentDir, { dist, cache: join(out, 'cache'), cwd: ourDir }, logs, 0, ourDir, { firstSearch: false });
+    return { wallMs: run.measurement.wallMs, cpuMs: run.measurement.cpuMs };
+  } finally {
+    writeFileSync(changed, original);
+  }
+}
+
+async function measureBuild(site: 'ours' | 'baseline', name: string, contentDir: string, { dist, cache, cwd }: { dist: string; cache: string; cwd: string }, logs: string, blueprints: number, ourDir: string, { firstSearch: searchToo = true } = {}): Promise<SiteRun> {
   const logFile = join(logs, `${name}.log`);
   const loadBefore = loadavg();
-  log(`building ${site} with ${size} synthetic blueprints (load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')})`);
+  log(`building ${name} (load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')})`);
   // Our site is built as `npm run build` builds it (scripts/build.mjs sets the allocator's memory
   // setting); the floor is a plain `astro build`.
   const ourBuild = join(ourDir, 'scripts', 'build.mjs');
@@ -126,7 +151,7 @@ async function buildAndMeasure(site: 'ours' | 'baseline', size: number, contentD
   if (reported !== undefined && reported !== pages.length) log(`note: Astro reported ${reported} pages; ${pages.length} HTML files are in the output`);
 
   let firstSearch: FirstSearch | undefined;
-  if (measurement.pagefindBytes !== undefined) {
+  if (searchToo && measurement.pagefindBytes !== undefined) {
     firstSearch = await measureFirstSearch(dist);
     measurement.firstSearchBytes = firstSearch.searchBytes;
     log(`first search (${firstSearch.method}): ${formatBytes(firstSearch.searchBytes)} for search, ${formatBytes(firstSearch.totalBytes)} in all, ${firstSearch.results} results`);
@@ -155,7 +180,7 @@ function phaseTable(run: SiteRun): string {
 
 async function main() {
   // 1. Read the arguments.
-  const { values } = parseArgs({ options: { blueprints: { type: 'string' }, baseline: { type: 'boolean', default: false }, runs: { type: 'string', default: '1' }, keep: { type: 'boolean', default: false }, 'working-tree': { type: 'boolean', default: false }, site: { type: 'string' } } });
+  const { values } = parseArgs({ options: { blueprints: { type: 'string' }, baseline: { type: 'boolean', default: false }, runs: { type: 'string', default: '1' }, keep: { type: 'boolean', default: false }, 'working-tree': { type: 'boolean', default: false }, site: { type: 'string' }, 'cold-only': { type: 'boolean', default: false } } });
   const sizes = parseSizes(values.blueprints);
   const attempts = Number(values.runs);
   if (!Number.isInteger(attempts) || attempts < 1 || attempts > 10) usage(`--runs ${values.runs}: give a whole number from 1 to 10.`);
@@ -185,10 +210,12 @@ async function main() {
         if (values.baseline) built.baseline.push(await buildAndMeasure('baseline', size, contentDir, work, logs, blueprints, ours.dir, attempt));
         built.ours.push(await buildAndMeasure('ours', size, contentDir, work, logs, blueprints, ours.dir, attempt));
       }
+      const oursRun = representative(built.ours);
+      if (oursRun && !values['cold-only']) oursRun.measurement.warm = await warmRebuild(size, contentDir, work, logs, ours.dir);
       runs.push({
         size,
         baseline: representative(built.baseline),
-        ours: representative(built.ours),
+        ours: oursRun,
         walls: { ours: built.ours.map((r) => r.measurement.wallMs), baseline: built.baseline.map((r) => r.measurement.wallMs) },
       });
     }
@@ -209,11 +236,16 @@ async function main() {
   }
   for (const r of runs) {
     const [o, b] = [r.ours?.measurement, r.baseline?.measurement];
-    if (o && b) lines.push(`At ${r.size} synthetic blueprints our build took ${(o.wallMs / b.wallMs).toFixed(2)}× the floor's wall time${o.cpuMs && b.cpuMs ? ` and ${(o.cpuMs / b.cpuMs).toFixed(2)}× its CPU time` : ''}.`);
+    if (o && b) lines.push(`At ${r.size} synthetic blueprints our build took ${o.cpuMs && b.cpuMs ? `${(o.cpuMs / b.cpuMs).toFixed(2)}× the floor's CPU time and ` : ''}${(o.wallMs / b.wallMs).toFixed(2)}× its wall time (the floor: ${b.cpuMs ? `${formatSeconds(b.cpuMs)} CPU, ` : ''}${formatSeconds(b.wallMs)} wall).`);
+    if (o?.warm) lines.push(`A warm rebuild at ${r.size} after one blueprint changed, with the cold build's cache folder: ${o.warm.cpuMs === undefined ? '' : `${formatSeconds(o.warm.cpuMs)} CPU, `}${formatSeconds(o.warm.wallMs)} wall, against ${o.cpuMs === undefined ? '' : `${formatSeconds(o.cpuMs)} CPU, `}${formatSeconds(o.wallMs)} cold.`);
   }
-  const small = runs.find((r) => r.size === 1000)?.ours;
-  const large = runs.find((r) => r.size === 3000)?.ours;
-  if (small && large) lines.push(`3,000/1,000 scaling: ${(large.measurement.wallMs / small.measurement.wallMs).toFixed(2)}× for ours${runs.find((r) => r.size === 1000)?.baseline && runs.find((r) => r.size === 3000)?.baseline ? `, ${(runs.find((r) => r.size === 3000)!.baseline!.measurement.wallMs / runs.find((r) => r.size === 1000)!.baseline!.measurement.wallMs).toFixed(2)}× for the floor` : ''}.`);
+  for (let i = 1; i < runs.length; i++) {
+    const [small, large] = [runs[i - 1], runs[i]];
+    const ratio = (a?: Measurement, b?: Measurement) => (a && b ? `${a.cpuMs && b.cpuMs ? `${(a.cpuMs / b.cpuMs).toFixed(2)}× CPU time, ` : ''}${(a.wallMs / b.wallMs).toFixed(2)}× wall time` : undefined);
+    const oursScaling = ratio(large.ours?.measurement, small.ours?.measurement);
+    const floorScaling = ratio(large.baseline?.measurement, small.baseline?.measurement);
+    if (oursScaling) lines.push(`${large.size}/${small.size} scaling: ${oursScaling} for ours${floorScaling ? `; ${floorScaling} for the floor` : ''}.`);
+  }
   lines.push('', '### Targets', '', '```', formatTargets(checkTargets(runs.map((r) => ({ size: r.size, ours: r.ours?.measurement, baseline: r.baseline?.measurement })))), '```', '');
   lines.push('### Details', '');
   for (const r of runs) {

@@ -1,6 +1,6 @@
 /**
  * Turns benchmark measurements into the Markdown table and the PASS/FAIL lines for the targets
- * in the "Search and discovery" issue. Pure: takes numbers, returns text.
+ * (scripts/bench/README.md lists them). Pure: takes numbers, returns text.
  */
 
 export interface Measurement {
@@ -11,6 +11,8 @@ export interface Measurement {
   wallMs: number;
   /** User plus system CPU time of the whole build, when GNU time is installed. */
   cpuMs?: number;
+  /** A rebuild after one blueprint changed, with the cache folder the cold build left (our site only). */
+  warm?: { wallMs: number; cpuMs?: number };
   peakRss: number;
   distBytes: number;
   /** Undefined when the build wrote no Pagefind index. */
@@ -22,14 +24,21 @@ export interface Measurement {
 }
 
 export const targets = {
-  /** Our build time over the floor's, at 1,000 and at 3,000 blueprints. */
+  /** Our build over the floor's at each of these sizes, on CPU time first and on wall time too. */
   ratioToFloor: 1.3,
-  /** Build time at 3,000 over build time at 1,000. */
-  scaling: 3.2,
-  /** Peak memory at 3,000 blueprints. */
-  peakMemoryAt3000: 3.5 * 1024 ** 3,
-  /** Bytes for the first search at 1,000 blueprints. */
-  firstSearchAt1000: 170 * 1024,
+  ratioSizes: [1000, 3000, 10_000],
+  /** Build time at the larger size over build time at the smaller, on CPU time (wall time shown beside it). */
+  scaling: [
+    { from: 1000, to: 3000, max: 3.2 },
+    { from: 3000, to: 10_000, max: 3.5 },
+  ],
+  /** Peak memory of the whole process tree. */
+  peakMemory: [
+    { size: 3000, max: 3.5 * 1024 ** 3 },
+    { size: 10_000, max: 6 * 1024 ** 3 },
+  ],
+  /** Bytes for the first search. */
+  firstSearch: { max: 170 * 1024, sizes: [1000, 3000, 10_000] },
 };
 
 export function formatBytes(bytes: number | undefined): string {
@@ -45,13 +54,14 @@ export function formatSeconds(ms: number): string {
 }
 
 export function markdownTable(rows: readonly Measurement[]): string {
-  const header = ['site', 'blueprints', 'pages built', 'build wall time', 'CPU time', 'pages/second', 'peak memory', 'dist size', 'Pagefind index', 'first-search bytes'];
+  const header = ['site', 'blueprints', 'pages built', 'CPU time', 'wall time', 'warm rebuild, CPU / wall', 'pages/second', 'peak memory', 'dist size', 'Pagefind index', 'first-search bytes'];
   const lines = rows.map((m) => [
     m.site === 'ours' ? 'Blueprint Commons' : 'baseline (floor)',
     String(m.blueprints),
     String(m.pages),
-    formatSeconds(m.wallMs),
     m.cpuMs === undefined ? 'n/a' : formatSeconds(m.cpuMs),
+    formatSeconds(m.wallMs),
+    m.warm ? `${m.warm.cpuMs === undefined ? 'n/a' : formatSeconds(m.warm.cpuMs)} / ${formatSeconds(m.warm.wallMs)}` : 'n/a',
     (m.pages / (m.wallMs / 1000)).toFixed(1),
     formatBytes(m.peakRss),
     formatBytes(m.distBytes),
@@ -62,20 +72,26 @@ export function markdownTable(rows: readonly Measurement[]): string {
   return [row(header), row(header.map((_, i) => (i === 0 ? '---' : '---:'))), ...lines.map(row)].join('\n');
 }
 
-/** The same ratio in CPU time, which other work on the machine disturbs much less than wall time. */
-function cpuRatio(a: Measurement, b: Measurement): string {
-  return a.cpuMs && b.cpuMs ? ` (${(a.cpuMs / b.cpuMs).toFixed(2)}× CPU time)` : '';
-}
-
 export interface TargetLine {
   /** PASS, FAIL, or SKIP when the run did not measure what the target needs. */
   result: 'PASS' | 'FAIL' | 'SKIP';
   text: string;
 }
 
+/** "1.42× CPU time, 1.31× wall time": CPU first, because other work on a shared machine disturbs it far less. */
+function ratios(a: Measurement, b: Measurement): { cpu?: number; wall: number; text: string } {
+  const wall = a.wallMs / b.wallMs;
+  const cpu = a.cpuMs && b.cpuMs ? a.cpuMs / b.cpuMs : undefined;
+  return { cpu, wall, text: `${cpu === undefined ? 'CPU time not measured' : `${cpu.toFixed(2)}× CPU time`}, ${wall.toFixed(2)}× wall time` };
+}
+
+const sizeLabel = (size: number) => size.toLocaleString('en-GB');
+
 /**
  * Checks each target against the measurements. `sizes` are the synthetic blueprint counts asked
- * for (the table's blueprint column also counts bundled ones).
+ * for (the table's blueprint column also counts bundled ones). Build-time ratios are judged on
+ * CPU time and wall time together: a ratio met on wall time only, by putting work on the second
+ * core, is not met.
  */
 export function checkTargets(runs: readonly { size: number; ours?: Measurement; baseline?: Measurement }[]): TargetLine[] {
   const at = (size: number) => runs.find((r) => r.size === size);
@@ -83,30 +99,37 @@ export function checkTargets(runs: readonly { size: number; ours?: Measurement; 
   const check = (ok: boolean, text: string): TargetLine => ({ result: ok ? 'PASS' : 'FAIL', text });
   const skip = (text: string): TargetLine => ({ result: 'SKIP', text });
 
-  for (const size of [1000, 3000]) {
+  for (const size of targets.ratioSizes) {
     const run = at(size);
-    const label = `build time at ${size.toLocaleString('en-GB')} blueprints ≤ ${targets.ratioToFloor}× the floor`;
+    const label = `build time at ${sizeLabel(size)} blueprints ≤ ${targets.ratioToFloor}× the floor, CPU and wall`;
     if (run?.ours && run.baseline) {
-      const ratio = run.ours.wallMs / run.baseline.wallMs;
-      lines.push(check(ratio <= targets.ratioToFloor, `${label}: ${ratio.toFixed(2)}× wall time${cpuRatio(run.ours, run.baseline)}`));
+      const r = ratios(run.ours, run.baseline);
+      lines.push(check((r.cpu ?? r.wall) <= targets.ratioToFloor && r.wall <= targets.ratioToFloor, `${label}: ${r.text}`));
     } else lines.push(skip(`${label}: not measured (needs --blueprints ${size} --baseline)`));
   }
 
-  const small = at(1000)?.ours;
-  const large = at(3000)?.ours;
-  const scalingLabel = `build time at 3,000 ≤ ${targets.scaling}× the time at 1,000`;
-  if (small && large) {
-    const ratio = large.wallMs / small.wallMs;
-    lines.push(check(ratio <= targets.scaling, `${scalingLabel}: ${ratio.toFixed(2)}× wall time${cpuRatio(large, small)}`));
-  } else lines.push(skip(`${scalingLabel}: not measured (needs --blueprints 1000,3000)`));
+  for (const { from, to, max } of targets.scaling) {
+    const [small, large] = [at(from)?.ours, at(to)?.ours];
+    const label = `build time at ${sizeLabel(to)} ≤ ${max}× the time at ${sizeLabel(from)}, on CPU time`;
+    if (small && large) {
+      const r = ratios(large, small);
+      lines.push(check((r.cpu ?? r.wall) <= max, `${label}: ${r.text}`));
+    } else lines.push(skip(`${label}: not measured (needs --blueprints ${from},${to})`));
+  }
 
-  const memoryLabel = `peak memory at 3,000 blueprints ≤ ${formatBytes(targets.peakMemoryAt3000)}`;
-  if (large) lines.push(check(large.peakRss <= targets.peakMemoryAt3000, `${memoryLabel}: ${formatBytes(large.peakRss)}`));
-  else lines.push(skip(`${memoryLabel}: not measured (needs --blueprints 3000)`));
+  for (const { size, max } of targets.peakMemory) {
+    const run = at(size)?.ours;
+    const label = `peak memory at ${sizeLabel(size)} blueprints ≤ ${formatBytes(max)}`;
+    if (run) lines.push(check(run.peakRss <= max, `${label}: ${formatBytes(run.peakRss)}`));
+    else lines.push(skip(`${label}: not measured (needs --blueprints ${size})`));
+  }
 
-  const searchLabel = `first search at 1,000 blueprints ≤ ${formatBytes(targets.firstSearchAt1000)}`;
-  if (small?.firstSearchBytes !== undefined) lines.push(check(small.firstSearchBytes <= targets.firstSearchAt1000, `${searchLabel}: ${formatBytes(small.firstSearchBytes)}`));
-  else lines.push(skip(`${searchLabel}: not measured (needs --blueprints 1000 and a Pagefind index)`));
+  for (const size of targets.firstSearch.sizes) {
+    const run = at(size)?.ours;
+    const label = `first search at ${sizeLabel(size)} blueprints ≤ ${formatBytes(targets.firstSearch.max)}`;
+    if (run?.firstSearchBytes !== undefined) lines.push(check(run.firstSearchBytes <= targets.firstSearch.max, `${label}: ${formatBytes(run.firstSearchBytes)}`));
+    else lines.push(skip(`${label}: not measured (needs --blueprints ${size} and a Pagefind index)`));
+  }
 
   const withScripts = runs.map((r) => r.ours).find((m) => m?.blueprintPageScripts !== undefined);
   const jsLabel = 'a blueprint page loads no JavaScript file';
