@@ -20,6 +20,7 @@ import { parseArgs } from 'node:util';
 import { measureFirstSearch, scriptsLoadedBy, type FirstSearch } from './bench/first-search';
 import { syntheticBlueprintFolder, writeContentDir } from './bench/generate';
 import { folderBytes, htmlPages, pagesReported, phasesOf, reportedTimings, runMeasured, type Phase } from './bench/measure';
+import { measureMatchData } from './bench/match-ranking';
 import { checkTargets, formatBytes, formatSeconds, formatTargets, markdownTable, type Measurement } from './bench/report';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -160,6 +161,12 @@ async function measureBuild(site: 'ours' | 'baseline', name: string, contentDir:
   if (site === 'ours') {
     const page = pages.find((p) => p.startsWith('blueprints/') && p.split('/').length === 3 && !p.startsWith('blueprints/page/'));
     measurement.blueprintPageScripts = page ? scriptsLoadedBy(join(dist, page)) : undefined;
+    const matchFile = join(dist, 'match-data.json');
+    if (existsSync(matchFile)) {
+      const { gzipBytes, rankMs } = measureMatchData(readFileSync(matchFile, 'utf8'));
+      measurement.matchData = { gzipBytes, rankMs };
+      log(`matching data: ${formatBytes(gzipBytes)} gzipped, ranked in ${rankMs.toFixed(1)} ms (median)`);
+    }
   }
   return { measurement, phases: phasesOf(run.lines, run.wallMs, run.cpuSamples), timings: reportedTimings(run.lines), peakSingleRss: run.peakSingleRss, firstSearch, logFile, loadBefore };
 }

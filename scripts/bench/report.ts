@@ -3,6 +3,8 @@
  * (scripts/bench/README.md lists them). Pure: takes numbers, returns text.
  */
 
+import { matchTargets } from './match-ranking';
+
 export interface Measurement {
   site: 'ours' | 'baseline';
   /** Blueprint files in the content folder (synthetic plus bundled). */
@@ -19,6 +21,8 @@ export interface Measurement {
   pagefindBytes?: number;
   /** Bytes the first search fetched (JavaScript, Pagefind files and anything after the query); undefined when not measured. */
   firstSearchBytes?: number;
+  /** /match-data.json as built: its gzipped size and the median time to rank it (our site only). */
+  matchData?: { gzipBytes: number; rankMs: number };
   /** JavaScript files a blueprint page loads; only measured for our site. */
   blueprintPageScripts?: string[];
 }
@@ -39,6 +43,8 @@ export const targets = {
   ],
   /** Bytes for the first search. */
   firstSearch: { max: 170 * 1024, sizes: [1000, 3000, 10_000] },
+  /** The trust pages' matching data (scripts/bench/match-ranking.ts). */
+  matchData: matchTargets,
 };
 
 export function formatBytes(bytes: number | undefined): string {
@@ -130,6 +136,11 @@ export function checkTargets(runs: readonly { size: number; ours?: Measurement; 
     if (run?.firstSearchBytes !== undefined) lines.push(check(run.firstSearchBytes <= targets.firstSearch.max, `${label}: ${formatBytes(run.firstSearchBytes)}`));
     else lines.push(skip(`${label}: not measured (needs --blueprints ${size} and a Pagefind index)`));
   }
+
+  const match = at(targets.matchData.size)?.ours?.matchData;
+  const matchLabel = `matching data at ${sizeLabel(targets.matchData.size)} blueprints ≤ ${formatBytes(targets.matchData.gzipBytes)} gzipped, ranked in under ${targets.matchData.rankMs} ms`;
+  if (match) lines.push(check(match.gzipBytes <= targets.matchData.gzipBytes && match.rankMs < targets.matchData.rankMs, `${matchLabel}: ${formatBytes(match.gzipBytes)}, ${match.rankMs.toFixed(1)} ms (median)`));
+  else lines.push(skip(`${matchLabel}: not measured (needs --blueprints ${targets.matchData.size})`));
 
   const withScripts = runs.map((r) => r.ours).find((m) => m?.blueprintPageScripts !== undefined);
   const jsLabel = 'a blueprint page loads no JavaScript file';

@@ -72,6 +72,14 @@ describe('the benchmark report', () => {
     expect(resultOf(lines, 'a blueprint page')).toBe('FAIL');
   });
 
+  it('checks the matching data at 3,000 blueprints: 60 KiB gzipped and 50 ms', () => {
+    const run = (matchData: Measurement['matchData']) => resultOf(checkTargets([{ size: 3000, ours: ours({ matchData }) }]), 'matching data');
+    expect(run({ gzipBytes: 59 * 1024, rankMs: 9 })).toBe('PASS');
+    expect(run({ gzipBytes: 61 * 1024, rankMs: 9 })).toBe('FAIL');
+    expect(run({ gzipBytes: 59 * 1024, rankMs: 51 })).toBe('FAIL');
+    expect(run(undefined)).toBe('SKIP');
+  });
+
   it('writes n/a in the table when there is no Pagefind index', () => {
     expect(markdownTable([ours({ pagefindBytes: undefined, cpuMs: 1000 })])).toContain('| n/a |');
   });
