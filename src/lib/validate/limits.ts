@@ -38,6 +38,10 @@ const voidElements = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img',
 const closerOf: Record<string, string> = { '[': ']', '(': ')', '{': '}' };
 const openerOf: Record<string, string> = { ']': '[', ')': '(', '}': '{' };
 
+/** ASCII characters the scan below acts on; every other character (most of a text) is passed over at once. */
+const special = new Uint8Array(128);
+for (const c of [...nestingPunctuation, '\n', '\\', '/']) special[c.charCodeAt(0)] = 1;
+
 const isLetter = (c: string) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 const isDigit = (c: string) => c >= '0' && c <= '9';
 
@@ -103,6 +107,8 @@ export function structureProblem(text: string): StructureProblem | undefined {
       }
     }
 
+    const code = text.charCodeAt(i);
+    if (code >= 128 || special[code] === 0) continue;
     const c = text[i];
     if (c === '\n') {
       line += 1;
