@@ -87,15 +87,19 @@ interface Claim {
   index: number;
 }
 
+/** Whether a text names any programme at all: most texts don't, and this one test spares them every claim pattern. */
+const namesAProgramme = new RegExp(programmeNames.map((n) => escapeRegExp(n.pattern)).join('|'), 'i');
+
 function claimsIn(text: string, patterns: readonly RegExp[]): Claim[] {
   const claims: Claim[] = [];
-  for (const pattern of patterns) {
+  const named = namesAProgramme.test(text);
+  for (const pattern of named ? patterns : []) {
     for (const match of text.matchAll(pattern)) {
       const status = statusOf(match[1]);
       if (status) claims.push({ status, text: match[0].trim(), index: match.index });
     }
   }
-  for (const pattern of outsideClaims) {
+  for (const pattern of /outside/i.test(text) ? outsideClaims : []) {
     for (const match of text.matchAll(pattern)) claims.push({ status: 'none', text: match[0].trim(), index: match.index });
   }
   return claims;
