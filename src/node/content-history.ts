@@ -81,14 +81,19 @@ export async function readContentHistory(dir: string, run: GitRunner = gitRunner
 export type HistoryLookup = (filePath: string) => Promise<PageHistory | undefined>;
 
 /**
- * A lookup that reads the history once, on first use, and answers every page from it. `dir` is
- * the content folder; `filePath` may be absolute or relative to `root` (Astro gives entries'
- * paths relative to the project root). `log` receives the one-line note.
+ * A lookup that reads the history once, on first use, through `read`, and answers every page from
+ * it. `dir` is the content folder; `filePath` may be absolute or relative to `root` (Astro gives
+ * entries' paths relative to the project root). `log` receives the read's one-line note.
  */
-export function historyLookup(root: string, dir: string, run: GitRunner = gitRunner(), log: (line: string) => void = console.info): HistoryLookup {
+export function historyLookup(
+  root: string,
+  dir: string,
+  read: () => Promise<ContentHistoryResult> = () => readContentHistory(dir),
+  log: (line: string) => void = console.info,
+): HistoryLookup {
   let reading: Promise<ContentHistory> | undefined;
   return async (filePath) => {
-    reading ??= readContentHistory(dir, run).then(({ history, note }) => {
+    reading ??= read().then(({ history, note }) => {
       log(`[history] ${note}`);
       return history;
     });

@@ -80,7 +80,7 @@ describe('reading history with the real git', () => {
   });
 
   it('looks pages up by their path from the project root', async () => {
-    const lookup = historyLookup(repo, content, gitRunner(), () => {});
+    const lookup = historyLookup(repo, content, () => readContentHistory(content), () => {});
     expect((await lookup('src/content/blueprints/epr/new-name.mdx'))?.last).toEqual(day('2026-03-05'));
     expect(await lookup(join(content, 'blueprints', 'uncommitted.mdx'))).toBeUndefined();
     expect(await lookup('README.md')).toBeUndefined();

@@ -3,6 +3,8 @@
  * src/data/history.ts): git runs once per build however many pages ask, with an injected runner.
  */
 import { describe, expect, it } from 'vitest';
+import { pageHistory } from '../../src/integrations/page-history';
+import { takeContentHistory } from '../../src/integrations/page-history-slot';
 import { historyLookup, readContentHistory, type GitRunner } from '../../src/node/content-history';
 
 const root = '/project';
@@ -29,7 +31,7 @@ describe('the build-wide page-history lookup', () => {
   it('runs git log once for 200 pages, whether they ask at once or one after another', async () => {
     const { run, calls } = fakeGit(pages);
     const lines: string[] = [];
-    const lookup = historyLookup(root, dir, run, (line) => lines.push(line));
+    const lookup = historyLookup(root, dir, () => readContentHistory(dir, run), (line) => lines.push(line));
     const atOnce = await Promise.all(pages.slice(0, 100).map((p) => lookup(`src/content/${p}`)));
     const inTurn = [];
     for (const p of pages.slice(100)) inTurn.push(await lookup(`${dir}/${p}`));
@@ -40,12 +42,13 @@ describe('the build-wide page-history lookup', () => {
 
   it('does not run git before a page asks', () => {
     const { run, calls } = fakeGit(pages);
-    historyLookup(root, dir, run, () => {});
+    historyLookup(root, dir, () => readContentHistory(dir, run), () => {});
     expect(calls.size).toBe(0);
   });
 
   it('answers nothing for a path outside the content folder', async () => {
-    const lookup = historyLookup(root, dir, fakeGit(['../README.md', 'x.mdx']).run, () => {});
+    const { run } = fakeGit(['../README.md', 'x.mdx']);
+    const lookup = historyLookup(root, dir, () => readContentHistory(dir, run), () => {});
     expect(await lookup('README.md')).toBeUndefined();
     expect(await lookup('src/content/x.mdx')).toBeDefined();
   });
@@ -75,5 +78,25 @@ describe('the build-wide page-history lookup', () => {
     await readContentHistory(dir, run);
     expect(markers[0]).toMatch(/^--format=bc-history-[0-9a-f]{24}%x00/);
     expect(markers[0]).not.toBe(markers[1]);
+  });
+});
+
+describe('the page-history integration', () => {
+  type Hooks = { 'astro:config:setup': (options: { command: string }) => void; 'astro:build:done': () => void };
+  const hooksOf = () => pageHistory().hooks as unknown as Hooks;
+
+  it('starts reading the history when a build starts, for the pages to take, and lets it go when the build is done', async () => {
+    const hooks = hooksOf();
+    hooks['astro:config:setup']({ command: 'build' });
+    const reading = takeContentHistory();
+    expect(reading).toBeInstanceOf(Promise);
+    expect((await reading)!.note).toEqual(expect.any(String));
+    hooks['astro:build:done']();
+    expect(takeContentHistory()).toBeUndefined();
+  });
+
+  it('leaves nothing for `astro dev`, whose pages read the history on first use', () => {
+    hooksOf()['astro:config:setup']({ command: 'dev' });
+    expect(takeContentHistory()).toBeUndefined();
   });
 });
