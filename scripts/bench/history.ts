@@ -1,6 +1,6 @@
 /**
  * What reading page history costs a build:
- * `npx tsx scripts/bench/history.ts [--blueprints 1000] [--edits 5000] [--other 2000] [--runs 5]`.
+ * `npx tsx scripts/bench/history.ts [--blueprints 1000] [--edits 5000] [--other 2000] [--runs 5] [--keep]`.
  *
  * 1. Times reading this repository's content history (src/node/content-history.ts: one
  *    `git rev-parse` and one `git log`, then the parser), the median of several runs.
@@ -9,10 +9,12 @@
  *    moves one into a folder, so renames are followed), and commits outside the content folder
  *    that the log must walk past.
  * 3. Times the same read there, split into the `git log` process and the parse, and prints sizes.
- * It prints numbers; it is a benchmark, not a test. The temporary repository is removed.
+ * Wall times on a shared machine mostly measure the other work, so git's own CPU time (user plus
+ * system, of the finished child processes, from /proc/self/stat; Linux only) is printed too.
+ * It prints numbers; it is a benchmark, not a test. The temporary repository is removed unless --keep.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +32,7 @@ const { values } = parseArgs({
     edits: { type: 'string', default: '5000' },
     other: { type: 'string', default: '2000' },
     runs: { type: 'string', default: '5' },
+    keep: { type: 'boolean', default: false },
   },
 });
 const [count, edits, other, runs] = [values.blueprints, values.edits, values.other, values.runs].map(Number) as [number, number, number, number];
@@ -38,20 +41,42 @@ if (![count, edits, other, runs].every((n) => Number.isInteger(n) && n >= 0) || 
   process.exit(2);
 }
 
+/** CPU seconds used by this process's finished children (git), or NaN where /proc is missing. */
+function childCpu(): number {
+  try {
+    // Fields after the command name in parentheses; cutime and cstime are the 14th and 15th of them.
+    const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /s, '').split(' ');
+    return (Number(fields[13]) + Number(fields[14])) / ticks;
+  } catch {
+    return Number.NaN;
+  }
+}
+const ticks = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' })) || 100;
+  } catch {
+    return 100;
+  }
+})();
+const cpu = (s: number) => (Number.isNaN(s) ? 'CPU n/a' : `${(s * 1000).toFixed(0)} ms CPU`);
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const ms = (x: number) => `${x.toFixed(0)} ms`;
 
-async function timeRead(dir: string): Promise<{ files: number; total: number }> {
+async function timeRead(dir: string): Promise<{ files: number; total: number; cpu: number }> {
   const times: number[] = [];
+  const cpus: number[] = [];
   let files = 0;
   for (let i = 0; i < runs; i++) {
     const started = performance.now();
+    const before = childCpu();
     const { history, note } = await readContentHistory(dir);
     times.push(performance.now() - started);
+    cpus.push(childCpu() - before);
     files = history.size;
     if (history.size === 0) console.warn(`  (no history: ${note})`);
   }
-  return { files, total: median(times) };
+  return { files, total: median(times), cpu: median(cpus) };
 }
 
 /** A fast-import stream for the synthetic history, and how many commits it makes. */
@@ -103,7 +128,7 @@ const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 console.log(`Page history read (rev-parse + git log + parse), median of ${runs} runs`);
 const own = await timeRead(contentDir(repo));
 const ownCommits = execFileSync('git', ['rev-list', '--count', '--no-merges', 'HEAD', '--', '.'], { cwd: contentDir(repo), encoding: 'utf8' }).trim();
-console.log(`  this repository: ${own.files} files with history, ${ownCommits} commits touching the content: ${ms(own.total)}`);
+console.log(`  this repository: ${own.files} files with history, ${ownCommits} commits touching the content: ${ms(own.total)} (git ${cpu(own.cpu)})`);
 
 const temp = mkdtempSync(join(tmpdir(), 'bench-history-'));
 try {
@@ -119,19 +144,22 @@ try {
   const run = gitRunner();
   const marker = 'bench-marker';
   const logTimes: number[] = [];
+  const logCpu: number[] = [];
   const parseTimes: number[] = [];
   let bytes = 0;
   for (let i = 0; i < runs; i++) {
     let t = performance.now();
+    const before = childCpu();
     const output = await run(contentLogArguments(marker), dir);
     logTimes.push(performance.now() - t);
+    logCpu.push(childCpu() - before);
     bytes = Buffer.byteLength(output);
     t = performance.now();
     parseContentLog(output, marker);
     parseTimes.push(performance.now() - t);
   }
-  console.log(`  synthetic: ${synthetic.files} files with history: ${ms(synthetic.total)} in all; git log ${ms(median(logTimes))} (${(bytes / 1024 / 1024).toFixed(1)} MiB of output), parse ${ms(median(parseTimes))}`);
+  console.log(`  synthetic: ${synthetic.files} files with history: ${ms(synthetic.total)} in all (git ${cpu(synthetic.cpu)}); git log ${ms(median(logTimes))}, ${cpu(median(logCpu))} (${(bytes / 1024 / 1024).toFixed(1)} MiB of output), parse ${ms(median(parseTimes))}`);
 } finally {
-  if (!process.env.KEEP) rmSync(temp, { recursive: true, force: true });
-  else console.log(temp);
+  if (values.keep) console.log(`  kept the synthetic repository: ${temp}`);
+  else rmSync(temp, { recursive: true, force: true });
 }
