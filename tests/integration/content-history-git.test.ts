@@ -36,7 +36,7 @@ describe('reading history with the real git', () => {
     git(repo, ['commit', '-q', '-m', 'Add the EPR blueprint'], '2026-01-10T09:00:00+00:00');
     writeFileSync(join(content, 'blueprints', 'first-name.mdx'), page(1));
     writeFileSync(join(repo, 'README.md'), 'Still not content.\n');
-    git(repo, ['commit', '-q', '-a', '-m', 'Correct the \u0007cost band <b>now</b>'], '2026-02-20T16:30:00+01:00');
+    git(repo, ['commit', '-q', '-a', '-m', 'Correct the \u0007cost band <b>now</b> – café'], '2026-02-20T16:30:00+01:00');
     mkdirSync(join(content, 'blueprints', 'epr'));
     renameSync(join(content, 'blueprints', 'first-name.mdx'), join(content, 'blueprints', 'epr', 'new-name.mdx'));
     git(repo, ['add', '-A']);
@@ -53,7 +53,7 @@ describe('reading history with the real git', () => {
       last: day('2026-03-05'),
       changes: [
         { date: day('2026-03-05'), subject: 'Move the blueprint into a folder' },
-        { date: day('2026-02-20'), subject: 'Correct the cost band <b>now</b>' },
+        { date: day('2026-02-20'), subject: 'Correct the cost band <b>now</b> – café' },
         { date: day('2026-01-10'), subject: 'Add the EPR blueprint' },
       ],
       earlier: 0,
