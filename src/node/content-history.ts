@@ -48,8 +48,8 @@ export interface ContentHistoryResult {
 function whyNot(error: unknown): string {
   const e = error as { code?: unknown; killed?: boolean; stderr?: string; message?: string };
   if (e.code === 'ENOENT') return 'git is not installed or not on PATH';
-  if (e.killed) return 'git took too long and was stopped';
   if (e.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') return 'git printed more history than the limit allows';
+  if (e.killed) return 'git took too long and was stopped';
   if (e.stderr === undefined) return e.message ?? String(error); // the log's shape was wrong
   if (/not a git repository/i.test(e.stderr)) return 'the content folder is not in a Git repository';
   if (/dubious ownership/i.test(e.stderr)) return "Git refuses this repository's ownership (see git's safe.directory setting)";

@@ -121,6 +121,12 @@ describe('building without history', () => {
     }
   });
 
+  it('reads none when git prints more than the limit, and says why', async () => {
+    const { history, note } = await readContentHistory(process.cwd(), gitRunner({ maxBuffer: 16 }));
+    expect(history.size).toBe(0);
+    expect(note).toBe('no page history (git printed more history than the limit allows): pages show their front-matter dates only');
+  });
+
   it('reads none when git is too slow, and says why', async () => {
     const bin = mkdtempSync(join(tmpdir(), 'content-history-slow-git-'));
     try {
