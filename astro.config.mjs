@@ -7,6 +7,7 @@ import { NodePackageImporter } from 'sass-embedded';
 import { contentGate } from './src/integrations/content-gate.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { searchData } from './src/integrations/search-data.ts';
+import { pageHistory } from './src/integrations/page-history.ts';
 
 // SITE_URL and BASE_PATH let the same code deploy to a custom domain or to GitHub Pages under /<repo>/.
 const site = process.env.SITE_URL ?? 'http://127.0.0.1:4321';
@@ -24,7 +25,7 @@ export default defineConfig({
   // Four pages render at once: while one waits on the disk or an import, another runs. Measured on
   // 1,000 blueprints (2 cores): page rendering 9.2–10.1 s at 1, 7.3–7.8 s at 2 or 4, 8.9–9.0 s at 8 or 16.
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
-  integrations: [contentGate(), searchData(), mdx(), sitemap(), pagefindIndex()],
+  integrations: [contentGate(), searchData(), pageHistory(), mdx(), sitemap(), pagefindIndex()],
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
   devToolbar: { enabled: false },

@@ -50,6 +50,11 @@ describe('the workflows', () => {
     expect(text).toContain('SITE_URL:');
   });
 
+  it('deploy from the full Git history, which the pages\' "Page history" is read from', () => {
+    const checkout = workflow('deploy.yml').jobs.build!.steps.find((s) => s.uses?.startsWith('actions/checkout@'));
+    expect(checkout?.with?.['fetch-depth']).toBe(0);
+  });
+
   it('send review reminders on a weekly schedule', () => {
     expect(workflow('review-reminders.yml').on.schedule).toEqual([{ cron: '0 7 * * 1' }]);
   });
