@@ -275,6 +275,14 @@ describe('drafting a blueprint on the contribute page, one step at a time', () =
     }
   });
 
+  it('says on check your answers when the organisation is one of the made-up examples', async () => {
+    const { page } = await openForm();
+    const [illustrative] = organisations().illustrative;
+    await fillQuickly(page, { ...goodDraft(), organisation: illustrative, eprSupplier: supplierOf(illustrative) });
+    await goToStep(page, checkAnswersStep.id);
+    expect(await page.locator('[data-illustrative-note]').isVisible()).toBe(true);
+  });
+
   it('changes one answer from check your answers and comes back to it, keeping every other answer', async () => {
     const { page } = await openForm();
     await fillQuickly(page, goodDraft());

@@ -199,7 +199,9 @@ class DraftForm extends HTMLElement {
 
     if (step === checkAnswersStep) {
       this.returnToCheck = false;
-      showAnswers(this.querySelector<HTMLElement>('[data-answers]')!, this.values(), (slug) => this.organisationName(slug));
+      const values = this.values();
+      showAnswers(this.querySelector<HTMLElement>('[data-answers]')!, values, (slug) => this.organisationName(slug));
+      this.querySelector<HTMLElement>('[data-illustrative-note]')!.hidden = !this.options().illustrativeOrganisations!.includes(String(values.organisation ?? ''));
     }
     if (step === sendStep) this.prepareSend();
 
