@@ -1,9 +1,10 @@
 /**
- * A contributor drafts a blueprint on the contribute page in a real browser: makes mistakes,
- * sees each one beside its question and in the error summary, reloads without losing anything,
- * fixes them, and leaves with a prefilled GitHub issue form, a new-file link and a file that
- * passes every content check. What the page shows is compared with what the shared draft logic
- * says in Node, so the browser and the site's own checks cannot drift apart.
+ * A contributor drafts a blueprint on the contribute page in a real browser, one step of
+ * questions at a time: makes mistakes, sees each one beside its question and in the step's error
+ * summary, reloads without losing anything, checks the answers, changes one, and leaves with a
+ * prefilled GitHub issue form, a new-file link and a file that passes every content check. What
+ * the page shows is compared with what the shared draft logic says in Node, so the browser and the
+ * site's own checks cannot drift apart.
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -14,7 +15,7 @@ import { mergeErrors, sectionErrors, validateDraft, type FieldError } from '../.
 import { draftPath, handOff, issueFormUrl } from '../../src/lib/contribute/hand-off';
 import { controlOf, questionById, questions as draftFields, sectionFieldId, type Question as DraftField } from '../../src/lib/contribute/questions';
 import { paths } from '../../src/lib/content/urls';
-import { labelOf } from '../../src/lib/schema/taxonomy';
+import { capabilities, labelOf } from '../../src/lib/schema/taxonomy';
 import { validateContent } from '../../src/lib/validate';
 import { checkMdxSource } from '../../src/lib/validate/rules/mdx-safety';
 import { axeViolations, formatViolations } from '../support/axe';
@@ -23,7 +24,8 @@ import { htmlValidator } from '../support/html';
 import { builtPages } from '../support/pages';
 import { useSite } from '../support/site';
 import { draftAnswers } from '../fixtures/contribute/answers';
-import { fillQuickly } from '../support/draft-form';
+import { currentStep, fillQuickly, goToStep } from '../support/draft-form';
+import { checkAnswersStep, questionSteps, sendStep, stepCaption, stepOfQuestion, steps } from '../../src/lib/contribute/steps';
 import { nativeMdxParser } from '../../src/lib/validate/native-parser';
 import { browserCheckLimits } from '../../src/lib/validate/limits';
 
@@ -127,17 +129,84 @@ async function openForm() {
 
 const site = useSite();
 
-describe('drafting a blueprint on the contribute page', () => {
+const [firstStep] = questionSteps;
+const stepIds = (values: DraftValues) => new Set(draftFields.filter((f) => f.id in values).map((f) => stepOfQuestion(f.id)!.id));
+
+/** Presses Tab until `name` has focus (a keyboard user moving to a control), then returns. */
+async function tabTo(page: Page, name: string): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return (el?.innerText || el?.textContent || '').replace(/\s+/g, ' ').trim();
+    });
+    if (focused === name) return;
+  }
+  throw new Error(`Tab never reached “${name}”`);
+}
+
+/** The heading that has focus, as a screen reader reads it. */
+const focusedHeading = (page: Page) => page.evaluate(() => (document.activeElement?.matches('h3') ? document.activeElement.textContent?.replace(/\s+/g, ' ').trim() : null));
+
+/** Check your answers as a reader sees it: question, answer. */
+async function answersShown(page: Page) {
+  return page.locator('[data-answers] .nhsuk-summary-list__row').evaluateAll((rows) =>
+    rows.map((row) => [row.querySelector('dt')!.textContent!.trim(), (row.querySelector('.nhsuk-summary-list__value') as HTMLElement).innerText.trim()]),
+  );
+}
+
+describe('drafting a blueprint on the contribute page, one step at a time', () => {
   const mistaken = () => ({ ...goodDraft(), ...mistakes });
 
-  it('shows each problem beside its question and in the error summary, which takes focus', async () => {
+  it('goes through every step with the keyboard alone, from the first question to the confirmation', async () => {
     const { page } = await openForm();
-    await fill(page, mistaken());
-    await page.getByRole('button', { name: 'Check my draft' }).click();
+    await fillQuickly(page, goodDraft());
+    await goToStep(page, firstStep.id);
+    for (const step of questionSteps) {
+      expect(await focusedHeading(page)).toBe(`${stepCaption(step)} – ${step.title}`);
+      expect(await page.title()).toMatch(new RegExp(`^${step.title}: `));
+      await tabTo(page, 'Continue');
+      await page.keyboard.press('Enter');
+      const next = steps[steps.indexOf(step) + 1];
+      await page.locator(`#step-${next.id}`).waitFor({ state: 'visible' });
+      await eventually(() => focusedHeading(page)).toBe(`${stepCaption(next)} – ${next.title}`);
+      expect(new URL(page.url()).hash).toBe(`#step-${next.id}`);
+    }
+    await tabTo(page, 'Continue to send');
+    await page.keyboard.press('Enter');
+    await eventually(() => focusedHeading(page)).toBe(`${stepCaption(sendStep)} – ${sendStep.title}`);
+    await tabTo(page, 'Open the GitHub form with your draft filled in (opens in a new tab)');
+    await page.keyboard.press('Enter');
+    await eventually(() => focusedHeading(page)).toBe('Finish sending your draft on GitHub');
+    expect(await page.locator('.nhsuk-panel').isVisible()).toBe(true);
+    const repository = (await page.locator('draft-form').getAttribute('data-repository'))!;
+    expect(await page.getByRole('link', { name: 'open the GitHub form with your draft filled in' }).getAttribute('href')).toBe(issueFormUrl(repository, goodDraft()).url);
+  }, 60_000);
+
+  it('goes back a step with the Back link, keeping the answers', async () => {
+    const { page } = await openForm();
+    await fillQuickly(page, goodDraft());
+    const step = stepOfQuestion('outcome-headline')!;
+    const previous = questionSteps[questionSteps.indexOf(step) - 1];
+    await goToStep(page, step.id);
+    expect(await page.locator(`[data-step="${firstStep.id}"] [data-back]`).isHidden()).toBe(true);
+    await page.locator(`[data-step="${step.id}"]`).getByRole('link', { name: 'Back' }).click();
+    await page.locator(`#step-${previous.id}`).waitFor({ state: 'visible' });
+    expect(await currentStep(page)).toBe(previous.id);
+    await page.goBack();
+    await page.locator(`#step-${step.id}`).waitFor({ state: 'visible' });
+    expect(await page.getByLabel('Headline result', { exact: true }).inputValue()).toBe(goodDraft()['outcome-headline']);
+  });
+
+  it('shows a step’s problems beside its questions and in the error summary, which takes focus, and stays on the step', async () => {
+    const { page } = await openForm();
+    const onFirst = Object.fromEntries(Object.entries(mistaken()).filter(([id]) => stepOfQuestion(id) === firstStep));
+    await fill(page, onFirst);
+    await page.getByRole('button', { name: 'Continue' }).click();
     await page.locator('[data-error-summary]').waitFor({ state: 'visible' });
 
-    const expected = expectedErrors(mistaken());
-    expect(expected.map((e) => e.id)).toEqual(['title', 'summary', 'keyQuestions', 'careSettings', 'timeline-start', 'contact', whatWeDid]);
+    const expected = expectedErrors(mistaken()).filter((e) => stepOfQuestion(e.id) === firstStep);
+    expect(expected.map((e) => e.id)).toEqual(['title', 'summary', 'keyQuestions']);
     expect(await summaryItems(page)).toEqual(expected.map((e) => ({ href: `#draft-${e.id}`, text: e.message })));
     for (const { id, message } of expected) {
       expect(await inlineError(page, id), id).toBe(`Error: ${message}`);
@@ -145,34 +214,21 @@ describe('drafting a blueprint on the contribute page', () => {
     }
     expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-error-summary'))).toBe(true);
     expect(await page.title()).toMatch(/^Error: /);
+    expect(await currentStep(page)).toBe(firstStep.id);
   });
 
   it('moves to the question when a problem in the summary is chosen', async () => {
     const { page } = await openForm();
     await fillQuickly(page, mistaken());
-    await page.getByRole('button', { name: 'Check my draft' }).click();
-    const first = expectedErrors(mistaken())[0];
+    await page.getByRole('button', { name: 'Continue' }).click();
     await page.locator('[data-error-list] a').first().click();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe(`draft-${first.id}`);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('draft-title');
   });
 
-  it('keeps the draft after a reload, and says so', async () => {
+  it('clears a problem when the question is fixed and left, after the first Continue', async () => {
     const { page } = await openForm();
     await fillQuickly(page, mistaken());
-    await page.reload();
-    await page.locator('form.app-draft-form').waitFor({ state: 'visible' });
-    await eventually(() => page.locator('[data-restored]').isVisible()).toBe(true);
-    for (const field of draftFields) {
-      const value = mistaken()[field.id];
-      if (value === undefined) continue;
-      expect(await shown(page, field), field.id).toEqual(controlOf(field) === 'checkboxes' ? [...choices(field, value)] : value);
-    }
-  });
-
-  it('clears a problem when the question is fixed and left, after the first check', async () => {
-    const { page } = await openForm();
-    await fillQuickly(page, mistaken());
-    await page.getByRole('button', { name: 'Check my draft' }).click();
+    await page.getByRole('button', { name: 'Continue' }).click();
     await page.locator('[data-error-summary]').waitFor({ state: 'visible' });
     await page.getByLabel('Title', { exact: true }).fill(String(goodDraft().title));
     await page.getByLabel('Title', { exact: true }).press('Tab');
@@ -181,16 +237,78 @@ describe('drafting a blueprint on the contribute page', () => {
     expect(await inlineError(page, 'summary')).not.toBeNull();
   });
 
-  it('hands a fixed draft to the GitHub issue form with every answer filled in', async () => {
+  it('keeps the draft and the step after a reload, and says so', async () => {
     const { page } = await openForm();
     await fillQuickly(page, mistaken());
-    await page.getByRole('button', { name: 'Check my draft' }).click();
-    await fill(page, goodDraft());
-    await page.getByRole('button', { name: 'Check my draft' }).click();
-    await page.locator('[data-result]').waitFor({ state: 'visible' });
+    await goToStep(page, questionSteps[2].id);
+    await page.reload();
+    await page.locator(`#step-${questionSteps[2].id}`).waitFor({ state: 'visible' });
+    expect(await currentStep(page)).toBe(questionSteps[2].id);
+    await eventually(() => page.locator('[data-restored]').isVisible()).toBe(true);
+    for (const stepId of stepIds(mistaken())) {
+      await goToStep(page, stepId);
+      for (const field of draftFields.filter((f) => stepOfQuestion(f.id)!.id === stepId)) {
+        const value = mistaken()[field.id];
+        if (value === undefined || field.id === 'organisation-name') continue;
+        expect(await shown(page, field), field.id).toEqual(controlOf(field) === 'checkboxes' ? [...choices(field, value)] : value);
+      }
+    }
+  });
 
-    expect(await page.locator('[data-error-summary]').isHidden()).toBe(true);
-    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-result'))).toBe(true);
+  it('sends the author to the first step with a problem when they try to skip to check your answers', async () => {
+    const { page } = await openForm();
+    await fillQuickly(page, { ...goodDraft(), contact: 'ring the switchboard' });
+    await goToStep(page, checkAnswersStep.id, stepOfQuestion('contact')!.id);
+    expect(new URL(page.url()).hash).toBe(`#step-${stepOfQuestion('contact')!.id}`);
+    await eventually(() => inlineError(page, 'contact')).toMatch(/^Error: /);
+  });
+
+  it('shows every answer in words on check your answers, with a Change link naming each question', async () => {
+    const { page } = await openForm();
+    await fillQuickly(page, goodDraft());
+    await goToStep(page, checkAnswersStep.id);
+    const rows = await answersShown(page);
+    expect(rows.map(([question]) => question)).toEqual(draftFields.filter((f) => f.id !== 'organisation-name').map((f) => f.label));
+    const field = questionById('cost-band')!;
+    expect(Object.fromEntries(rows)[field.label]).toBe(labelOf(field.terms!, String(goodDraft()['cost-band'])));
+    expect(Object.fromEntries(rows)['Your organisation']).toBe(organisations().first.data.name);
+    for (const f of draftFields.filter((f) => f.id !== 'organisation-name')) {
+      expect(await page.getByRole('link', { name: `Change ${f.label}`, exact: true }).count(), f.id).toBe(1);
+    }
+  });
+
+  it('says on check your answers when the organisation is one of the made-up examples', async () => {
+    const { page } = await openForm();
+    const [illustrative] = organisations().illustrative;
+    await fillQuickly(page, { ...goodDraft(), organisation: illustrative, eprSupplier: supplierOf(illustrative) });
+    await goToStep(page, checkAnswersStep.id);
+    expect(await page.locator('[data-illustrative-note]').isVisible()).toBe(true);
+  });
+
+  it('changes one answer from check your answers and comes back to it, keeping every other answer', async () => {
+    const { page } = await openForm();
+    await fillQuickly(page, goodDraft());
+    await goToStep(page, checkAnswersStep.id);
+    const before = await answersShown(page);
+    await page.getByRole('link', { name: 'Change Headline result', exact: true }).click();
+    await page.locator(`#step-${stepOfQuestion('outcome-headline')!.id}`).waitFor({ state: 'visible' });
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('draft-outcome-headline');
+    const headline = 'Calls to find a bed fell from about 60 a day to 12.';
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type(headline);
+    await page.keyboard.press('Enter');
+    await page.locator(`#step-${checkAnswersStep.id}`).waitFor({ state: 'visible' });
+    const after = await answersShown(page);
+    expect(after).toEqual(before.map(([q, a]) => [q, q === 'Headline result' ? headline : a]));
+  });
+
+  it('hands a finished draft to the GitHub issue form with every answer filled in', async () => {
+    const { page } = await openForm();
+    await fillQuickly(page, goodDraft());
+    await goToStep(page, checkAnswersStep.id);
+    await page.getByRole('button', { name: 'Continue to send' }).click();
+    await page.locator('[data-result]').waitFor({ state: 'visible' });
+    await eventually(() => focusedHeading(page)).toBe(`${stepCaption(sendStep)} – ${sendStep.title}`);
     const repository = (await page.locator('draft-form').getAttribute('data-repository'))!;
     const href = await page.getByRole('link', { name: 'Open the GitHub form with your draft filled in' }).getAttribute('href');
     expect(href).toBe(issueFormUrl(repository, goodDraft()).url);
@@ -205,8 +323,7 @@ describe('drafting a blueprint on the contribute page', () => {
   it('offers GitHub’s new file page with the file written in', async () => {
     const { page } = await openForm();
     await fillQuickly(page, goodDraft());
-    await page.getByRole('button', { name: 'Check my draft' }).click();
-    await page.locator('[data-result]').waitFor({ state: 'visible' });
+    await goToStep(page, sendStep.id);
     const element = page.locator('draft-form');
     const [repository, branch] = [await element.getAttribute('data-repository'), await element.getAttribute('data-branch')];
     const expected = handOff(goodDraft(), { today, illustrativeOrganisations: organisations().illustrative, repository: repository!, branch: branch! });
@@ -217,7 +334,7 @@ describe('drafting a blueprint on the contribute page', () => {
   it('downloads a file that passes every content check alongside the bundled content', async () => {
     const { page } = await openForm();
     await fillQuickly(page, goodDraft());
-    await page.getByRole('button', { name: 'Check my draft' }).click();
+    await goToStep(page, sendStep.id);
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-download]').click()]);
     const source = readFileSync((await download.path())!, 'utf8');
     const path = draftPath(download.suggestedFilename().replace(/\.mdx$/, ''));
@@ -244,6 +361,7 @@ describe('drafting a blueprint on the contribute page', () => {
     await again.goto(site.url(paths.contribute()));
     await again.locator('form.app-draft-form').waitFor({ state: 'visible' });
     expect(await again.getByLabel('Title', { exact: true }).inputValue()).toBe(mistaken().title);
+    await goToStep(again, stepOfQuestion('audience')!.id);
     expect(await shown(again, draftFields.find((f) => f.id === 'audience')!)).toEqual(mistaken().audience);
   });
 
@@ -271,76 +389,107 @@ describe('drafting a blueprint on the contribute page', () => {
   it('asks for the name of an organisation that is not listed, and sends that draft to the issue form only', async () => {
     const { page } = await openForm();
     await fillQuickly(page, goodDraft());
+    await goToStep(page, stepOfQuestion('organisation')!.id);
     const name = page.getByLabel(questionById('organisation-name')!.label, { exact: true });
     expect(await name.isVisible()).toBe(false);
     await page.getByLabel('Your organisation', { exact: true }).selectOption({ label: 'My organisation is not listed' });
     expect(await name.isVisible()).toBe(true);
-    await page.getByRole('button', { name: 'Check my draft' }).click();
+    await page.getByRole('button', { name: 'Continue' }).click();
     await eventually(() => inlineError(page, 'organisation-name')).toMatch(/^Error: Write your organisation’s full name/);
     await name.fill('Riverside Community NHS Trust');
-    await page.getByRole('button', { name: 'Check my draft' }).click();
-    await page.locator('[data-result]').waitFor({ state: 'visible' });
+    await goToStep(page, sendStep.id);
     expect(await page.getByRole('link', { name: 'Create the file on GitHub' }).isVisible()).toBe(false);
     expect(await page.locator('[data-new-file-reason]').innerText()).toMatch(/organisation/);
   });
 
   it('leaves a very long list to the checks made when the draft is sent, and says so', async () => {
     const { page } = await openForm();
-    const steps = Array.from({ length: browserCheckLimits.listItems + 1 }, (_, i) => `- Step ${i + 1}`).join('\n');
-    await fillQuickly(page, { ...goodDraft(), [whatWeDid]: steps });
-    await page.getByRole('button', { name: 'Check my draft' }).click();
-    await page.locator('[data-result]').waitFor({ state: 'visible' });
+    const list = Array.from({ length: browserCheckLimits.listItems + 1 }, (_, i) => `- Step ${i + 1}`).join('\n');
+    await fillQuickly(page, { ...goodDraft(), [whatWeDid]: list });
+    await goToStep(page, checkAnswersStep.id);
     expect(await page.locator('[data-safety-skipped]').isVisible()).toBe(true);
   });
 
-  it('shows labels, not codes, in the summary of a finished draft', async () => {
-    const { page } = await openForm();
+  it('ticks the topic a where-to-start priority links with, and ignores a topic it does not know', async () => {
+    const topic = capabilities.at(-1)!;
+    const { page } = await site.open();
+    await page.goto(`${site.url(paths.contribute())}?topic=${topic.value}`);
+    await goToStep(page, stepOfQuestion('capabilities')!.id);
+    expect(await shown(page, questionById('capabilities')!)).toEqual([topic.value]);
+
+    const other = await site.open();
+    await other.page.goto(`${site.url(paths.contribute())}?topic=not-a-topic`);
+    await goToStep(other.page, stepOfQuestion('capabilities')!.id);
+    expect(await shown(other.page, questionById('capabilities')!)).toEqual([]);
+    expect(await shown(other.page, questionById('pillars')!)).toEqual([]);
+  });
+
+  it('fits a 320 pixel wide screen on check your answers', async () => {
+    const { page } = await site.open({ viewport: { width: 320, height: 640 } });
+    await page.clock.setFixedTime(new Date(`${today}T10:00:00`));
+    await page.goto(site.url(paths.contribute()));
     await fillQuickly(page, goodDraft());
-    await page.getByRole('button', { name: 'Check my draft' }).click();
-    const summary = page.locator('[data-summary]');
-    await summary.waitFor({ state: 'visible' });
-    const field = draftFields.find((f) => f.id === 'cost-band')!;
-    await eventually(() => summary.innerText()).toContain(labelOf(field.terms!, String(goodDraft()['cost-band'])));
-    expect(await summary.innerText()).toContain(organisations().first.data.name);
+    await goToStep(page, checkAnswersStep.id);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
   });
 });
 
-/** axe over a page of about a hundred form controls takes a while on a busy two-core machine. */
-const axeTimeout = 120_000;
+/** axe over a step of a few questions, on a busy two-core machine. */
+const axeTimeout = 240_000;
+
+async function expectNoViolations(page: Page, where: string): Promise<void> {
+  const violations = await axeViolations(page);
+  expect(violations.length, `\n${formatViolations(`${paths.contribute()} ${where}`, violations)}\n`).toBe(0);
+}
 
 describe('the contribute page’s accessibility', () => {
-  it('has no axe violations before anything is entered', async () => {
+  it('has no axe violations on any step before anything is entered', async () => {
     const { page } = await openForm();
-    const violations = await axeViolations(page);
-    expect(violations.length, `\n${formatViolations(paths.contribute(), violations)}\n`).toBe(0);
+    for (const step of questionSteps) {
+      await goToStep(page, step.id);
+      await expectNoViolations(page, `#step-${step.id}`);
+    }
   }, axeTimeout);
 
-  it('has no axe violations with problems shown', async () => {
+  it('has no axe violations with a step’s problems shown', async () => {
     const { page } = await openForm();
     await fillQuickly(page, { ...goodDraft(), ...mistakes });
-    await page.getByRole('button', { name: 'Check my draft' }).click();
+    await page.getByRole('button', { name: 'Continue' }).click();
     await page.locator('[data-error-summary]').waitFor({ state: 'visible' });
-    const violations = await axeViolations(page);
-    expect(violations.length, `\n${formatViolations(paths.contribute(), violations)}\n`).toBe(0);
+    await expectNoViolations(page, 'with problems shown');
   }, axeTimeout);
 
-  it('has no axe violations with a finished draft and its hand-off links shown', async () => {
+  it('has no axe violations on check your answers, send and the confirmation', async () => {
     const { page } = await openForm();
     await fillQuickly(page, goodDraft());
-    await page.getByRole('button', { name: 'Check my draft' }).click();
-    await page.locator('[data-result]').waitFor({ state: 'visible' });
+    await goToStep(page, checkAnswersStep.id);
+    await expectNoViolations(page, '#step-check-answers');
+    await goToStep(page, sendStep.id);
     await page.getByText('See the file your draft becomes').click();
-    const violations = await axeViolations(page);
-    expect(violations.length, `\n${formatViolations(paths.contribute(), violations)}\n`).toBe(0);
+    await expectNoViolations(page, '#step-send');
+    await page.getByRole('link', { name: 'Open the GitHub form with your draft filled in' }).click();
+    await page.locator('#step-sent').waitFor({ state: 'visible' });
+    await expectNoViolations(page, '#step-sent');
   }, axeTimeout);
 });
 
 describe('the contribute page without JavaScript', () => {
-  it('explains the other ways to contribute instead of showing a form that cannot work', async () => {
+  it('shows every question on one form that opens the GitHub form, and says what it cannot do', async () => {
     const { page } = await site.open({ javaScriptEnabled: false });
     await page.goto(site.url(paths.contribute()));
-    expect(await page.locator('[data-no-js]').isVisible()).toBe(true);
-    expect(await page.locator('form.app-draft-form').isVisible()).toBe(false);
+    expect(await page.locator('[data-no-js]').first().isVisible()).toBe(true);
+    for (const field of draftFields) {
+      const control = controlOf(field) === 'radios' || controlOf(field) === 'checkboxes'
+        ? page.getByRole('group', { name: field.label, exact: true })
+        : page.getByLabel(field.label, { exact: true });
+      expect(await control.isVisible(), field.id).toBe(true);
+    }
+    const form = page.locator('form.app-draft-form');
+    expect(await form.getAttribute('method')).toBe('get');
+    expect(await form.getAttribute('action')).toMatch(/^https:\/\/github\.com\/[^/]+\/[^/]+\/issues\/new$/);
+    expect(await form.locator('input[type="hidden"][name="template"]').getAttribute('value')).toBe('propose-blueprint.yml');
+    expect(await page.getByRole('button', { name: 'Continue on GitHub' }).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Continue', exact: true }).count()).toBe(0);
     const links = page.locator('[data-no-js] a');
     expect(await links.first().getAttribute('href')).toMatch(/\/issues\/new\?template=propose-blueprint\.yml$/);
     expect(await links.nth(1).getAttribute('href')).toMatch(/\/CONTRIBUTING\.md$/);

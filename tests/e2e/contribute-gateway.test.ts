@@ -2,8 +2,9 @@
  * A contributor with no GitHub account sends a blueprint from the drafting form: the site is built
  * with PUBLIC_GATEWAY_URL pointing at a real gateway on 127.0.0.1, backed by the fake GitHub's App
  * endpoints, a real SMTP server that receives the sign-in code, and a real SQLite file. In
- * Chromium, the author drafts, checks, asks for a code, signs in with it, sends, and sees the pull
- * request link; the fake GitHub then holds exactly that pull request.
+ * Chromium, the author drafts, checks the answers, asks for a code, signs in with it, sends, and
+ * sees the pull request link on the confirmation; the fake GitHub then holds exactly that pull
+ * request. A send that cannot reach the gateway keeps the author on the send step, draft intact.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,7 +18,7 @@ import { draftAnswers } from '../fixtures/contribute/answers';
 import { repository, startHarness, until, type Harness } from '../gateway/harness';
 import { axeViolations, formatViolations } from '../support/axe';
 import { launchBrowser, openPage } from '../support/browser';
-import { fillQuickly } from '../support/draft-form';
+import { currentStep, fillQuickly, goToStep } from '../support/draft-form';
 import { startStaticServer, type StaticServer } from '../support/static-server';
 
 const email = 'ward.manager@nhs.net';
@@ -56,14 +57,22 @@ afterAll(async () => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-/** Opens the contribute page, fills in the shared answers and checks them: the "ready to send" panel. */
+/** Opens the contribute page, fills in the shared answers and goes to the send step (which checks them). */
 async function checkedDraft(page: Page): Promise<Locator> {
   await page.goto(server.url('/contribute/'));
   await fillQuickly(page, draftAnswers);
-  await page.getByRole('button', { name: 'Check my draft' }).click();
-  const panel = page.locator('[data-result]');
-  await panel.waitFor({ state: 'visible' });
-  return panel;
+  await goToStep(page, 'send');
+  return page.locator('[data-result]');
+}
+
+/** Asks for a code and signs in with it, on the send step. */
+async function signIn(panel: Locator): Promise<void> {
+  await panel.getByLabel('Your work email address').fill(email);
+  await panel.getByRole('button', { name: 'Email me a code' }).click();
+  await panel.getByText(`We have emailed a code to ${email}.`).waitFor();
+  await panel.getByLabel('The 6-digit code from the email').fill(harness.smtp.codeFor(email));
+  await panel.getByRole('button', { name: 'Sign in' }).click();
+  await panel.getByText(`Signed in as ${email}.`).waitFor();
 }
 
 describe('sending a draft without a GitHub account', () => {
@@ -90,8 +99,14 @@ describe('sending a draft without a GitHub account', () => {
       expect(violations, formatViolations('/contribute/ with the gateway', violations)).toEqual([]);
 
       await panel.getByRole('button', { name: 'Send my draft' }).click();
-      const link = panel.getByRole('link', { name: /^pull request #\d+$/ });
+      const confirmation = page.locator('[data-step="sent"]');
+      const link = confirmation.getByRole('link', { name: /^pull request #\d+$/ });
       await link.waitFor({ timeout: 60_000 });
+      expect(await confirmation.getByRole('heading', { name: 'Your draft has been sent' }).isVisible()).toBe(true);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('step-sent');
+      expect(await panel.isHidden()).toBe(true);
+      const confirmed = await axeViolations(page);
+      expect(confirmed, formatViolations('/contribute/#step-sent with the gateway', confirmed)).toEqual([]);
 
       const pulls = harness.fake.pulls(repository);
       expect(pulls).toHaveLength(1);
@@ -109,23 +124,48 @@ describe('sending a draft without a GitHub account', () => {
     const { page, close } = await openPage(browser);
     try {
       const panel = await checkedDraft(page);
-      await panel.getByLabel('Your work email address').fill(email);
-      await panel.getByRole('button', { name: 'Email me a code' }).click();
-      await panel.getByText(`We have emailed a code to ${email}.`).waitFor();
-      await panel.getByLabel('The 6-digit code from the email').fill(harness.smtp.codeFor(email));
-      await panel.getByRole('button', { name: 'Sign in' }).click();
+      await signIn(panel);
       await panel.getByRole('button', { name: 'Send my draft' }).click();
-      await panel.getByRole('link', { name: /^pull request #\d+$/ }).waitFor({ timeout: 60_000 });
+      const confirmation = page.locator('[data-step="sent"]');
+      await confirmation.getByRole('link', { name: /^pull request #\d+$/ }).waitFor({ timeout: 60_000 });
       const before = harness.fake.pulls(repository).length;
 
-      // The author changes an answer, checks again and sends: still signed in, the same proposal.
+      // The author changes an answer from check your answers and sends again: still signed in, the same proposal.
       const headline = 'Calls to find a bed fell from about 60 a day to 12 in the first month.';
-      await fillQuickly(page, { 'outcome-headline': headline });
-      await page.getByRole('button', { name: 'Check my draft' }).click();
+      await confirmation.getByRole('link', { name: 'Change your draft' }).click();
+      await page.getByRole('link', { name: 'Change Headline result', exact: true }).click();
+      await page.getByLabel('Headline result', { exact: true }).fill(headline);
+      await page.getByRole('button', { name: 'Continue', exact: true }).click();
+      await page.getByRole('button', { name: 'Continue to send' }).click();
       await panel.getByText(`Signed in as ${email}.`).waitFor();
       await panel.getByRole('button', { name: 'Send my draft' }).click();
       await until(() => harness.fake.pulls(repository).some((p) => p.body.includes(headline)), 'the pull request to show the new answer', 60_000);
       expect(harness.fake.pulls(repository)).toHaveLength(before);
+    } finally {
+      await close();
+    }
+  }, 120_000);
+
+  it('keeps the author on the send step with the draft intact when the gateway cannot be reached', async () => {
+    const { page, close } = await openPage(browser);
+    try {
+      const panel = await checkedDraft(page);
+      await signIn(panel);
+      const before = harness.fake.pulls(repository).length;
+      // The gateway goes away between signing in and sending.
+      await page.route(`${gateway.url}/api/submissions**`, (route) => route.abort('connectionrefused'));
+      await panel.getByRole('button', { name: 'Send my draft' }).click();
+      const errors = panel.locator('[data-errors]');
+      await errors.getByText('We could not reach the sending service').waitFor();
+      expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-errors'))).toBe(true);
+      expect(await currentStep(page)).toBe('send');
+      expect(harness.fake.pulls(repository)).toHaveLength(before);
+
+      await page.reload();
+      await page.locator('#step-send').waitFor({ state: 'visible' });
+      await goToStep(page, 'check-answers');
+      expect(await page.locator('[data-answers]').innerText()).toContain(String(draftAnswers['outcome-headline']));
+      expect(await page.locator('[data-answers]').innerText()).toContain(String(draftAnswers.title));
     } finally {
       await close();
     }

@@ -56,6 +56,13 @@ describe('the pull request body', () => {
     for (const item of reviewChecklist) expect(body).toContain(`- [ ] ${item}`);
   });
 
+  it('names all three routes a pull request can arrive by, the gateway included', () => {
+    const footer = pullRequestBody([entry('a')]).trim().split('\n').at(-1)!;
+    expect(footer).toContain('`npm run contribute`');
+    expect(footer).toContain('issue-form bot');
+    expect(footer).toContain('submission gateway');
+  });
+
   it('closes the issue a proposal came from', () => {
     expect(pullRequestBody([entry('a')], { issue: 42 })).toContain('Closes #42');
   });

@@ -1,44 +1,67 @@
 /**
- * <draft-form>: drafts a blueprint in the browser. Progressive enhancement over the markup in
- * src/components/contribute/DraftForm.astro: without this script the page explains the other
- * ways to contribute; with it the form appears, keeps the draft in this browser, checks it with
- * the site's own blueprint schema and MDX safety gate, and hands it off to GitHub.
+ * <draft-form>: drafts a blueprint in the browser, one step at a time. Progressive enhancement
+ * over the markup in src/components/contribute/DraftForm.astro: without this script every question
+ * shows on one long form; with it the form shows one step of a few questions (its address is
+ * `#step-<id>`, so Back, reload and the browser's history work), checks each step before moving
+ * on, then shows check your answers, the ways to send and a confirmation. The draft is kept in
+ * this browser throughout, and checked with the site's own blueprint schema and MDX safety gate.
  */
 import { draftToMdx, hasAnswers, type DraftOptions, type DraftValues } from '../../lib/contribute/draft';
 import { mergeErrors, sectionErrors, validateDraft, type FieldError } from '../../lib/contribute/draft-check';
 import { handOff } from '../../lib/contribute/hand-off';
 import { localIsoDate } from '../../lib/contribute/local-date';
 import { organisationNotListed } from '../../lib/contribute/questions';
+import {
+  checkAnswersStep, errorsOnStep, firstStepWithErrors, questionSteps, sendStep, sentStepId, stepById, steps, withTopic, type Step,
+} from '../../lib/contribute/steps';
+import { showAnswers } from './check-answers';
 import { fieldIdOf, readValues, writeValues } from './form-values';
 import { goToField, showFieldError, showSummary } from './errors';
+import type { DraftSent } from './gateway-send';
 import { showResult } from './result';
 import { safetyProblems } from './safety';
 import { findSimilar } from './similar';
 import { clearDraft, loadDraft, saveDraft } from './storage';
 
+const stepPrefix = '#step-';
+
+/** The step an address names, e.g. `#step-check-answers`; undefined for any other fragment. */
+function stepInHash(hash: string): string | undefined {
+  return hash.startsWith(stepPrefix) ? hash.slice(stepPrefix.length) : undefined;
+}
+
 class DraftForm extends HTMLElement {
   private form!: HTMLFormElement;
-  private result!: HTMLElement;
-  /** After the first "Check my draft", fields are checked again as the author leaves them. */
+  private current: Step | typeof sentStepId = questionSteps[0];
+  /** Set by a "Change" link: once that step passes, the author goes back to check your answers. */
+  private returnToCheck = false;
+  /** After the first Continue on a step, its fields are checked again as the author leaves them. */
   private submitted = false;
   /** Guards against an older, slower check overwriting a newer one. */
   private checks = 0;
   private shownErrors = new Set<string>();
+  /** What the gateway said about the draft last sent, for the confirmation. */
+  private lastSent: DraftSent | undefined;
   private readonly pageTitle = document.title;
 
   connectedCallback(): void {
-    const form = this.querySelector('form');
-    const result = this.querySelector<HTMLElement>('[data-result]');
-    if (!form || !result) return;
+    const form = this.querySelector<HTMLFormElement>('form.app-draft-form');
+    if (!form) return;
     this.form = form;
-    this.result = result;
 
     const saved = loadDraft();
     if (saved) writeValues(form, saved);
     if (saved && hasAnswers(saved)) this.querySelector<HTMLElement>('[data-restored]')!.hidden = false;
+    const topic = new URLSearchParams(location.search).get('topic');
+    const before = this.values();
+    const withIt = withTopic(before, topic);
+    if (withIt !== before) {
+      writeValues(form, withIt);
+      saveDraft(this.values());
+    }
     this.showOrganisationName();
-    this.querySelector('[data-no-js]')?.remove();
-    form.hidden = false;
+    for (const el of this.querySelectorAll('[data-no-js]')) el.remove();
+    for (const el of this.querySelectorAll<HTMLElement>('[data-js-only]')) el.hidden = false;
     if (saved?.title) void this.lookForSimilar();
 
     form.addEventListener('input', () => this.changed());
@@ -50,23 +73,35 @@ class DraftForm extends HTMLElement {
     });
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      this.submitted = true;
-      void this.check('submit');
+      void this.continue();
     });
     form.addEventListener('focusout', (event) => {
       const id = fieldIdOf(event.target as Element);
       // Moving between the options of one question is not leaving it.
       if (!this.submitted || !id || fieldIdOf(event.relatedTarget as Element | null) === id) return;
-      void this.check('blur', id);
+      void this.checkStep('blur', id);
     });
-    form.addEventListener('click', (event) => {
-      const link = (event.target as Element).closest<HTMLAnchorElement>('[data-error-list] a[data-target]');
-      if (!link) return;
-      event.preventDefault();
-      goToField(form, link.dataset.target!);
+    this.addEventListener('click', (event) => {
+      const target = event.target as Element;
+      const errorLink = target.closest<HTMLAnchorElement>('[data-error-list] a[data-target]');
+      if (errorLink) {
+        event.preventDefault();
+        goToField(form, errorLink.dataset.target!);
+        return;
+      }
+      const change = target.closest<HTMLAnchorElement>('a[data-change]');
+      if (change) this.returnToCheck = true;
+      this.pendingFocus = change?.dataset.change;
+      if (target.closest('[data-issue-link]')) this.confirm({ github: true });
     });
+    this.addEventListener('draft-sent', (event) => this.confirm({ gateway: (event as CustomEvent<DraftSent>).detail }));
     this.querySelector('[data-clear]')?.addEventListener('click', () => this.clear());
+    window.addEventListener('hashchange', () => void this.route(false));
+    void this.route(true);
   }
+
+  /** The question a "Change" link asked for, focused once its step shows. */
+  private pendingFocus: string | undefined;
 
   private options(): DraftOptions {
     let illustrativeOrganisations: string[] = [];
@@ -84,8 +119,6 @@ class DraftForm extends HTMLElement {
 
   private changed(): void {
     saveDraft(this.values());
-    // The links and file below describe the draft as it was checked; hide them once it changes.
-    this.result.hidden = true;
   }
 
   private showOrganisationName(): void {
@@ -103,39 +136,187 @@ class DraftForm extends HTMLElement {
     return { errors: mergeErrors(errors, safety ? sectionErrors(mdx, safety) : []), safetyChecked: safety !== undefined };
   }
 
-  private async check(trigger: 'submit' | 'blur', fieldId?: string): Promise<void> {
-    const run = ++this.checks;
-    const values = this.values();
-    const { errors, safetyChecked } = await this.problems(values);
-    if (run !== this.checks) return;
+  /** Moves to a step by its address, so the browser's Back and history follow the steps. */
+  private go(id: string): void {
+    if (location.hash === `${stepPrefix}${id}`) void this.route(false);
+    else location.hash = `${stepPrefix}${id}`;
+  }
 
-    const byId = new Map(errors.map((e) => [e.id, e.message]));
-    // On submit every field is updated; on leaving a field, only that field (and the summary).
+  /**
+   * Shows the step the address names. Check your answers and send need a draft that passes every
+   * check: otherwise the author goes to the first step with a problem, and sees it. The
+   * confirmation needs something sent in this visit; after a reload it is the send step again.
+   */
+  private async route(initial: boolean): Promise<void> {
+    const id = stepInHash(location.hash);
+    if (id === undefined && !initial) return;
+    let step: Step | typeof sentStepId = id === sentStepId ? sentStepId : (stepById(id ?? '') ?? questionSteps[0]);
+    if (step === sentStepId && !this.lastSent) step = sendStep;
+    if (step === checkAnswersStep || step === sendStep || step === sentStepId) {
+      const run = ++this.checks;
+      const { errors, safetyChecked } = await this.problems(this.values());
+      if (run !== this.checks) return;
+      this.querySelector<HTMLElement>('[data-safety-skipped]')!.hidden = safetyChecked;
+      const failing = firstStepWithErrors(errors);
+      if (failing || (errors.length && step !== checkAnswersStep)) {
+        const to = failing ?? checkAnswersStep;
+        history.replaceState(null, '', `${stepPrefix}${to.id}`);
+        this.show(to, id !== undefined);
+        this.showErrors(failing ? errorsOnStep(failing, errors) : errors);
+        return;
+      }
+      if (step === checkAnswersStep && errors.length) {
+        this.show(step, id !== undefined);
+        this.showErrors(errors);
+        return;
+      }
+    }
+    if (id !== undefined && (step === sendStep || step === checkAnswersStep) && stepInHash(location.hash) !== step.id) {
+      history.replaceState(null, '', `${stepPrefix}${step.id}`);
+    }
+    // Opening the page at its plain address shows the first step without jumping past the guidance above it.
+    this.show(step, id !== undefined);
+  }
+
+  /** Shows one step, hides the others, and moves focus to its heading (or the question changed). */
+  private show(step: Step | typeof sentStepId, focus: boolean): void {
+    this.current = step;
+    const id = step === sentStepId ? sentStepId : step.id;
+    for (const section of this.querySelectorAll<HTMLElement>('[data-step]')) section.hidden = section.dataset.step !== id;
+    this.form.hidden = step === sendStep || step === sentStepId;
+    this.showErrors([]);
+    this.submitted = false;
+
+    if (step !== sentStepId) {
+      const index = steps.indexOf(step);
+      const back = this.querySelector<HTMLAnchorElement>(`[data-step="${step.id}"] [data-back]`);
+      if (back) {
+        back.hidden = index === 0;
+        if (index > 0) back.href = `${stepPrefix}${steps[index - 1].id}`;
+      }
+      this.titleFor(step, false);
+    } else document.title = `${this.querySelector('[data-sent-heading]')?.textContent ?? ''}: ${this.pageTitle}`;
+
+    if (step === checkAnswersStep) {
+      this.returnToCheck = false;
+      const values = this.values();
+      showAnswers(this.querySelector<HTMLElement>('[data-answers]')!, values, (slug) => this.organisationName(slug));
+      this.querySelector<HTMLElement>('[data-illustrative-note]')!.hidden = !this.options().illustrativeOrganisations!.includes(String(values.organisation ?? ''));
+    }
+    if (step === sendStep) this.prepareSend();
+
+    const question = this.pendingFocus;
+    this.pendingFocus = undefined;
+    if (question && step !== sentStepId && step.questions.some((q) => q.id === question)) goToField(this.form, question);
+    else if (focus) document.getElementById(`step-${id}`)?.focus();
+  }
+
+  private organisationName(slug: string): string | undefined {
+    const option = [...(this.querySelector<HTMLSelectElement>('select[name="organisation"]')?.options ?? [])].find((o) => o.value === slug);
+    return option?.textContent ?? undefined;
+  }
+
+  /** The ways to send, filled from the draft as it stands. */
+  private prepareSend(): void {
+    const values = this.values();
+    const { repository = '', branch = 'main' } = this.dataset;
+    showResult(this.querySelector<HTMLElement>('[data-result]')!, handOff(values, { ...this.options(), repository, branch }));
+    // Sending without a GitHub account, when the site offers it (src/browser/contribute/gateway-send.ts).
+    (this.querySelector('gateway-send') as (Element & { setDraft?(values: DraftValues): void }) | null)?.setDraft?.(values);
+  }
+
+  /** Continue: checks this step's questions, then moves on (or back to check your answers after a change). */
+  private async continue(): Promise<void> {
+    const step = this.current;
+    if (step === checkAnswersStep) return this.go(sendStep.id);
+    if (step === sendStep || step === sentStepId) return;
+    this.submitted = true;
+    const passed = await this.checkStep('submit');
+    if (!passed) return;
+    const next = this.returnToCheck ? checkAnswersStep : steps[steps.indexOf(step) + 1];
+    this.go(next.id);
+  }
+
+  /** Checks the current step: every question on Continue, one question when the author leaves it. True when the step passes. */
+  private async checkStep(trigger: 'submit' | 'blur', fieldId?: string): Promise<boolean> {
+    const step = this.current;
+    if (step === sentStepId) return false;
+    const run = ++this.checks;
+    const { errors } = await this.problems(this.values());
+    if (run !== this.checks || step !== this.current) return false;
+    const onStep = errorsOnStep(step, errors);
+    const byId = new Map(onStep.map((e) => [e.id, e.message]));
+    // On Continue every question on the step is updated; on leaving a question, only that one.
     const ids = trigger === 'submit' ? new Set([...this.shownErrors, ...byId.keys()]) : new Set([fieldId!]);
     for (const id of ids) showFieldError(this.form, id, byId.get(id));
     this.shownErrors = new Set([...this.shownErrors, ...ids].filter((id) => byId.has(id)));
-
-    const visible = trigger === 'submit' ? errors : errors.filter((e) => this.shownErrors.has(e.id));
+    const visible = trigger === 'submit' ? onStep : onStep.filter((e) => this.shownErrors.has(e.id));
     const summary = showSummary(this.form, visible);
-    document.title = visible.length ? `Error: ${this.pageTitle}` : this.pageTitle;
+    this.titleFor(step, visible.length > 0);
+    if (trigger === 'submit' && onStep.length) summary?.focus();
+    return onStep.length === 0;
+  }
 
-    if (trigger !== 'submit') return;
+  /** Shows problems found on arriving at a step: beside each question and in the summary, which takes focus. */
+  private showErrors(errors: readonly FieldError[]): void {
+    for (const id of this.shownErrors) showFieldError(this.form, id, undefined);
+    for (const { id, message } of errors) showFieldError(this.form, id, message);
+    this.shownErrors = new Set(errors.map((e) => e.id));
+    const summary = showSummary(this.form, errors);
+    if (this.current !== sentStepId) this.titleFor(this.current, errors.length > 0);
     if (errors.length) {
-      this.result.hidden = true;
+      this.submitted = true;
       summary?.focus();
-      return;
     }
-    const select = this.querySelector<HTMLSelectElement>('select[name="organisation"]');
-    const organisationName =
-      select?.value === organisationNotListed ? String(values['organisation-name'] ?? '') : (select?.selectedOptions[0]?.textContent ?? '');
-    const { repository = '', branch = 'main' } = this.dataset;
-    const options = this.options();
-    const illustrative = options.illustrativeOrganisations!.includes(String(values.organisation ?? ''));
-    showResult(this.result, values, handOff(values, { ...options, repository, branch }), organisationName.trim(), illustrative);
-    // Sending without a GitHub account, when the site offers it (src/browser/contribute/gateway-send.ts).
-    (this.querySelector('gateway-send') as (Element & { setDraft?(values: DraftValues): void }) | null)?.setDraft?.(values);
-    this.querySelector<HTMLElement>('[data-safety-skipped]')!.hidden = safetyChecked;
-    this.result.focus();
+  }
+
+  /** The step's name leads the title once the address names a step; the plain address keeps the page's own title. */
+  private titleFor(step: Step, hasErrors: boolean): void {
+    const named = stepInHash(location.hash) !== undefined;
+    document.title = `${hasErrors ? 'Error: ' : ''}${named ? `${step.title}: ` : ''}${this.pageTitle}`;
+  }
+
+  /** The confirmation: what was sent, where it went, and what happens next. */
+  private confirm(how: { github: true } | { gateway: DraftSent }): void {
+    const heading = this.querySelector<HTMLElement>('[data-sent-heading]')!;
+    const body = this.querySelector<HTMLElement>('[data-sent-body]')!;
+    const next = this.querySelector<HTMLElement>('[data-sent-next]')!;
+    const paragraph = (...parts: (string | Node)[]) => {
+      const p = document.createElement('p');
+      p.append(...parts);
+      return p;
+    };
+    const link = (href: string, text: string) => {
+      const a = document.createElement('a');
+      a.href = href;
+      a.textContent = text;
+      return a;
+    };
+    if ('github' in how) {
+      const issue = this.querySelector<HTMLAnchorElement>('[data-issue-link]')!;
+      heading.textContent = 'Finish sending your draft on GitHub';
+      body.replaceChildren(paragraph('The GitHub form has opened in a new tab with your draft filled in.'));
+      next.replaceChildren(
+        paragraph('Tick the two statements at the end of the GitHub form and submit it. Within a few minutes a bot replies on your issue, either with a link to your proposed page or with what to change. The site team reviews it with you before it is published.'),
+        paragraph('If the tab did not open, ', link(issue.href, 'open the GitHub form with your draft filled in'), '.'),
+      );
+      this.lastSent = {};
+    } else {
+      const { pullRequest, statusUrl } = how.gateway;
+      heading.textContent = 'Your draft has been sent';
+      body.replaceChildren(
+        pullRequest
+          ? paragraph('It is open for review as ', link(pullRequest.url, `pull request #${pullRequest.number}`), '.')
+          : paragraph('The sending service has it and is opening it on GitHub.'),
+      );
+      next.replaceChildren(
+        paragraph(pullRequest ? 'We have emailed you the link.' : 'We will email you the link when it is open.', ' The site team reviews your proposal, may suggest changes, and publishes it once it is ready.'),
+        ...(statusUrl && !pullRequest ? [paragraph(link(statusUrl, 'Follow your proposal on its own page'), '.')] : []),
+        paragraph('To change it, change your draft here and send it again: the same proposal is updated.'),
+      );
+      this.lastSent = how.gateway;
+    }
+    this.go(sentStepId);
   }
 
   private async lookForSimilar(): Promise<void> {
@@ -179,16 +360,14 @@ class DraftForm extends HTMLElement {
     clearDraft();
     this.dispatchEvent(new Event('draft-cleared'));
     this.form.reset();
-    for (const id of this.shownErrors) showFieldError(this.form, id, undefined);
-    this.shownErrors.clear();
+    this.showErrors([]);
     this.submitted = false;
-    showSummary(this.form, []);
-    document.title = this.pageTitle;
-    this.result.hidden = true;
+    this.returnToCheck = false;
+    this.lastSent = undefined;
     this.querySelector<HTMLElement>('[data-restored]')!.hidden = true;
     this.querySelector('[data-similar]')?.replaceChildren();
     this.showOrganisationName();
-    document.getElementById('draft-type')?.focus();
+    this.go(questionSteps[0].id);
   }
 }
 

@@ -9,6 +9,12 @@
  */
 import type { DraftValues } from '../../lib/contribute/draft';
 
+/** What the gateway said once a draft was stored: the pull request when it is already open. */
+export interface DraftSent {
+  pullRequest?: { number: number; url: string };
+  statusUrl?: string;
+}
+
 interface GatewayError {
   id: string;
   message: string;
@@ -193,13 +199,20 @@ class GatewaySend extends HTMLElement {
       const answer = await this.call('GET', `/api/submissions/${encodeURIComponent(id)}`);
       const pull = answer.body.pullRequest;
       if (answer.body.state === 'sent' && pull) {
-        this.status('Your proposal is open for review as ', this.link(pull.url, `pull request #${pull.number}`), '. We have emailed you the link. The site team reviews it before it is published.');
+        this.status('Your proposal is open for review as ', this.link(pull.url, `pull request #${pull.number}`), '.');
+        this.sent({ pullRequest: pull });
         return;
       }
       if (answer.body.state === 'failed') break;
       await new Promise((resolve) => setTimeout(resolve, pollEveryMs));
     }
-    this.status('Your draft is saved with the sending service, which keeps trying to open it on GitHub. ', ...(statusUrl ? [this.link(statusUrl, 'Follow it on its own page'), '.'] : []), ' We will email you when it is open.');
+    this.status('Your draft is saved with the sending service, which keeps trying to open it on GitHub.');
+    this.sent({ statusUrl });
+  }
+
+  /** Tells <draft-form>, which shows the confirmation: the pull request, or where to follow it. */
+  private sent(detail: DraftSent): void {
+    this.dispatchEvent(new CustomEvent<DraftSent>('draft-sent', { bubbles: true, detail }));
   }
 
   private link(href: string, text: string): HTMLAnchorElement {

@@ -71,7 +71,9 @@ function compose(entries: ContributionEntry[], options: BodyOptions, detail: boo
   ];
   if (options.labels?.length) parts.push(`Labels: ${options.labels.map((l) => `\`${l}\``).join(', ')}`);
   if (options.issue !== undefined) parts.push(`Proposed through the issue form in #${options.issue}. Merging this closes it.\n\nCloses #${options.issue}`);
-  parts.push('_Opened with `npm run contribute` or the issue-form bot. Running it again updates this pull request._');
+  parts.push(
+    '_Opened by one of three routes: `npm run contribute`, the issue-form bot, or the submission gateway (the drafting form, for authors without a GitHub account). Running the command again, editing the issue or sending the draft again updates this pull request._',
+  );
   return `${parts.join('\n\n')}\n`;
 }
 

@@ -150,24 +150,24 @@ const frontMatterQuestions: Question[] = [
   },
   {
     id: 'pillars', path: ['pillars'], name: 'Pillars', label: 'Which What Good Looks Like pillars does it support?', kind: 'many', terms: pillars, required: true,
-    hint: 'Choose all that apply.', emptyMessage: 'Choose at least one What Good Looks Like pillar', group: 'Where and who',
+    hint: 'Choose all that apply.', emptyMessage: 'Choose at least one What Good Looks Like pillar', group: 'What it covers',
   },
   {
     id: 'capabilities', path: ['capabilities'], name: 'Capabilities', label: 'Which capability areas does it touch? (optional)', kind: 'many', terms: capabilities,
-    required: false, hint: 'The capability areas of the Digital Maturity Assessment. Choose any that apply.', group: 'Where and who',
+    required: false, hint: 'The capability areas of the Digital Maturity Assessment. Choose any that apply.', group: 'What it covers',
   },
   {
     id: 'eprSupplier', path: ['eprSupplier'], name: 'EPR supplier', label: 'Which electronic patient record (EPR) supplier was involved?', kind: 'one', terms: suppliers,
     dropDown: true, defaultValue: 'none', required: true,
-    hint: 'Choose “No EPR supplier” if none was.', emptyMessage: 'Choose the EPR supplier, or “No EPR supplier”', group: 'Where and who',
+    hint: 'Choose “No EPR supplier” if none was.', emptyMessage: 'Choose the EPR supplier, or “No EPR supplier”', group: 'What it covers',
   },
   {
     id: 'standards', path: ['standards'], name: 'Standards', label: 'Which standards did you use? (optional)', kind: 'many', terms: standards, required: false,
-    hint: 'Choose any that apply.', group: 'Where and who',
+    hint: 'Choose any that apply.', group: 'What it covers',
   },
   {
     id: 'audience', path: ['audience'], name: 'Audience', label: 'Who should read it?', kind: 'many', terms: audiences, required: true,
-    hint: 'Choose all that apply.', emptyMessage: 'Choose at least one kind of reader', group: 'Where and who',
+    hint: 'Choose all that apply.', emptyMessage: 'Choose at least one kind of reader', group: 'What it covers',
   },
   {
     id: 'cost-band', path: ['cost', 'band'], name: 'Cost band', label: 'What did it cost in total?', kind: 'one', terms: costBands, required: true,
