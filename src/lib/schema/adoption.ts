@@ -10,16 +10,9 @@
  */
 import { z } from 'astro/zod';
 import { month, oneOf, slug, text } from './fields';
-import { terms } from './taxonomy';
+import { adoptionStages } from './adoption-stages';
 
-export const adoptionStages = terms([
-  { value: 'exploring', label: 'Exploring', description: 'Reading it, talking to the team that wrote it, deciding whether it fits.' },
-  { value: 'piloting', label: 'Piloting', description: 'Trying it in one place before deciding whether to go further.' },
-  { value: 'live', label: 'Live', description: 'In use as part of normal work.' },
-  { value: 'abandoned', label: 'Abandoned', description: 'Tried or considered, then stopped. Saying why helps the next organisation.' },
-]);
-
-export type AdoptionStage = (typeof adoptionStages)[number]['value'];
+export { adoptionStages, type AdoptionStage } from './adoption-stages';
 
 /**
  * Domains an adoption contact may be at: NHS mail and NHS organisations' own domains, and public
@@ -67,6 +60,9 @@ export const adoptionSchema = z
         path: ['contact'],
         message: 'is given without contactOptIn: true: publish a contact only when the organisation agrees, by adding contactOptIn: true, or remove the contact',
       });
+    }
+    if (data.contactOptIn && !data.contact) {
+      ctx.addIssue({ code: 'custom', path: ['contact'], message: 'is missing, but contactOptIn is true: give a team email address, or set contactOptIn: false' });
     }
     if (data.organisation === data.blueprint) {
       ctx.addIssue({ code: 'custom', path: ['blueprint'], message: 'is the same as the organisation: give the slug of the blueprint that was adopted' });
