@@ -78,6 +78,7 @@ const expected: Record<string, { field: string; says: RegExp; line: number }> = 
   'adoptions/named-after-another-blueprint.yaml': { field: 'organisation', says: /does not match the file name: .* rename this file fixture-community--fixture-valid-blueprint\.yaml/, line: 1 },
   'adoption-contact-without-opt-in/adoptions/fixture-named-trust--fixture-valid-blueprint.yaml': { field: 'contact', says: /is given without contactOptIn: true/, line: 6 },
   'adoption-personal-email/adoptions/fixture-named-trust--fixture-valid-blueprint.yaml': { field: 'contact', says: /is not at an organisation's domain: use a team address ending @…nhs\.net/, line: 6 },
+  'adoption-opt-in-without-contact/adoptions/fixture-named-trust--fixture-valid-blueprint.yaml': { field: 'contact', says: /is missing, but contactOptIn is true/, line: 1 },
   'adoption-by-publisher/adoptions/fixture-hospitals--fixture-valid-blueprint.yaml': { field: 'organisation', says: /publishes "fixture-valid-blueprint" itself/, line: 1 },
   'guide-unknown-playbook/where-to-start.yaml': { field: 'priorities.1.playbook', says: /"no-such-playbook" is not a known playbook: use the file name .* in src\/content\/playbooks\//, line: 26 },
   'guide-unknown-question/where-to-start.yaml': { field: 'priorities.2.when.0.question', says: /"ccio-hours" is not a question in this file: use the id of one under questions/, line: 37 },

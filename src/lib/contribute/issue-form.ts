@@ -138,6 +138,15 @@ export const adoptionForm: IssueFormSpec = {
   ],
 };
 
+/**
+ * The "We are using this" form with the blueprint filled in, for the link on each blueprint page.
+ * GitHub fills a field from the query parameter named after its id.
+ */
+export function adoptionIssueUrl(repository: string, blueprint: { slug: string; title: string }): string {
+  const query = new URLSearchParams({ template: adoptionFormFile.split('/').pop()!, title: `${adoptionForm.title}${blueprint.title}`, blueprint: blueprint.slug });
+  return `https://github.com/${repository}/issues/new?${query.toString().replace(/\+/g, '%20')}`;
+}
+
 /** Every generated issue form. */
 export const issueForms: readonly IssueFormSpec[] = [blueprintForm, adoptionForm];
 

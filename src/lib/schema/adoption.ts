@@ -34,40 +34,41 @@ const adoptionContact = z
     error: `is not at an organisation's domain: use a team address ending ${contactDomains.map((d) => `@…${d}`).join(', ')}, never a personal mailbox`,
   });
 
-export const adoptionSchema = z
-  .strictObject({
-    /** Slug of the organisation that adopted the blueprint (its file name in src/content/organisations/). */
-    organisation: slug,
-    /** Slug of the blueprint or redprint adopted (its file name in src/content/blueprints/). */
-    blueprint: slug,
-    /** exploring, piloting, live or abandoned: where the adoption is now. */
-    stage: oneOf(adoptionStages),
-    /** The month the adoption reached this stage, as YYYY-MM. */
-    date: month,
-    /** What happened, or why it was abandoned, in one or two sentences. */
-    outcome: text({ max: 300, what: 'what happened, in one or two sentences' }).optional(),
-    /** True only when the adopting organisation agrees to publish a contact for this adoption. */
-    contactOptIn: z.boolean({ error: 'should be true or false' }).default(false),
-    /** A team email address at the organisation's domain. Published only with contactOptIn: true. */
-    contact: adoptionContact.optional(),
-    /** True when this is example content about a made-up organisation. Every page built from it says so. */
-    illustrative: z.boolean({ error: 'should be true or false' }).default(false),
-  })
-  .superRefine((data, ctx) => {
-    if (data.contact && !data.contactOptIn) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['contact'],
-        message: 'is given without contactOptIn: true: publish a contact only when the organisation agrees, by adding contactOptIn: true, or remove the contact',
-      });
-    }
-    if (data.contactOptIn && !data.contact) {
-      ctx.addIssue({ code: 'custom', path: ['contact'], message: 'is missing, but contactOptIn is true: give a team email address, or set contactOptIn: false' });
-    }
-    if (data.organisation === data.blueprint) {
-      ctx.addIssue({ code: 'custom', path: ['blueprint'], message: 'is the same as the organisation: give the slug of the blueprint that was adopted' });
-    }
-  });
+/** The record's fields, before the rules between them (for the open-data API's record). */
+export const adoptionFields = z.strictObject({
+  /** Slug of the organisation that adopted the blueprint (its file name in src/content/organisations/). */
+  organisation: slug,
+  /** Slug of the blueprint or redprint adopted (its file name in src/content/blueprints/). */
+  blueprint: slug,
+  /** exploring, piloting, live or abandoned: where the adoption is now. */
+  stage: oneOf(adoptionStages),
+  /** The month the adoption reached this stage, as YYYY-MM. */
+  date: month,
+  /** What happened, or why it was abandoned, in one or two sentences. */
+  outcome: text({ max: 300, what: 'what happened, in one or two sentences' }).optional(),
+  /** True only when the adopting organisation agrees to publish a contact for this adoption. */
+  contactOptIn: z.boolean({ error: 'should be true or false' }).default(false),
+  /** A team email address at the organisation's domain. Published only with contactOptIn: true. */
+  contact: adoptionContact.optional(),
+  /** True when this is example content about a made-up organisation. Every page built from it says so. */
+  illustrative: z.boolean({ error: 'should be true or false' }).default(false),
+});
+
+export const adoptionSchema = adoptionFields.superRefine((data, ctx) => {
+  if (data.contact && !data.contactOptIn) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['contact'],
+      message: 'is given without contactOptIn: true: publish a contact only when the organisation agrees, by adding contactOptIn: true, or remove the contact',
+    });
+  }
+  if (data.contactOptIn && !data.contact) {
+    ctx.addIssue({ code: 'custom', path: ['contact'], message: 'is missing, but contactOptIn is true: give a team email address, or set contactOptIn: false' });
+  }
+  if (data.organisation === data.blueprint) {
+    ctx.addIssue({ code: 'custom', path: ['blueprint'], message: 'is the same as the organisation: give the slug of the blueprint that was adopted' });
+  }
+});
 
 export type Adoption = z.output<typeof adoptionSchema>;
 
