@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adoptionQuestions } from '../../src/lib/contribute/adoption-questions';
+import { adoptionChecklist, reviewChecklist } from '../../src/lib/contribute/checklist';
 import { botMarker } from '../../src/lib/contribute/issue-comment';
 import { adoptionForm } from '../../src/lib/contribute/issue-form';
 import { validateContent } from '../../src/lib/validate';
@@ -117,6 +118,12 @@ describe('a "We are using this" issue', () => {
     // The address is shown with a joiner after the @, so GitHub does not read it as a mention.
     expect(pull.body).toMatch(/\| Contact published \| yes: discharge\.team@\u200d?fellbrook\.example\.nhs\.uk \|/);
     expect(pull.body).toContain(`Closes #${issue.number}`);
+  });
+
+  it('gives the maintainer the adoption record checklist, not the blueprint one', () => {
+    const [pull] = fake.pulls(repo);
+    for (const item of adoptionChecklist) expect(pull.body).toContain(`- [ ] ${item}`);
+    expect(pull.body).not.toContain(reviewChecklist[0]);
   });
 
   it('replies on the issue with the pull request link', () => {

@@ -6,7 +6,7 @@
 import type { Adoption, Blueprint, Playbook } from '../schema';
 import { adoptionStages } from '../schema/adoption-stages';
 import { careSettings, costBands, domains, evidenceLevels, labelOf, suppliers } from '../schema/taxonomy';
-import { checklistMarkdown } from './checklist';
+import { adoptionChecklist, checklistMarkdown } from './checklist';
 import { cell, clip, inline, marker } from './markdown';
 import { canonicalPath, kindLabel, sortEntries, titleOf, type ContributionEntry } from './plan';
 
@@ -81,7 +81,7 @@ function compose(entries: ContributionEntry[], options: BodyOptions, detail: boo
     pullRequestMarker,
     ...(detail ? entries.map((e) => entrySummary(e, options, true)) : [entries.map((e) => `- ${inline(kindLabel(e))}: ${inline(titleOf(e))}`).join('\n')]),
     `### Files\n\n${files}`,
-    `### Review checklist (for maintainers)\n\n${checklistMarkdown()}`,
+    `### Review checklist (for maintainers)\n\n${checklistMarkdown(entries.every((e) => e.kind === 'adoption') ? adoptionChecklist : undefined)}`,
   ];
   if (options.labels?.length) parts.push(`Labels: ${options.labels.map((l) => `\`${l}\``).join(', ')}`);
   if (options.issue !== undefined) parts.push(`Proposed through the issue form in #${options.issue}. Merging this closes it.\n\nCloses #${options.issue}`);
