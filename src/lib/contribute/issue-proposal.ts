@@ -107,7 +107,7 @@ export function organisationsIn(files: readonly ContentFile[], parser: MdxParser
 
 export interface CheckedProposal {
   slug: string;
-  /** The blueprint file the issue becomes. */
+  /** The file the issue becomes: a blueprint, or an adoption record (./adoption-proposal.ts). */
   rendered: string;
   /** Where it goes in the repository. */
   repoPath: string;
