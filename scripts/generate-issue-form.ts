@@ -1,38 +1,43 @@
 /**
  * npm run generate:issue-form [-- --check]
  *
- * Writes .github/ISSUE_TEMPLATE/propose-blueprint.yml from the contribution questions, the
- * taxonomy and the body sections, so the form always offers exactly the values the validator
- * accepts. With --check,
- * writes nothing and exits 1 if the committed file is out of date (tests/unit checks the same).
+ * Writes the issue forms in .github/ISSUE_TEMPLATE/ from their question lists: "Propose a
+ * blueprint" from the contribution questions, the taxonomy and the body sections, and "We are
+ * using this" from the adoption questions, so each form always offers exactly the values the
+ * validator accepts. With --check, writes nothing and exits 1 if a committed form is out of date
+ * (tests/unit checks the same).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { generateIssueForm, issueFormFile } from '../src/lib/contribute/issue-form';
+import { issueForms, issueFormYaml } from '../src/lib/contribute/issue-form';
 import { runCommand } from './lib/cli';
 
 const usage = 'Usage: npm run generate:issue-form [-- --check]';
 
-await runCommand({ usage, options: { check: { type: 'boolean', default: false } } }, ({ values }) => {
-  const target = resolve(process.cwd(), issueFormFile);
-  const wanted = generateIssueForm();
-  let current: string | undefined;
+function read(path: string): string | undefined {
   try {
-    current = readFileSync(target, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch {
-    current = undefined;
+    return undefined;
   }
-  if (values.check) {
-    if (current === wanted) console.log(`✓ ${issueFormFile} is up to date`);
-    else console.error(`✗ ${issueFormFile} is out of date: run npm run generate:issue-form and commit the result`);
-    return current === wanted ? 0 : 1;
+}
+
+await runCommand({ usage, options: { check: { type: 'boolean', default: false } } }, ({ values }) => {
+  let outOfDate = 0;
+  for (const form of issueForms) {
+    const target = resolve(process.cwd(), form.file);
+    const wanted = issueFormYaml(form);
+    const current = read(target);
+    if (current === wanted) {
+      console.log(`✓ ${form.file} is up to date`);
+    } else if (values.check) {
+      console.error(`✗ ${form.file} is out of date: run npm run generate:issue-form and commit the result`);
+      outOfDate++;
+    } else {
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, wanted);
+      console.log(`Wrote ${form.file}`);
+    }
   }
-  if (current === wanted) {
-    console.log(`${issueFormFile} is already up to date`);
-    return 0;
-  }
-  mkdirSync(dirname(target), { recursive: true });
-  writeFileSync(target, wanted);
-  console.log(`Wrote ${issueFormFile}`);
-  return 0;
+  return outOfDate ? 1 : 0;
 });

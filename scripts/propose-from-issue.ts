@@ -1,12 +1,13 @@
 /**
- * Turns a "Propose a blueprint" issue into a pull request. Run by
+ * Turns a "Propose a blueprint" or "We are using this" issue into a pull request. Run by
  * .github/workflows/propose-blueprint.yml when such an issue is opened or edited:
  *
  *   npx tsx scripts/propose-from-issue.ts [--event <file>] [--issue <n>] [--repo owner/name] [--bot-login <login>] [--dry-run]
  *
  *  1. read the issue, from the event payload (GITHUB_EVENT_PATH, or --event) or with --issue from the API;
- *  2. leave it alone unless it is open and carries the proposal label;
- *  3. turn the answers into a blueprint file and check it (src/lib/contribute/issue-proposal.ts);
+ *  2. leave it alone unless it is open and carries the proposal (or adoption record) label;
+ *  3. turn the answers into a blueprint file (src/lib/contribute/issue-proposal.ts), or for the
+ *     adoption label an adoption record (src/lib/contribute/adoption-proposal.ts), and check it;
  *  4. if anything is wrong, say what to change on the issue, in the bot's one comment;
  *  5. otherwise commit the file to `proposal/issue-<n>-<slug>` in this repository, open or update
  *     the pull request, and link it in that comment.
@@ -18,9 +19,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { botMarker, failureComment, problemsComment, successComment } from '../src/lib/contribute/issue-comment';
-import { proposalLabel } from '../src/lib/contribute/issue-form';
+import { adoptionLabel, proposalLabel } from '../src/lib/contribute/issue-form';
+import { checkAdoptionIssue } from '../src/lib/contribute/adoption-proposal';
 import {
-  checkIssueProposal, isOpenProposal, issueFrom, proposalBranchPrefix, proposalPullRequest, type Issue,
+  checkIssueProposal, isOpenProposal, issueFrom, proposalBranchPrefix, proposalKind, proposalPullRequest, type Issue,
 } from '../src/lib/contribute/issue-proposal';
 import { ContributionError, findPullsByBranchPrefix, fullName, publish, type GitHubApi, type RepoRef } from '../src/lib/contribute/publish';
 import { isBotAuthor, upsertStep, type Authored } from '../src/lib/contribute/upsert';
@@ -92,13 +94,16 @@ await runCommand(
 
     // 2. Only open proposals.
     if (!isOpenProposal(issue)) {
-      console.log(`Issue #${issue.number} is not an open proposal (label "${proposalLabel}"): nothing to do.`);
+      console.log(`Issue #${issue.number} is not an open proposal (label "${proposalLabel}" or "${adoptionLabel}"): nothing to do.`);
       return 0;
     }
 
-    // 3. Answers → blueprint file → validator.
-    const blueprintsDir = toProjectPath(root, join(contentDir(root), 'blueprints'));
-    const checked = checkIssueProposal(issue, readContentFiles(root).files, blueprintsDir, nativeMdxParser);
+    // 3. Answers → blueprint file or adoption record → validator.
+    const files = readContentFiles(root).files;
+    const folder = (name: string) => toProjectPath(root, join(contentDir(root), name));
+    const checked = proposalKind(issue) === 'adoption'
+      ? checkAdoptionIssue(issue, files, folder('adoptions'), nativeMdxParser)
+      : checkIssueProposal(issue, files, folder('blueprints'), nativeMdxParser);
     let existing: { number: number; head: { ref: string } } | undefined;
     if (client) {
       try {

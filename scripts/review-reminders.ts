@@ -5,7 +5,9 @@
  *  1. read every blueprint and find those past their review date (or marked needs-review);
  *  2. group them by owner (their GitHub user name where given, so they are @mentioned);
  *  3. for each owner, update their open reminder issue (found by a hidden marker) or open one;
- *  4. an owner whose list is now empty gets a thank-you on their issue; nothing is closed.
+ *  4. an owner whose list is now empty gets a thank-you on their issue; nothing is closed;
+ *  5. adoption records still at "exploring" more than six months after their date are listed on
+ *     one issue for the maintainers to follow up (src/lib/contribute/adoption-nudges.ts).
  *
  * Reminder issues are found by their hidden marker AND their author (--bot-login, or BOT_LOGIN,
  * else any GitHub App account), so an issue a stranger wrote is never taken for one.
@@ -17,7 +19,8 @@ import {
   allClearBody, overdueByOwner, reminderBody, reminderKeyOf, reminderLabel, reminderMarker, reminderTitle, type ReviewEntry,
 } from '../src/lib/contribute/review-reminders';
 import { isBotAuthor, upsertStep } from '../src/lib/contribute/upsert';
-import type { Blueprint } from '../src/lib/schema';
+import { nudgeAllClearBody, nudgeBody, nudgeMarker, nudgeTitle, staleExploring, type AdoptionEntry } from '../src/lib/contribute/adoption-nudges';
+import type { Adoption, Blueprint, Organisation } from '../src/lib/schema';
 import { formatProblem, validateContent } from '../src/lib/validate';
 import { runCommand } from './lib/cli';
 import { readContentFiles } from '../src/node/content-files';
@@ -52,13 +55,21 @@ await runCommand({ usage, options }, async ({ values }) => {
     .filter((e) => e.kind === 'blueprint' && e.data)
     .map((e) => ({ slug: e.slug, filePath: e.file.path, data: e.data as Blueprint }));
 
-  // 2. Who has what to review.
+  // 2. Who has what to review, and which adoptions have been exploring too long.
   const groups = overdueByOwner(entries, today);
   const context = { repository: fullName(repo), branch: args.values.branch ?? 'main', siteUrl: process.env.SITE_URL };
   console.log(`${groups.reduce((n, g) => n + g.entries.length, 0)} blueprint(s) due for review on ${isoDate(today)}, for ${groups.length} owner(s).`);
+  const organisationNames = new Map(corpus.entries.filter((e) => e.kind === 'organisation' && e.data).map((e) => [e.slug, (e.data as Organisation).name]));
+  const stale = staleExploring(
+    corpus.entries.filter((e) => e.kind === 'adoption' && e.data).map((e): AdoptionEntry => ({ slug: e.slug, filePath: e.file.path, data: e.data as Adoption })),
+    today,
+  );
+  const nudge = stale.length ? nudgeBody(stale, context, (slug) => organisationNames.get(slug) ?? slug) : nudgeAllClearBody();
+  console.log(`${stale.length} adoption record(s) still at exploring after six months.`);
 
   if (args.values['dry-run']) {
     for (const g of groups) console.log(`\n--- ${reminderTitle(g)}\n${reminderBody(g, context)}`);
+    if (stale.length) console.log(`\n--- ${nudgeTitle}\n${nudge}`);
     return 0;
   }
   const settings = settingsFromEnv();
@@ -93,7 +104,7 @@ await runCommand({ usage, options }, async ({ values }) => {
 
     // 4. Owners with nothing left: say thank you, leave the closing to people.
     for (const issue of reminders) {
-      if (handled.has(issue.number)) continue;
+      if (handled.has(issue.number) || issue.body?.includes(nudgeMarker)) continue;
       const key = reminderKeyOf(issue.body);
       if (!key) continue;
       const login = key.startsWith('github:') ? key.slice('github:'.length) : undefined;
@@ -102,6 +113,16 @@ await runCommand({ usage, options }, async ({ values }) => {
         await api.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', { ...repo, issue_number: issue.number, body });
         console.log(`All reviewed #${issue.number}: left open for the owner to close.`);
       }
+    }
+
+    // 5. Adoptions left at exploring: one issue, opened only when there is something on it.
+    const step = upsertStep(reminders, nudgeMarker, { title: nudgeTitle, body: nudge }, isBot);
+    if (step.action === 'update') {
+      await api.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', { ...repo, issue_number: step.item.number, title: nudgeTitle, body: nudge });
+      console.log(`Updated #${step.item.number}: ${nudgeTitle}`);
+    } else if (step.action === 'create' && stale.length) {
+      const { data } = await api.request('POST /repos/{owner}/{repo}/issues', { ...repo, title: nudgeTitle, body: nudge, labels: [reminderLabel] });
+      console.log(`Opened #${data.number}: ${nudgeTitle}`);
     }
     return 0;
   } catch (error) {

@@ -7,7 +7,7 @@ import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { parse } from 'yaml';
 import { z } from 'astro/zod';
-import { blueprintSchema, glossaryTermSchema, organisationSchema, playbookSchema, whereToStartSchema } from './lib/schema';
+import { adoptionSchema, blueprintSchema, glossaryTermSchema, organisationSchema, playbookSchema, whereToStartSchema } from './lib/schema';
 import { slugOf } from './lib/content/front-matter';
 
 /**
@@ -34,6 +34,12 @@ const organisations = defineCollection({
   schema: organisationSchema,
 });
 
+/** Adoption records, named <organisation>--<blueprint>.yaml. */
+const adoptions = defineCollection({
+  loader: glob({ pattern: '*.{yaml,yml}', base: `${contentDir}/adoptions`, generateId: byFileName }),
+  schema: adoptionSchema,
+});
+
 const glossary = defineCollection({
   loader: file(`${contentDir}/glossary.yaml`, {
     parser: (text) =>
@@ -48,4 +54,4 @@ const guide = defineCollection({
   schema: z.object({ guide: whereToStartSchema }),
 });
 
-export const collections = { blueprints, playbooks, organisations, glossary, guide };
+export const collections = { blueprints, playbooks, organisations, adoptions, glossary, guide };

@@ -9,16 +9,18 @@ let loading: Promise<Catalogue> | undefined;
 
 export function getCatalogue(): Promise<Catalogue> {
   loading ??= (async () => {
-    const [blueprints, playbooks, organisations] = await Promise.all([
+    const [blueprints, playbooks, organisations, adoptions] = await Promise.all([
       getCollection('blueprints'),
       getCollection('playbooks'),
       getCollection('organisations'),
+      getCollection('adoptions'),
     ]);
     const toEntry = <T>(e: { id: string; filePath?: string; data: T }) => ({ slug: e.id, filePath: e.filePath ?? '', data: e.data });
     return buildCatalogue({
       blueprints: blueprints.map(toEntry),
       playbooks: playbooks.map(toEntry),
       organisations: organisations.map(toEntry),
+      adoptions: adoptions.map(toEntry),
     });
   })();
   return loading;

@@ -41,20 +41,24 @@ export interface ContentListing {
 
 const slug = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const whereContentGoes =
-  'blueprints are .mdx files in src/content/blueprints/ (or a folder inside it), playbooks are .mdx files in src/content/playbooks/, organisations are .yaml files in src/content/organisations/';
+  'blueprints are .mdx files in src/content/blueprints/ (or a folder inside it), playbooks are .mdx files in src/content/playbooks/, organisations are .yaml files in src/content/organisations/, adoption records are .yaml files named <organisation>--<blueprint>.yaml in src/content/adoptions/';
 
 /** What may sit where in the content folder; a folder's rule applies to what is inside it. */
-type Place = 'top' | 'blueprints' | 'playbooks' | 'organisations';
+type Place = 'top' | 'blueprints' | 'playbooks' | 'organisations' | 'adoptions';
+
+/** An adoption record's name: the organisation's slug and the blueprint's, joined by two hyphens. */
+const adoptionName = /^[a-z0-9]+(?:-[a-z0-9]+)*--[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 function allowedFile(place: Place, name: string): boolean {
   const [stem, ext] = [name.replace(/\.[^.]*$/, ''), name.slice(name.lastIndexOf('.') + 1)];
   if (place === 'top') return name === 'glossary.yaml' || name === 'synonyms.yaml' || name === 'where-to-start.yaml';
+  if (place === 'adoptions') return adoptionName.test(stem) && (ext === 'yaml' || ext === 'yml');
   if (!slug.test(stem)) return false;
   return place === 'organisations' ? ext === 'yaml' || ext === 'yml' : ext === 'mdx';
 }
 
 function allowedFolder(place: Place, name: string): Place | undefined {
-  if (place === 'top') return name === 'blueprints' || name === 'playbooks' || name === 'organisations' ? name : undefined;
+  if (place === 'top') return name === 'blueprints' || name === 'playbooks' || name === 'organisations' || name === 'adoptions' ? name : undefined;
   return place === 'blueprints' && slug.test(name) ? 'blueprints' : undefined;
 }
 
@@ -67,6 +71,9 @@ function oddEntry(entry: Dirent | undefined, isLink: boolean, place: Place, name
   }
   if (!entry?.isFile()) return 'is not an ordinary file (a device, pipe or socket): remove it';
   if (allowedFile(place, name)) return undefined;
+  if (place === 'adoptions' && /\.ya?ml$/.test(name)) {
+    return `"${name}" is not a name an adoption record can have: name it <organisation>--<blueprint>.yaml, the two slugs joined by two hyphens, e.g. northmoor-teaching-hospitals--electronic-observations-in-nine-months.yaml`;
+  }
   if (place !== 'top' && /\.(mdx|ya?ml)$/.test(name)) {
     return `"${name}" is not a file name the site can use: use lower-case letters, digits and single hyphens, e.g. ${name.toLowerCase().replace(/[^a-z0-9.]+/g, '-').replace(/^-+|-+(?=\.)/g, '')}`;
   }

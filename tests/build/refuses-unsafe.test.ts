@@ -87,6 +87,20 @@ describe('the build refuses broken front-matter', () => {
   });
 });
 
+describe('the build refuses a broken adoption reference', () => {
+  it('an adoption record naming a blueprint that does not exist stops npm run build, naming its file and field', () => {
+    const build = buildWith('tests/fixtures/valid/blueprints/fixture-valid-blueprint.mdx', 'npm', ['tests/fixtures/valid/blueprints/fixture-valid-redprint.mdx'], (content) => {
+      writeFileSync(
+        join(content, 'adoptions', 'fellbrook-hospitals--no-such-blueprint.yaml'),
+        'organisation: fellbrook-hospitals\nblueprint: no-such-blueprint\nstage: live\ndate: 2025-01\nillustrative: true\n',
+      );
+    });
+    expect(build.status, build.output).not.toBe(0);
+    expect(build.output).toContain('adoptions/fellbrook-hospitals--no-such-blueprint.yaml:2:1  blueprint  "no-such-blueprint" is not a known blueprint');
+    expect(existsSync(build.publishedPage)).toBe(false);
+  }, 300_000);
+});
+
 describe('the build judges exactly the files it would compile', () => {
   const valid = 'tests/fixtures/valid/blueprints/fixture-valid-blueprint.mdx';
   const unsafeCode = readFileSync('tests/fixtures/unsafe/import.mdx', 'utf8');

@@ -6,6 +6,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nudgeTitle } from '../../src/lib/contribute/adoption-nudges';
 import { runScript, startFakeGitHub, type FakeGitHub, type RecordedRequest, type ScriptResult } from '../support/fake-github';
 
 const fixtures = new URL('../fixtures/contribute/review-content/', import.meta.url);
@@ -18,7 +19,8 @@ let secondRequests: RecordedRequest[];
 
 const remind = () =>
   runScript('review-reminders.ts', ['--repo', repo, '--today', '2025-01-01'], { GITHUB_TOKEN: 'actions-token', GITHUB_API_URL: fake.url, CONTENT_DIR: content });
-const reminders = () => fake.issues(repo).filter((i) => i.labels.includes('review-reminder'));
+const reminders = () => fake.issues(repo).filter((i) => i.labels.includes('review-reminder') && i.title.startsWith('Review due:'));
+const nudge = () => fake.issues(repo).find((i) => i.title === nudgeTitle);
 const issueFor = (text: string) => reminders().find((i) => i.title.includes(text));
 
 beforeAll(async () => {
@@ -68,6 +70,17 @@ describe('review reminders', () => {
   });
 });
 
+describe('the nudge for adoption records left at exploring', () => {
+  it('lists, on one issue with the reminder label, records exploring for more than six months', () => {
+    expect(nudge()?.labels).toEqual(['review-reminder']);
+    expect(nudge()?.body).toContain('| Fixture Community Trust | `training-ward-clerks` | March 2024 |');
+  });
+
+  it('leaves out records that have been exploring for less', () => {
+    expect(nudge()?.body).not.toContain('hiring-a-digital-team');
+  });
+});
+
 describe('after an owner reviews everything', () => {
   let result: ScriptResult;
 
@@ -88,5 +101,19 @@ describe('after an owner reviews everything', () => {
 
   it('leaves other owners’ issues as they were', () => {
     expect(issueFor('@flow-lead')!.body).toContain('Training ward clerks on the new bed board');
+  });
+});
+
+describe('after the adoption moves on from exploring', () => {
+  beforeAll(async () => {
+    const file = join(content, 'adoptions/fixture-community-trust--training-ward-clerks.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('stage: exploring', 'stage: piloting').replace('date: 2024-03', 'date: 2024-12'));
+    await remind();
+  });
+
+  it('says on the same issue that nothing is left, and leaves it open', () => {
+    expect(fake.issues(repo).filter((i) => i.title === nudgeTitle)).toHaveLength(1);
+    expect(nudge()?.body).toContain('No adoption record has been at “exploring” for more than 6 months');
+    expect(nudge()?.state).toBe('open');
   });
 });

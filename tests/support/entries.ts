@@ -3,7 +3,7 @@
  * valid blueprint, each with any field overridden.
  */
 import type { Entry } from '../../src/lib/content/catalogue';
-import { blueprintSchema, organisationSchema, type Blueprint, type Organisation } from '../../src/lib/schema';
+import { adoptionSchema, adoptionSlug, blueprintSchema, organisationSchema, type Adoption, type Blueprint, type Organisation } from '../../src/lib/schema';
 
 export function organisationEntry(slug: string, fields: Record<string, unknown> = {}): Entry<Organisation> {
   return {
@@ -35,4 +35,9 @@ export function blueprintEntry(slug: string, fields: Record<string, unknown> = {
       ...fields,
     }),
   };
+}
+
+export function adoptionEntry(organisation: string, blueprint: string, fields: Record<string, unknown> = {}): Entry<Adoption> {
+  const slug = adoptionSlug(organisation, blueprint);
+  return { slug, filePath: `src/content/adoptions/${slug}.yaml`, data: adoptionSchema.parse({ organisation, blueprint, stage: 'live', date: '2025-03', ...fields }) };
 }

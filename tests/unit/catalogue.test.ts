@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildCatalogue, formatDate, isoDate, reviewState } from '../../src/lib/content/catalogue';
+import { buildCatalogue, formatDate, formatMonth, isoDate, reviewState, stageCounts } from '../../src/lib/content/catalogue';
 import { paginate, pagePath } from '../../src/lib/content/paginate';
 import { termGroups, termPages } from '../../src/lib/content/taxonomy-pages';
-import { blueprintEntry, organisationEntry } from '../support/entries';
+import { adoptionEntry, blueprintEntry, organisationEntry } from '../support/entries';
 
 const org = (slug: string, programme: string) => organisationEntry(slug, { programme });
 const blueprint = (slug: string, published: string, extra: Record<string, unknown> = {}) => blueprintEntry(slug, { published, ...extra });
@@ -50,6 +50,50 @@ describe('the catalogue', () => {
     const pages = termPages(catalogue);
     expect(pages.some((p) => p.path === '/care-settings/ambulance/' && p.count === 0)).toBe(true);
     expect(termGroups(catalogue).find((g) => g.path === '/programmes/')?.terms).toHaveLength(5);
+  });
+});
+
+describe('adoption lineage in the catalogue', () => {
+  const catalogue = buildCatalogue({
+    organisations: [org('alpha', 'gde'), org('beta', 'none'), org('gamma', 'none')],
+    playbooks: [],
+    blueprints: [
+      blueprint('source', '2023-01-01'),
+      blueprint('adapted', '2024-01-01', { organisation: 'beta', adaptedFrom: [{ blueprint: 'source', changes: 'Ran it in one hospital, not three.' }] }),
+      blueprint('archived', '2024-01-01', { status: 'archived', organisation: 'gamma', adaptedFrom: [{ blueprint: 'source', changes: 'Tried it and archived the write-up.' }] }),
+    ],
+    adoptions: [
+      adoptionEntry('beta', 'source', { stage: 'piloting', date: '2024-02' }),
+      adoptionEntry('gamma', 'source', { stage: 'abandoned', date: '2025-05' }),
+      adoptionEntry('gamma', 'adapted', { stage: 'exploring', date: '2025-06' }),
+      adoptionEntry('unknown-trust', 'source'),
+      adoptionEntry('beta', 'archived'),
+    ],
+  });
+
+  it('lists a blueprint’s adoption records, most recent first, leaving out unknown organisations', () => {
+    expect(catalogue.adoptionsOf('source').map((a) => a.data.organisation)).toEqual(['gamma', 'beta']);
+  });
+
+  it('lists what an organisation adopted, of listed blueprints only', () => {
+    expect(catalogue.adoptionsBy('gamma').map((a) => a.data.blueprint)).toEqual(['adapted', 'source']);
+    expect(catalogue.adoptionsBy('beta').map((a) => a.data.blueprint)).toEqual(['source']);
+  });
+
+  it('finds the listed blueprints adapted from a blueprint', () => {
+    expect(catalogue.adaptedInto('source').map((b) => b.slug)).toEqual(['adapted']);
+    expect(catalogue.adaptedInto('adapted')).toEqual([]);
+  });
+
+  it('counts records at each stage, in the stages’ order', () => {
+    expect(stageCounts(catalogue.adoptionsOf('source'))).toEqual([
+      { stage: 'piloting', label: 'Piloting', count: 1 },
+      { stage: 'abandoned', label: 'Abandoned', count: 1 },
+    ]);
+  });
+
+  it('writes an adoption’s month as readers see it', () => {
+    expect(formatMonth('2025-03')).toBe('March 2025');
   });
 });
 

@@ -150,7 +150,7 @@ describe('the MDX file a draft becomes', () => {
     const organisation = organisations[0];
     const illustrativeOrganisations = organisations.filter((o) => (o.data as Organisation).illustrative).map((o) => o.slug);
     // The draft names the organisation's own EPR supplier, as its other blueprints do (the organisation-facts rule).
-    const theirs = validateContent(files, { parser: nativeMdxParser }).corpus.entries.map((e) => e.data as Blueprint | undefined).find((b) => b?.organisation === organisation.slug && b.eprSupplier !== 'none');
+    const theirs = validateContent(files, { parser: nativeMdxParser }).corpus.entries.filter((e) => e.kind === 'blueprint').map((e) => e.data as Blueprint | undefined).find((b) => b?.organisation === organisation.slug && b.eprSupplier !== 'none');
     const source = draftToMdx(completeDraft({ organisation: organisation.slug, eprSupplier: theirs?.eprSupplier ?? 'epic' }), { today, illustrativeOrganisations });
     const draft = { path: draftPath('giving-ward-clerks-a-bed-board'), source };
     expect(validateContent([...files, draft], { parser: nativeMdxParser, only: new Set([draft.path]) }).problems).toEqual([]);

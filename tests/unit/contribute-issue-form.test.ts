@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { blueprintSections } from '../../src/lib/content/sections';
-import { declaration, generateIssueForm, issueFormFile } from '../../src/lib/contribute/issue-form';
+import { adoptionForm, adoptionFormFile, declaration, generateIssueForm, issueFormFile, issueFormYaml } from '../../src/lib/contribute/issue-form';
+import { adoptionQuestions } from '../../src/lib/contribute/adoption-questions';
 import { questions, sectionFieldId } from '../../src/lib/contribute/questions';
-import { capabilities, costBands, suppliers } from '../../src/lib/schema';
+import { adoptionStages, capabilities, costBands, suppliers } from '../../src/lib/schema';
 
 const form = parse(generateIssueForm()) as { labels: string[]; body: { type: string; id?: string; attributes: { label?: string; options?: unknown[]; multiple?: boolean; default?: number } }[] };
 const element = (id: string) => form.body.find((e) => e.id === id)!;
@@ -54,5 +55,31 @@ describe('the generated issue form', () => {
 
   it('puts the proposal label on every issue it opens', () => {
     expect(form.labels).toContain('blueprint-proposal');
+  });
+});
+
+describe('the generated "We are using this" form', () => {
+  const adoption = parse(issueFormYaml(adoptionForm)) as typeof form;
+  const field = (id: string) => adoption.body.find((e) => e.id === id)!;
+
+  it('matches the committed file (run npm run generate:issue-form if this fails)', () => {
+    expect(readFileSync(new URL(`../../${adoptionFormFile}`, import.meta.url), 'utf8')).toBe(issueFormYaml(adoptionForm));
+  });
+
+  it('asks every adoption question, in order, then the declaration', () => {
+    expect(adoption.body.filter((e) => e.id).map((e) => e.id)).toEqual([...adoptionQuestions.map((q) => q.id), adoptionForm.declaration.id]);
+  });
+
+  it('offers exactly the adoption stages, by label', () => {
+    expect(field('stage').attributes.options).toEqual(adoptionStages.map((t) => t.label));
+  });
+
+  it('publishes no contact until the adopter says yes', () => {
+    expect(field('contactOptIn').attributes.options?.[field('contactOptIn').attributes.default!]).toBe('No, do not publish a contact');
+  });
+
+  it('puts the adoption label, not the blueprint proposal label, on every issue it opens', () => {
+    expect(adoption.labels).toContain('adoption-record');
+    expect(adoption.labels).not.toContain('blueprint-proposal');
   });
 });

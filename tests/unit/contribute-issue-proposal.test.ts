@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  checkIssueProposal, coAuthorLine, isOpenProposal, issueFrom, matchOrganisation, proposalPullRequest, proposalSlug, type Issue,
+  checkIssueProposal, coAuthorLine, isOpenProposal, issueFrom, matchOrganisation, proposalKind, proposalPullRequest, proposalSlug, type Issue,
 } from '../../src/lib/contribute/issue-proposal';
 import { slugForTitle, slugify } from '../../src/lib/contribute/slug';
 import type { Organisation } from '../../src/lib/schema';
@@ -32,8 +32,16 @@ describe('reading an issue from an event', () => {
     [{ state: 'closed' }, false],
     [{ labels: ['feedback'] }, false],
     [{ isPullRequest: true }, false],
+    [{ labels: ['adoption-record', 'content'] }, true],
+    [{ labels: ['adoption-record'], state: 'closed' }, false],
   ])('counts %j as an open proposal: %s', (overrides, expected) => {
     expect(isOpenProposal(issue(overrides))).toBe(expected);
+  });
+
+  it('reads an issue from the "We are using this" form as an adoption record, and any other as a blueprint', () => {
+    expect(proposalKind(issue({ labels: ['adoption-record', 'content'] }))).toBe('adoption');
+    expect(proposalKind(issue())).toBe('blueprint');
+    expect(proposalKind(issue({ labels: ['adoption-record', 'blueprint-proposal'] }))).toBe('blueprint');
   });
 });
 

@@ -42,6 +42,10 @@ describe('the workflows', () => {
     expect(read('propose-blueprint.yml')).toContain("contains(github.event.issue.labels.*.name, 'blueprint-proposal')");
   });
 
+  it('run the same bot for "We are using this" issues, which carry the adoption label', () => {
+    expect(read('propose-blueprint.yml')).toContain("contains(github.event.issue.labels.*.name, 'adoption-record')");
+  });
+
   it('deploy to GitHub Pages under the repository name', () => {
     const text = read('deploy.yml');
     expect(text).toContain('actions/upload-pages-artifact');

@@ -10,7 +10,7 @@ import { openDataFiles, type OpenDataInput } from '../../src/lib/open-data/files
 import { jsonSchemaOf } from '../../src/lib/open-data/json-schemas';
 import { vocabularies } from '../../src/lib/open-data/taxonomy';
 import type { BlueprintRecord } from '../../src/lib/open-data/schemas';
-import { blueprintEntry, organisationEntry } from '../support/entries';
+import { adoptionEntry, blueprintEntry, organisationEntry } from '../support/entries';
 
 const org = (slug: string) => organisationEntry(slug);
 const blueprint = (slug: string, published: string, extra: Record<string, unknown> = {}) =>
@@ -42,11 +42,15 @@ function input(overrides: Partial<OpenDataInput> = {}): OpenDataInput {
     playbooks: [playbook],
     blueprints: [
       blueprint('old', '2023-01-01', { lastReviewed: '2023-06-30', owner: { name: 'Digital team', role: 'CCIO', github: 'jsmith-nhs' } }),
-      blueprint('new-b', '2025-06-01', { partners: ['beta'] }),
+      blueprint('new-b', '2025-06-01', { partners: ['beta'], adaptedFrom: [{ blueprint: 'old', changes: 'Ran it on two wards instead of ten.' }] }),
       // Same date as new-b; its title sorts after new-b's, so slug order is not title order.
       blueprint('new-a', '2025-06-01', { title: 'Zoning wards for a phased go-live' }),
       blueprint('a-draft', '2026-01-01', { status: 'draft' }),
       blueprint('archived', '2024-01-01', { status: 'archived' }),
+    ],
+    adoptions: [
+      adoptionEntry('beta', 'old', { stage: 'live', date: '2024-05', outcome: 'Live on every ward.', contactOptIn: true, contact: 'digital@beta.example.nhs.uk' }),
+      adoptionEntry('beta', 'new-b', { stage: 'abandoned', date: '2025-09' }),
     ],
   });
   return {
@@ -86,6 +90,15 @@ describe('the open-data files', () => {
     expect(old.relatedBlueprints).toEqual(['new-a']);
     expect(blueprints.find((b) => b.slug === 'new-b')!.playbooks).toEqual(['get-ready']);
     expect(old.outcome.evidence).toBe('measured-locally');
+  });
+
+  it('add each blueprint’s adoption records, with a contact only where the organisation opted in, and what it was adapted into', () => {
+    const old = blueprints.find((b) => b.slug === 'old')!;
+    expect(old.adoptions).toEqual([{ organisation: 'beta', stage: 'live', date: '2024-05', outcome: 'Live on every ward.', contact: 'digital@beta.example.nhs.uk', illustrative: false }]);
+    expect(old.adaptedInto).toEqual(['new-b']);
+    const newB = blueprints.find((b) => b.slug === 'new-b')!;
+    expect(newB.adoptions).toEqual([{ organisation: 'beta', stage: 'abandoned', date: '2025-09', illustrative: false }]);
+    expect(newB.adaptedFrom).toEqual([{ blueprint: 'old', changes: 'Ran it on two wards instead of ten.' }]);
   });
 
   it('publish the owner’s name and role but not their GitHub user name, which no page shows', () => {

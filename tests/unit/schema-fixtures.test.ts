@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readContentFiles } from '../../src/node/content-files';
-import { blueprintSchema, glossarySchema, organisationSchema, playbookSchema } from '../../src/lib/schema';
+import { adoptionSchema, blueprintSchema, glossarySchema, organisationSchema, playbookSchema } from '../../src/lib/schema';
 import { validateContent, type ContentFile } from '../../src/lib/validate';
 import { readCorpus } from '../../src/lib/validate/corpus';
 import { maxFileBytes } from '../../src/lib/validate/rules/file-size';
@@ -71,6 +71,15 @@ const expected: Record<string, { field: string; says: RegExp; line: number }> = 
   'organisations/wrong-region.yaml': { field: 'region', says: /"wessex" is not one of north-east-yorkshire/, line: 4 },
   'playbooks/too-few-steps.mdx': { field: 'steps', says: /needs at least 3 steps/, line: 7 },
   'playbooks/unresolved-step-blueprint.mdx': { field: 'steps.0.blueprints.0', says: /"no-such-blueprint" is not a known blueprint/, line: 10 },
+  'adapted-from-unknown-blueprint.mdx': { field: 'adaptedFrom.0.blueprint', says: /"no-such-blueprint" is not a known blueprint: use the file name/, line: 39 },
+  'adapted-from-itself.mdx': { field: 'adaptedFrom.0.blueprint', says: /points to this blueprint itself/, line: 39 },
+  'adoptions/unknown-organisation.yaml': { field: 'organisation', says: /"no-such-trust" is not a known organisation: use the file name .* in src\/content\/organisations\//, line: 1 },
+  'adoptions/unknown-blueprint.yaml': { field: 'blueprint', says: /"no-such-blueprint" is not a known blueprint: use the file name .* in src\/content\/blueprints\//, line: 2 },
+  'adoptions/named-after-another-blueprint.yaml': { field: 'organisation', says: /does not match the file name: .* rename this file fixture-community--fixture-valid-blueprint\.yaml/, line: 1 },
+  'adoption-contact-without-opt-in/adoptions/fixture-named-trust--fixture-valid-blueprint.yaml': { field: 'contact', says: /is given without contactOptIn: true/, line: 6 },
+  'adoption-personal-email/adoptions/fixture-named-trust--fixture-valid-blueprint.yaml': { field: 'contact', says: /is not at an organisation's domain: use a team address ending @…nhs\.net/, line: 6 },
+  'adoption-opt-in-without-contact/adoptions/fixture-named-trust--fixture-valid-blueprint.yaml': { field: 'contact', says: /is missing, but contactOptIn is true/, line: 1 },
+  'adoption-by-publisher/adoptions/fixture-hospitals--fixture-valid-blueprint.yaml': { field: 'organisation', says: /publishes "fixture-valid-blueprint" itself/, line: 1 },
   'guide-unknown-playbook/where-to-start.yaml': { field: 'priorities.1.playbook', says: /"no-such-playbook" is not a known playbook: use the file name .* in src\/content\/playbooks\//, line: 26 },
   'guide-unknown-question/where-to-start.yaml': { field: 'priorities.2.when.0.question', says: /"ccio-hours" is not a question in this file: use the id of one under questions/, line: 37 },
   'guide-unknown-blueprint/where-to-start.yaml': { field: 'priorities.2.match.blueprints.0', says: /"no-such-blueprint" is not a known blueprint/, line: 36 },
@@ -109,7 +118,7 @@ describe('valid content', () => {
 
   it('the schemas accept every bundled entry', () => {
     const corpus = readCorpus(readContentFiles(process.cwd()).files, nativeMdxParser);
-    const schemas = { blueprint: blueprintSchema, playbook: playbookSchema, organisation: organisationSchema, glossary: glossarySchema };
+    const schemas = { blueprint: blueprintSchema, playbook: playbookSchema, organisation: organisationSchema, adoption: adoptionSchema, glossary: glossarySchema };
     const checked = corpus.entries.filter((e) => e.kind in schemas);
     expect(checked.length).toBeGreaterThan(0);
     for (const entry of checked) {

@@ -3,7 +3,7 @@
  * sort orders, which blueprints sit under each taxonomy value, and review state. Pages read
  * from this instead of each scanning every blueprint.
  */
-import { facets, isListed, type FacetName, type Blueprint, type Organisation, type Playbook } from '../schema';
+import { adoptionStages, facets, isListed, type Adoption, type AdoptionStage, type FacetName, type Blueprint, type Organisation, type Playbook } from '../schema';
 
 export interface Entry<T> {
   slug: string;
@@ -26,6 +26,24 @@ export interface Catalogue {
   byOrganisation(slug: string): Entry<Blueprint>[];
   /** Playbooks whose steps cite a blueprint. */
   playbooksCiting(slug: string): Entry<Playbook>[];
+  /** Adoption records of a listed blueprint, by known organisations, most recent first. */
+  adoptionsOf(blueprint: string): Entry<Adoption>[];
+  /** Adoption records an organisation made, of listed blueprints, most recent first. */
+  adoptionsBy(organisation: string): Entry<Adoption>[];
+  /** Listed blueprints whose `adaptedFrom` names a blueprint, newest first. */
+  adaptedInto(blueprint: string): Entry<Blueprint>[];
+}
+
+/** How many of a set of adoption records are at each stage, in the stages' order, leaving out none-at-all. */
+export function stageCounts(records: readonly Entry<Adoption>[]): { stage: AdoptionStage; label: string; count: number }[] {
+  return adoptionStages
+    .map((t) => ({ stage: t.value, label: t.label, count: records.filter((r) => r.data.stage === t.value).length }))
+    .filter((c) => c.count > 0);
+}
+
+/** Most recent stage first, then by organisation, for a stable order. */
+function latestFirst(a: Entry<Adoption>, b: Entry<Adoption>): number {
+  return b.data.date.localeCompare(a.data.date) || a.data.organisation.localeCompare(b.data.organisation);
 }
 
 /** Newest first by published date, then by last review, then by title for a stable order. */
@@ -51,6 +69,7 @@ export function buildCatalogue(input: {
   blueprints: Entry<Blueprint>[];
   playbooks: Entry<Playbook>[];
   organisations: Entry<Organisation>[];
+  adoptions?: Entry<Adoption>[];
 }): Catalogue {
   const blueprints = input.blueprints.filter((b) => b.data.status !== 'draft').sort(newestFirst);
   const listed = blueprints.filter((b) => isListed(b.data));
@@ -77,6 +96,20 @@ export function buildCatalogue(input: {
     for (const slug of new Set(p.data.steps.flatMap((s) => s.blueprints))) push(citing, slug, p);
   }
 
+  // Lineage: only between listed blueprints and known organisations, so every link has a page.
+  const listedSlugs = new Set(listed.map((b) => b.slug));
+  const adoptionsOf = new Map<string, Entry<Adoption>[]>();
+  const adoptionsBy = new Map<string, Entry<Adoption>[]>();
+  for (const a of [...(input.adoptions ?? [])].sort(latestFirst)) {
+    if (!listedSlugs.has(a.data.blueprint) || !orgBySlug.has(a.data.organisation)) continue;
+    push(adoptionsOf, a.data.blueprint, a);
+    push(adoptionsBy, a.data.organisation, a);
+  }
+  const adaptedInto = new Map<string, Entry<Blueprint>[]>();
+  for (const b of listed) {
+    for (const source of b.data.adaptedFrom) if (listedSlugs.has(source.blueprint)) push(adaptedInto, source.blueprint, b);
+  }
+
   return {
     blueprints: listed,
     playbooks: [...input.playbooks].sort((a, b) => a.data.title.localeCompare(b.data.title)),
@@ -87,6 +120,9 @@ export function buildCatalogue(input: {
     byProgramme: (status) => facetIndex.get(`programme:${status}`) ?? [],
     byOrganisation: (slug) => orgIndex.get(slug) ?? [],
     playbooksCiting: (slug) => citing.get(slug) ?? [],
+    adoptionsOf: (slug) => adoptionsOf.get(slug) ?? [],
+    adoptionsBy: (slug) => adoptionsBy.get(slug) ?? [],
+    adaptedInto: (slug) => adaptedInto.get(slug) ?? [],
   };
 }
 
@@ -117,3 +153,16 @@ function onceEach(format: (d: Date) => string): (d: Date) => string {
 export const formatDate = onceEach((d) => longDate.format(d));
 
 export const isoDate = onceEach((d) => d.toISOString().slice(0, 10));
+
+const longMonth = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** A month written YYYY-MM (an adoption's date) as readers see it: "March 2025". */
+export function formatMonth(month: string): string {
+  return longMonth.format(new Date(`${month}-01T00:00:00Z`));
+}
+
+/** An adoption's stage and month as a reader sees them: "Live since March 2025", "Abandoned in May 2025". */
+export function adoptionStatus(record: Pick<Adoption, 'stage' | 'date'>): string {
+  const label = adoptionStages.find((t) => t.value === record.stage)?.label ?? record.stage;
+  return `${label} ${record.stage === 'abandoned' ? 'in' : 'since'} ${formatMonth(record.date)}`;
+}

@@ -15,6 +15,15 @@ export const reviewChecklist: readonly string[] = [
   'Checks pass: content validation, build and tests',
 ];
 
-export function checklistMarkdown(): string {
-  return reviewChecklist.map((item) => `- [ ] ${item}`).join('\n');
+/** What a maintainer checks in a pull request that only adds or updates adoption records. */
+export const adoptionChecklist: readonly string[] = [
+  'Someone from the adopting organisation sent this, or the organisation has confirmed it',
+  'The stage and month are plausible: not before the blueprint was published',
+  'The outcome names no patient and no member of staff',
+  'A contact appears only with contactOptIn: true, and is a shared team address, not a person’s',
+  'Checks pass: content validation, build and tests',
+];
+
+export function checklistMarkdown(items: readonly string[] = reviewChecklist): string {
+  return items.map((item) => `- [ ] ${item}`).join('\n');
 }

@@ -5,22 +5,25 @@
  */
 import type { Term } from '../schema/taxonomy';
 import { sectionsOf, toFrontMatter, type DraftValues } from './draft';
-import { declaration } from './issue-form';
-import { questions } from './questions';
+import { blueprintForm, type IssueFormSpec } from './issue-form';
+import { questions, type Question } from './questions';
 
 /** GitHub's issue bodies are at most 65,536 characters; anything longer is not from the form. */
 const maxIssueBody = 65_536;
 const noResponse = '_No response_';
 
-/** Every `### heading` the form writes, in order: the questions, then the declaration. */
-const headings = [...questions.map((q) => ({ id: q.id, label: q.label })), { id: declaration.id, label: declaration.label }];
+/** Every `### heading` a form writes, in order: the questions, then the declaration. */
+function headingsOf(form: Pick<IssueFormSpec, 'questions' | 'declaration'>) {
+  return [...form.questions.map((q) => ({ id: q.id, label: q.label })), { id: form.declaration.id, label: form.declaration.label }];
+}
 
 /**
  * Splits an issue-form body (`### Label` then the answer) into answers by question id. A heading
  * only starts a new answer when it is the label of a later question, so a proposer who writes
  * `### Something` inside a section keeps it as part of their text.
  */
-export function parseIssueFormBody(body: string): Map<string, string> {
+export function parseIssueFormBody(body: string, form: Pick<IssueFormSpec, 'questions' | 'declaration'> = blueprintForm): Map<string, string> {
+  const headings = headingsOf(form);
   const lines = body.slice(0, maxIssueBody).replace(/\r\n?/g, '\n').split('\n');
   const answers = new Map<string, string[]>();
   let current: number | undefined;
@@ -83,9 +86,9 @@ export function parseMany(answer: string, terms: readonly Term[]): string[] {
 }
 
 /** The issue's answers as the web form would hold them: values for choices, text for the rest. */
-export function issueValues(answers: ReadonlyMap<string, string>): DraftValues {
+export function issueValues(answers: ReadonlyMap<string, string>, list: readonly Question[] = questions): DraftValues {
   const values: DraftValues = {};
-  for (const question of questions) {
+  for (const question of list) {
     const answer = answers.get(question.id) ?? '';
     if (!answer) continue;
     if (question.kind === 'one') values[question.id] = parseOne(answer, question.terms ?? []);
@@ -96,7 +99,7 @@ export function issueValues(answers: ReadonlyMap<string, string>): DraftValues {
 }
 
 /** Whether every statement of the declaration is ticked (`- [X] statement`). */
-function declared(answer: string): boolean {
+export function declared(answer: string, declaration = blueprintForm.declaration): boolean {
   const tick = /^\s*[-*]\s*\[[xX]\]\s*/;
   const ticked = (label: string) => answer.split('\n').some((line) => tick.test(line) && sameText(line.replace(tick, ''), label));
   return declaration.statements.every((t) => ticked(t.label));
@@ -136,7 +139,7 @@ export function proposalFromIssue(body: string, context: ProposalContext): Propo
   if (!values['owner-github'] && values['owner-name'] && context.author && /^[A-Za-z0-9-]+$/.test(context.author)) values['owner-github'] = context.author;
 
   const missing = questions.filter((q) => q.required && !values[q.id]?.length).map((q) => q.id);
-  if (!declared(answers.get(declaration.id) ?? '')) missing.push(declaration.id);
+  if (!declared(answers.get(blueprintForm.declaration.id) ?? '')) missing.push(blueprintForm.declaration.id);
   const extras = Object.fromEntries(
     questions.filter((q) => q.path.length === 0 && q.kind !== 'section' && answers.get(q.id)).map((q) => [q.id, answers.get(q.id)!]),
   );

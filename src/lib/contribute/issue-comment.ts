@@ -4,9 +4,9 @@
  * The bot edits its own earlier comment, found by `botMarker`, instead of adding one per edit.
  */
 import type { Problem } from '../validate/problem';
-import { declaration } from './issue-form';
+import { blueprintForm, type IssueFormSpec } from './issue-form';
 import { clip, inline, marker } from './markdown';
-import { questionForProblem, questions, type Question } from './questions';
+import { questionForProblem, type Question } from './questions';
 
 export const botMarker = marker('proposal-bot');
 
@@ -43,13 +43,15 @@ function inFormTerms(message: string, question: Question): string {
 /**
  * Maps validator problems on the rendered file back to the form's questions. `bodyLine` is the
  * first line of the body in `rendered`; problems below it belong to a section answer, and every
- * one of them is listed, by its line within the answer.
+ * one of them is listed, by its line within the answer. `form` is the issue form the answers came
+ * from (the blueprint form unless said).
  */
-export function proposalProblems(problems: readonly Problem[], rendered: string, bodyLine: number, missing: readonly string[] = []): ProposalProblem[] {
+export function proposalProblems(problems: readonly Problem[], rendered: string, bodyLine: number, missing: readonly string[] = [], form: Pick<IssueFormSpec, 'questions' | 'declaration'> = blueprintForm): ProposalProblem[] {
+  const { questions, declaration } = form;
   const out: ProposalProblem[] = [];
   if (missing.includes(declaration.id)) out.push({ where: declaration.label, message: 'needs both boxes ticked: a proposal cannot be published without them' });
   for (const p of problems) {
-    const at = questionForProblem(p.field);
+    const at = questionForProblem(p.field, questions);
     if (at) {
       out.push({ where: where(at.question, at.item), message: inFormTerms(p.message, at.question) });
       continue;

@@ -9,7 +9,7 @@ import { renderBlueprint } from '../content/render-blueprint';
 import type { Organisation } from '../schema';
 import { validateContent, type ContentFile, type MdxParser } from '../validate';
 import { proposalFromIssue } from './issue-answers';
-import { proposalLabel } from './issue-form';
+import { adoptionLabel, proposalLabel } from './issue-form';
 import { proposalProblems, type ProposalProblem } from './issue-comment';
 import { questionById } from './questions';
 import { canonicalPath, planContribution, type ContributionEntry, type ContributionPlan } from './plan';
@@ -44,9 +44,14 @@ export function issueFrom(raw: unknown, now: Date): Issue | undefined {
   };
 }
 
-/** Only open issues carrying the proposal label are proposals; pull requests never are. */
+/** Only open issues carrying the proposal or adoption label are proposals; pull requests never are. */
 export function isOpenProposal(issue: Issue): boolean {
-  return !issue.isPullRequest && issue.state === 'open' && issue.labels.includes(proposalLabel);
+  return !issue.isPullRequest && issue.state === 'open' && (issue.labels.includes(proposalLabel) || issue.labels.includes(adoptionLabel));
+}
+
+/** What an open proposal asks for: an adoption record from the "We are using this" form, otherwise a blueprint. */
+export function proposalKind(issue: Issue): 'adoption' | 'blueprint' {
+  return issue.labels.includes(adoptionLabel) && !issue.labels.includes(proposalLabel) ? 'adoption' : 'blueprint';
 }
 
 /**
@@ -79,9 +84,30 @@ export function proposalBranchPrefix(issueNumber: number): string {
   return `proposal/issue-${issueNumber}-`;
 }
 
+/**
+ * An organisation new to the site is not the proposer's mistake: a maintainer adds it first. When
+ * the proposer gave its full name, the problem with the organisation answer (`where`) says so instead.
+ */
+export function organisationToAdd(found: ProposalProblem[], newOrganisation: string | undefined, where: string): void {
+  if (!newOrganisation) return;
+  const at = found.findIndex((p) => p.where === where);
+  const message = `"${newOrganisation}" is not on the site yet. A maintainer will add it; once they have, edit this issue (any small change will do) and the checks run again.`;
+  if (at >= 0) found.splice(at, 1, { where, message });
+  else found.unshift({ where, message });
+}
+
+/** Organisations on the site, by slug, from every content file. */
+export function organisationsIn(files: readonly ContentFile[], parser: MdxParser): Map<string, Organisation> {
+  return new Map(
+    validateContent(files.filter((f) => f.kind === 'organisation'), { parser }).corpus.entries
+      .filter((e) => e.data)
+      .map((e) => [e.slug, e.data as Organisation]),
+  );
+}
+
 export interface CheckedProposal {
   slug: string;
-  /** The blueprint file the issue becomes. */
+  /** The file the issue becomes: a blueprint, or an adoption record (./adoption-proposal.ts). */
   rendered: string;
   /** Where it goes in the repository. */
   repoPath: string;
@@ -97,11 +123,7 @@ export interface CheckedProposal {
  * the project path of the blueprints folder among `files`.
  */
 export function checkIssueProposal(issue: Issue, files: readonly ContentFile[], blueprintsDir: string, parser: MdxParser): CheckedProposal {
-  const organisations = new Map(
-    validateContent(files.filter((f) => f.kind === 'organisation'), { parser }).corpus.entries
-      .filter((e) => e.data)
-      .map((e) => [e.slug, e.data as Organisation]),
-  );
+  const organisations = organisationsIn(files, parser);
   const illustrativeOrganisations = [...organisations].filter(([, o]) => o.illustrative).map(([slug]) => slug);
   const proposal = proposalFromIssue(issue.body, { published: issue.createdAt.slice(0, 10), author: issue.author?.login, issueTitle: issue.title, illustrativeOrganisations });
   const matched = matchOrganisation(String(proposal.data.organisation ?? ''), organisations);
@@ -118,15 +140,7 @@ export function checkIssueProposal(issue: Issue, files: readonly ContentFile[], 
     { parser, only: new Set([localPath]) },
   );
   const found = proposalProblems(problems, rendered, parseSource(rendered).bodyLine, proposal.missing);
-  // An organisation new to the site is not the proposer's mistake: a maintainer adds it first.
-  const newOrganisation = proposal.extras['organisation-name'];
-  if (newOrganisation && !matched) {
-    const where = questionById('organisation')!.label;
-    const at = found.findIndex((p) => p.where === where);
-    const message = `"${newOrganisation}" is not on the site yet. A maintainer will add it; once they have, edit this issue (any small change will do) and the checks run again.`;
-    if (at >= 0) found.splice(at, 1, { where, message });
-    else found.unshift({ where, message });
-  }
+  if (!matched) organisationToAdd(found, proposal.extras['organisation-name'], questionById('organisation')!.label);
   if (files.some((f) => f.path === localPath)) {
     found.unshift({ where: questionById('title')!.label, message: `gives the web address /blueprints/${slug}/, which another blueprint already has: change the title a little` });
   }

@@ -3,7 +3,7 @@
  * pushed to, and the pull request's title and labels. Nothing here talks to GitHub, so the
  * `--dry-run` output and the real run come from the same plan.
  */
-import type { Blueprint, Organisation, Playbook } from '../schema';
+import type { Adoption, Blueprint, Organisation, Playbook } from '../schema';
 import { labelOf, contentTypes } from '../schema/taxonomy';
 import type { Kind } from '../validate/corpus';
 import { neutraliseReferences } from './markdown';
@@ -45,6 +45,8 @@ export function canonicalPath(kind: Kind, slug: string): string {
       return `src/content/playbooks/${slug}.mdx`;
     case 'organisation':
       return `src/content/organisations/${slug}.yaml`;
+    case 'adoption':
+      return `src/content/adoptions/${slug}.yaml`;
     case 'glossary':
       return 'src/content/glossary.yaml';
     case 'synonyms':
@@ -58,6 +60,10 @@ export function canonicalPath(kind: Kind, slug: string): string {
 export function titleOf(entry: ContributionEntry): string {
   const data = entry.data as Partial<Blueprint & Playbook & Organisation> | undefined;
   if (entry.kind === 'organisation') return data?.name ?? entry.slug;
+  if (entry.kind === 'adoption') {
+    const a = entry.data as Partial<Adoption> | undefined;
+    return a?.organisation && a.blueprint ? `${a.organisation} ${a.stage === 'abandoned' ? 'stopped using' : 'is using'} ${a.blueprint}${a.stage ? ` (${a.stage})` : ''}` : entry.slug;
+  }
   if (entry.kind === 'glossary') return 'Glossary';
   if (entry.kind === 'synonyms') return 'Search synonyms';
   if (entry.kind === 'where-to-start') return 'Where-to-start guide';
@@ -67,7 +73,7 @@ export function titleOf(entry: ContributionEntry): string {
 /** "Blueprint", "Redprint", "Playbook", "Organisation"… */
 export function kindLabel(entry: ContributionEntry): string {
   if (entry.kind === 'blueprint') return labelOf(contentTypes, (entry.data as Blueprint | undefined)?.type ?? 'blueprint');
-  return { playbook: 'Playbook', organisation: 'Organisation', glossary: 'Glossary', synonyms: 'Search synonyms', 'where-to-start': 'Where-to-start guide' }[entry.kind];
+  return { playbook: 'Playbook', organisation: 'Organisation', adoption: 'Adoption', glossary: 'Glossary', synonyms: 'Search synonyms', 'where-to-start': 'Where-to-start guide' }[entry.kind];
 }
 
 /** Entries in a stable order (by repository path), so argument order never changes the plan. */

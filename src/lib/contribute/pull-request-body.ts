@@ -3,9 +3,10 @@
  * reader sees first: key questions, cost, outcome, care setting, supplier, organisation), the
  * review checklist, and where each file goes. Pure, and always under GitHub's size limit.
  */
-import type { Blueprint, Playbook } from '../schema';
+import type { Adoption, Blueprint, Playbook } from '../schema';
+import { adoptionStages } from '../schema/adoption-stages';
 import { careSettings, costBands, domains, evidenceLevels, labelOf, suppliers } from '../schema/taxonomy';
-import { checklistMarkdown } from './checklist';
+import { adoptionChecklist, checklistMarkdown } from './checklist';
 import { cell, clip, inline, marker } from './markdown';
 import { canonicalPath, kindLabel, sortEntries, titleOf, type ContributionEntry } from './plan';
 
@@ -55,8 +56,21 @@ function playbookSummary(entry: ContributionEntry): string {
   return [`### Playbook: ${inline(titleOf(entry))}`, `> ${inline(p.summary)}`, `${p.steps.length} steps, ${p.checklist.length} checklist items.`].join('\n\n');
 }
 
+function adoptionSummary(entry: ContributionEntry, options: BodyOptions): string {
+  const a = entry.data as Adoption;
+  const rows: [string, string][] = [
+    ['Organisation', organisation(a.organisation, options)],
+    ['Blueprint', `\`${a.blueprint}\``],
+    ['Stage', cell(`${labelOf(adoptionStages, a.stage)} since ${a.date}`)],
+    ['Outcome', cell(a.outcome ?? 'not given')],
+    ['Contact published', a.contactOptIn && a.contact ? `yes: ${cell(a.contact)}` : 'no'],
+  ];
+  return [`### Adoption: ${inline(titleOf(entry))}`, ['| Record | |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n')].join('\n\n');
+}
+
 function entrySummary(entry: ContributionEntry, options: BodyOptions, detail: boolean): string {
   if (entry.kind === 'blueprint' && entry.data) return blueprintSummary(entry, options, detail);
+  if (entry.kind === 'adoption' && entry.data) return adoptionSummary(entry, options);
   if (entry.kind === 'playbook' && entry.data) return playbookSummary(entry);
   return `### ${inline(kindLabel(entry))}: ${inline(titleOf(entry))}`;
 }
@@ -67,7 +81,7 @@ function compose(entries: ContributionEntry[], options: BodyOptions, detail: boo
     pullRequestMarker,
     ...(detail ? entries.map((e) => entrySummary(e, options, true)) : [entries.map((e) => `- ${inline(kindLabel(e))}: ${inline(titleOf(e))}`).join('\n')]),
     `### Files\n\n${files}`,
-    `### Review checklist (for maintainers)\n\n${checklistMarkdown()}`,
+    `### Review checklist (for maintainers)\n\n${checklistMarkdown(entries.every((e) => e.kind === 'adoption') ? adoptionChecklist : undefined)}`,
   ];
   if (options.labels?.length) parts.push(`Labels: ${options.labels.map((l) => `\`${l}\``).join(', ')}`);
   if (options.issue !== undefined) parts.push(`Proposed through the issue form in #${options.issue}. Merging this closes it.\n\nCloses #${options.issue}`);

@@ -253,15 +253,16 @@ export interface QuestionAt {
  * (["keyQuestions", 2]) or as the validator writes it ("keyQuestions.2"). A problem with a
  * whole object (`timeline` ending before it starts, `cost` left out) goes to the question for
  * its last part that can be wrong on its own, or its first; undefined when no question asks for it.
+ * `list` is the form's questions: the blueprint questions unless another form's are given.
  */
-export function questionForProblem(path: readonly PropertyKey[] | string): QuestionAt | undefined {
+export function questionForProblem(path: readonly PropertyKey[] | string, list: readonly Question[] = questions): QuestionAt | undefined {
   const keys = (typeof path === 'string' ? path.split('.') : path.map(String)).filter(Boolean);
   if (keys.length === 0) return undefined;
-  if (keys.length === 1 && keys[0] === 'timeline') return { question: byId.get('timeline-end')! };
-  const matching = questions
+  if (list === questions && keys.length === 1 && keys[0] === 'timeline') return { question: byId.get('timeline-end')! };
+  const matching = list
     .filter((q) => q.path.length > 0 && q.path.every((k, i) => keys[i] === k))
     .sort((a, b) => b.path.length - a.path.length);
-  const question = matching[0] ?? questions.find((q) => q.path.length > 0 && q.path[0] === keys[0] && keys.length === 1);
+  const question = matching[0] ?? list.find((q) => q.path.length > 0 && q.path[0] === keys[0] && keys.length === 1);
   if (!question) return undefined;
   const index = Number(keys[question.path.length]);
   return Number.isInteger(index) && keys[question.path.length] !== undefined && index >= 0 ? { question, item: index } : { question };

@@ -4,11 +4,11 @@
  * related blueprints are passed in, so this runs in plain Node.
  */
 import { isoDate, type Catalogue, type Entry } from '../content/catalogue';
-import type { Blueprint, GlossaryTerm, Playbook } from '../schema';
+import type { Adoption, Blueprint, GlossaryTerm, Playbook } from '../schema';
 import type { z } from 'astro/zod';
 import type { owner } from '../schema/fields';
 import { vocabularies } from './taxonomy';
-import type { BlueprintRecord, GlossaryRecord, OrganisationRecord, PlaybookRecord, VocabularyRecord } from './schemas';
+import type { AdoptionRecord, BlueprintRecord, GlossaryRecord, OrganisationRecord, PlaybookRecord, VocabularyRecord } from './schemas';
 
 export interface Addresses {
   /** Absolute address of a blueprint's, playbook's or organisation's page. */
@@ -32,9 +32,21 @@ export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** An adoption as the API publishes it: the contact only where the organisation opted in. */
+export function adoptionRecord({ organisation, stage, date, outcome, contactOptIn, contact, illustrative }: Adoption): AdoptionRecord {
+  return {
+    organisation,
+    stage,
+    date,
+    ...(outcome === undefined ? {} : { outcome }),
+    ...(contactOptIn && contact ? { contact } : {}),
+    illustrative,
+  };
+}
+
 export function blueprintRecord(
   entry: Entry<Blueprint>,
-  derived: { related: string[]; playbooks: string[] },
+  derived: { related: string[]; playbooks: string[]; adoptions?: AdoptionRecord[]; adaptedInto?: string[] },
   addresses: Addresses,
 ): BlueprintRecord {
   const { published, lastReviewed, reviewBy, owner, ...data } = entry.data;
@@ -49,6 +61,8 @@ export function blueprintRecord(
     reviewBy: isoDate(reviewBy),
     relatedBlueprints: derived.related,
     playbooks: derived.playbooks,
+    adoptions: derived.adoptions ?? [],
+    adaptedInto: derived.adaptedInto ?? [],
   };
 }
 
@@ -69,6 +83,8 @@ export function blueprintRecords(catalogue: Catalogue, related: (slug: string) =
         // A related or citing entry that is not listed would be a dead end for a consumer.
         related: related(b.slug).filter((s) => listed.has(s)),
         playbooks: catalogue.playbooksCiting(b.slug).map((p) => p.slug).sort(compareText),
+        adoptions: catalogue.adoptionsOf(b.slug).map((a) => adoptionRecord(a.data)),
+        adaptedInto: catalogue.adaptedInto(b.slug).map((x) => x.slug),
       },
       addresses,
     ),

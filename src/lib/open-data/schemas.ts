@@ -5,7 +5,7 @@
  * so the two cannot drift apart.
  */
 import { z } from 'astro/zod';
-import { blueprintSchema, glossaryTermSchema, organisationSchema, playbookSchema } from '../schema';
+import { adoptionFields, blueprintSchema, glossaryTermSchema, organisationSchema, playbookSchema } from '../schema';
 import { owner, slug } from '../schema/fields';
 import { apiVersion, schemaVersion } from './version';
 
@@ -26,6 +26,14 @@ const licence = z.strictObject({
   url: address,
 });
 
+/**
+ * One organisation's adoption of a blueprint, as its record says. The contact is published only
+ * where the organisation opted in, so `contactOptIn` itself is not repeated.
+ */
+export const adoptionRecordSchema = adoptionFields
+  .pick({ organisation: true, stage: true, date: true, outcome: true, contact: true, illustrative: true })
+  .describe('An organisation’s adoption of this blueprint: its stage, the month it reached it, and what happened.');
+
 /** A blueprint's validated front-matter with the fields the build derives. */
 export const blueprintRecordSchema = blueprintSchema.in
   .extend({
@@ -40,6 +48,8 @@ export const blueprintRecordSchema = blueprintSchema.in
       .array(slug)
       .describe('Up to four related blueprints, by slug: the author’s own choices first, then the most similar by content.'),
     playbooks: z.array(slug).describe('Slugs of the playbooks whose steps cite this blueprint.'),
+    adoptions: z.array(adoptionRecordSchema).describe('Organisations that have said they are exploring, piloting, using or have abandoned this blueprint, most recent first.'),
+    adaptedInto: z.array(slug).describe('Slugs of the listed blueprints whose adaptedFrom names this one, newest first.'),
   })
   .describe('A blueprint or redprint: the front-matter its author wrote, as validated, plus derived fields.');
 
@@ -117,6 +127,7 @@ export const fileSchemas = {
 
 export type FileName = keyof typeof fileSchemas;
 export type BlueprintRecord = z.output<typeof blueprintRecordSchema>;
+export type AdoptionRecord = z.output<typeof adoptionRecordSchema>;
 export type PlaybookRecord = z.output<typeof playbookRecordSchema>;
 export type OrganisationRecord = z.output<typeof organisationRecordSchema>;
 export type GlossaryRecord = z.output<typeof glossaryRecordSchema>;

@@ -103,6 +103,23 @@ export const blueprintSchema = z
     licence: z.enum(valuesOf(licences), { error: `should be ${valuesOf(licences).join(' (the default) or ')}` }).default(licences[0].value),
     /** Slugs of related blueprints you want to point readers to. Search adds more automatically. */
     related: slugs(),
+    /**
+     * The blueprints this work was adapted from, each with what was changed, so readers can follow
+     * how practice spread. Leave it out when the work was your own.
+     */
+    adaptedFrom: z
+      .array(
+        z.strictObject({
+          /** Slug of the blueprint adapted (its file name in src/content/blueprints/). */
+          blueprint: slug,
+          /** What you changed for your organisation, in one or two sentences. */
+          changes: text({ min: 10, max: 300, what: 'what you changed when adapting it' }),
+        }),
+        { error: 'should be a list of {blueprint, changes}, e.g. [{blueprint: electronic-observations-in-nine-months, changes: "…"}]' },
+      )
+      .max(5, { error: 'lists more than 5 blueprints: keep the ones this work is mainly based on' })
+      .refine((items) => new Set(items.map((i) => i.blueprint)).size === items.length, { error: 'lists a blueprint twice: remove the repeat' })
+      .default([]),
     /** True when this is example content about a made-up organisation. Every page built from it says so. */
     illustrative: z.boolean({ error: 'should be true or false' }).default(false),
     /** Sources of the facts used, as links: each a title and a web address starting https:// (http:// is refused). */

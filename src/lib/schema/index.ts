@@ -3,6 +3,7 @@ export * from './taxonomy';
 export * from './blueprint';
 export * from './playbook';
 export * from './organisation';
+export * from './adoption';
 export * from './glossary';
 export { titleProblem } from './title';
 export * from './where-to-start';
