@@ -48,7 +48,7 @@ export async function checkPool(contentRoot: string, threads: number): Promise<C
     await Promise.all(Array.from({ length: threads }, () => pool.run({ kind: 'ready' })));
   } catch (error) {
     await pool.destroy();
-    throw error;
+    throw new Error(`The check threads could not read the site's content under ${contentRoot} (${(error as Error).message}): set GATEWAY_CONTENT_ROOT to a checkout of the site`, { cause: error });
   }
   return {
     proposal: async (answers, options) => (await pool.run({ kind: 'proposal', answers, options }))!,
