@@ -1,31 +1,48 @@
 /**
- * npm run bench:gateway [-- --submissions 200 --clients 20]
+ * npm run bench:gateway [-- --submissions 200 --clients 20 --check-threads N --profile DIR]
  *
  * Sends submissions from concurrent clients on loopback to the gateway, run as its own process
- * (as `npm run gateway` runs it) against the fake GitHub in this process, and prints:
+ * (as `npm run gateway` runs it) against the fake GitHub in a third process, and prints:
+ * - the machine: cores, and the load average at the start and the end of the run (the figures
+ *   mean little without it on a shared machine);
  * - accept latency p50/p95/max: from sending the form to the gateway's answer (checked, stored,
- *   queued); the work on GitHub happens after, one submission at a time;
+ *   queued); the work on GitHub happens after, one submission at a time. Also the same from
+ *   the gateway's side (Fastify's response time), so time spent queued before the gateway reads
+ *   a request shows as the difference;
+ * - the CPU time each process used while the submissions were being accepted, and the
+ *   gateway's in all (its event-loop thread apart: the check threads are the rest);
  * - pull requests opened against unique submissions (should be equal: every tenth form is sent
  *   twice, as a browser retry would);
  * - submissions lost and duplicated (should be 0);
  * - the gateway process's peak memory (VmHWM, Linux).
  * It measures, and never fails: the figures depend on the machine. The fake GitHub runs in a
  * process of its own, as its Git work blocks; the clients' timings stay the gateway's alone.
+ * `--check-threads` sets GATEWAY_CHECK_THREADS (0: checks on the event loop, as before the
+ * pool); `--profile DIR` writes V8 CPU profiles of the gateway's threads into DIR.
  */
 import { fork, spawn } from 'node:child_process';
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { startFakeGitHub } from '../tests/support/fake-github';
 import { goodAnswers } from '../tests/gateway/harness';
 
-const { values } = parseArgs({ options: { submissions: { type: 'string', default: '200' }, clients: { type: 'string', default: '20' }, 'fake-github': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    submissions: { type: 'string', default: '200' }, clients: { type: 'string', default: '20' }, 'check-threads': { type: 'string' }, profile: { type: 'string' },
+    'fake-github': { type: 'boolean', default: false },
+  },
+});
 const total = Number(values.submissions);
 const clients = Number(values.clients);
+for (const [name, value] of [['--submissions', total], ['--clients', clients]] as const) {
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number of at least 1`);
+}
+if (values['check-threads'] !== undefined && !/^\d+$/.test(values['check-threads'])) throw new Error('--check-threads must be a whole number (0 checks on the event loop)');
 const repository = 'blueprint-commons/blueprint-commons';
 
 // 0. Run as the fake GitHub's process: serve, and answer the parent's questions.
@@ -60,8 +77,10 @@ async function bench(): Promise<void> {
     return answer;
   };
   const database = join(dir, 'gateway.sqlite');
-  const child = spawn(process.execPath, ['--import', 'tsx', 'gateway/src/cli.ts'], {
+  const profile = values.profile ? ['--cpu-prof', '--cpu-prof-dir', resolve(values.profile)] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'gateway/src/cli.ts'], {
     env: {
+      ...(values['check-threads'] !== undefined ? { GATEWAY_CHECK_THREADS: values['check-threads'] } : {}),
       PATH: process.env.PATH, GATEWAY_PORT: '0', GATEWAY_SITE_ORIGIN: 'http://127.0.0.1:4321', GATEWAY_DATABASE: database, GATEWAY_SECRET: randomUUID() + randomUUID(),
       GATEWAY_MAIL: 'terminal', GITHUB_API_URL: fake.url, GITHUB_REPOSITORY: repository, GITHUB_APP_ID: '9', GITHUB_APP_INSTALLATION_ID: '9',
       GITHUB_APP_PRIVATE_KEY: privateKey.export({ type: 'pkcs1', format: 'pem' }).toString(),
@@ -114,6 +133,8 @@ async function bench(): Promise<void> {
   const formsAccepted = new Set<string>();
   let refused = 0;
   let next = 0;
+  const loadBefore = loadavg();
+  const cpuBefore = { gateway: cpuOf(child.pid!), gatewayMain: cpuOf(child.pid!, child.pid), github: cpuOf(github.pid!), bench: process.cpuUsage() };
   const started = Date.now();
   await Promise.all(sessions.map(async (state) => {
     for (let i = next++; i < total; i = next++) {
@@ -130,6 +151,10 @@ async function bench(): Promise<void> {
     }
   }));
   const acceptMs = Date.now() - started;
+  const acceptCpu = {
+    gateway: cpuOf(child.pid!) - cpuBefore.gateway, gatewayMain: cpuOf(child.pid!, child.pid) - cpuBefore.gatewayMain, github: cpuOf(github.pid!) - cpuBefore.github,
+    bench: ((u) => (u.user + u.system) / 1000)(process.cpuUsage(cpuBefore.bench)),
+  };
 
   // 4. Wait until GitHub has them all (bounded), then count.
   const db = new DatabaseSync(database, { readOnly: true });
@@ -142,6 +167,8 @@ async function bench(): Promise<void> {
   const { pulls } = await fakeAnswer('pulls');
   const heads = new Set(pulls);
   const peak = readFileSync(`/proc/${child.pid}/status`, 'utf8').match(/VmHWM:\s+(\d+) kB/)?.[1];
+  const gatewayCpu = cpuOf(child.pid!);
+  const loadAfter = loadavg();
 
   child.kill('SIGTERM');
   await new Promise((r) => child.on('exit', r));
@@ -149,14 +176,57 @@ async function bench(): Promise<void> {
   await new Promise((r) => github.on('exit', r));
   rmSync(dir, { recursive: true, force: true });
 
-  const sorted = [...latencies].sort((a, b) => a - b);
-  const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)].toFixed(1);
+  const threads = output.match(/"checkThreads":(\d+)/)?.[1] ?? 'unknown';
+  const served = serverTimes(output);
+  const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' / ');
   console.log(`Gateway benchmark: ${total} submissions (${latencies.length} requests, every tenth sent twice) from ${clients} concurrent clients on loopback
-  accept latency (checked, stored, answered): p50 ${pct(50)} ms, p95 ${pct(95)} ms, max ${pct(100)} ms (target p95 <= 100 ms)
+  machine: ${availableParallelism()} cores; load average (1 / 5 / 15 min) ${load(loadBefore)} at the start, ${load(loadAfter)} at the end; gateway check threads: ${threads}
+  accept latency (checked, stored, answered): ${percentiles(latencies)} (target p95 <= 100 ms)
+  the same, timed inside the gateway (Fastify's response time): ${served.length ? percentiles(served) : 'not in the log'}
+  CPU while accepting (${s(acceptMs)}): gateway ${s(acceptCpu.gateway)} (event-loop thread ${s(acceptCpu.gatewayMain)}), fake GitHub ${s(acceptCpu.github)}, the clients ${s(acceptCpu.bench)}; gateway in all: ${s(gatewayCpu)}
   all accepted after ${(acceptMs / 1000).toFixed(1)} s; all on GitHub after ${(sentMs / 1000).toFixed(1)} s (fake GitHub, 5 ms between writes)
   unique submissions accepted: ${accepted.size}; refused: ${refused}; failed on GitHub: ${failed}
   pull requests opened: ${pulls.length} against ${accepted.size} unique submissions (${pulls.length === accepted.size ? 'equal' : 'NOT equal'})
   submissions lost (accepted, but not stored or without a pull request): ${[...accepted].filter((id) => !stored.has(id) || !heads.has(`gateway/${id}`)).length}
   duplicates (more than one submission for a form, or more than one pull request for a submission): ${accepted.size - formsAccepted.size + pulls.length - heads.size}
   gateway peak memory (VmHWM): ${peak ? `${(Number(peak) / 1024).toFixed(0)} MiB` : 'not available on this system'}`);
+}
+
+/** p50, p95 and max of a list of milliseconds. */
+function percentiles(ms: number[]): string {
+  const sorted = [...ms].sort((a, b) => a - b);
+  const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)].toFixed(1);
+  return `p50 ${pct(50)} ms, p95 ${pct(95)} ms, max ${pct(100)} ms`;
+}
+
+/**
+ * CPU time (user and system, in ms) a process has used, or one of its threads, from Linux's
+ * /proc (fields 14 and 15 of `stat`, in clock ticks of 10 ms); 0 elsewhere.
+ */
+function cpuOf(pid: number, thread?: number): number {
+  try {
+    const stat = readFileSync(thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
+/** Fastify's own response time for each submission request, from the gateway's JSON log. */
+function serverTimes(log: string): number[] {
+  const submissions = new Set<string>();
+  const times: number[] = [];
+  for (const line of log.split('\n')) {
+    let entry: { reqId?: string; msg?: string; req?: { method?: string; url?: string }; responseTime?: number };
+    try {
+      entry = JSON.parse(line);
+    } catch {
+      continue; // an email printed by GATEWAY_MAIL=terminal
+    }
+    if (entry.msg === 'incoming request' && entry.req?.method === 'POST' && entry.req.url === '/api/submissions') submissions.add(entry.reqId!);
+    else if (entry.msg === 'request completed' && submissions.has(entry.reqId!) && typeof entry.responseTime === 'number') times.push(entry.responseTime);
+  }
+  return times;
 }

@@ -67,7 +67,7 @@ async function main(args: string[]): Promise<number> {
     throw error;
   }
   const gateway = await startGateway(settings);
-  gateway.app.log.info({ url: gateway.url, repository: `${settings.github.owner}/${settings.github.repo}` }, 'gateway listening');
+  gateway.app.log.info({ url: gateway.url, repository: `${settings.github.owner}/${settings.github.repo}`, checkThreads: settings.checkThreads }, 'gateway listening');
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);

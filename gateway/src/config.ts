@@ -4,6 +4,7 @@
  * a deployment fails loudly at once rather than on the first contributor.
  */
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'astro/zod';
 
@@ -31,6 +32,7 @@ const shape = {
   GATEWAY_RETRY_BASE_MS: count(1000),
   GATEWAY_POLL_MS: count(2000, 10),
   GATEWAY_BODY_LIMIT_BYTES: count(262144, 1024),
+  GATEWAY_CHECK_THREADS: count(availableParallelism(), 0),
   GATEWAY_REQUESTS_PER_MINUTE: count(120),
   GATEWAY_CODES_PER_HOUR: count(5),
   GATEWAY_SUBMISSIONS_PER_HOUR: count(20),
@@ -67,6 +69,7 @@ const hints: Record<string, string> = {
   GITHUB_APP_ID: "the GitHub App's numeric App ID, from its settings page",
   GITHUB_APP_INSTALLATION_ID: "the numeric id of the App's installation on the repository",
   GITHUB_APP_PRIVATE_KEY_FILE: "the path of the App's private key (.pem), or set GITHUB_APP_PRIVATE_KEY to its text",
+  GATEWAY_CHECK_THREADS: 'how many threads check proposals, e.g. the number of CPU cores; 0 checks them on the main thread',
   LOG_LEVEL: 'one of fatal, error, warn, info, debug, silent',
 };
 
@@ -91,6 +94,8 @@ export interface Settings {
   retryBaseMs: number;
   pollMs: number;
   bodyLimitBytes: number;
+  /** Worker threads that check proposals off the event loop; 0 checks them on it. */
+  checkThreads: number;
   requestsPerMinute: number;
   codesPerHour: number;
   submissionsPerHour: number;
@@ -161,6 +166,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Settings 
     retryBaseMs: raw.GATEWAY_RETRY_BASE_MS,
     pollMs: raw.GATEWAY_POLL_MS,
     bodyLimitBytes: raw.GATEWAY_BODY_LIMIT_BYTES,
+    checkThreads: raw.GATEWAY_CHECK_THREADS,
     requestsPerMinute: raw.GATEWAY_REQUESTS_PER_MINUTE,
     codesPerHour: raw.GATEWAY_CODES_PER_HOUR,
     submissionsPerHour: raw.GATEWAY_SUBMISSIONS_PER_HOUR,

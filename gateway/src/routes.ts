@@ -18,12 +18,12 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'astro/zod';
 import type { Settings } from './config';
-import { mergeErrors, questions, type FieldError, type SiteContent } from './content';
+import type { Checks } from './checks';
+import { mergeErrors, questions, type FieldError } from './content';
 import { codeMessage, type Mailer } from './mail';
 import { statusPage } from './status-page';
 import { domainOf, isAllowedAddress, normaliseEmail, sameSecret, type SignIn } from './sign-in';
 import type { Store, Submission } from './store';
-import { payloadFor } from './proposal';
 
 export const sessionCookie = 'gateway_session';
 
@@ -31,7 +31,8 @@ export interface RouteDeps {
   settings: Settings;
   store: Store;
   signIn: SignIn;
-  site: SiteContent;
+  /** Every check the site makes, off the event loop unless GATEWAY_CHECK_THREADS is 0. */
+  checks: Checks;
   mailer: Mailer;
   /** Called after a submission is stored or changed, so the worker looks at the queue at once. */
   queued: () => void;
@@ -81,7 +82,7 @@ export function publicView(s: Submission, publicUrl: string) {
 }
 
 export async function routes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
-  const { settings, store, signIn, site, mailer } = deps;
+  const { settings, store, signIn, checks, mailer } = deps;
   const cookieOptions = { path: '/', httpOnly: true, secure: true, sameSite: 'strict' as const, maxAge: settings.sessionHours * 3600 };
   app.decorateRequest('sessionEmail', null);
 
@@ -189,7 +190,7 @@ export async function routes(app: FastifyInstance, deps: RouteDeps): Promise<voi
     const credit = creditOf(body.credit);
     const answers = answersOf(body.answers);
     const domain = domainOf(email);
-    const payload = payloadFor(answers, site, { today: new Date().toISOString().slice(0, 10), notDuplicate: body.notDuplicate ?? false, domain, creditName: credit.name });
+    const payload = await checks.proposal(answers, { today: new Date().toISOString().slice(0, 10), notDuplicate: body.notDuplicate ?? false, domain, creditName: credit.name });
     const errors = [...('errors' in payload ? payload.errors : []), ...(credit.error ? [credit.error] : [])];
     if (errors.length || 'errors' in payload) return problem(reply, 422, mergeErrors(errors));
 
@@ -198,6 +199,8 @@ export async function routes(app: FastifyInstance, deps: RouteDeps): Promise<voi
       id, idempotencyKey: body.idempotencyKey, email, domain, creditName: credit.name, answers, payload, notDuplicate: body.notDuplicate ?? false,
       branch: `gateway/${id}`,
     });
+    // The same key may have been stored by another request while this one was being checked.
+    if (!created && submission.email !== email) return problem(reply, 409, [{ id: '', message: 'This form was already sent from another address: reload the page to start a new one' }]);
     if (created) {
       req.log.info({ submission: submission.id }, 'submission stored');
       deps.queued();
@@ -219,7 +222,7 @@ export async function routes(app: FastifyInstance, deps: RouteDeps): Promise<voi
     const credit = creditOf(parsed.data.credit);
     const answers = answersOf(parsed.data.answers);
     const notDuplicate = parsed.data.notDuplicate ?? false;
-    const payload = payloadFor(answers, site, { today: new Date(s.createdAt).toISOString().slice(0, 10), notDuplicate, domain: s.domain, creditName: credit.name });
+    const payload = await checks.proposal(answers, { today: new Date(s.createdAt).toISOString().slice(0, 10), notDuplicate, domain: s.domain, creditName: credit.name });
     const errors = [...('errors' in payload ? payload.errors : []), ...(credit.error ? [credit.error] : [])];
     if (errors.length || 'errors' in payload) return problem(reply, 422, mergeErrors(errors));
     store.edit(s.id, { answers, payload, notDuplicate, creditName: credit.name });

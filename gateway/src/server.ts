@@ -9,6 +9,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Settings } from './config';
+import { checkPool, checksInProcess, type Checks } from './checks';
 import { readSiteContent, type SiteContent } from './content';
 import { connectApp, type GitHubConnection } from './github-app';
 import { createMailer, type Mailer } from './mail';
@@ -29,14 +30,17 @@ export interface Gateway {
 export interface GatewayOverrides {
   mailer?: Mailer;
   github?: GitHubConnection;
+  /** The site's content, read already: proposals are then checked on the main thread with it. */
   site?: SiteContent;
   /** Where the JSON log goes; standard output when not given. */
   logStream?: NodeJS.WritableStream;
 }
 
 export async function startGateway(settings: Settings, overrides: GatewayOverrides = {}): Promise<Gateway> {
+  const checks: Checks = overrides.site ? checksInProcess(overrides.site)
+    : settings.checkThreads > 0 ? await checkPool(settings.contentRoot, settings.checkThreads)
+    : checksInProcess(readSiteContent(settings.contentRoot));
   const store = new Store(settings.database);
-  const site = overrides.site ?? readSiteContent(settings.contentRoot);
   const mailer = overrides.mailer ?? createMailer(settings.mail);
   const app = Fastify({
     logger: {
@@ -51,7 +55,7 @@ export async function startGateway(settings: Settings, overrides: GatewayOverrid
     trustProxy: settings.trustProxy,
   });
   const worker = new Worker({
-    store, site, mailer, log: app.log,
+    store, checks, mailer, log: app.log,
     github: overrides.github ?? connectApp(settings.github, { retryBaseMs: settings.retryBaseMs }),
     upstream: { owner: settings.github.owner, repo: settings.github.repo },
     apiUrl: settings.github.apiUrl,
@@ -76,7 +80,7 @@ export async function startGateway(settings: Settings, overrides: GatewayOverrid
       : 'Something went wrong on our side: try again in a minute';
     return reply.code(status).send({ errors: [{ id: '', message }] });
   });
-  await app.register(routes, { settings, store, signIn: new SignIn(store, settings), site, mailer, queued: () => worker.kick() });
+  await app.register(routes, { settings, store, signIn: new SignIn(store, settings), checks, mailer, queued: () => worker.kick() });
 
   await app.listen({ host: settings.host, port: settings.port });
   const address = app.server.address();
@@ -89,6 +93,7 @@ export async function startGateway(settings: Settings, overrides: GatewayOverrid
       retention.stop();
       await worker.stop();
       await app.close();
+      await checks.close();
       mailer.close();
       store.close();
     },

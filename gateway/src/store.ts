@@ -9,7 +9,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
 
 /** What goes to GitHub, exactly as checked when the contributor sent it. */
 export interface Payload {
@@ -103,6 +103,8 @@ CREATE TABLE IF NOT EXISTS sessions (
 
 export class Store {
   readonly db: DatabaseSync;
+  /** Each statement is compiled once and reused: compiling costs more than running most of them. */
+  private readonly statements = new Map<string, StatementSync>();
 
   constructor(readonly file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -113,7 +115,14 @@ export class Store {
   }
 
   close(): void {
+    this.statements.clear();
     if (this.db.isOpen) this.db.close();
+  }
+
+  private sql(text: string): StatementSync {
+    let statement = this.statements.get(text);
+    if (!statement) this.statements.set(text, (statement = this.db.prepare(text)));
+    return statement;
   }
 
   // ----- Submissions ---------------------------------------------------------------------------
@@ -123,41 +132,39 @@ export class Store {
    * (`created: false`): a double click or a retried request is the same submission.
    */
   insert(s: Pick<Submission, 'id' | 'idempotencyKey' | 'email' | 'domain' | 'creditName' | 'answers' | 'payload' | 'notDuplicate' | 'branch'>, now = Date.now()): { submission: Submission; created: boolean } {
-    const result = this.db
-      .prepare(`INSERT INTO submissions (id, idempotency_key, email, domain, credit_name, answers, payload, not_duplicate, state, branch, created_at, updated_at)
+    const result = this.sql(`INSERT INTO submissions (id, idempotency_key, email, domain, credit_name, answers, payload, not_duplicate, state, branch, created_at, updated_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING`)
       .run(s.id, s.idempotencyKey, s.email, s.domain, s.creditName, JSON.stringify(s.answers), s.payload && JSON.stringify(s.payload), s.notDuplicate ? 1 : 0, s.branch, now, now);
     return { submission: this.byKey(s.idempotencyKey)!, created: result.changes === 1 };
   }
 
   get(id: string): Submission | undefined {
-    const row = this.db.prepare('SELECT * FROM submissions WHERE id = ?').get(id) as Row | undefined;
+    const row = this.sql('SELECT * FROM submissions WHERE id = ?').get(id) as Row | undefined;
     return row && toSubmission(row);
   }
 
   byKey(key: string): Submission | undefined {
-    const row = this.db.prepare('SELECT * FROM submissions WHERE idempotency_key = ?').get(key) as Row | undefined;
+    const row = this.sql('SELECT * FROM submissions WHERE idempotency_key = ?').get(key) as Row | undefined;
     return row && toSubmission(row);
   }
 
   list(state?: SubmissionState): Submission[] {
     const rows = (state
-      ? this.db.prepare('SELECT * FROM submissions WHERE state = ? ORDER BY created_at').all(state)
-      : this.db.prepare('SELECT * FROM submissions ORDER BY created_at').all()) as unknown as Row[];
+      ? this.sql('SELECT * FROM submissions WHERE state = ? ORDER BY created_at').all(state)
+      : this.sql('SELECT * FROM submissions ORDER BY created_at').all()) as unknown as Row[];
     return rows.map(toSubmission);
   }
 
   /** New answers for a submission: sent again to the same branch and pull request. */
   edit(id: string, change: Pick<Submission, 'answers' | 'payload' | 'notDuplicate' | 'creditName'>, now = Date.now()): void {
-    this.db.prepare(`UPDATE submissions SET answers = ?, payload = ?, not_duplicate = ?, credit_name = ?, version = version + 1, state = 'queued', attempts = 0,
+    this.sql(`UPDATE submissions SET answers = ?, payload = ?, not_duplicate = ?, credit_name = ?, version = version + 1, state = 'queued', attempts = 0,
       last_error = NULL, next_attempt_at = 0, updated_at = ? WHERE id = ?`)
       .run(JSON.stringify(change.answers), change.payload && JSON.stringify(change.payload), change.notDuplicate ? 1 : 0, change.creditName, now, id);
   }
 
   /** Takes the next submission due, marking it `sending`; undefined when none is due. */
   claimNext(now = Date.now()): Submission | undefined {
-    const row = this.db
-      .prepare(`UPDATE submissions SET state = 'sending', attempts = attempts + 1, updated_at = ?
+    const row = this.sql(`UPDATE submissions SET state = 'sending', attempts = attempts + 1, updated_at = ?
         WHERE id = (SELECT id FROM submissions WHERE state = 'queued' AND next_attempt_at <= ? ORDER BY next_attempt_at, created_at LIMIT 1)
         RETURNING *`)
       .get(now, now) as Row | undefined;
@@ -166,64 +173,64 @@ export class Store {
 
   /** After a crash, submissions left mid-send are sent again (publishing is idempotent). */
   requeueInterrupted(now = Date.now()): number {
-    return Number(this.db.prepare(`UPDATE submissions SET state = 'queued', next_attempt_at = 0, updated_at = ? WHERE state = 'sending'`).run(now).changes);
+    return Number(this.sql(`UPDATE submissions SET state = 'queued', next_attempt_at = 0, updated_at = ? WHERE state = 'sending'`).run(now).changes);
   }
 
   markSent(id: string, version: number, pull: { number: number; url: string }, now = Date.now()): void {
     // An edit that arrived while sending bumped the version: leave it queued so it goes too.
-    this.db.prepare(`UPDATE submissions SET state = CASE WHEN version = ? THEN 'sent' ELSE 'queued' END, sent_version = ?, pull_number = ?, pull_url = ?,
+    this.sql(`UPDATE submissions SET state = CASE WHEN version = ? THEN 'sent' ELSE 'queued' END, sent_version = ?, pull_number = ?, pull_url = ?,
       last_error = NULL, attempts = CASE WHEN version = ? THEN attempts ELSE 0 END, updated_at = ? WHERE id = ?`).run(version, version, pull.number, pull.url, version, now, id);
   }
 
   markRetry(id: string, error: string, at: number, now = Date.now()): void {
-    this.db.prepare(`UPDATE submissions SET state = 'queued', last_error = ?, next_attempt_at = ?, updated_at = ? WHERE id = ?`).run(error, at, now, id);
+    this.sql(`UPDATE submissions SET state = 'queued', last_error = ?, next_attempt_at = ?, updated_at = ? WHERE id = ?`).run(error, at, now, id);
   }
 
   markFailed(id: string, error: string, now = Date.now()): void {
-    this.db.prepare(`UPDATE submissions SET state = 'failed', last_error = ?, updated_at = ? WHERE id = ?`).run(error, now, id);
+    this.sql(`UPDATE submissions SET state = 'failed', last_error = ?, updated_at = ? WHERE id = ?`).run(error, now, id);
   }
 
   /** A maintainer's retry of a failed submission; false when there is no failed one with this id. */
   retry(id: string, now = Date.now()): boolean {
-    return this.db.prepare(`UPDATE submissions SET state = 'queued', attempts = 0, next_attempt_at = 0, updated_at = ? WHERE id = ? AND state = 'failed'`).run(now, id).changes === 1;
+    return this.sql(`UPDATE submissions SET state = 'queued', attempts = 0, next_attempt_at = 0, updated_at = ? WHERE id = ? AND state = 'failed'`).run(now, id).changes === 1;
   }
 
   /** Clears personal data from submissions older than `before`; returns how many were cleared. */
   forgetPeople(before: number): number {
-    return Number(this.db.prepare(`UPDATE submissions SET email = NULL, credit_name = NULL, payload = NULL
+    return Number(this.sql(`UPDATE submissions SET email = NULL, credit_name = NULL, payload = NULL
       WHERE created_at < ? AND (email IS NOT NULL OR credit_name IS NOT NULL OR payload IS NOT NULL)`).run(before).changes);
   }
 
   // ----- Codes and sessions ----------------------------------------------------------------------
 
   codeFor(addressHash: string): { codeHash: string | null; expiresAt: number; tries: number; lockedUntil: number } | undefined {
-    const row = this.db.prepare('SELECT code_hash, expires_at, tries, locked_until FROM codes WHERE address_hash = ?').get(addressHash) as
+    const row = this.sql('SELECT code_hash, expires_at, tries, locked_until FROM codes WHERE address_hash = ?').get(addressHash) as
       { code_hash: string | null; expires_at: number; tries: number; locked_until: number } | undefined;
     return row && { codeHash: row.code_hash, expiresAt: row.expires_at, tries: row.tries, lockedUntil: row.locked_until };
   }
 
   saveCode(addressHash: string, codeHash: string | null, expiresAt: number, tries: number, lockedUntil: number): void {
-    this.db.prepare(`INSERT INTO codes (address_hash, code_hash, expires_at, tries, locked_until) VALUES (?, ?, ?, ?, ?)
+    this.sql(`INSERT INTO codes (address_hash, code_hash, expires_at, tries, locked_until) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT (address_hash) DO UPDATE SET code_hash = excluded.code_hash, expires_at = excluded.expires_at, tries = excluded.tries, locked_until = excluded.locked_until`)
       .run(addressHash, codeHash, expiresAt, tries, lockedUntil);
   }
 
   session(idHash: string, now = Date.now()): { csrf: string; email: string | null } | undefined {
-    const row = this.db.prepare('SELECT csrf, email FROM sessions WHERE id_hash = ? AND expires_at > ?').get(idHash, now) as { csrf: string; email: string | null } | undefined;
+    const row = this.sql('SELECT csrf, email FROM sessions WHERE id_hash = ? AND expires_at > ?').get(idHash, now) as { csrf: string; email: string | null } | undefined;
     return row && { csrf: row.csrf, email: row.email };
   }
 
   saveSession(idHash: string, csrf: string, email: string | null, expiresAt: number): void {
-    this.db.prepare('INSERT OR REPLACE INTO sessions (id_hash, csrf, email, expires_at) VALUES (?, ?, ?, ?)').run(idHash, csrf, email, expiresAt);
+    this.sql('INSERT OR REPLACE INTO sessions (id_hash, csrf, email, expires_at) VALUES (?, ?, ?, ?)').run(idHash, csrf, email, expiresAt);
   }
 
   deleteSession(idHash: string): void {
-    this.db.prepare('DELETE FROM sessions WHERE id_hash = ?').run(idHash);
+    this.sql('DELETE FROM sessions WHERE id_hash = ?').run(idHash);
   }
 
   /** Drops expired sessions and spent codes whose lock has passed. */
   sweep(now = Date.now()): void {
-    this.db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now);
-    this.db.prepare('DELETE FROM codes WHERE expires_at <= ? AND locked_until <= ?').run(now, now);
+    this.sql('DELETE FROM sessions WHERE expires_at <= ?').run(now);
+    this.sql('DELETE FROM codes WHERE expires_at <= ? AND locked_until <= ?').run(now, now);
   }
 }

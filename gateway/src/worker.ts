@@ -12,8 +12,8 @@ import type { GitHubConnection } from './github-app';
 import type { Mailer } from './mail';
 import { sentMessage } from './mail';
 import type { Store, Submission } from './store';
-import { ContributionError, explainError, githubMessage, publish, statusOf, StepError, type DraftValues, type SiteContent } from './content';
-import { payloadFor } from './proposal';
+import type { Checks } from './checks';
+import { ContributionError, explainError, githubMessage, publish, statusOf, StepError, type DraftValues } from './content';
 
 export interface Logger {
   info(obj: object, msg?: string): void;
@@ -23,7 +23,7 @@ export interface Logger {
 
 export interface WorkerOptions {
   store: Store;
-  site: SiteContent;
+  checks: Checks;
   github: GitHubConnection;
   mailer: Mailer;
   log: Logger;
@@ -91,15 +91,15 @@ export class Worker {
 
   /** Sends one submission: the same file, branch and pull request every time. */
   private async send(sub: Submission): Promise<void> {
-    const { store, site, log } = this.o;
-    // What was checked when it arrived; made again only once retention has cleared it.
-    const payload = sub.payload ?? payloadFor(sub.answers as DraftValues, site, { today: new Date(sub.createdAt).toISOString().slice(0, 10), notDuplicate: sub.notDuplicate, domain: sub.domain, creditName: sub.creditName });
-    if ('errors' in payload) {
-      store.markFailed(sub.id, `No longer passes the checks: ${payload.errors.map((e) => e.message).join('; ')}`);
-      log.warn({ submission: sub.id }, 'submission failed the checks when sending');
-      return;
-    }
+    const { store, checks, log } = this.o;
     try {
+      // What was checked when it arrived; made again only once retention has cleared it.
+      const payload = sub.payload ?? await checks.proposal(sub.answers as DraftValues, { today: new Date(sub.createdAt).toISOString().slice(0, 10), notDuplicate: sub.notDuplicate, domain: sub.domain, creditName: sub.creditName });
+      if ('errors' in payload) {
+        store.markFailed(sub.id, `No longer passes the checks: ${payload.errors.map((e) => e.message).join('; ')}`);
+        log.warn({ submission: sub.id }, 'submission failed the checks when sending');
+        return;
+      }
       const client = await this.o.github.client((line) => log.info({ submission: sub.id }, line));
       const result = await publish(client.api, client.runtime, {
         upstream: this.o.upstream,

@@ -96,6 +96,8 @@ export async function startHarness(extraEnv: Record<string, string> = {}): Promi
     GITHUB_APP_PRIVATE_KEY_FILE: join(dir, 'app.pem'),
     GATEWAY_RETRY_BASE_MS: '5',
     GATEWAY_POLL_MS: '50',
+    // One check thread each: the test files run side by side, and one thread exercises the pool as well as many.
+    GATEWAY_CHECK_THREADS: '1',
     LOG_LEVEL: 'silent',
     ...extraEnv,
   };

@@ -134,6 +134,26 @@ describe('nothing twice', () => {
     expect(gateway.store.list().filter((s) => s.idempotencyKey === body.idempotencyKey)).toHaveLength(1);
   });
 
+  it('refuses a form key already sent from another address, even when both arrive at once', async () => {
+    const [first, second] = [await contributor(), await contributor()];
+    const body = { idempotencyKey: randomUUID(), answers: answersFor(16) };
+    // Both are checked at the same time, so neither finds the other's submission before its check.
+    const answers = await Promise.all([first.v.send('POST', '/api/submissions', body), second.v.send('POST', '/api/submissions', body)]);
+    expect(answers.map((a) => a.status).sort()).toEqual([202, 409]);
+    const stored = gateway.store.list().filter((s) => s.idempotencyKey === body.idempotencyKey);
+    expect(stored).toHaveLength(1);
+    const refused = answers.find((a) => a.status === 409)!;
+    expect(refused.body.id).toBeUndefined();
+    expect(refused.body.errors![0].message).toMatch(/another address/);
+    await sent(stored[0].id);
+    expect(pullFor(stored[0].id)).toHaveLength(1);
+  });
+
+  it('keeps the database in WAL mode with a busy timeout, so the status command can read while the gateway writes', () => {
+    expect(gateway.store.db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
+    expect((gateway.store.db.prepare('PRAGMA busy_timeout').get() as { timeout: number }).timeout).toBeGreaterThanOrEqual(1000);
+  });
+
   it('rides out GitHub server errors and ends with one pull request', async () => {
     h.fake.fail('POST /repos/{owner}/{repo}/git/blobs', { status: 502, times: 6 });
     const { v } = await contributor();

@@ -1,0 +1,57 @@
+/**
+ * Where a proposal is checked: every check the site makes (./proposal.ts) costs several
+ * milliseconds of CPU a submission, and on the event-loop thread that time is added to every
+ * other request waiting behind it. So by default the checks run in a pool of worker threads
+ * (piscina, https://github.com/piscinajs/piscina), each with its own copy of the site's content;
+ * the event loop only stores and answers. The request still waits for its check, so problems
+ * come back field by field before anything is accepted.
+ *
+ * `checksInProcess` runs the same function on the calling thread: for `GATEWAY_CHECK_THREADS=0`
+ * and for callers that already hold the site's content.
+ */
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import type { SiteContent } from './content';
+import { payloadFor, type ProposalOptions, type ProposalResult } from './proposal';
+import type { DraftValues } from './content';
+import type { CheckTask } from './check-thread';
+
+export interface Checks {
+  /** Checks the answers and makes what goes to GitHub from them, or says what is wrong, field by field. */
+  proposal(answers: DraftValues, options: ProposalOptions): Promise<ProposalResult>;
+  close(): Promise<void>;
+}
+
+export function checksInProcess(site: SiteContent): Checks {
+  return {
+    proposal: async (answers, options) => payloadFor(answers, site, options),
+    close: async () => {},
+  };
+}
+
+/**
+ * A pool of `threads` worker threads, each reading the site's content under `contentRoot` once.
+ * Resolves when every thread has read it, so a broken content folder stops the gateway at start.
+ */
+export async function checkPool(contentRoot: string, threads: number): Promise<Checks> {
+  const pool = new Piscina<CheckTask, ProposalResult | null>({
+    // A JavaScript entry that loads the TypeScript through tsx, whatever the parent thread runs under.
+    filename: fileURLToPath(new URL('./check-thread.mjs', import.meta.url)),
+    workerData: { contentRoot },
+    minThreads: threads,
+    maxThreads: threads,
+    // Threads stay up: each holds the site's content, which takes the best part of a second to read.
+    idleTimeout: Number.POSITIVE_INFINITY,
+  });
+  try {
+    // One task per thread while all are busy reading, so every thread reads before the first contributor waits on it.
+    await Promise.all(Array.from({ length: threads }, () => pool.run({ kind: 'ready' })));
+  } catch (error) {
+    await pool.destroy();
+    throw new Error(`The check threads could not read the site's content under ${contentRoot} (${(error as Error).message}): set GATEWAY_CONTENT_ROOT to a checkout of the site`, { cause: error });
+  }
+  return {
+    proposal: async (answers, options) => (await pool.run({ kind: 'proposal', answers, options }))!,
+    close: () => pool.close(),
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * The check pool: proposals are checked in worker threads, with the same result as on the main
+ * thread, while the event loop stays free to store and answer other requests.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkPool, checksInProcess, type Checks } from '../../gateway/src/checks';
+import { readSiteContent } from '../../gateway/src/content';
+import { projectRoot } from '../support/fake-github/run-script';
+import { goodAnswers } from './harness';
+
+const options = { today: '2026-12-03', notDuplicate: false, domain: 'nhs.net', creditName: null };
+let pool: Checks;
+let inProcess: Checks;
+
+beforeAll(async () => {
+  pool = await checkPool(projectRoot, 1);
+  inProcess = checksInProcess(readSiteContent(projectRoot));
+});
+
+afterAll(async () => {
+  await pool?.close();
+});
+
+describe('the check pool', () => {
+  it('leaves the event loop free while a proposal is checked', async () => {
+    const order: string[] = [];
+    const checked = pool.proposal(goodAnswers(), options).then(() => order.push('checked'));
+    setImmediate(() => order.push('event loop turned'));
+    await checked;
+    expect(order).toEqual(['event loop turned', 'checked']);
+  });
+
+  it('gives what the main thread gives: the same file and pull request, and the same problems field by field', async () => {
+    const cases = [
+      goodAnswers(),
+      goodAnswers({ title: 'Training 3,000 porters on a new EPR with super-users', 'section-what-we-did': 'We wrote <script>alert(1)</script> here.' }),
+      goodAnswers({ 'timeline-start': 'soon', summary: '' }),
+    ];
+    for (const answers of cases) expect(await pool.proposal(answers, options)).toEqual(await inProcess.proposal(answers, options));
+    expect(await pool.proposal(cases[1], options)).toHaveProperty('errors');
+  });
+
+  it('fails at start, naming the problem, when the site content cannot be read', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'gateway-no-content-'));
+    try {
+      await expect(checkPool(empty, 1)).rejects.toThrow(/could not read the site's content under .*gateway-no-content-.*src\/content.*set GATEWAY_CONTENT_ROOT/);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
+});
