@@ -39,6 +39,9 @@ const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const withoutThe = (s: string) => s.replace(/^the /, '');
 const kebab = (s: string) => s.toLowerCase().replace(/[’']/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
+/** Generated blueprints are illustrative, and a made-up organisation was never evaluated from outside. */
+const illustrativeEvidence = valuesOf(evidenceLevels).filter((e) => e !== 'independently-evaluated');
+
 function properName(r: Random): string {
   return `${r.pick(w.syllables.start)}${r.pick(w.syllables.middle)}${r.pick(w.syllables.end)}`;
 }
@@ -291,7 +294,7 @@ function blueprintAt(index: number, ctx: BlueprintContext, attempt = 0): Generat
       problem: capitalise(`${r.zipf(w.problems)} on ${r.int(2, 40)} ${r.pick(w.places)} meant ${r.zipf(w.teams)} could not rely on ${r.zipf(w.things)}.`),
     },
     cost: { band: r.pick(valuesOf(costBands)), note: `${r.sample(w.costItems, 2).join(' and ')} for ${r.pick(w.numberWords)} months.` },
-    outcome: { evidence: r.pick(valuesOf(evidenceLevels)), headline: capitalise(`${r.zipf(w.outcomes)}: ${r.int(5, 60)}% better in the first year.`) },
+    outcome: { evidence: r.pick(illustrativeEvidence), headline: capitalise(`${r.zipf(w.outcomes)}: ${r.int(5, 60)}% better in the first year.`) },
     timeline: r.chance(0.8) ? { start, end: `${Number(start.slice(0, 4)) + r.int(1, 2)}${start.slice(4)}` } : { start },
     published: isoDay(published),
     lastReviewed: isoDay(lastReviewed),

@@ -58,6 +58,7 @@ const expected: Record<string, { field: string; says: RegExp; line: number }> = 
   'placeholder-left-in.mdx': { field: 'summary', says: /still holds the "Replace this" text/, line: 4 },
   'illustrative-blueprint-of-real-organisation.mdx': { field: 'organisation', says: /"fixture-named-trust" is a real organisation, but this blueprint is illustrative/, line: 7 },
   'real-blueprint-of-made-up-organisation.mdx': { field: 'illustrative', says: /"fixture-hospitals" is a made-up organisation: set illustrative: true/, line: 7 },
+  'illustrative-claims-independent-evaluation.mdx': { field: 'outcome.evidence', says: /is "independently-evaluated", but this blueprint is an illustrative example about a made-up organisation.*: use measured-locally or anecdotal/, line: 25 },
   'organisation-supplier-disagrees.mdx': { field: 'eprSupplier', says: /is "epic", but tests\/fixtures\/valid\/blueprints\/fixture-valid-blueprint\.mdx give "other"/, line: 11 },
   'organisation-emram-stage-falls.mdx': { field: 'startingPoint.emramStage', says: /is 1 for work starting 2023-01, but .*fixture-valid-blueprint\.mdx gives stage 3/, line: 13 },
   'organisation-epr-no-longer-in-place.mdx': { field: 'startingPoint.eprInPlace', says: /already had an EPR in place at 2022-01/, line: 13 },
