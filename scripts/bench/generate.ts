@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { renderBlueprint } from '../../src/lib/content/render-blueprint';
 import { blueprintSections } from '../../src/lib/content/sections';
+import { minimumWhatWentWrongWords } from '../../src/lib/content/what-went-wrong';
 import {
   audiences, capabilities, careSettings, costBands, domains, evidenceLevels, pillars, regions,
   standards, suppliers, valuesOf,
@@ -37,6 +38,9 @@ export function organisationCount(blueprints: number): number {
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const withoutThe = (s: string) => s.replace(/^the /, '');
 const kebab = (s: string) => s.toLowerCase().replace(/[’']/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+
+/** Generated blueprints are illustrative, and a made-up organisation was never evaluated from outside. */
+const illustrativeEvidence = valuesOf(evidenceLevels).filter((e) => e !== 'independently-evaluated');
 
 function properName(r: Random): string {
   return `${r.pick(w.syllables.start)}${r.pick(w.syllables.middle)}${r.pick(w.syllables.end)}`;
@@ -102,6 +106,12 @@ export function generateOrganisations(count: number, seed = defaultSeed): (Synth
 // ---------------------------------------------------------------------------------------------
 // Prose
 
+/** A sentence drawing a lesson, which every "what went wrong" section needs (src/lib/content/what-went-wrong.ts). */
+function lesson(r: Random): string {
+  const [, base] = r.zipf(w.verbs);
+  return `Next time we would ${base} ${r.zipf(w.things)} earlier and involve ${r.zipf(w.teams)} from the start.`;
+}
+
 /** One sentence of plausible blueprint prose. */
 function sentence(r: Random, place: string): string {
   const team = r.zipf(w.teams);
@@ -115,7 +125,7 @@ function sentence(r: Random, place: string): string {
     () => `The biggest problem was ${r.zipf(w.problems)}: ${team} ${past} ${thing} to fix it.`,
     () => `${capitalise(team)} at ${place} ${past} ${thing} first, and ${other} followed ${r.pick(w.times)}.`,
     () => `This led to ${r.zipf(w.outcomes)} and ${r.zipf(w.outcomes)}.`,
-    () => `Next time we would ${base} ${thing} earlier and involve ${other} from the start.`,
+    () => lesson(r),
     () => `About ${r.int(20, 98)}% of ${team} used ${thing} within ${r.pick(w.numberWords)} weeks.`,
     () => `Each ward had a named lead, so ${team} knew who to ask about ${withoutThe(thing)}.`,
     () => `${capitalise(other)} asked us to ${base} ${thing} again after ${r.zipf(w.problems)} came up on ${r.int(2, 12)} ${r.pick(w.places)}.`,
@@ -167,8 +177,8 @@ function sections(r: Random, slug: string, place: string, budget: number): Recor
   // Rough share of the prose each section takes in real blueprints.
   const share = [1, 2, 1, 1, 1, 0.7, 1, 1.2, 1];
   const total = share.reduce((a, b) => a + b, 0);
-  const prose = (i: number): string[] => {
-    const target = (left * share[i]) / total;
+  const prose = (i: number, atLeast = 0): string[] => {
+    const target = Math.max(atLeast, (left * share[i]) / total);
     const sentences: string[] = [];
     let words = 0;
     while (words < target) {
@@ -189,7 +199,7 @@ function sections(r: Random, slug: string, place: string, budget: number): Recor
     [tech]: `${prose(4).join('\n\n')}\n\n${extras.tech}`,
     [costs]: `${prose(5).join('\n\n')}\n\n${extras.costs}`,
     [benefits]: `${prose(6).join('\n\n')}\n\n${extras.benefits}`,
-    [wrong]: prose(7).join('\n\n'),
+    [wrong]: [...prose(7, minimumWhatWentWrongWords), lesson(r)].join('\n\n'),
     [adopt]: `${prose(8).join('\n\n')}\n\n${extras.adopt}`,
     [resourcesHeading]: extras.resources,
   };
@@ -284,7 +294,7 @@ function blueprintAt(index: number, ctx: BlueprintContext, attempt = 0): Generat
       problem: capitalise(`${r.zipf(w.problems)} on ${r.int(2, 40)} ${r.pick(w.places)} meant ${r.zipf(w.teams)} could not rely on ${r.zipf(w.things)}.`),
     },
     cost: { band: r.pick(valuesOf(costBands)), note: `${r.sample(w.costItems, 2).join(' and ')} for ${r.pick(w.numberWords)} months.` },
-    outcome: { evidence: r.pick(valuesOf(evidenceLevels)), headline: capitalise(`${r.zipf(w.outcomes)}: ${r.int(5, 60)}% better in the first year.`) },
+    outcome: { evidence: r.pick(illustrativeEvidence), headline: capitalise(`${r.zipf(w.outcomes)}: ${r.int(5, 60)}% better in the first year.`) },
     timeline: r.chance(0.8) ? { start, end: `${Number(start.slice(0, 4)) + r.int(1, 2)}${start.slice(4)}` } : { start },
     published: isoDay(published),
     lastReviewed: isoDay(lastReviewed),

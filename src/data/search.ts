@@ -7,6 +7,7 @@
 import { getCollection } from 'astro:content';
 import { getCatalogue } from './catalogue';
 import { readVocabulary } from '../node/content-files';
+import { definedAcronyms } from '../integrations/defined-acronyms-slot';
 import { takeSearchData } from '../integrations/search-data-slot';
 import { blueprintSearchData, type BlueprintSearchData } from '../lib/search/build-data';
 import { blueprintDocument } from '../lib/search/documents';
@@ -14,9 +15,16 @@ import type { Synonyms } from '../lib/search/synonyms';
 
 let vocabulary: Synonyms | undefined;
 
-/** Synonym groups from the glossary and src/content/synonyms.yaml. */
+/**
+ * Synonym groups from the glossary, src/content/synonyms.yaml and the acronyms the content
+ * defines, which the content gate found (src/integrations/defined-acronyms-slot.ts).
+ */
 export function getVocabulary(): Synonyms {
-  vocabulary ??= readVocabulary(process.cwd());
+  if (!vocabulary) {
+    const defined = definedAcronyms();
+    if (!defined) throw new Error('Search needs the acronyms the content gate finds: list contentGate() first in astro.config.mjs.');
+    vocabulary = readVocabulary(process.cwd(), defined);
+  }
   return vocabulary;
 }
 

@@ -7,7 +7,9 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { checkContentFolder } from '../node/content-files';
+import { definedAcronymGroups } from '../lib/search/defined-acronyms';
 import { searchEntries, type SearchEntry } from '../lib/search/from-corpus';
+import { leaveDefinedAcronyms } from './defined-acronyms-slot';
 import { formatProblem } from '../lib/validate';
 import { nativeMdxParser } from '../lib/validate/native-parser';
 
@@ -30,8 +32,12 @@ export function contentGate(): AstroIntegration {
         passed = undefined;
         // Warnings stop nothing, so the build leaves them to `npm run validate` (about 1 s at 1,000 blueprints).
         const { corpus, problems } = checkContentFolder(root, [], { parser: nativeMdxParser, warnings: false });
+        leaveDefinedAcronyms(undefined);
         if (problems.length === 0) {
-          if (command === 'build') passed = searchEntries(corpus);
+          const entries = searchEntries(corpus);
+          // Found once, from the checked entries, for the worker and the pages alike.
+          leaveDefinedAcronyms(definedAcronymGroups(entries));
+          if (command === 'build') passed = entries;
           logger.info('content checked: no problems');
           return;
         }

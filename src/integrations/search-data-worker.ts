@@ -6,5 +6,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { blueprintSearchData } from '../lib/search/build-data';
 import { searchCorpus, type SearchEntry } from '../lib/search/from-corpus';
 
-const { docs, authorLists } = searchCorpus({ entries: workerData.entries as SearchEntry[] });
+const entries = workerData.entries as SearchEntry[];
+// The content gate's acronym groups when it found them; found here from the same entries otherwise.
+const defined = workerData.defined as string[][] | undefined;
+const { docs, authorLists } = defined ? searchCorpus({ entries }, defined) : searchCorpus({ entries });
 parentPort!.postMessage([...blueprintSearchData(docs, authorLists)]);

@@ -14,6 +14,7 @@ import type { BlueprintSearchData } from '../lib/search/build-data';
 import { leaveSearchData } from './search-data-slot';
 import type { SearchEntry } from '../lib/search/from-corpus';
 import { takePassedContent } from './content-gate';
+import { definedAcronyms } from './defined-acronyms-slot';
 
 /** `content` is where the checked entries come from: the content gate, unless a test says otherwise. */
 export function searchData({ content = takePassedContent }: { content?: () => SearchEntry[] | undefined } = {}): AstroIntegration {
@@ -27,7 +28,7 @@ export function searchData({ content = takePassedContent }: { content?: () => Se
         const started = performance.now();
         const computing = new Promise<Map<string, BlueprintSearchData>>((resolve, reject) => {
           // The worker runs this project's TypeScript as the scripts do, through tsx.
-          const worker = new Worker(new URL('./search-data-worker.ts', import.meta.url), { execArgv: ['--import', 'tsx'], workerData: { entries } });
+          const worker = new Worker(new URL('./search-data-worker.ts', import.meta.url), { execArgv: ['--import', 'tsx'], workerData: { entries, defined: definedAcronyms() } });
           worker.once('message', (results: [string, BlueprintSearchData][]) => {
             logger.info(`related blueprints and synonyms for ${results.length} blueprints in ${Math.round(performance.now() - started)} ms (worker)`);
             resolve(new Map(results));

@@ -19,13 +19,16 @@ export function contentDir(root: string): string {
   return resolve(root, process.env.CONTENT_DIR ?? 'src/content');
 }
 
-/** The search vocabulary from the content folder's glossary and synonyms files (either may be missing). */
-export function readVocabulary(root: string): Synonyms {
+/**
+ * The search vocabulary from the content folder's glossary and synonyms files (either may be
+ * missing), with the acronym groups the content defines (found by the caller from checked entries).
+ */
+export function readVocabulary(root: string, defined: readonly (readonly string[])[] = []): Synonyms {
   const read = (name: string) => {
     const file = join(contentDir(root), name);
     return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
   };
-  return vocabularyFromSources({ glossary: read('glossary.yaml'), synonyms: read('synonyms.yaml') });
+  return vocabularyFromSources({ glossary: read('glossary.yaml'), synonyms: read('synonyms.yaml') }, defined);
 }
 
 export function toProjectPath(root: string, path: string): string {

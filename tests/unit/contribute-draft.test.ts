@@ -128,6 +128,21 @@ describe('checking a draft with the blueprint schema', () => {
   it('does not ask a blueprint to say what went wrong', () => {
     expect(validateDraft(completeDraft({ type: 'blueprint', [whatWentWrong]: '' }), options)).toEqual([]);
   });
+
+  it('asks for more than a line on what went wrong, as the build does', () => {
+    const errors = validateDraft(completeDraft({ [whatWentWrong]: 'Night staff were not trained, so next time we would train them first.' }), options);
+    expect(errors).toEqual([{ id: whatWentWrong, message: expect.stringMatching(/section has 13 words, and needs at least 120/) }]);
+  });
+
+  it('asks what another organisation could avoid when the section only tells what happened', () => {
+    const story = 'The board was out of date each morning because night staff had not been trained. '.repeat(8);
+    const errors = validateDraft(completeDraft({ [whatWentWrong]: story }), options);
+    expect(errors).toEqual([{ id: whatWentWrong, message: expect.stringMatching(/section says nothing another organisation could avoid/) }]);
+  });
+
+  it('accepts the shared answers, whose section says what went wrong and what to do next time', () => {
+    expect(validateDraft(draftAnswers, options)).toEqual([]);
+  });
 });
 
 describe('the MDX file a draft becomes', () => {

@@ -34,6 +34,11 @@ describe('acronyms the glossary lacks', () => {
     expect(warningsFor('A plan in Phase II and III, a McDonald, and `QZXQ` in code.\n\n```\nQZXR\n```').found).toEqual([]);
   });
 
+  it('knows an acronym the page writes out as "Full Name (ACRONYM)", but not one whose words do not match', () => {
+    expect(warningsFor('Patients came from the Quiet Zone Exchange (QZE) unit. The QZE team phoned them.').found).toEqual([]);
+    expect(warningsFor('Patients came from the new unit (QZE). The QZE team phoned them.').found).toEqual(['QZE']);
+  });
+
   it('finds digits and ampersands inside acronyms', () => {
     expect(warningsFor('We met DCB9999 and Q&Z.').found.sort()).toEqual(['DCB9999', 'Q&Z']);
   });

@@ -7,7 +7,7 @@ export const reviewChecklist: readonly string[] = [
   'The summary lets a reader decide whether to read on: what, where, result',
   'The key questions are ones another organisation would ask',
   'Cost band and outcome evidence are honest, and the body explains them',
-  '"What went wrong and what we would do differently" is filled in (required for a redprint)',
+  '"What went wrong" is specific: what did not work, what it cost, and at least one thing a reader can avoid (required for a redprint; the checks only count its words and look for advice, so read it)',
   'No patient-identifiable information, and no personal details beyond the agreed contact',
   'The organisation agrees to publish under the Open Government Licence v3.0',
   'Links point to public pages, not intranets or sign-in pages',

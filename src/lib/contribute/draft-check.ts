@@ -5,6 +5,7 @@
  * Runs in the browser as well as in Node: no I/O, no Node built-ins.
  */
 import { blueprintSections } from '../content/sections';
+import { whatWentWrongShortfall } from '../content/what-went-wrong';
 import { blueprintSchema } from '../schema/blueprint';
 import { isEmpty, textOf, toFrontMatter, type DraftOptions, type DraftValues } from './draft';
 import { organisationNotListed, questionById, questionForProblem, questions, sectionFieldId, type Question } from './questions';
@@ -32,7 +33,8 @@ function messageFor({ question, item }: { question?: Question; item?: number }, 
 /**
  * Checks a draft with the blueprint schema, the same one the site build and `npm run validate`
  * use, plus what only the form can know (a name for an organisation not listed; a redprint's
- * "what went wrong" section). One message per question, in the order the questions are asked.
+ * "what went wrong" section, and the words and the lesson any such section must hold). One
+ * message per question, in the order the questions are asked.
  */
 export function validateDraft(values: DraftValues, options: DraftOptions): FieldError[] {
   const errors: FieldError[] = [];
@@ -55,11 +57,13 @@ export function validateDraft(values: DraftValues, options: DraftOptions): Field
       add(at.question?.id ?? '', messageFor(at, message, values));
     }
   }
-  if (textOf(values, 'type') === 'redprint') {
-    for (const section of blueprintSections.filter((s) => s.requiredForRedprint)) {
-      const id = sectionFieldId(section.heading);
-      if (!textOf(values, id)) add(id, questionById(id)!.emptyMessage!);
-    }
+  for (const section of blueprintSections.filter((s) => s.requiredForRedprint)) {
+    const id = sectionFieldId(section.heading);
+    const text = textOf(values, id);
+    // A blueprint may leave the section out; whatever is written is held to what the build asks.
+    if (!text && textOf(values, 'type') === 'redprint') add(id, questionById(id)!.emptyMessage!);
+    const shortfall = text ? whatWentWrongShortfall(text) : undefined;
+    if (shortfall) add(id, `The “${section.heading}” section ${shortfall}`);
   }
   return mergeErrors(errors);
 }

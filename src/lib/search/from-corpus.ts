@@ -6,6 +6,7 @@
 import type { Corpus, CorpusEntry } from '../validate/corpus';
 import { isListed, type Blueprint, type GlossaryTerm, type Organisation } from '../schema';
 import type { SynonymGroup } from '../schema/synonyms';
+import { definedAcronymGroups } from './defined-acronyms';
 import { blueprintDocument, type SearchDocument } from './documents';
 import { buildSynonyms, type Synonyms } from './synonyms';
 
@@ -25,12 +26,17 @@ export function searchEntries(corpus: Corpus): SearchEntry[] {
   return corpus.entries.filter((e) => e.data !== undefined).map((e) => ({ kind: e.kind, slug: e.slug, data: e.data, parsed: { body: e.parsed.body } }));
 }
 
-/** Listed blueprints (published or needing review) as documents; drafts and archived ones are left out. */
-export function searchCorpus(corpus: { entries: SearchEntry[] }): SearchCorpus {
+/**
+ * Listed blueprints (published or needing review) as documents; drafts and archived ones are left
+ * out. `defined` are the acronym groups the entries define, when the caller has found them already
+ * (the build's content gate does, once); otherwise they are found here.
+ */
+export function searchCorpus(corpus: { entries: SearchEntry[] }, defined: readonly (readonly string[])[] = definedAcronymGroups(corpus.entries)): SearchCorpus {
   const of = (kind: string) => corpus.entries.filter((e) => e.kind === kind && e.data !== undefined);
   const synonyms = buildSynonyms(
     of('synonyms').flatMap((e) => e.data as SynonymGroup[]),
     of('glossary').flatMap((e) => e.data as GlossaryTerm[]),
+    defined,
   );
   const organisations = new Map(of('organisation').map((e) => [e.slug, e.data as Organisation]));
   const authorLists = new Map(of('blueprint').map((e) => [e.slug, (e.data as Blueprint).related]));

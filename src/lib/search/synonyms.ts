@@ -1,7 +1,8 @@
 /**
- * Synonym groups for search, from two sources: the glossary (each term with its expansion and
- * aliases) and src/content/synonyms.yaml (plain-English equivalents and misspellings). Groups
- * that share a word are merged, so "ePMA" in both places makes one group.
+ * Synonym groups for search, from three sources: the glossary (each term with its expansion and
+ * aliases), src/content/synonyms.yaml (plain-English equivalents and misspellings) and acronyms
+ * the content defines as "Full Name (ACRONYM)" (./defined-acronyms.ts). Groups that share a
+ * word are merged, so "ePMA" in two places makes one group.
  *
  * Pagefind has no synonym feature, so the groups are applied to the documents instead: every
  * indexed page (and every lunr document) gets the other members of each group it mentions.
@@ -73,10 +74,25 @@ function mergeGroups(lists: string[][]): string[][] {
 
 const stripPlural = (w: string) => (w.length > 3 && w.endsWith('es') ? [w.slice(0, -2), w.slice(0, -1)] : w.length > 2 && w.endsWith('s') ? [w.slice(0, -1)] : []);
 
-export function buildSynonyms(fileGroups: SynonymGroup[], glossary: GlossaryTerm[]): Synonyms {
+/**
+ * `defined` are the groups content defines for itself, "Full Name (ACRONYM)" in any file
+ * (./defined-acronyms.ts). They come last, so the glossary's and the synonyms file's forms stay
+ * preferred, and a name that only differs in case from one already known takes the known spelling,
+ * so the merged group does not list it twice.
+ */
+export function buildSynonyms(fileGroups: SynonymGroup[], glossary: GlossaryTerm[], defined: readonly (readonly string[])[] = []): Synonyms {
   const fromGlossary = glossary.map((t) => [t.term, ...(t.expansion ? [t.expansion] : []), ...t.aliases]);
+  const named = [...fileGroups.map((g) => g.terms), ...fromGlossary];
+  const spelling = new Map<string, string>();
+  const respell = (term: string) => {
+    if (isCaseSensitive(term)) return term;
+    const key = phraseKey(term);
+    if (!spelling.has(key)) spelling.set(key, term);
+    return spelling.get(key)!;
+  };
+  named.flat().forEach(respell);
   // The synonyms file comes first, so its first term is the preferred form when both define a group.
-  const groups = mergeGroups([...fileGroups.map((g) => g.terms), ...fromGlossary]);
+  const groups = mergeGroups([...named, ...defined.map((g) => g.map(respell))]);
   const groupOf = new Map<string, number>();
   groups.forEach((g, i) => g.forEach((t) => groupOf.set(phraseKey(t), i)));
 

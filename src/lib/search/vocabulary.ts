@@ -21,9 +21,11 @@ function parse<T>(what: string, source: string | undefined, schema: z.ZodType<T>
   return result.data;
 }
 
-export function vocabularyFromSources(sources: { glossary?: string; synonyms?: string }): Synonyms {
+/** `defined`: the acronym groups the content defines (./defined-acronyms.ts), found by the caller. */
+export function vocabularyFromSources(sources: { glossary?: string; synonyms?: string }, defined: readonly (readonly string[])[] = []): Synonyms {
   return buildSynonyms(
     parse('synonyms.yaml', sources.synonyms, synonymsSchema, []),
     parse('glossary.yaml', sources.glossary, glossarySchema, []),
+    defined,
   );
 }

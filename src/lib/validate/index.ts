@@ -15,6 +15,7 @@ import { checkOrganisationFacts } from './rules/organisation-facts';
 import { checkPlaceholders } from './rules/placeholders';
 import { checkRedprintSection } from './rules/redprint-section';
 import { checkReferences } from './rules/references';
+import { checkWhatWentWrong } from './rules/what-went-wrong';
 import { checkWhereToStart } from './rules/where-to-start';
 
 export type { ContentFile, Corpus } from './corpus';
@@ -31,6 +32,7 @@ export const rules: ((corpus: Corpus) => Problem[])[] = [
   checkPlaceholders,
   checkMdxSafety,
   checkRedprintSection,
+  checkWhatWentWrong,
   checkOrganisationFacts,
   checkWhereToStart,
 ];

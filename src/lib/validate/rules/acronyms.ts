@@ -1,9 +1,11 @@
 /**
  * A warning, not a problem: an acronym in a blueprint or playbook that the glossary does not know.
  * Readers outside the organisation that wrote it may not know it either, and search cannot link it
- * to what it stands for. The fix is a glossary entry (src/content/glossary.yaml) or writing it out.
+ * to what it stands for. The fix is a glossary entry (src/content/glossary.yaml) or writing it out,
+ * as "Full Name (ACRONYM)" on the page, which also gives search the pair.
  */
 import type { Node } from 'unist';
+import { definedAcronymGroups } from '../../search/defined-acronyms';
 import type { Corpus, CorpusEntry } from '../corpus';
 import { eachNode } from '../mdx-body';
 import type { Problem } from '../problem';
@@ -65,12 +67,14 @@ export function checkAcronyms(corpus: Corpus): Problem[] {
   return corpus.entries
     .filter((e) => (e.kind === 'blueprint' || e.kind === 'playbook') && e.data)
     .flatMap((entry) => {
+      // An acronym the page itself defines, as "Full Name (ACRONYM)", is written out for its readers.
+      const defined = new Set(definedAcronymGroups([entry]).map(([acronym]) => acronym));
       const reported = new Set<string>();
       const warnings: Problem[] = [];
       for (const { text, at } of readerText(entry, corpus)) {
         if (!mayHoldAcronym.test(text)) continue;
         for (const [, found] of text.matchAll(acronym)) {
-          if (known.has(found) || reported.has(found) || romanNumeral.test(found)) continue;
+          if (known.has(found) || defined.has(found) || defined.has(found.replace(/s$/, '')) || reported.has(found) || romanNumeral.test(found)) continue;
           reported.add(found);
           warnings.push({
             file: entry.file.path,

@@ -2,7 +2,9 @@
  * Made-up example content must never be mistaken for, or clash with, a real organisation.
  * A made-up organisation uses an ODS code starting with X (the convention in
  * src/lib/schema/organisation.ts), and a blueprint is illustrative exactly when the
- * organisation that publishes it is.
+ * organisation that publishes it is. A made-up organisation's work was never evaluated by anyone
+ * outside it, so an illustrative blueprint cannot claim independent evaluation: the site says its
+ * figures are made up, and the evidence level must agree.
  */
 import type { Blueprint, Organisation } from '../../schema';
 import type { Corpus } from '../corpus';
@@ -41,6 +43,13 @@ export function checkIllustrative(corpus: Corpus): Problem[] {
           ...entry.parsed.positionOf(['organisation']),
           field: 'organisation',
           message: `"${b.organisation}" is a real organisation, but this blueprint is illustrative: made-up content must name a made-up organisation (one with illustrative: true)`,
+        });
+      } else if (b.illustrative && b.outcome.evidence === 'independently-evaluated') {
+        problems.push({
+          file: entry.file.path,
+          ...entry.parsed.positionOf(['outcome', 'evidence']),
+          field: 'outcome.evidence',
+          message: `is "independently-evaluated", but this blueprint is an illustrative example about a made-up organisation, which no one outside it evaluated: use measured-locally or anecdotal`,
         });
       } else if (!b.illustrative && publisher.illustrative) {
         problems.push({
