@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { rollUp } from '../../src/lib/evidence/roll-up';
 import { facets, isListed } from '../../src/lib/schema';
 import { paths } from '../../src/lib/content/urls';
+import { coversPriority } from '../../src/lib/match/sequence';
 import { expectedContent } from '../support/content';
+import { bundledGuide } from '../support/guide';
 import { attr, decodeEntities, parseHtml } from '../support/html';
 import { builtPages, readPage } from '../support/pages';
 
@@ -50,5 +52,23 @@ describe('the evidence roll-up on a capability page', () => {
     expect(links.some((href) => href.endsWith(`${paths.about()}#evidence-strength`))).toBe(true);
     const about = await parseHtml(readPage(builtPages().find((p) => p.path === paths.about())!));
     expect(about.querySelector('#evidence-strength')).not.toBeNull();
+  });
+});
+
+describe('the evidence roll-up under each where-to-start priority', () => {
+  it('counts every listed blueprint and redprint that shows the priority done, whatever the reader answered', async () => {
+    const listed = expectedContent().blueprints.filter((b) => isListed(b.data));
+    const page = builtPages().find((p) => p.path === paths.whereToStart())!;
+    const dom = await parseHtml(readPage(page));
+    const guide = bundledGuide();
+    expect(guide.priorities.length).toBeGreaterThan(0);
+    for (const priority of guide.priorities) {
+      const covered = listed.filter((b) => coversPriority(priority.match, { id: b.slug, domain: b.data.domain, capabilities: b.data.capabilities }));
+      const expected = rollUp(covered, today);
+      const item = dom.querySelector(`[data-priority="${priority.id}"]`)!;
+      const counts = item.querySelector('[data-roll-up] [data-roll-up-counts]');
+      expect(counts && attr(counts, 'data-roll-up-counts'), priority.id).toBe(covered.length ? `${expected.blueprints} ${expected.redprints} ${expected.organisations}` : null);
+      expect(decodeEntities(item.querySelector('[data-roll-up-gaps]')?.textContent ?? ''), priority.id).toContain(expected.gaps[0] ?? '');
+    }
   });
 });
