@@ -52,7 +52,7 @@ const expected: Record<string, { field: string; says: RegExp; line: number }> = 
   'partner-is-publisher.mdx': { field: 'partners', says: /lists the publishing organisation/, line: 8 },
   'emram-stage-out-of-range.mdx': { field: 'startingPoint.emramStage', says: /whole number from 0 to 7/, line: 19 },
   'measure-negative.mdx': { field: 'outcome.measures.0.result', says: /is negative: give the level after the work as a level of 0 or more, not a change/, line: 19 },
-  'measure-unknown-unit.mdx': { field: 'outcome.measures.0.unit', says: /"meetings" is not one of percent, count, minutes/, line: 19 },
+  'measure-unknown-unit.mdx': { field: 'outcome.measures.0.unit', says: /"meetings" is not one of percent, count, seconds, minutes/, line: 19 },
   'measure-metric-too-long.mdx': { field: 'outcome.measures.0.metric', says: /is too long: keep what was measured to 100 characters or fewer/, line: 17 },
   'measure-percent-over-100.mdx': { field: 'outcome.measures.0.result', says: /is 120, over 100: a percentage is a share from 0 to 100/, line: 19 },
   'redprint-without-what-went-wrong.mdx': { field: 'redprint-section', says: /has no "## What went wrong and what we would do differently" section/, line: 25 },

@@ -26,7 +26,7 @@ const outcomeMeasure = z
     baseline: measureValue('the level before the work').optional(),
     /** The level after the work. */
     result: measureValue('the level after the work'),
-    /** percent, count, minutes, hours, days, weeks, gbp or gbp-per-year. */
+    /** percent, count, seconds, minutes, hours, days, weeks, months, gbp or gbp-per-year. */
     unit: oneOf(measureUnits),
     /** When the result was measured, e.g. "six months after go-live". Up to 60 characters. */
     period: text({ min: 3, max: 60, what: 'when the result was measured' }),

@@ -158,10 +158,12 @@ export const evidenceLevels = terms([
 export const measureUnits = terms([
   { value: 'percent', label: '%', description: 'A proportion, 0 to 100, e.g. the share of patients reviewed within an hour.' },
   { value: 'count', label: 'count', description: 'A number of things, e.g. incidents, patients or staff.' },
+  { value: 'seconds', label: 'seconds' },
   { value: 'minutes', label: 'minutes' },
   { value: 'hours', label: 'hours' },
   { value: 'days', label: 'days' },
   { value: 'weeks', label: 'weeks' },
+  { value: 'months', label: 'months' },
   { value: 'gbp', label: '£', description: 'Pounds sterling, e.g. a saving or a cost.' },
   { value: 'gbp-per-year', label: '£ a year', description: 'Pounds sterling a year, e.g. a recurring saving.' },
 ] as const);
