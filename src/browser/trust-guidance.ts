@@ -51,7 +51,7 @@ function fillForm(form: HTMLFormElement, values: Record<string, string | undefin
 }
 
 function profileValues(profile: TrustProfile): Record<string, string | undefined> {
-  return { setting: profile.setting, supplier: profile.supplier, epr: profile.epr, maturity: profile.maturity, region: profile.region, programme: profile.programme };
+  return { setting: profile.setting, supplier: profile.supplier, epr: profile.epr, maturity: profile.maturity, dma: profile.dma, size: profile.size, region: profile.region, programme: profile.programme };
 }
 
 const hasProfileIn = (params: URLSearchParams) => profileToParams(parseProfile(params)).length > 0;

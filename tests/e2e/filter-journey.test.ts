@@ -88,12 +88,13 @@ describe('a reader filtering blueprints', () => {
     const all = expectedContent().blueprints.filter(listed);
 
     await page.goto(site.url(paths.facetValue('careSettings', setting)));
-    const bySetting = await blueprintSlugs(page, 'main');
+    // The list itself, not the evidence roll-up above it, which links blueprints by strength of evidence.
+    const bySetting = await blueprintSlugs(page, 'main .app-blueprint-list');
     expect(new Set(bySetting)).toEqual(new Set(all.filter((b) => b.data.careSettings.includes(setting as never)).map((b) => b.slug).slice(0, 50)));
     expect(isNewestFirst(bySetting), `not newest first: ${bySetting.join(', ')}`).toBe(true);
 
     await page.goto(site.url(paths.facetValue('domain', domain)));
-    const byDomain = await blueprintSlugs(page, 'main');
+    const byDomain = await blueprintSlugs(page, 'main .app-blueprint-list');
     expect(isNewestFirst(byDomain), `not newest first: ${byDomain.join(', ')}`).toBe(true);
     const both = byDomain.filter((s) => bySetting.includes(s));
     expect(new Set(both)).toEqual(new Set(matches.map((b) => b.slug)));

@@ -5,7 +5,6 @@ import { buildCatalogue, type Entry } from '../../src/lib/content/catalogue';
 import { contentLicence } from '../../src/lib/content/licence';
 import { glossaryTermSchema, playbookSchema, type Playbook } from '../../src/lib/schema';
 import * as taxonomy from '../../src/lib/schema/taxonomy';
-import { fieldAt } from '../../src/lib/open-data/blueprint-csv';
 import { openDataFiles, type OpenDataInput } from '../../src/lib/open-data/files';
 import { jsonSchemaOf } from '../../src/lib/open-data/json-schemas';
 import { vocabularies } from '../../src/lib/open-data/taxonomy';
@@ -182,8 +181,9 @@ describe('the published taxonomy', () => {
     for (const v of vocabularies) {
       for (const field of v.usedBy) {
         const [kind, ...path] = field.split('.');
-        const schemaPath = path.flatMap((p) => ['properties', p]).join('.');
-        const property = fieldAt(recordProperties[kind as keyof typeof recordProperties], schemaPath) as { enum?: string[]; items?: { enum: string[] } };
+        // A field inside a list of objects (outcome.measures.unit) is found under the list's items.
+        type Node = { properties?: Record<string, Node>; items?: Node; enum?: string[] };
+        const property = path.reduce<Node | undefined>((node, p) => (node?.properties ?? node?.items?.properties)?.[p], recordProperties[kind as keyof typeof recordProperties] as Node);
         expect(property?.enum ?? property?.items?.enum, field).toEqual(v.terms.map((t) => t.value));
       }
     }

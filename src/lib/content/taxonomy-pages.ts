@@ -19,6 +19,8 @@ export interface TermPage {
   group: TermGroup;
   term: Term;
   count: number;
+  /** Every blueprint under the term, newest first, for the evidence roll-up on its first page. */
+  items: Entry<Blueprint>[];
   page: Page<Entry<Blueprint>>;
   /** Site path of this page of the list. */
   path: string;
@@ -41,7 +43,7 @@ export function termGroups(catalogue: Catalogue): TermGroup[] {
 export function termPages(catalogue: Catalogue): TermPage[] {
   return termGroups(catalogue).flatMap((group) =>
     group.terms.flatMap(({ term, path, items }) =>
-      paginate(items, path).map((page) => ({ group, term, count: items.length, page, path: pagePath(path, page.number) })),
+      paginate(items, path).map((page) => ({ group, term, count: items.length, items, page, path: pagePath(path, page.number) })),
     ),
   );
 }

@@ -3,7 +3,7 @@
  * matched to it. It lives only in the reader's browser and in the page address, so every value
  * that arrives here is untrusted: anything not in the taxonomy is dropped, never echoed.
  */
-import { careSettings, maturities, programmeStatuses, regions, suppliers, valuesOf, type Term } from '../schema/taxonomy';
+import { careSettings, maturities, programmeStatuses, regions, suppliers, terms, valuesOf, type Term } from '../schema/taxonomy';
 
 export interface TrustProfile {
   /** The main care setting (taxonomy `careSettings`). */
@@ -16,11 +16,34 @@ export interface TrustProfile {
   maturity?: string;
   /** HIMSS EMRAM stage, 0 to 7, if known; it also sets `maturity` when that is not given. */
   emram?: number;
+  /** NHS England Digital Maturity Assessment band, 1 to 5 (`dmaBands`), if known; it sets `maturity` when neither that nor an EMRAM stage is given. */
+  dma?: string;
+  /** The organisation's size by staff headcount (`organisationSizes`). */
+  size?: string;
   /** NHS England region (taxonomy `regions`). */
   region?: string;
   /** The kind of organisation by national programme (taxonomy `programmeStatuses`). */
   programme?: string;
 }
+
+/**
+ * Digital Maturity Assessment bands: the assessment scores each What Good Looks Like pillar from
+ * 1 to 5, self-reported; a reader gives the band of their overall score, rounded down.
+ */
+export const dmaBands = terms([
+  { value: '1', label: '1 (lowest)' },
+  { value: '2', label: '2' },
+  { value: '3', label: '3' },
+  { value: '4', label: '4' },
+  { value: '5', label: '5 (highest)' },
+] as const);
+
+/** Sizes by staff headcount: this site's own bands, for telling a small community trust from a large teaching hospital. */
+export const organisationSizes = terms([
+  { value: 'small', label: 'Small', description: 'Fewer than 3,000 staff, e.g. most community trusts, GP groups and care providers.' },
+  { value: 'medium', label: 'Medium', description: '3,000 to 7,999 staff.' },
+  { value: 'large', label: 'Large', description: '8,000 staff or more, e.g. a large teaching hospital.' },
+] as const);
 
 /** The address's query parameter for each profile field, and the terms it may take. */
 export const profileFields = {
@@ -28,6 +51,8 @@ export const profileFields = {
   supplier: { label: 'EPR supplier', terms: suppliers },
   epr: { label: 'Is an electronic patient record in place?', terms: [{ value: 'yes', label: 'Yes' }, { value: 'no', label: 'No' }] },
   maturity: { label: 'Digital maturity, roughly', terms: maturities },
+  dma: { label: 'Digital Maturity Assessment band', terms: dmaBands },
+  size: { label: 'Size of the organisation', terms: organisationSizes },
   region: { label: 'NHS England region', terms: regions },
   programme: { label: 'National digital programme', terms: programmeStatuses },
 } as const satisfies Record<string, { label: string; terms: readonly Term[] }>;
@@ -38,6 +63,11 @@ export const profileFieldNames = Object.keys(profileFields) as ProfileField[];
 /** EMRAM 0–2 is early, 3–5 developing, 6–7 established: the bands this site uses for playbooks. */
 export function maturityOfEmram(stage: number): 'early' | 'developing' | 'established' {
   return stage <= 2 ? 'early' : stage <= 5 ? 'developing' : 'established';
+}
+
+/** DMA bands 1 and 2 are early, 3 developing, 4 and 5 established: the same three bands as EMRAM's. */
+export function maturityOfDma(band: number): 'early' | 'developing' | 'established' {
+  return band <= 2 ? 'early' : band === 3 ? 'developing' : 'established';
 }
 
 /**
@@ -56,6 +86,8 @@ export function parseProfile(params: { get(name: string): string | null }): Trus
     profile.emram = Number(emram);
     profile.maturity ??= maturityOfEmram(profile.emram);
   }
+  // A maturity given outright wins, then an EMRAM stage (a measured stage), then the self-reported DMA band.
+  if (profile.dma !== undefined) profile.maturity ??= maturityOfDma(Number(profile.dma));
   return profile;
 }
 

@@ -60,11 +60,14 @@ export function prioritiesFor(given: Answers, guide: Pick<WhereToStart, 'priorit
   return placed.slice(0, priorityLimits.max);
 }
 
+/** Whether a blueprint or redprint shows a priority done: the priority names it, or it is filed under one of the priority's capabilities or domains. */
+export function coversPriority(match: GuidePriority['match'], entry: { id: string; domain: string; capabilities: readonly string[] }): boolean {
+  const { blueprints, domains, capabilities }: Record<string, readonly string[]> = match;
+  return blueprints.includes(entry.id) || domains.includes(entry.domain) || entry.capabilities.some((c) => capabilities.includes(c));
+}
+
 /** Blueprints and redprints the priority names or files under its capabilities or domains, best match first. */
 export function blueprintsFor<T extends MatchEntry>(priority: Pick<GuidePriority, 'match'>, profile: TrustProfile, entries: readonly T[], limit = 3): Scored<T>[] {
-  const { blueprints, domains, capabilities }: Record<string, readonly string[]> = priority.match;
-  const relevant = entries.filter(
-    (e) => e.kind !== 'playbook' && (blueprints.includes(e.id) || domains.includes(e.domain) || e.capabilities.some((c) => capabilities.includes(c))),
-  );
+  const relevant = entries.filter((e) => e.kind !== 'playbook' && coversPriority(priority.match, e));
   return rankEntries(profile, relevant).slice(0, limit);
 }

@@ -5,7 +5,7 @@
  */
 import {
   audiences, capabilities, careSettings, contentTypes, costBands, domains, evidenceLevels, facets, licences,
-  maturities, pillars, programmeStatuses, regions, standards, statuses, suppliers, type Term,
+  maturities, measureUnits, pillars, programmeStatuses, regions, standards, statuses, suppliers, type Term,
 } from '../schema/taxonomy';
 
 export interface Vocabulary {
@@ -27,6 +27,7 @@ export const vocabularies: readonly Vocabulary[] = [
   { id: 'audiences', label: facets.audience.label, usedBy: ['blueprint.audience', 'playbook.audience'], terms: audiences },
   { id: 'costBands', label: 'Cost band', usedBy: ['blueprint.cost.band'], terms: costBands },
   { id: 'evidenceLevels', label: 'Evidence level', usedBy: ['blueprint.outcome.evidence'], terms: evidenceLevels },
+  { id: 'measureUnits', label: 'Outcome measure unit', usedBy: ['blueprint.outcome.measures.unit'], terms: measureUnits },
   { id: 'statuses', label: 'Status', usedBy: ['blueprint.status'], terms: statuses },
   { id: 'programmes', label: 'National programme', usedBy: ['organisation.programme'], terms: programmeStatuses },
   { id: 'regions', label: 'NHS England region', usedBy: ['organisation.region'], terms: regions },

@@ -6,10 +6,40 @@
 import { z } from 'astro/zod';
 import {
   audiences, capabilities, careSettings, contentTypes, costBands, domains, evidenceLevels,
-  licences, pillars, standards, statuses, suppliers, valuesOf,
+  licences, measureUnits, pillars, standards, statuses, suppliers, valuesOf,
 } from './taxonomy';
 import { addMonths, contact, date, defaultReviewMonths, manyOf, month, oneOf, owner, slug, slugs, text, webAddress } from './fields';
 import { titleProblem } from './title';
+
+/** A level, not a change: a number of 0 or more, at most 100 for a percentage. */
+const measureValue = (what: string) =>
+  z
+    .number({ error: `should be a number (${what}), without units or commas, e.g. 26` })
+    .min(0, { error: `is negative: give ${what} as a level of 0 or more, not a change; a fall shows as a result below the baseline` });
+
+/** One measured result: what was measured, before and after, in which unit, over what period. */
+const outcomeMeasure = z
+  .strictObject({
+    /** What was measured, e.g. "late escalations of NEWS2 scores of 7 or more". 3 to 100 characters. */
+    metric: text({ min: 3, max: 100, what: 'what was measured' }),
+    /** The level before the work, in the same unit, if it was measured. */
+    baseline: measureValue('the level before the work').optional(),
+    /** The level after the work. */
+    result: measureValue('the level after the work'),
+    /** percent, count, seconds, minutes, hours, days, weeks, months, gbp or gbp-per-year. */
+    unit: oneOf(measureUnits),
+    /** When the result was measured, e.g. "six months after go-live". Up to 60 characters. */
+    period: text({ min: 3, max: 60, what: 'when the result was measured' }),
+  })
+  .superRefine((m, ctx) => {
+    if (m.unit !== 'percent') return;
+    for (const key of ['baseline', 'result'] as const) {
+      const value = m[key];
+      if (value !== undefined && value > 100) {
+        ctx.addIssue({ code: 'custom', path: [key], message: `is ${value}, over 100: a percentage is a share from 0 to 100; use unit count for a number of things` });
+      }
+    }
+  });
 
 export const blueprintSchema = z
   .strictObject({
@@ -80,6 +110,16 @@ export const blueprintSchema = z
         evidence: oneOf(evidenceLevels),
         /** The headline result in one sentence, with a number where you have one. */
         headline: text({ min: 10, max: 200, what: 'the headline result' }),
+        /**
+         * The results behind the headline as numbers, up to 8, so pages can roll them up across
+         * blueprints: each a metric, the value before (if measured), the value after, a unit and
+         * the period. Give the levels you measured, not the change: `baseline: 26, result: 17,
+         * unit: percent`, not `result: -9`. Leave out what you did not measure.
+         */
+        measures: z
+          .array(outcomeMeasure, { error: 'should be a list of measures, each with metric, result, unit and period' })
+          .max(8, { error: 'has more than 8 measures: keep the 8 that matter most' })
+          .default([]),
       },
       { error: 'is required: give outcome.evidence and outcome.headline' },
     ),

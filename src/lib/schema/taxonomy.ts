@@ -151,6 +151,23 @@ export const evidenceLevels = terms([
   { value: 'independently-evaluated', label: 'Independently evaluated', description: 'Evaluated by someone outside the organisation.' },
 ] as const);
 
+/**
+ * Units an outcome measure may be given in. A roll-up only ever compares measures with the same
+ * metric and unit, so a short list keeps "%", "percent" and "per cent" from becoming three units.
+ */
+export const measureUnits = terms([
+  { value: 'percent', label: '%', description: 'A proportion, 0 to 100, e.g. the share of patients reviewed within an hour.' },
+  { value: 'count', label: 'count', description: 'A number of things, e.g. incidents, patients or staff.' },
+  { value: 'seconds', label: 'seconds' },
+  { value: 'minutes', label: 'minutes' },
+  { value: 'hours', label: 'hours' },
+  { value: 'days', label: 'days' },
+  { value: 'weeks', label: 'weeks' },
+  { value: 'months', label: 'months' },
+  { value: 'gbp', label: '£', description: 'Pounds sterling, e.g. a saving or a cost.' },
+  { value: 'gbp-per-year', label: '£ a year', description: 'Pounds sterling a year, e.g. a recurring saving.' },
+] as const);
+
 export const statuses = terms([
   { value: 'draft', label: 'Draft', description: 'Not shown on the site.' },
   { value: 'published', label: 'Published' },
