@@ -7,7 +7,7 @@ import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { parse } from 'yaml';
 import { z } from 'astro/zod';
-import { blueprintSchema, glossaryTermSchema, organisationSchema, playbookSchema, whereToStartSchema } from './lib/schema';
+import { blueprintSchema, glossaryTermSchema, organisationSchema, playbookSchema, templateSchema, whereToStartSchema } from './lib/schema';
 import { slugOf } from './lib/content/front-matter';
 
 /**
@@ -34,6 +34,12 @@ const organisations = defineCollection({
   schema: organisationSchema,
 });
 
+/** Downloadable templates; their Word and CSV files are generated from these (src/lib/templates/). */
+const templates = defineCollection({
+  loader: glob({ pattern: '*.{yaml,yml}', base: `${contentDir}/templates`, generateId: byFileName }),
+  schema: templateSchema,
+});
+
 const glossary = defineCollection({
   loader: file(`${contentDir}/glossary.yaml`, {
     parser: (text) =>
@@ -48,4 +54,4 @@ const guide = defineCollection({
   schema: z.object({ guide: whereToStartSchema }),
 });
 
-export const collections = { blueprints, playbooks, organisations, glossary, guide };
+export const collections = { blueprints, playbooks, organisations, templates, glossary, guide };

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readContentFiles } from '../../src/node/content-files';
-import { blueprintSchema, glossarySchema, organisationSchema, playbookSchema } from '../../src/lib/schema';
+import { blueprintSchema, glossarySchema, organisationSchema, playbookSchema, templateSchema } from '../../src/lib/schema';
 import { validateContent, type ContentFile } from '../../src/lib/validate';
 import { readCorpus } from '../../src/lib/validate/corpus';
 import { maxFileBytes } from '../../src/lib/validate/rules/file-size';
@@ -68,6 +68,7 @@ const expected: Record<string, { field: string; says: RegExp; line: number }> = 
   'source-with-password.mdx': { field: 'sources.0.url', says: /has a user name or password before the @: remove it/, line: 25 },
   'organisations/website-not-https.yaml': { field: 'website', says: /starts with http:\/\/, and only https:\/\/ addresses are accepted/, line: 7 },
   'playbooks/source-not-https.mdx': { field: 'sources.0.url', says: /starts with http:\/\/, and only https:\/\/ addresses are accepted/, line: 31 },
+  'templates/example-names-unknown-column.yaml': { field: 'examples.0', says: /names "Onwer", which is not a column and has no "Owner": give each column a value, under its heading written exactly as in columns \(Benefit, Owner\)/, line: 12 },
   'organisations/wrong-region.yaml': { field: 'region', says: /"wessex" is not one of north-east-yorkshire/, line: 4 },
   'playbooks/too-few-steps.mdx': { field: 'steps', says: /needs at least 3 steps/, line: 7 },
   'playbooks/unresolved-step-blueprint.mdx': { field: 'steps.0.blueprints.0', says: /"no-such-blueprint" is not a known blueprint/, line: 10 },
@@ -109,7 +110,7 @@ describe('valid content', () => {
 
   it('the schemas accept every bundled entry', () => {
     const corpus = readCorpus(readContentFiles(process.cwd()).files, nativeMdxParser);
-    const schemas = { blueprint: blueprintSchema, playbook: playbookSchema, organisation: organisationSchema, glossary: glossarySchema };
+    const schemas = { blueprint: blueprintSchema, playbook: playbookSchema, organisation: organisationSchema, glossary: glossarySchema, template: templateSchema };
     const checked = corpus.entries.filter((e) => e.kind in schemas);
     expect(checked.length).toBeGreaterThan(0);
     for (const entry of checked) {

@@ -6,3 +6,4 @@ export * from './organisation';
 export * from './glossary';
 export { titleProblem } from './title';
 export * from './where-to-start';
+export * from './template';
