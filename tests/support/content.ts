@@ -4,7 +4,7 @@
  */
 import { readContentFiles } from '../../src/node/content-files';
 import { validateContent } from '../../src/lib/validate';
-import type { Blueprint, Organisation, Playbook } from '../../src/lib/schema';
+import type { Blueprint, Organisation, Playbook, Template } from '../../src/lib/schema';
 import { nativeMdxParser } from '../../src/lib/validate/native-parser';
 
 export interface Expected {
@@ -12,6 +12,7 @@ export interface Expected {
   blueprints: { slug: string; data: Blueprint }[];
   playbooks: { slug: string; data: Playbook }[];
   organisations: { slug: string; data: Organisation }[];
+  templates: { slug: string; data: Template }[];
 }
 
 let cached: Expected | undefined;
@@ -30,6 +31,7 @@ export function expectedContent(root = process.cwd()): Expected {
     blueprints: of<Blueprint>('blueprint').filter((b) => b.data.status !== 'draft'),
     playbooks: of<Playbook>('playbook'),
     organisations: of<Organisation>('organisation'),
+    templates: of<Template>('template'),
   };
   return cached;
 }
