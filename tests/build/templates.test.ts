@@ -7,6 +7,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { paths } from '../../src/lib/content/urls';
+import { isListed } from '../../src/lib/schema';
 import { downloadFormats, formatsOf, formatSize, maxDownloadBytes } from '../../src/lib/templates/downloads';
 import { examplePrefix } from '../../src/lib/templates/rows';
 import { expectedContent } from '../support/content';
@@ -15,7 +16,7 @@ import { openDocx } from '../support/docx';
 import { attr, decodeEntities, parseHtml } from '../support/html';
 import { distDir, served } from '../support/site-dir';
 
-const { templates } = expectedContent();
+const { templates, blueprints } = expectedContent();
 const built = (path: string) => join(distDir(), path.endsWith('/') ? `${path}index.html` : path);
 
 /** The download links on a built page: where each goes, its type attribute and its text. */
@@ -76,6 +77,28 @@ describe('the templates in the built site', () => {
     expect(header).toEqual(t.data.columns.map((c) => c.name));
     expect(rows).toHaveLength(t.data.examples.length);
     for (const row of rows) expect(row[0].startsWith(examplePrefix)).toBe(true);
+  });
+
+  it('are linked, with their downloads, from every blueprint that lists them in artefacts', async () => {
+    const linking = blueprints.filter((b) => b.data.artefacts.length > 0);
+    expect(linking.length).toBeGreaterThan(0);
+    for (const b of linking) {
+      const page = readFileSync(built(paths.blueprint(b.slug)), 'utf8');
+      const links = await downloadLinks(paths.blueprint(b.slug));
+      for (const slug of b.data.artefacts) {
+        expect(page, `${b.slug} → ${slug}`).toContain(`href="${served(paths.template(slug))}"`);
+        expect(links.map((l) => l.href), `${b.slug} → ${slug}`).toContain(served(paths.templateFile(slug, 'docx')));
+      }
+      expect(links).toHaveLength(b.data.artefacts.flatMap((slug) => formatsOf(templates.find((t) => t.slug === slug)!.data)).length);
+    }
+  });
+
+  it('each list the listed blueprints that use them', () => {
+    for (const t of templates) {
+      const page = readFileSync(built(paths.template(t.slug)), 'utf8');
+      const users = blueprints.filter((b) => b.data.artefacts.includes(t.slug) && isListed(b.data));
+      for (const b of users) expect(page, `${t.slug} ← ${b.slug}`).toContain(`href="${served(paths.blueprint(b.slug))}"`);
+    }
   });
 
   it('are in the sitemap', () => {

@@ -22,7 +22,7 @@ describe('npm run validate', () => {
 
   it('checks a folder of drafts outside the content folder', () => {
     const run = validate(['tests/fixtures/valid']);
-    expect(run.stdout).toContain('✓ 6 files checked: no problems');
+    expect(run.stdout).toContain('✓ 7 files checked: no problems');
     expect(run.status).toBe(0);
   });
 

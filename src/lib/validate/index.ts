@@ -6,6 +6,7 @@ import { readCorpus, type ContentFile, type Corpus } from './corpus';
 import type { MdxParser } from './mdx-body';
 import { sortProblems, type Problem } from './problem';
 import { checkAcronyms } from './rules/acronyms';
+import { checkArtefacts } from './rules/artefacts';
 import { checkDuplicateSlugs } from './rules/duplicate-slugs';
 import { checkFileSize } from './rules/file-size';
 import { checkIllustrative } from './rules/illustrative';
@@ -25,6 +26,7 @@ export const rules: ((corpus: Corpus) => Problem[])[] = [
   checkFileSize,
   checkDuplicateSlugs,
   checkReferences,
+  checkArtefacts,
   checkIllustrative,
   checkPlaceholders,
   checkMdxSafety,
