@@ -7,7 +7,7 @@ import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { parse } from 'yaml';
 import { z } from 'astro/zod';
-import { adoptionSchema, blueprintSchema, glossaryTermSchema, organisationSchema, playbookSchema, whereToStartSchema } from './lib/schema';
+import { adoptionSchema, blueprintSchema, glossaryTermSchema, organisationSchema, playbookSchema, templateSchema, whereToStartSchema } from './lib/schema';
 import { slugOf } from './lib/content/front-matter';
 
 /**
@@ -40,6 +40,12 @@ const adoptions = defineCollection({
   schema: adoptionSchema,
 });
 
+/** Downloadable templates; their Word and CSV files are generated from these (src/lib/templates/). */
+const templates = defineCollection({
+  loader: glob({ pattern: '*.{yaml,yml}', base: `${contentDir}/templates`, generateId: byFileName }),
+  schema: templateSchema,
+});
+
 const glossary = defineCollection({
   loader: file(`${contentDir}/glossary.yaml`, {
     parser: (text) =>
@@ -54,4 +60,4 @@ const guide = defineCollection({
   schema: z.object({ guide: whereToStartSchema }),
 });
 
-export const collections = { blueprints, playbooks, organisations, adoptions, glossary, guide };
+export const collections = { blueprints, playbooks, organisations, adoptions, templates, glossary, guide };

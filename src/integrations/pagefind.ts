@@ -19,7 +19,7 @@ import { indexedPart } from '../lib/search/indexed-part';
 import { keyOf, SearchIndex } from './pagefind-index';
 
 /** Site paths whose pages go to Pagefind; other pages (lists, taxonomy, organisations) are never sent. */
-const indexedFolders = [paths.blueprints(), paths.playbooks()];
+const indexedFolders = [paths.blueprints(), paths.playbooks(), paths.templates()];
 
 /** The site path of a page ("/blueprints/x/"), whatever base path the site is deployed under. */
 function sitePath(url: string, base: string): string {

@@ -44,10 +44,19 @@ export interface ContentListing {
 
 const slug = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const whereContentGoes =
-  'blueprints are .mdx files in src/content/blueprints/ (or a folder inside it), playbooks are .mdx files in src/content/playbooks/, organisations are .yaml files in src/content/organisations/, adoption records are .yaml files named <organisation>--<blueprint>.yaml in src/content/adoptions/';
+  'blueprints are .mdx files in src/content/blueprints/ (or a folder inside it), playbooks are .mdx files in src/content/playbooks/, organisations are .yaml files in src/content/organisations/, adoption records are .yaml files named <organisation>--<blueprint>.yaml in src/content/adoptions/, templates are .yaml files in src/content/templates/';
+
+/**
+ * Said of any other file in src/content/templates/. Downloads are generated from the YAML when the
+ * site is built, so no office file, web page or script is ever committed for readers to open.
+ */
+const templatesAreYaml =
+  'is not a template source: a template is one .yaml file in src/content/templates/, and its Word and CSV downloads are generated from it when the site is built. Files are never uploaded as they are, because some (.docm, .xlsm, .html, .svg, .js) can carry macros or scripts: write the template as YAML instead';
 
 /** What may sit where in the content folder; a folder's rule applies to what is inside it. */
-type Place = 'top' | 'blueprints' | 'playbooks' | 'organisations' | 'adoptions';
+type Place = 'top' | 'blueprints' | 'playbooks' | 'organisations' | 'adoptions' | 'templates';
+
+const topFolders: readonly Place[] = ['blueprints', 'playbooks', 'organisations', 'adoptions', 'templates'];
 
 /** An adoption record's name: the organisation's slug and the blueprint's, joined by two hyphens. */
 const adoptionName = /^[a-z0-9]+(?:-[a-z0-9]+)*--[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -57,11 +66,11 @@ function allowedFile(place: Place, name: string): boolean {
   if (place === 'top') return name === 'glossary.yaml' || name === 'synonyms.yaml' || name === 'where-to-start.yaml';
   if (place === 'adoptions') return adoptionName.test(stem) && (ext === 'yaml' || ext === 'yml');
   if (!slug.test(stem)) return false;
-  return place === 'organisations' ? ext === 'yaml' || ext === 'yml' : ext === 'mdx';
+  return place === 'organisations' || place === 'templates' ? ext === 'yaml' || ext === 'yml' : ext === 'mdx';
 }
 
 function allowedFolder(place: Place, name: string): Place | undefined {
-  if (place === 'top') return name === 'blueprints' || name === 'playbooks' || name === 'organisations' || name === 'adoptions' ? name : undefined;
+  if (place === 'top') return topFolders.find((folder) => folder === name);
   return place === 'blueprints' && slug.test(name) ? 'blueprints' : undefined;
 }
 
@@ -80,6 +89,7 @@ function oddEntry(entry: Dirent | undefined, isLink: boolean, place: Place, name
   if (place !== 'top' && /\.(mdx|ya?ml)$/.test(name)) {
     return `"${name}" is not a file name the site can use: use lower-case letters, digits and single hyphens, e.g. ${name.toLowerCase().replace(/[^a-z0-9.]+/g, '-').replace(/^-+|-+(?=\.)/g, '')}`;
   }
+  if (place === 'templates') return templatesAreYaml;
   return `is not where the site reads content: ${whereContentGoes}`;
 }
 

@@ -50,6 +50,11 @@ describe('the built site', () => {
     expect(missing(content.organisations.map((o) => paths.organisation(o.slug)))).toEqual([]);
   });
 
+  it('has a page for every template, and the templates index', () => {
+    expect(content.templates.length).toBeGreaterThan(0);
+    expect(missing([paths.templates(), ...content.templates.map((t) => paths.template(t.slug))])).toEqual([]);
+  });
+
   it('has a page for every taxonomy facet and every value in it', () => {
     const expected = (Object.keys(facets) as FacetName[]).flatMap((facet) => [
       paths.facet(facet),

@@ -2,9 +2,9 @@
  * The build itself refuses unsafe or broken content: the content gate stops `astro build` before
  * any MDX is compiled, naming the file and the rule, and nothing is published for that file.
  *
- * Each case copies the bundled content (plus the fixture organisations the fixtures name) into a
- * temporary folder, adds one bad file, and builds with CONTENT_DIR, OUT_DIR and CACHE_DIR pointing
- * there, so it never touches dist/ or another build's cache. A handful of representative unsafe
+ * Each case copies the bundled content (plus the fixture organisations and templates the fixtures
+ * name) into a temporary folder, adds one bad file, and builds with CONTENT_DIR, OUT_DIR and
+ * CACHE_DIR pointing there, so it never touches dist/ or another build's cache. A handful of representative unsafe
  * files keep the time down; tests/unit/validate-mdx-safety.test.ts covers every one.
  */
 import { spawnSync } from 'node:child_process';
@@ -30,6 +30,9 @@ function buildWith(fixture: string, command: 'astro' | 'npm', companions: string
   cpSync('src/content', content, { recursive: true });
   for (const org of readdirSync('tests/fixtures/valid/organisations')) {
     cpSync(join('tests/fixtures/valid/organisations', org), join(content, 'organisations', org));
+  }
+  for (const template of readdirSync('tests/fixtures/valid/templates')) {
+    cpSync(join('tests/fixtures/valid/templates', template), join(content, 'templates', template));
   }
   const name = fixture.split('/').pop()!;
   for (const file of [fixture, ...companions]) cpSync(file, join(content, 'blueprints', file.split('/').pop()!));

@@ -12,7 +12,7 @@ import { builtPages, pagesOfKind } from '../support/pages';
 import { expectedContent } from '../support/content';
 import { distDir } from '../support/site-dir';
 import { paths } from '../../src/lib/content/urls';
-import { blueprintRecord } from '../../src/lib/search/record';
+import { blueprintRecord, templateRecord } from '../../src/lib/search/record';
 
 const listed = () => expectedContent().blueprints.filter((b) => isListed(b.data));
 const html = (file: string) => readFileSync(file, 'utf8');
@@ -22,17 +22,21 @@ describe('the search index', () => {
     expect(existsSync(join(distDir(), 'pagefind', 'pagefind.js'))).toBe(true);
   });
 
-  it('holds one record for every listed blueprint and every playbook, and nothing else', () => {
+  it('holds one record for every listed blueprint, every playbook and every template, and nothing else', () => {
     const entry = JSON.parse(html(join(distDir(), 'pagefind', 'pagefind-entry.json'))) as { languages: Record<string, { page_count: number }> };
     const pages = Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
-    expect(pages).toBe(listed().length + expectedContent().playbooks.length);
+    expect(pages).toBe(listed().length + expectedContent().playbooks.length + expectedContent().templates.length);
   });
 
   it('indexes each of those pages at its own address', () => {
     // Fragments are gzipped JSON after a 12-byte "pagefind_dcd" marker, one per indexed page.
     const fragments = join(distDir(), 'pagefind', 'fragment');
     const urls = readdirSync(fragments).map((f) => (JSON.parse(gunzipSync(readFileSync(join(fragments, f))).subarray(12).toString('utf8')) as { url: string }).url);
-    const expected = [...listed().map((b) => paths.blueprint(b.slug)), ...expectedContent().playbooks.map((p) => paths.playbook(p.slug))];
+    const expected = [
+      ...listed().map((b) => paths.blueprint(b.slug)),
+      ...expectedContent().playbooks.map((p) => paths.playbook(p.slug)),
+      ...expectedContent().templates.map((t) => paths.template(t.slug)),
+    ];
     expect(urls.sort()).toEqual(expected.sort());
   });
 
@@ -40,10 +44,11 @@ describe('the search index', () => {
     for (const ui of ['pagefind-ui.js', 'pagefind-modular-ui.js', 'pagefind-component-ui.js']) expect(existsSync(join(distDir(), 'pagefind', ui)), ui).toBe(false);
   });
 
-  it('marks the body of blueprint, redprint and playbook pages only for indexing', () => {
+  it('marks the body of blueprint, redprint, playbook and template pages only for indexing', () => {
     const marked = builtPages().filter((p) => /\sdata-pagefind-body[\s>=]/.test(html(p.file)));
-    expect(new Set(marked.map((p) => p.kind))).toEqual(new Set(['blueprint', 'redprint', 'playbook'].filter((k) => marked.some((p) => p.kind === k))));
-    expect(marked.length).toBe(pagesOfKind('blueprint').length + pagesOfKind('redprint').length + pagesOfKind('playbook').length);
+    const kinds = ['blueprint', 'redprint', 'playbook', 'template'] as const;
+    expect(new Set(marked.map((p) => p.kind))).toEqual(new Set(kinds.filter((k) => marked.some((p) => p.kind === k))));
+    expect(marked.length).toBe(kinds.reduce((sum, k) => sum + pagesOfKind(k).length, 0));
   });
 });
 
@@ -65,8 +70,22 @@ describe('what a blueprint page tells the index', () => {
     expect(meta).toEqual(expected.meta);
   });
 
+  it.each(expectedContent().templates.map((t) => [t.slug, t] as const))('gives the template %s its type, audience and summary, and leaves its download links out of the text', async (slug, t) => {
+    const dom = await parseHtml(html(join(distDir(), 'templates', slug, 'index.html')));
+    const expected = templateRecord(t.data);
+    const filters: Record<string, string[]> = {};
+    for (const el of dom.querySelectorAll('[data-pagefind-filter]')) {
+      const [name, value] = attr(el, 'data-pagefind-filter')!.split(':');
+      (filters[name] ??= []).push(value);
+    }
+    expect(filters).toEqual(expected.filters);
+    const meta = Object.fromEntries(dom.querySelectorAll('[data-pagefind-meta]').map((el) => [attr(el, 'data-pagefind-meta'), decodeEntities(el.textContent)]));
+    expect(meta).toEqual(expected.meta);
+    for (const link of dom.querySelectorAll('a[download]')) expect(link.closest('[data-pagefind-ignore]'), attr(link, 'href')).toBeTruthy();
+  });
+
   it('keeps that information hidden, outside the indexed text and free of anything focusable', async () => {
-    for (const page of [...pagesOfKind('blueprint'), ...pagesOfKind('redprint'), ...pagesOfKind('playbook')]) {
+    for (const page of [...pagesOfKind('blueprint'), ...pagesOfKind('redprint'), ...pagesOfKind('playbook'), ...pagesOfKind('template')]) {
       const dom = await parseHtml(html(page.file));
       const holders = dom.querySelectorAll('[data-pagefind-filter]').map((el) => el.parent!);
       for (const holder of new Set(holders)) {

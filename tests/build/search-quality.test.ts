@@ -54,6 +54,8 @@ const topThree: [string, string[]][] = [
   ['barcode scanning of medicines', [b('closed-loop-medicines-administration-in-critical-care')]],
   ['interoperabilty', [b('gp-records-in-the-epr-with-gp-connect')]],
   ['foundations before an EPR', [p('get-the-foundations-right-before-an-epr')]],
+  ['hazard log template', [paths.template('clinical-safety-hazard-log')]],
+  ['CCIO job description', [paths.template('ccio-job-description-and-job-plan')]],
 ];
 
 /** Acronyms and what they stand for, which must find the same blueprints. */
@@ -78,8 +80,8 @@ describe('search quality on the bundled content', () => {
 
   it('has at least 20 queries, each naming pages that exist in the content', () => {
     expect(topThree.length).toBeGreaterThanOrEqual(20);
-    const { blueprints, playbooks } = expectedContent();
-    const known = new Set([...blueprints.map((x) => b(x.slug)), ...playbooks.map((x) => p(x.slug))]);
+    const { blueprints, playbooks, templates } = expectedContent();
+    const known = new Set([...blueprints.map((x) => b(x.slug)), ...playbooks.map((x) => p(x.slug)), ...templates.map((x) => paths.template(x.slug))]);
     for (const [query, expected] of topThree) for (const path of expected) expect(known.has(path), `${query}: ${path} is not in the content`).toBe(true);
   });
 

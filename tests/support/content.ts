@@ -4,7 +4,7 @@
  */
 import { readContentFiles } from '../../src/node/content-files';
 import { validateContent } from '../../src/lib/validate';
-import type { Adoption, Blueprint, Organisation, Playbook } from '../../src/lib/schema';
+import type { Adoption, Blueprint, Organisation, Playbook, Template } from '../../src/lib/schema';
 import { nativeMdxParser } from '../../src/lib/validate/native-parser';
 
 export interface Expected {
@@ -13,6 +13,7 @@ export interface Expected {
   playbooks: { slug: string; data: Playbook }[];
   organisations: { slug: string; data: Organisation }[];
   adoptions: { slug: string; data: Adoption }[];
+  templates: { slug: string; data: Template }[];
 }
 
 let cached: Expected | undefined;
@@ -32,6 +33,7 @@ export function expectedContent(root = process.cwd()): Expected {
     playbooks: of<Playbook>('playbook'),
     organisations: of<Organisation>('organisation'),
     adoptions: of<Adoption>('adoption'),
+    templates: of<Template>('template'),
   };
   return cached;
 }

@@ -11,7 +11,7 @@ import { distDir } from './site-dir';
 
 export const pageKinds = [
   'home', 'blueprint', 'redprint', 'blueprint-index', 'playbook', 'playbook-index', 'organisation',
-  'organisation-index', 'taxonomy', 'taxonomy-index', 'glossary', 'search', 'contribute', 'about',
+  'organisation-index', 'template', 'template-index', 'taxonomy', 'taxonomy-index', 'glossary', 'search', 'contribute', 'about',
   'accessibility', 'open-data', '404', 'my-trust', 'where-to-start', 'other',
 ] as const;
 export type PageKind = (typeof pageKinds)[number];
@@ -48,6 +48,7 @@ const fixed: Record<string, PageKind> = {
   [paths.blueprints()]: 'blueprint-index',
   [paths.playbooks()]: 'playbook-index',
   [paths.organisations()]: 'organisation-index',
+  [paths.templates()]: 'template-index',
   [paths.glossary()]: 'glossary',
   [paths.search()]: 'search',
   [paths.contribute()]: 'contribute',
@@ -75,13 +76,14 @@ export function kindOf(path: string): PageKind {
   if (fixed[list]) return fixed[list];
   const [first, second, ...rest] = list.split('/').filter(Boolean);
   if (rest.length || !list.endsWith('/')) return 'other';
-  const { blueprints, playbooks, organisations } = expectedContent();
+  const { blueprints, playbooks, organisations, templates } = expectedContent();
   if (second && list === paths.blueprint(second)) {
     const entry = blueprints.find((b) => b.slug === second);
     return !entry ? 'other' : entry.data.type === 'redprint' ? 'redprint' : 'blueprint';
   }
   if (second && list === paths.playbook(second)) return playbooks.some((p) => p.slug === second) ? 'playbook' : 'other';
   if (second && list === paths.organisation(second)) return organisations.some((o) => o.slug === second) ? 'organisation' : 'other';
+  if (second && list === paths.template(second)) return templates.some((t) => t.slug === second) ? 'template' : 'other';
   if (first && taxonomyFolders().includes(first)) return second ? 'taxonomy' : 'taxonomy-index';
   return 'other';
 }
@@ -121,7 +123,7 @@ export function readPage(page: BuiltPage): string {
 /** The page kinds every browser check visits one of (blueprint and redprint are both blueprint pages). */
 export const browsedKinds: PageKind[] = [
   'home', 'blueprint', 'redprint', 'blueprint-index', 'playbook', 'playbook-index', 'organisation',
-  'organisation-index', 'taxonomy', 'taxonomy-index', 'glossary', 'search', 'contribute', 'about',
+  'organisation-index', 'template', 'template-index', 'taxonomy', 'taxonomy-index', 'glossary', 'search', 'contribute', 'about',
   'accessibility', 'open-data', '404', 'my-trust', 'where-to-start',
 ];
 

@@ -11,10 +11,10 @@ import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { readContentFiles } from '../../src/node/content-files';
 import { parseSource, parseYaml } from '../../src/lib/content/front-matter';
-import { blueprintSchema, organisationSchema, playbookSchema } from '../../src/lib/schema';
+import { blueprintSchema, organisationSchema, playbookSchema, templateSchema } from '../../src/lib/schema';
 import { kindOf } from '../../src/lib/validate';
 
-const schemas = { blueprint: blueprintSchema, playbook: playbookSchema, organisation: organisationSchema } as const;
+const schemas = { blueprint: blueprintSchema, playbook: playbookSchema, organisation: organisationSchema, template: templateSchema } as const;
 const files = readContentFiles(process.cwd()).files.filter((f) => (f.kind ?? kindOf(f.path)) as string in schemas);
 
 describe('our front-matter reader agrees with Astro', () => {
@@ -22,6 +22,7 @@ describe('our front-matter reader agrees with Astro', () => {
     const kinds = new Set(files.map((f) => f.kind));
     expect(kinds).toContain('blueprint');
     expect(kinds).toContain('organisation');
+    expect(kinds).toContain('template');
   });
 
   for (const file of files) {

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readContentFiles } from '../../src/node/content-files';
-import { adoptionSchema, blueprintSchema, glossarySchema, organisationSchema, playbookSchema } from '../../src/lib/schema';
+import { adoptionSchema, blueprintSchema, glossarySchema, organisationSchema, playbookSchema, templateSchema } from '../../src/lib/schema';
 import { validateContent, type ContentFile } from '../../src/lib/validate';
 import { readCorpus } from '../../src/lib/validate/corpus';
 import { maxFileBytes } from '../../src/lib/validate/rules/file-size';
@@ -75,6 +75,10 @@ const expected: Record<string, { field: string; says: RegExp; line: number }> = 
   'source-with-password.mdx': { field: 'sources.0.url', says: /has a user name or password before the @: remove it/, line: 25 },
   'organisations/website-not-https.yaml': { field: 'website', says: /starts with http:\/\/, and only https:\/\/ addresses are accepted/, line: 7 },
   'playbooks/source-not-https.mdx': { field: 'sources.0.url', says: /starts with http:\/\/, and only https:\/\/ addresses are accepted/, line: 31 },
+  'artefact-unknown-template.mdx': { field: 'artefacts.0', says: /"board-paper-template" is not a template on this site: use the file name \(without \.yaml\) of one in src\/content\/templates\/ \(the templates are fixture-register\), or add the template there/, line: 23 },
+  'artefact-macro-file.mdx': { field: 'artefacts.0', says: /"board-paper\.docm" is a file of a type that can carry macros or scripts, which the site never publishes: list a template .* by its slug, e\.g\. board-paper/, line: 23 },
+  'artefact-file-not-template.mdx': { field: 'artefacts.0', says: /"board-paper\.docx" is a file name: list a template by its slug instead, e\.g\. board-paper\. Its Word and CSV files are generated from src\/content\/templates\/board-paper\.yaml/, line: 23 },
+  'templates/example-names-unknown-column.yaml': { field: 'examples.0', says: /names "Onwer", which is not a column and has no "Owner": give each column a value, under its heading written exactly as in columns \(Benefit, Owner\)/, line: 12 },
   'organisations/wrong-region.yaml': { field: 'region', says: /"wessex" is not one of north-east-yorkshire/, line: 4 },
   'playbooks/too-few-steps.mdx': { field: 'steps', says: /needs at least 3 steps/, line: 7 },
   'playbooks/unresolved-step-blueprint.mdx': { field: 'steps.0.blueprints.0', says: /"no-such-blueprint" is not a known blueprint/, line: 10 },
@@ -125,7 +129,7 @@ describe('valid content', () => {
 
   it('the schemas accept every bundled entry', () => {
     const corpus = readCorpus(readContentFiles(process.cwd()).files, nativeMdxParser);
-    const schemas = { blueprint: blueprintSchema, playbook: playbookSchema, organisation: organisationSchema, adoption: adoptionSchema, glossary: glossarySchema };
+    const schemas = { blueprint: blueprintSchema, playbook: playbookSchema, organisation: organisationSchema, adoption: adoptionSchema, glossary: glossarySchema, template: templateSchema };
     const checked = corpus.entries.filter((e) => e.kind in schemas);
     expect(checked.length).toBeGreaterThan(0);
     for (const entry of checked) {

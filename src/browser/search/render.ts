@@ -5,7 +5,7 @@
 import type { PagefindData } from '../pagefind';
 import { bestExcerpt } from '../../lib/search/excerpt';
 
-const tagColour: Record<string, string> = { blueprint: 'nhsuk-tag--blue', redprint: 'nhsuk-tag--red', playbook: 'nhsuk-tag--green' };
+const tagColour: Record<string, string> = { blueprint: 'nhsuk-tag--blue', redprint: 'nhsuk-tag--red', playbook: 'nhsuk-tag--green', template: 'nhsuk-tag--purple' };
 
 function el<K extends keyof HTMLElementTagNameMap>(name: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(name);

@@ -15,6 +15,10 @@ export const paths = {
   playbooks: () => '/playbooks/',
   playbook: (slug: string) => `/playbooks/${slug}/`,
   organisations: () => '/organisations/',
+  templates: () => '/templates/',
+  template: (slug: string) => `/templates/${slug}/`,
+  /** A template's download, e.g. "/templates/benefits-register.docx". */
+  templateFile: (slug: string, extension: string) => `/templates/${slug}.${extension}`,
   organisation: (slug: string) => `/organisations/${slug}/`,
   facet: (facet: FacetName) => `/${facets[facet].path}/`,
   facetValue: (facet: FacetName, value: string) => `/${facets[facet].path}/${value}/`,

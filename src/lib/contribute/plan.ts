@@ -47,6 +47,8 @@ export function canonicalPath(kind: Kind, slug: string): string {
       return `src/content/organisations/${slug}.yaml`;
     case 'adoption':
       return `src/content/adoptions/${slug}.yaml`;
+    case 'template':
+      return `src/content/templates/${slug}.yaml`;
     case 'glossary':
       return 'src/content/glossary.yaml';
     case 'synonyms':
@@ -73,7 +75,7 @@ export function titleOf(entry: ContributionEntry): string {
 /** "Blueprint", "Redprint", "Playbook", "Organisation"… */
 export function kindLabel(entry: ContributionEntry): string {
   if (entry.kind === 'blueprint') return labelOf(contentTypes, (entry.data as Blueprint | undefined)?.type ?? 'blueprint');
-  return { playbook: 'Playbook', organisation: 'Organisation', adoption: 'Adoption', glossary: 'Glossary', synonyms: 'Search synonyms', 'where-to-start': 'Where-to-start guide' }[entry.kind];
+  return { playbook: 'Playbook', organisation: 'Organisation', adoption: 'Adoption', template: 'Template', glossary: 'Glossary', synonyms: 'Search synonyms', 'where-to-start': 'Where-to-start guide' }[entry.kind];
 }
 
 /** Entries in a stable order (by repository path), so argument order never changes the plan. */

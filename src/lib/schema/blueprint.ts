@@ -8,7 +8,7 @@ import {
   audiences, capabilities, careSettings, contentTypes, costBands, domains, evidenceLevels,
   licences, measureUnits, pillars, standards, statuses, suppliers, valuesOf,
 } from './taxonomy';
-import { addMonths, contact, date, defaultReviewMonths, manyOf, month, oneOf, owner, slug, slugs, text, webAddress } from './fields';
+import { addMonths, artefact, contact, date, defaultReviewMonths, manyOf, month, oneOf, owner, slug, slugs, text, webAddress } from './fields';
 import { titleProblem } from './title';
 
 /** A level, not a change: a number of 0 or more, at most 100 for a percentage. */
@@ -162,6 +162,16 @@ export const blueprintSchema = z
       .default([]),
     /** True when this is example content about a made-up organisation. Every page built from it says so. */
     illustrative: z.boolean({ error: 'should be true or false' }).default(false),
+    /**
+     * Templates on this site that go with this blueprint, by slug, e.g. [benefits-register]: each is
+     * a file in src/content/templates/, offered as Word (and CSV for a register) generated when the
+     * site is built. Files cannot be attached as they are: share a new template as YAML there.
+     */
+    artefacts: z
+      .array(artefact)
+      .max(8, { error: 'lists more than 8 templates: keep the ones a reader needs to adopt this' })
+      .refine((items) => new Set(items).size === items.length, { error: 'lists a template twice: remove the repeat' })
+      .default([]),
     /** Sources of the facts used, as links: each a title and a web address starting https:// (http:// is refused). */
     sources: z
       .array(z.object({ title: text({ max: 200, what: 'the title of the source' }), url: webAddress('the address of the source') }))

@@ -71,6 +71,36 @@ export const slug = z
   .string({ error: 'should be the slug of an entry, e.g. northmoor-teaching-hospitals' })
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'should be a slug: lower-case letters, digits and hyphens, e.g. northmoor-teaching-hospitals' });
 
+/**
+ * File types that can carry macros or scripts, refused by name when someone lists a file as an
+ * artefact: .docm/.dotm/.xlsm/.xltm/.xlam/.pptm (Office with macros), web pages, SVG and scripts.
+ */
+const activeFileTypes = /\.(doc|dot|docm|dotm|xls|xlsm|xltm|xlsb|xlam|ppt|pptm|potm|ppsm|html?|xhtml|svg|js|mjs|vbs|exe|bat|cmd|ps1|hta|jar)$/i;
+
+/**
+ * A template a blueprint links to, by slug. Files are never linked directly: downloads are
+ * generated from templates in src/content/templates/, so nothing a reader opens is an upload.
+ */
+export const artefact = z
+  .string({ error: 'should be the slug of a template, e.g. benefits-register' })
+  .trim()
+  .superRefine((value, ctx) => {
+    const slugExample = value.replace(/\.[a-z0-9]+$/i, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'benefits-register';
+    if (activeFileTypes.test(value)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${value}" is a file of a type that can carry macros or scripts, which the site never publishes: list a template in src/content/templates/ by its slug, e.g. ${slugExample}, and its Word and CSV files are generated from it`,
+      });
+    } else if (/\.[a-z0-9]{1,5}$/i.test(value)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${value}" is a file name: list a template by its slug instead, e.g. ${slugExample}. Its Word and CSV files are generated from src/content/templates/${slugExample}.yaml; to share a new template, write it there`,
+      });
+    } else if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value)) {
+      ctx.addIssue({ code: 'custom', message: `"${value}" is not a template slug: use lower-case letters, digits and hyphens, e.g. benefits-register` });
+    }
+  });
+
 export function slugs() {
   return z
     .array(slug)

@@ -7,3 +7,4 @@ export * from './adoption';
 export * from './glossary';
 export { titleProblem } from './title';
 export * from './where-to-start';
+export * from './template';

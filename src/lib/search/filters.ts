@@ -5,7 +5,7 @@
  * parameters (?domain=workforce&setting=acute).
  */
 import { facetValues } from '../content/catalogue';
-import { contentTypes, facets, programmeStatuses, type Blueprint, type FacetName, type Organisation, type Playbook, type Term } from '../schema';
+import { contentTypes, facets, programmeStatuses, type Blueprint, type FacetName, type Organisation, type Playbook, type Template, type Term } from '../schema';
 
 export interface SearchFilter {
   /** Filter name in the index and URL parameter name. */
@@ -15,7 +15,11 @@ export interface SearchFilter {
   terms: readonly Term[];
 }
 
-export const searchTypes = [...contentTypes, { value: 'playbook', label: 'Playbook', description: 'Curated guidance across organisations for one goal.' }] as const;
+export const searchTypes = [
+  ...contentTypes,
+  { value: 'playbook', label: 'Playbook', description: 'Curated guidance across organisations for one goal.' },
+  { value: 'template', label: 'Template', description: 'A document or register to download and adapt.' },
+] as const;
 
 /** The one filter that is not a facet of the blueprint itself, but of its publisher. */
 const programme: SearchFilter = { name: 'programme', label: 'Programme of the publishing organisation', terms: programmeStatuses };
@@ -38,6 +42,10 @@ export function blueprintFilterValues(b: Blueprint, organisation?: Organisation)
 
 export function playbookFilterValues(p: Playbook): FilterValues {
   return { [facets.type.filter]: ['playbook'], [facets.domain.filter]: [p.domain], [facets.audience.filter]: p.audience };
+}
+
+export function templateFilterValues(t: Template): FilterValues {
+  return { [facets.type.filter]: ['template'], [facets.audience.filter]: t.audience };
 }
 
 export type FilterCounts = Record<string, Record<string, number>>;

@@ -3,10 +3,10 @@
  * page's checkboxes), sort keys and the metadata a search result shows at a glance. Rendered by
  * src/components/SearchData.astro with Pagefind's data-pagefind-filter|sort|meta attributes.
  */
-import { costBands, labelOf, type Blueprint, type Organisation, type Playbook } from '../schema';
+import { costBands, labelOf, type Blueprint, type Organisation, type Playbook, type Template } from '../schema';
 import { isoDate } from '../content/catalogue';
 import { evidenceLabel, illustrativeLabel, isIllustrativeBlueprint } from '../content/illustrative';
-import { blueprintFilterValues, playbookFilterValues, searchTypes, type FilterValues } from './filters';
+import { blueprintFilterValues, playbookFilterValues, searchTypes, templateFilterValues, type FilterValues } from './filters';
 
 export interface PagefindRecord {
   filters: FilterValues;
@@ -49,5 +49,14 @@ export function playbookRecord(p: Playbook): PagefindRecord {
       reviewed: isoDate(p.lastReviewed),
       ...(p.illustrative ? { illustrative: illustrativeLabel } : {}),
     },
+  };
+}
+
+/** A template has no publication date of its own: both sort keys are the date it was last checked. */
+export function templateRecord(t: Template): PagefindRecord {
+  return {
+    filters: templateFilterValues(t),
+    sort: { published: isoDate(t.lastReviewed), reviewed: isoDate(t.lastReviewed) },
+    meta: { title: t.title, type: labelOf(searchTypes, 'template'), summary: t.summary, reviewed: isoDate(t.lastReviewed) },
   };
 }

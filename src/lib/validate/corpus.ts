@@ -4,7 +4,7 @@
  */
 import type { z } from 'astro/zod';
 import { parseSource, parseYaml, slugOf, type ParsedSource } from '../content/front-matter';
-import { adoptionSchema, blueprintSchema, glossarySchema, organisationSchema, playbookSchema } from '../schema';
+import { adoptionSchema, blueprintSchema, glossarySchema, organisationSchema, playbookSchema, templateSchema } from '../schema';
 import { synonymsSchema } from '../schema/synonyms';
 import { whereToStartSchema } from '../schema/where-to-start';
 import { structureProblem } from './limits';
@@ -20,7 +20,7 @@ export interface ContentFile {
   kind?: Kind;
 }
 
-export type Kind = 'blueprint' | 'playbook' | 'organisation' | 'adoption' | 'glossary' | 'synonyms' | 'where-to-start';
+export type Kind = 'blueprint' | 'playbook' | 'organisation' | 'adoption' | 'template' | 'glossary' | 'synonyms' | 'where-to-start';
 
 export interface CorpusEntry {
   file: ContentFile;
@@ -46,13 +46,15 @@ export interface Corpus {
  * What a file is, from its path inside the content folder (e.g. "blueprints/x.mdx").
  * A draft outside the content folder is a playbook if it sits in a folder named playbooks,
  * an organisation if it is YAML in a folder named organisations, an adoption record if it is YAML
- * in a folder named adoptions, and otherwise a blueprint.
+ * in a folder named adoptions, a template if it is YAML in a folder named templates, and otherwise
+ * a blueprint.
  */
 export function kindOf(pathInContent: string): Kind | undefined {
   const p = pathInContent.replace(/\\/g, '/');
   if (/(^|\/)playbooks\/[^/]+\.mdx$/.test(p)) return 'playbook';
   if (/(^|\/)organisations\/[^/]+\.ya?ml$/.test(p)) return 'organisation';
   if (/(^|\/)adoptions\/[^/]+\.ya?ml$/.test(p)) return 'adoption';
+  if (/(^|\/)templates\/[^/]+\.ya?ml$/.test(p)) return 'template';
   if (/(^|\/)glossary\.ya?ml$/.test(p)) return 'glossary';
   if (/(^|\/)synonyms\.ya?ml$/.test(p)) return 'synonyms';
   if (/(^|\/)where-to-start\.ya?ml$/.test(p)) return 'where-to-start';
@@ -65,6 +67,7 @@ const schemas: Partial<Record<Kind, z.ZodType>> = {
   playbook: playbookSchema,
   organisation: organisationSchema,
   adoption: adoptionSchema,
+  template: templateSchema,
   glossary: glossarySchema,
   synonyms: synonymsSchema,
   'where-to-start': whereToStartSchema,
@@ -100,7 +103,7 @@ export function readCorpus(files: ContentFile[], parseMdx: MdxParser): Corpus {
   for (const file of files) {
     const kind = file.kind ?? kindOf(file.path);
     if (!kind) {
-      problems.push({ file: file.path, line: 1, column: 1, field: 'location', message: 'is not a kind of content we know: blueprints and playbooks are .mdx files, organisations are .yaml files in src/content/organisations/, adoption records .yaml files in src/content/adoptions/' });
+      problems.push({ file: file.path, line: 1, column: 1, field: 'location', message: 'is not a kind of content we know: blueprints and playbooks are .mdx files, organisations are .yaml files in src/content/organisations/, adoption records .yaml files in src/content/adoptions/, templates .yaml files in src/content/templates/' });
       continue;
     }
     // Limits first: no parser, of YAML or of MDX, sees a file that breaks one.

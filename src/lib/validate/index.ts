@@ -7,6 +7,7 @@ import type { MdxParser } from './mdx-body';
 import { sortProblems, type Problem } from './problem';
 import { checkAcronyms } from './rules/acronyms';
 import { checkAdoptions } from './rules/adoptions';
+import { checkArtefacts } from './rules/artefacts';
 import { checkDuplicateSlugs } from './rules/duplicate-slugs';
 import { checkFileSize } from './rules/file-size';
 import { checkIllustrative } from './rules/illustrative';
@@ -28,6 +29,7 @@ export const rules: ((corpus: Corpus) => Problem[])[] = [
   checkDuplicateSlugs,
   checkReferences,
   checkAdoptions,
+  checkArtefacts,
   checkIllustrative,
   checkPlaceholders,
   checkMdxSafety,

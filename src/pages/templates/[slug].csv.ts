@@ -1,0 +1,13 @@
+/** Each register as a CSV file, generated from its validated source (src/data/templates.ts). */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getTemplates, type TemplateEntry } from '../../data/templates';
+
+export const getStaticPaths = (async () =>
+  (await getTemplates())
+    .filter((template) => template.downloads.some((d) => d.format === 'csv'))
+    .map((template) => ({ params: { slug: template.slug }, props: { template } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ props }) => {
+  const download = (props as { template: TemplateEntry }).template.downloads.find((d) => d.format === 'csv')!;
+  return new Response(download.bytes, { headers: { 'Content-Type': download.mediaType } });
+};
