@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 const dir = new URL('../../.github/workflows/', import.meta.url);
 const read = (name: string) => readFileSync(new URL(name, dir), 'utf8');
-const workflow = (name: string) => parse(read(name)) as { on: Record<string, unknown>; permissions?: Record<string, string>; jobs: Record<string, { permissions?: Record<string, string>; steps: { run?: string; uses?: string; with?: Record<string, string>; env?: Record<string, string> }[] }> };
+const workflow = (name: string) => parse(read(name)) as { on: Record<string, unknown>; permissions?: Record<string, string>; jobs: Record<string, { permissions?: Record<string, string>; steps: { name?: string; run?: string; uses?: string; with?: Record<string, string>; env?: Record<string, string> }[] }> };
 const runLines = (name: string) => Object.values(workflow(name).jobs).flatMap((j) => j.steps.map((s) => s.run ?? '')).join('\n');
 
 describe('the workflows', () => {
@@ -57,6 +57,17 @@ describe('the workflows', () => {
   it('deploy from the full Git history, which the pages\' "Page history" is read from', () => {
     const checkout = workflow('deploy.yml').jobs.build!.steps.find((s) => s.uses?.startsWith('actions/checkout@'));
     expect(checkout?.with?.['fetch-depth']).toBe(0);
+  });
+
+  it('deploy with Astro\'s content store from the last deploy, started afresh whenever the schemas or configs change', () => {
+    const steps = workflow('deploy.yml').jobs.build!.steps;
+    const cache = steps.find((s) => s.uses?.startsWith('actions/cache@'));
+    expect(cache?.with?.path).toBe('node_modules/.astro');
+    // Astro keeps an unchanged file's stored data when only the schema that made it changed.
+    for (const key of [cache?.with?.key, cache?.with?.['restore-keys']]) {
+      for (const file of ['package-lock.json', 'astro.config.mjs', 'src/content.config.ts', 'src/lib/**']) expect(String(key)).toContain(`'${file}'`);
+    }
+    expect(steps.indexOf(cache!)).toBeLessThan(steps.findIndex((s) => s.name === 'Build'));
   });
 
   it('send review reminders on a weekly schedule', () => {
