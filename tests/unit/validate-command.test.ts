@@ -2,6 +2,7 @@
  * `npm run validate` as authors and CI run it: a real process, its output and exit status.
  */
 import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 function validate(args: string[], env: Record<string, string | undefined> = {}) {
@@ -22,7 +23,9 @@ describe('npm run validate', () => {
 
   it('checks a folder of drafts outside the content folder', () => {
     const run = validate(['tests/fixtures/valid']);
-    expect(run.stdout).toContain('✓ 7 files checked: no problems');
+    const files = readdirSync('tests/fixtures/valid', { recursive: true, withFileTypes: true }).filter((f) => f.isFile() && /\.(mdx|ya?ml)$/.test(f.name));
+    expect(files.length).toBeGreaterThan(5);
+    expect(run.stdout).toContain(`✓ ${files.length} files checked: no problems`);
     expect(run.status).toBe(0);
   });
 
