@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { useSite } from '../support/site';
-import { searchAt } from '../support/search/search-page';
+import { searchSite } from '../support/search/search-page';
 import { expectedContent } from '../support/content';
 import { paths } from '../../src/lib/content/urls';
 
@@ -65,14 +65,7 @@ const definedInContent: [string, string[]][] = [
 
 describe('search quality for the words readers type', () => {
   const site = useSite();
-  const search = async (query: string) => {
-    const { page, close } = await site.open();
-    try {
-      return await searchAt(page, `${site.url(paths.search())}?q=${encodeURIComponent(query)}`);
-    } finally {
-      await close();
-    }
-  };
+  const search = (query: string) => searchSite(site, query);
 
   it('names only pages that exist in the content', () => {
     const { blueprints, playbooks } = expectedContent();

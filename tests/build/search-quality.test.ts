@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { isListed } from '../../src/lib/schema';
 import { useSite } from '../support/site';
-import { allResults, searchAt } from '../support/search/search-page';
+import { allResults, searchAt, searchSite } from '../support/search/search-page';
 import { expectedContent } from '../support/content';
 import { paths } from '../../src/lib/content/urls';
 import { readVocabulary } from '../../src/node/content-files';
@@ -69,14 +69,7 @@ const equivalents: string[][] = [
 
 describe('search quality on the bundled content', () => {
   const site = useSite();
-  const search = async (query: string) => {
-    const { page, close } = await site.open();
-    try {
-      return await searchAt(page, `${site.url(paths.search())}?q=${encodeURIComponent(query)}`);
-    } finally {
-      await close();
-    }
-  };
+  const search = (query: string) => searchSite(site, query);
 
   it('has at least 20 queries, each naming pages that exist in the content', () => {
     expect(topThree.length).toBeGreaterThanOrEqual(20);

@@ -4,7 +4,9 @@
  * and search page tests.
  */
 import type { Page } from 'playwright-core';
+import { paths } from '../../../src/lib/content/urls';
 import { unserved } from '../site-dir';
+import type { Site } from '../site';
 
 export interface Shown {
   /** Site paths of the results on screen, in order, e.g. "/blueprints/x/". */
@@ -35,6 +37,16 @@ export async function searchAt(page: Page, address: string): Promise<Shown> {
   await page.goto(address);
   await searchSettled(page);
   return shownResults(page);
+}
+
+/** Searches the built site for `query` in a page of its own, as a reader arriving with a query would. */
+export async function searchSite(site: Site, query: string): Promise<Shown> {
+  const { page, close } = await site.open();
+  try {
+    return await searchAt(page, `${site.url(paths.search())}?q=${encodeURIComponent(query)}`);
+  } finally {
+    await close();
+  }
 }
 
 /** Every result, pressing "Show more results" until there are no more (at most 50 times). */
