@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github';
+import { draftAnswers } from '../fixtures/contribute/answers';
 
 export const repository = 'blueprint-commons/blueprint-commons';
 export const appId = 4711;
@@ -165,27 +166,7 @@ export class Visitor {
 
 /** A blueprint a careful author would send through the form. */
 export function goodAnswers(overrides: Record<string, unknown> = {}): Record<string, string | string[]> {
-  return {
-    type: 'blueprint',
-    domain: 'workforce',
-    title: 'Training 2,000 nurses on a new EPR with super-users',
-    summary: 'We trained every nurse on the new record in six weeks using ward super-users with protected time, and kept go-live incidents low.',
-    keyQuestions: 'How many super-users does a ward need?\nHow much backfill should we fund?',
-    organisation: 'fellbrook-hospitals',
-    careSettings: ['acute'],
-    pillars: ['support-people'],
-    eprSupplier: 'epic',
-    audience: ['cnio'],
-    'cost-band': '250k-1m',
-    'outcome-evidence': 'measured-locally',
-    'outcome-headline': 'Nine in ten nurses said they felt ready on the first day.',
-    'timeline-start': '2023-01',
-    'timeline-end': '2023-09',
-    'owner-name': 'Nursing informatics team',
-    contact: 'informatics@fellbrook.example.nhs.uk',
-    'section-what-we-did': 'We picked two super-users per ward.\n\nEach had 15 hours of protected time.',
-    ...overrides,
-  } as Record<string, string | string[]>;
+  return { ...draftAnswers, ...overrides } as Record<string, string | string[]>;
 }
 
 /** Waits, a bounded time, until `check` is true. */
