@@ -102,9 +102,10 @@ export function nearest(model: VectorModel, vector: Vector, { limit = 5, exclude
   for (const d of touched) {
     const score = scores[d];
     scores[d] = 0;
+    // Most documents touched score too low to enter the list: rule them out before the slug lookups.
+    if (best.length === limit && score <= best[limit - 1].score) continue;
     const slug = model.slugs[d];
     if (exclude.has(slug)) continue;
-    if (best.length === limit && score <= best[limit - 1].score) continue;
     const at = best.findIndex((b) => score > b.score || (score === b.score && slug < b.slug));
     best.splice(at === -1 ? best.length : at, 0, { slug, score: Math.min(1, score) });
     if (best.length > limit) best.pop();
