@@ -1,7 +1,8 @@
 /**
  * The build benchmark: `npm run bench -- --blueprints 1000[,3000] [--baseline] [--runs N] [--keep]`.
  *
- * 1. Writes N synthetic blueprints (plus the bundled content) into a temporary content folder.
+ * 1. Writes N synthetic blueprints (plus the bundled content) into a temporary content folder, and
+ *    puts it under Git with a history (scripts/bench/git-history.ts) unless --no-history.
  * 2. With --baseline, builds the floor first: a bare Astro site rendering the same MDX, with Pagefind.
  * 3. Builds our site cold (fresh output and cache folders) and measures it the same way; then,
  *    unless --cold-only, changes one blueprint and rebuilds with the cache folder the cold build left.
@@ -13,12 +14,14 @@
  */
 import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { execFileSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { measureFirstSearch, scriptsLoadedBy, type FirstSearch } from './bench/first-search';
 import { syntheticBlueprintFolder, writeContentDir } from './bench/generate';
+import { commitContentHistory } from './bench/git-history';
 import { folderBytes, htmlPages, pagesReported, phasesOf, reportedTimings, runMeasured, type Phase } from './bench/measure';
 import { measureMatchData } from './bench/match-ranking';
 import { checkTargets, formatBytes, formatSeconds, formatTargets, markdownTable, type Measurement } from './bench/report';
@@ -27,7 +30,7 @@ const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const astroBin = join(repo, 'node_modules', 'astro', 'bin', 'astro.mjs');
 
 function usage(message: string): never {
-  console.error(`${message}\nUsage: npm run bench -- --blueprints 1000[,3000,10000] [--baseline] [--runs N] [--cold-only] [--keep] [--working-tree | --site DIR]`);
+  console.error(`${message}\nUsage: npm run bench -- --blueprints 1000[,3000,10000] [--baseline] [--runs N] [--cold-only] [--no-history] [--keep] [--working-tree | --site DIR]`);
   process.exit(2);
 }
 
@@ -187,7 +190,7 @@ function phaseTable(run: SiteRun): string {
 
 async function main() {
   // 1. Read the arguments.
-  const { values } = parseArgs({ options: { blueprints: { type: 'string' }, baseline: { type: 'boolean', default: false }, runs: { type: 'string', default: '1' }, keep: { type: 'boolean', default: false }, 'working-tree': { type: 'boolean', default: false }, site: { type: 'string' }, 'cold-only': { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ options: { blueprints: { type: 'string' }, baseline: { type: 'boolean', default: false }, runs: { type: 'string', default: '1' }, keep: { type: 'boolean', default: false }, 'working-tree': { type: 'boolean', default: false }, site: { type: 'string' }, 'cold-only': { type: 'boolean', default: false }, 'no-history': { type: 'boolean', default: false } } });
   const sizes = parseSizes(values.blueprints);
   const attempts = Number(values.runs);
   if (!Number.isInteger(attempts) || attempts < 1 || attempts > 10) usage(`--runs ${values.runs}: give a whole number from 1 to 10.`);
@@ -204,10 +207,17 @@ async function main() {
   try {
     for (const size of sizes) {
       // 2. Write the content folder: bundled content plus N synthetic blueprints.
-      const contentDir = join(work, `content-${size}`);
+      // In a folder of its own, which becomes the Git repository holding its history.
+      const contentDir = join(work, `content-${size}`, 'content');
       writeContentDir(contentDir, size, { bundled: join(ours.dir, 'src', 'content') });
       const blueprints = readdirSync(join(contentDir, 'blueprints'), { recursive: true }).filter((f) => String(f).endsWith('.mdx')).length;
       log(`content for ${size}: ${blueprints} blueprints (${blueprints - size} bundled) in ${contentDir}; synthetic ones in ${syntheticBlueprintFolder}/`);
+      // Under Git, so our build reads page history as a deploy does (--no-history leaves it out).
+      if (!values['no-history']) {
+        const t = performance.now();
+        const commits = commitContentHistory(contentDir);
+        log(`content history: ${commits} commits, written in ${formatSeconds(performance.now() - t)}`);
+      }
 
       // 3. Build the floor first, then ours, so both meet the same machine state in the same order
       //    each time; with --runs N, N such pairs. Other work on the machine only ever adds time, so
