@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { byteOrderMark, csvCell, toCsv } from '../../src/lib/open-data/csv';
+import { blueprintCsv, fieldAt } from '../../src/lib/open-data/blueprint-csv';
+import type { BlueprintRecord } from '../../src/lib/open-data/schemas';
 import { parseCsv } from '../support/csv';
 
 const read = (csv: string) => {
@@ -48,5 +50,30 @@ describe('the CSV writer', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('the blueprint index columns', () => {
+  const record = {
+    slug: 'b',
+    adaptedFrom: [{ blueprint: 'a', changes: 'Fewer wards.' }],
+    adaptedInto: ['c', 'd'],
+    adoptions: [{ organisation: 'x-trust', stage: 'live' }, { organisation: 'y-trust', stage: 'abandoned' }],
+  };
+
+  it('reads a dotted path through a list of objects as the list of each item’s value', () => {
+    expect(fieldAt(record, 'adoptions.stage')).toEqual(['live', 'abandoned']);
+    expect(fieldAt(record, 'adaptedFrom.blueprint')).toEqual(['a']);
+    expect(fieldAt({ adoptions: [] }, 'adoptions.stage')).toEqual([]);
+    expect(fieldAt({}, 'adoptions.stage')).toBeUndefined();
+  });
+
+  it('pairs adoptions’ organisations and stages item by item, and lists the lineage', () => {
+    const [header, row] = read(blueprintCsv([record as unknown as BlueprintRecord]));
+    const cell = (column: string) => row[header.indexOf(column)];
+    expect(cell('adoptions.organisation')).toBe('x-trust; y-trust');
+    expect(cell('adoptions.stage')).toBe('live; abandoned');
+    expect(cell('adaptedFrom.blueprint')).toBe('a');
+    expect(cell('adaptedInto')).toBe('c; d');
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The blueprint index as CSV for analysts: one row per listed blueprint, in the order of
- * blueprints.json. Each column is named after the field it holds (dotted for nested fields);
- * lists are joined with "; ", since term ids and slugs never contain a semicolon.
+ * blueprints.json. Each column is named after the field it holds (dotted for nested fields, and
+ * through lists of objects: "adoptions.stage" is every adoption's stage); lists are joined with
+ * "; ", since term ids and slugs never contain a semicolon.
  */
 import type { BlueprintRecord } from './schemas';
 import { toCsv } from './csv';
@@ -13,6 +14,8 @@ export const blueprintColumns = [
   'slug', 'title', 'type', 'status', 'domain', 'organisation', 'partners', 'pillars', 'capabilities', 'careSettings',
   'eprSupplier', 'standards', 'audience', 'cost.band', 'outcome.evidence', 'outcome.headline', 'summary',
   'timeline.start', 'timeline.end', 'published', 'lastReviewed', 'reviewBy', 'licence', 'illustrative', 'url',
+  // From schema version 1.2: lineage and adoptions, each list in the order blueprints.json has it.
+  'adaptedFrom.blueprint', 'adaptedInto', 'adoptions.organisation', 'adoptions.stage',
 ] as const;
 
 /** The text of a field in a cell: lists joined, absent values empty. */
@@ -22,8 +25,11 @@ export function cellText(value: unknown): string {
   return String(value);
 }
 
+/** The value at a dotted path; through a list of objects, the list of each one's value ("adoptions.stage"). */
 export function fieldAt(record: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], record);
+  const step = (value: unknown, key: string): unknown =>
+    Array.isArray(value) ? value.map((item) => step(item, key)) : (value as Record<string, unknown> | undefined)?.[key];
+  return path.split('.').reduce<unknown>(step, record);
 }
 
 export function blueprintCsv(records: readonly BlueprintRecord[]): string {

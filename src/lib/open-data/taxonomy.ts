@@ -7,6 +7,7 @@ import {
   audiences, capabilities, careSettings, contentTypes, costBands, domains, evidenceLevels, facets, licences,
   maturities, measureUnits, pillars, programmeStatuses, regions, standards, statuses, suppliers, type Term,
 } from '../schema/taxonomy';
+import { adoptionStages } from '../schema/adoption-stages';
 
 export interface Vocabulary {
   id: string;
@@ -33,4 +34,5 @@ export const vocabularies: readonly Vocabulary[] = [
   { id: 'regions', label: 'NHS England region', usedBy: ['organisation.region'], terms: regions },
   { id: 'maturities', label: 'Digital maturity', usedBy: ['playbook.maturity'], terms: maturities },
   { id: 'licences', label: 'Licence', usedBy: ['blueprint.licence'], terms: licences },
+  { id: 'adoptionStages', label: 'Adoption stage', usedBy: ['blueprint.adoptions.stage'], terms: adoptionStages },
 ];
