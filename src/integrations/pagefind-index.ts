@@ -4,9 +4,11 @@
  * kept and thrown at the end. Used by the integration in ./pagefind.ts.
  * https://pagefind.app/docs/node-api/
  */
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { createIndex, type PagefindIndex } from 'pagefind';
+import { sortKeysOf, sortOrders } from '../lib/search/sort-orders';
 
 /** Throws the errors of a step, at most 20 of them (a Pagefind that cannot start fails every page). */
 function fail(step: string, errors: string[]): void {
@@ -19,6 +21,27 @@ function fail(step: string, errors: string[]): void {
 function pagesIndexed(pagefindDir: string): number {
   const entry = JSON.parse(readFileSync(join(pagefindDir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
   return Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
+}
+
+/** The file, beside Pagefind's, that holds the search page's sorts (src/lib/search/sort-orders.ts). */
+export const sortOrdersFile = 'sort-orders.json';
+
+/**
+ * Pagefind's id for each indexed page, by the page's URL: a page's id names its fragment file
+ * (`fragment/<id>.pf_fragment`, gzipped "pagefind_dcd" + JSON whose first field is the URL).
+ */
+function pageIds(pagefindDir: string): Map<string, string> {
+  const ids = new Map<string, string>();
+  const folder = join(pagefindDir, 'fragment');
+  for (const file of readdirSync(folder)) {
+    if (!file.endsWith('.pf_fragment')) continue;
+    const text = gunzipSync(readFileSync(join(folder, file))).toString('utf8');
+    // Reading only the URL at the start keeps this to milliseconds at 10,000 pages; the whole JSON otherwise.
+    const start = /^pagefind_dcd\{"url":("(?:[^"\\]|\\.)*")/.exec(text);
+    const url = start ? (JSON.parse(start[1]) as string) : (JSON.parse(text.slice('pagefind_dcd'.length)) as { url: string }).url;
+    ids.set(url, file.slice(0, -'.pf_fragment'.length));
+  }
+  return ids;
 }
 
 /** A page's key, the same whether Astro lists it ("/blueprints/x") or requests it ("/blueprints/x/"). */
@@ -40,6 +63,8 @@ export class SearchIndex {
   /** Pages rendered before an earlier one in the list, by place. */
   private early = new Map<number, { path: string; html: string | undefined }>();
   private next = 0;
+  /** Sort keys of the pages sent, in the order they were sent (Pagefind never sees them). */
+  private sortKeys: { url: string; keys: Record<string, string> }[] = [];
 
   constructor(private readonly outputPath: string) {
     // English everywhere, so one index and the English stemmer ("wards" finds "ward").
@@ -74,6 +99,7 @@ export class SearchIndex {
       this.errors.push(`${path}: rendered after the index was written, so it is not in it`);
       return;
     }
+    this.sortKeys.push({ url: path, keys: sortKeysOf(html) });
     const sent = this.index
       .then((index) => index.addHTMLFile({ url: path, content: html }))
       .then((added) => {
@@ -100,9 +126,21 @@ export class SearchIndex {
       }
       const written = await (await this.index).writeFiles({ outputPath: this.outputPath });
       fail('write the index', written.errors);
+      this.writeSortOrders();
     });
     this.writing.catch(() => {}); // reported by finish()
     return this.writing;
+  }
+
+  /** Writes the search page's sorts, by Pagefind's page ids, beside the index. */
+  private writeSortOrders(): void {
+    const ids = pageIds(this.outputPath);
+    const pages = this.sortKeys.flatMap(({ url, keys }) => {
+      const id = ids.get(url);
+      return id ? [{ id, keys }] : [];
+    });
+    if (pages.length < this.sortKeys.length) fail('write the sort orders', [`${this.sortKeys.length - pages.length} indexed pages have no fragment file in ${join(this.outputPath, 'fragment')}`]);
+    writeFileSync(join(this.outputPath, sortOrdersFile), JSON.stringify(sortOrders(pages)));
   }
 
   /** Waits for the index to be written (writing it now if it has not started) and returns its page count. */
