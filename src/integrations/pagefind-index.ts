@@ -4,9 +4,10 @@
  * kept and thrown at the end. Used by the integration in ./pagefind.ts.
  * https://pagefind.app/docs/node-api/
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { open, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { constants, gunzipSync } from 'node:zlib';
 import { createIndex, type PagefindIndex } from 'pagefind';
 import { sortKeysOf, sortOrders } from '../lib/search/sort-orders';
 
@@ -29,17 +30,30 @@ export const sortOrdersFile = 'sort-orders.json';
 /**
  * Pagefind's id for each indexed page, by the page's URL: a page's id names its fragment file
  * (`fragment/<id>.pf_fragment`, gzipped "pagefind_dcd" + JSON whose first field is the URL).
+ * Only the start of each file is read and inflated, a few files at a time and off the main
+ * thread's way, as Astro is still rendering pages while the index is written.
  */
-function pageIds(pagefindDir: string): Map<string, string> {
-  const ids = new Map<string, string>();
+async function pageIds(pagefindDir: string): Promise<Map<string, string>> {
   const folder = join(pagefindDir, 'fragment');
-  for (const file of readdirSync(folder)) {
-    if (!file.endsWith('.pf_fragment')) continue;
-    const text = gunzipSync(readFileSync(join(folder, file))).toString('utf8');
-    // Reading only the URL at the start keeps this to milliseconds at 10,000 pages; the whole JSON otherwise.
-    const start = /^pagefind_dcd\{"url":("(?:[^"\\]|\\.)*")/.exec(text);
-    const url = start ? (JSON.parse(start[1]) as string) : (JSON.parse(text.slice('pagefind_dcd'.length)) as { url: string }).url;
-    ids.set(url, file.slice(0, -'.pf_fragment'.length));
+  const files = (await readdir(folder)).filter((f) => f.endsWith('.pf_fragment'));
+  const ids = new Map<string, string>();
+  const urlOf = async (file: string): Promise<string> => {
+    const handle = await open(join(folder, file));
+    try {
+      const { buffer, bytesRead } = await handle.read(Buffer.alloc(2048), 0, 2048, 0);
+      const start = gunzipSync(buffer.subarray(0, bytesRead), { finishFlush: constants.Z_SYNC_FLUSH }).toString('utf8');
+      const url = /^pagefind_dcd\{"url":("(?:[^"\\]|\\.)*")/.exec(start)?.[1];
+      if (url) return JSON.parse(url) as string;
+    } finally {
+      await handle.close();
+    }
+    // A URL longer than the start read: the whole file.
+    return (JSON.parse(gunzipSync(await readFile(join(folder, file))).toString('utf8').slice('pagefind_dcd'.length)) as { url: string }).url;
+  };
+  for (let i = 0; i < files.length; i += 32) {
+    const batch = files.slice(i, i + 32);
+    const urls = await Promise.all(batch.map(urlOf));
+    urls.forEach((url, j) => ids.set(url, batch[j].slice(0, -'.pf_fragment'.length)));
   }
   return ids;
 }
@@ -126,21 +140,21 @@ export class SearchIndex {
       }
       const written = await (await this.index).writeFiles({ outputPath: this.outputPath });
       fail('write the index', written.errors);
-      this.writeSortOrders();
+      await this.writeSortOrders();
     });
     this.writing.catch(() => {}); // reported by finish()
     return this.writing;
   }
 
   /** Writes the search page's sorts, by Pagefind's page ids, beside the index. */
-  private writeSortOrders(): void {
-    const ids = pageIds(this.outputPath);
+  private async writeSortOrders(): Promise<void> {
+    const ids = await pageIds(this.outputPath);
     const pages = this.sortKeys.flatMap(({ url, keys }) => {
       const id = ids.get(url);
       return id ? [{ id, keys }] : [];
     });
     if (pages.length < this.sortKeys.length) fail('write the sort orders', [`${this.sortKeys.length - pages.length} indexed pages have no fragment file in ${join(this.outputPath, 'fragment')}`]);
-    writeFileSync(join(this.outputPath, sortOrdersFile), JSON.stringify(sortOrders(pages)));
+    await writeFile(join(this.outputPath, sortOrdersFile), JSON.stringify(sortOrders(pages)));
   }
 
   /** Waits for the index to be written (writing it now if it has not started) and returns its page count. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sortKeysOf, sortOrders, sortResults } from '../../src/lib/search/sort-orders';
 
-const pages = [
+const pages: { id: string; keys: Record<string, string> }[] = [
   { id: 'en_a', keys: { published: '2024-05-01', reviewed: '2025-01-10' } },
   { id: 'en_b', keys: { published: '2023-02-01', reviewed: '2025-06-01' } },
   { id: 'en_c', keys: { published: '2025-09-30', reviewed: '2024-12-31' } },
