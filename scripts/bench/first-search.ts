@@ -11,7 +11,8 @@
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
+import { extname, join, normalize, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createGzip } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 
@@ -174,4 +175,57 @@ export function scriptsLoadedBy(htmlFile: string): string[] {
   }
   for (const m of html.matchAll(/<link\b[^>]*rel\s*=\s*["']?modulepreload[^>]*>/gi)) found.push(m[0]);
   return found;
+}
+
+/** What a fetched file is, for the breakdown of a first search. */
+export function kindOf(url: string): string {
+  const path = new URL(url, 'http://x').pathname;
+  if (path.endsWith('/pagefind/pagefind.js')) return 'pagefind.js';
+  if (path.endsWith('/pagefind/pagefind-entry.json')) return 'pagefind-entry.json';
+  if (/\/pagefind\/wasm\.[^/]*\.pagefind$/.test(path)) return 'wasm';
+  if (path.endsWith('.pf_meta')) return 'pf_meta';
+  if (path.includes('/pagefind/index/')) return 'index chunks';
+  if (path.includes('/pagefind/filter/')) return 'filter files';
+  if (path.includes('/pagefind/fragment/')) return 'fragments';
+  if (path.includes('/pagefind/')) return 'other Pagefind files';
+  if (/\.m?js$/.test(path)) return "page's JavaScript";
+  if (path.endsWith('.css')) return "page's CSS";
+  return "page's HTML and other files";
+}
+
+/** Bytes and files of a first search by kind of file, largest first. */
+export function breakdown(fetched: Fetched[]): { kind: string; files: number; bytes: number }[] {
+  const byKind = new Map<string, { kind: string; files: number; bytes: number }>();
+  for (const f of fetched) {
+    const kind = kindOf(f.url);
+    const entry = byKind.get(kind) ?? { kind, files: 0, bytes: 0 };
+    entry.files += 1;
+    entry.bytes += f.bytes;
+    byKind.set(kind, entry);
+  }
+  return [...byKind.values()].sort((a, b) => b.bytes - a.bytes);
+}
+
+/**
+ * `npx tsx scripts/bench/first-search.ts DIST [QUERY]`: measures the first search on a site already
+ * built into DIST (e.g. a folder the benchmark kept with --keep), and prints the bytes by kind of file.
+ */
+async function main(): Promise<void> {
+  const [dist, query = 'ward'] = process.argv.slice(2);
+  if (!dist || !existsSync(join(dist, 'pagefind'))) {
+    console.error('Usage: npx tsx scripts/bench/first-search.ts DIST [QUERY], where DIST is a built site with a pagefind/ folder');
+    process.exit(2);
+  }
+  const measured = await measureFirstSearch(resolve(dist), query);
+  const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+  console.log(`First search (${measured.method}, query "${query}", ${measured.results} results): ${kib(measured.searchBytes)} counted, ${kib(measured.totalBytes)} with the page itself.`);
+  console.log('| file | files | gzipped bytes |\n| --- | ---: | ---: |');
+  for (const row of breakdown(measured.fetched)) console.log(`| ${row.kind} | ${row.files} | ${kib(row.bytes)} |`);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  });
 }

@@ -5,8 +5,11 @@
  * https://pagefind.app/docs/node-api/
  */
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { open, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { constants, gunzipSync } from 'node:zlib';
 import { createIndex, type PagefindIndex } from 'pagefind';
+import { sortKeysOf, sortOrders } from '../lib/search/sort-orders';
 
 /** Throws the errors of a step, at most 20 of them (a Pagefind that cannot start fails every page). */
 function fail(step: string, errors: string[]): void {
@@ -19,6 +22,40 @@ function fail(step: string, errors: string[]): void {
 function pagesIndexed(pagefindDir: string): number {
   const entry = JSON.parse(readFileSync(join(pagefindDir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
   return Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
+}
+
+/** The file, beside Pagefind's, that holds the search page's sorts (src/lib/search/sort-orders.ts). */
+export const sortOrdersFile = 'sort-orders.json';
+
+/**
+ * Pagefind's id for each indexed page, by the page's URL: a page's id names its fragment file
+ * (`fragment/<id>.pf_fragment`, gzipped "pagefind_dcd" + JSON whose first field is the URL).
+ * Only the start of each file is read and inflated, a few files at a time and off the main
+ * thread's way, as Astro is still rendering pages while the index is written.
+ */
+async function pageIds(pagefindDir: string): Promise<Map<string, string>> {
+  const folder = join(pagefindDir, 'fragment');
+  const files = (await readdir(folder)).filter((f) => f.endsWith('.pf_fragment'));
+  const ids = new Map<string, string>();
+  const urlOf = async (file: string): Promise<string> => {
+    const handle = await open(join(folder, file));
+    try {
+      const { buffer, bytesRead } = await handle.read(Buffer.alloc(2048), 0, 2048, 0);
+      const start = gunzipSync(buffer.subarray(0, bytesRead), { finishFlush: constants.Z_SYNC_FLUSH }).toString('utf8');
+      const url = /^pagefind_dcd\{"url":("(?:[^"\\]|\\.)*")/.exec(start)?.[1];
+      if (url) return JSON.parse(url) as string;
+    } finally {
+      await handle.close();
+    }
+    // A URL longer than the start read: the whole file.
+    return (JSON.parse(gunzipSync(await readFile(join(folder, file))).toString('utf8').slice('pagefind_dcd'.length)) as { url: string }).url;
+  };
+  for (let i = 0; i < files.length; i += 32) {
+    const batch = files.slice(i, i + 32);
+    const urls = await Promise.all(batch.map(urlOf));
+    urls.forEach((url, j) => ids.set(url, batch[j].slice(0, -'.pf_fragment'.length)));
+  }
+  return ids;
 }
 
 /** A page's key, the same whether Astro lists it ("/blueprints/x") or requests it ("/blueprints/x/"). */
@@ -40,6 +77,8 @@ export class SearchIndex {
   /** Pages rendered before an earlier one in the list, by place. */
   private early = new Map<number, { path: string; html: string | undefined }>();
   private next = 0;
+  /** Sort keys of the pages sent, in the order they were sent (Pagefind never sees them). */
+  private sortKeys: { url: string; keys: Record<string, string> }[] = [];
 
   constructor(private readonly outputPath: string) {
     // English everywhere, so one index and the English stemmer ("wards" finds "ward").
@@ -74,6 +113,7 @@ export class SearchIndex {
       this.errors.push(`${path}: rendered after the index was written, so it is not in it`);
       return;
     }
+    this.sortKeys.push({ url: path, keys: sortKeysOf(html) });
     const sent = this.index
       .then((index) => index.addHTMLFile({ url: path, content: html }))
       .then((added) => {
@@ -100,9 +140,21 @@ export class SearchIndex {
       }
       const written = await (await this.index).writeFiles({ outputPath: this.outputPath });
       fail('write the index', written.errors);
+      await this.writeSortOrders();
     });
     this.writing.catch(() => {}); // reported by finish()
     return this.writing;
+  }
+
+  /** Writes the search page's sorts, by Pagefind's page ids, beside the index. */
+  private async writeSortOrders(): Promise<void> {
+    const ids = await pageIds(this.outputPath);
+    const pages = this.sortKeys.flatMap(({ url, keys }) => {
+      const id = ids.get(url);
+      return id ? [{ id, keys }] : [];
+    });
+    if (pages.length < this.sortKeys.length) fail('write the sort orders', [`${this.sortKeys.length - pages.length} indexed pages have no fragment file in ${join(this.outputPath, 'fragment')}`]);
+    await writeFile(join(this.outputPath, sortOrdersFile), JSON.stringify(sortOrders(pages)));
   }
 
   /** Waits for the index to be written (writing it now if it has not started) and returns its page count. */

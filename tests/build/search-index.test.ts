@@ -64,7 +64,7 @@ describe('what a blueprint page tells the index', () => {
       (filters[name] ??= []).push(value);
     }
     expect(filters).toEqual(Object.fromEntries(Object.entries(expected.filters).filter(([, v]) => v.length)));
-    const sorts = Object.fromEntries(dom.querySelectorAll('[data-pagefind-sort]').map((el) => attr(el, 'data-pagefind-sort')!.split(':')));
+    const sorts = Object.fromEntries(dom.querySelectorAll('[data-search-sort]').map((el) => attr(el, 'data-search-sort')!.split(':')));
     expect(sorts).toEqual(expected.sort);
     const meta = Object.fromEntries(dom.querySelectorAll('[data-pagefind-meta]').map((el) => [attr(el, 'data-pagefind-meta'), decodeEntities(el.textContent)]));
     expect(meta).toEqual(expected.meta);

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { useSite } from '../support/site';
 import { expectedContent } from '../support/content';
-import { searchAt, searchSettled, shownResults } from '../support/search/search-page';
+import { allResults, searchAt, searchSettled, shownResults } from '../support/search/search-page';
 import { paths } from '../../src/lib/content/urls';
 import { careSettings, domains, isListed, labelOf } from '../../src/lib/schema';
 import { illustrativeLabel } from '../../src/lib/content/illustrative';
@@ -94,9 +94,11 @@ describe('the search page', () => {
   it('browses by filter with no keyword, newest first, showing only matching blueprints', async () => {
     const setting = busiestSetting();
     const { page, close } = await site.open();
-    const { paths: found, status } = await searchAt(page, `${searchPage()}?setting=${setting}&sort=newest`);
+    const { status } = await searchAt(page, `${searchPage()}?setting=${setting}&sort=newest`);
     const expected = listed().filter((b) => b.data.careSettings.includes(setting as never));
     expect(status).toBe(`${expected.length} result${expected.length === 1 ? '' : 's'} for the filters you chose.`);
+    const found = await allResults(page);
+    expect(found).toHaveLength(expected.length);
     const dates = found.map((p) => listed().find((b) => b.slug === slugOf(p))!.data.published.getTime());
     expect(dates).toEqual([...dates].sort((a, b) => b - a));
     await close();
@@ -133,14 +135,14 @@ describe('the search page', () => {
     await close();
   });
 
-  it('shows ten results at a time and moves focus to the first new one on "Show more results"', async () => {
+  it('shows five results first, ten more on each "Show more results", and moves focus to the first new one', async () => {
     const { page, close } = await site.open();
     await searchAt(page, `${searchPage()}?type=blueprint`);
     const items = page.locator('[data-search-results] > li');
-    await expect(items.count()).resolves.toBe(10);
+    await expect(items.count()).resolves.toBe(5);
     await page.getByRole('button', { name: 'Show more results' }).click();
-    await expect.poll(() => items.count()).toBeGreaterThan(10);
-    await expect(page.evaluate(() => [...document.querySelectorAll('[data-search-results] > li')].indexOf(document.activeElement!.closest('li')!))).resolves.toBe(10);
+    await expect.poll(() => items.count()).toBe(15);
+    await expect(page.evaluate(() => [...document.querySelectorAll('[data-search-results] > li')].indexOf(document.activeElement!.closest('li')!))).resolves.toBe(5);
     await close();
   });
 

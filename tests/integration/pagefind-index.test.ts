@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { close } from 'pagefind';
 import { afterAll, describe, expect, it } from 'vitest';
+import { gunzipSync } from 'node:zlib';
 import { SearchIndex } from '../../src/integrations/pagefind-index';
+import { sortResults, type SortOrders } from '../../src/lib/search/sort-orders';
 import { indexedPart } from '../../src/lib/search/indexed-part';
 
 const work = mkdtempSync(join(tmpdir(), 'pagefind-index-'));
@@ -121,6 +123,29 @@ describe('the streamed search index', () => {
     for (const [path, html] of pages) index.add(path, html);
     index.add('/blueprints/late/', page('Late', 'Rendered after the index was written.'));
     await expect(index.finish()).rejects.toThrow(/\/blueprints\/late\/: rendered after the index was written/);
+  });
+
+  it('writes the pages’ sort keys beside the index by Pagefind’s ids, and not into the index', async () => {
+    const dated = (title: string, published: string) =>
+      `<html lang="en"><body><main data-pagefind-body><div hidden data-pagefind-ignore><span data-search-sort="published:${published}"></span></div><h1>${title}</h1><p>Ward rounds.</p></main></body></html>`;
+    const site: [string, string][] = [
+      ['/blueprints/middle/', dated('Middle', '2024-06-01')],
+      ['/blueprints/newest/', dated('Newest', '2025-02-01')],
+      ['/blueprints/oldest/', dated('Oldest', '2023-01-15')],
+    ];
+    const out = join(work, 'sorted');
+    const index = new SearchIndex(out);
+    index.expect(site.map(([path]) => path));
+    for (const [path, html] of site) index.add(path, html);
+    expect(await index.finish()).toBe(3);
+    const orders = JSON.parse(readFileSync(join(out, 'sort-orders.json'), 'utf8')) as SortOrders;
+    // Each id is the fragment Pagefind wrote for that page.
+    const urlOf = (id: string) => (JSON.parse(gunzipSync(readFileSync(join(out, 'fragment', `${id}.pf_fragment`))).toString('utf8').slice('pagefind_dcd'.length)) as { url: string }).url;
+    expect(orders.pages.map(urlOf)).toEqual(site.map(([path]) => path));
+    expect(sortResults(orders.pages.map((id) => ({ id })), orders, 'published', 'desc').map((r) => urlOf(r.id))).toEqual(['/blueprints/newest/', '/blueprints/middle/', '/blueprints/oldest/']);
+    // Pagefind's metadata, which every search loads first, holds no sort (Pagefind would name it there).
+    const meta = readdirSync(out).find((f) => f.endsWith('.pf_meta'))!;
+    expect(gunzipSync(readFileSync(join(out, meta))).includes('published')).toBe(false);
   });
 
   it('fails, naming the step, when the index cannot be written', async () => {

@@ -9,8 +9,12 @@
  */
 import { correctQuery } from '../../lib/search/synonyms';
 import { meaningfulWords, mergeAnyWord } from '../../lib/search/query';
+import { sortResults, type SortOrders } from '../../lib/search/sort-orders';
 import type { Counts, Pagefind, PagefindFilters, PagefindResponse, PagefindResult } from '../pagefind';
 import { sorts, type SearchState } from './state';
+
+/** Loads the sorts' page orders (the first time a reader sorts; see src/lib/search/sort-orders.ts). */
+export type LoadSortOrders = () => Promise<SortOrders>;
 
 export interface Outcome {
   results: PagefindResult[];
@@ -29,19 +33,24 @@ function toFilters(filters: Record<string, string[]>, without?: string): Pagefin
   return out;
 }
 
-async function search(pagefind: Pagefind, term: string | null, state: SearchState, without?: string): Promise<PagefindResponse> {
-  return (await pagefind.search(term, { filters: toFilters(state.filters, without), sort: sorts[state.sort] })) ?? { results: [], filters: {} };
+/** One Pagefind search; results in the order of the reader's sort when `sortOrders` is given and they chose one. */
+async function search(pagefind: Pagefind, term: string | null, state: SearchState, { without, sortOrders }: { without?: string; sortOrders?: LoadSortOrders } = {}): Promise<PagefindResponse> {
+  const response = (await pagefind.search(term, { filters: toFilters(state.filters, without) })) ?? { results: [], filters: {} };
+  const sort = sorts[state.sort];
+  if (!sort || !sortOrders) return response;
+  const [[key, direction]] = Object.entries(sort);
+  return { ...response, results: sortResults(response.results, await sortOrders(), key, direction) };
 }
 
-export async function runSearch(pagefind: Pagefind, state: SearchState, corrections: Record<string, string>): Promise<Outcome> {
+export async function runSearch(pagefind: Pagefind, state: SearchState, corrections: Record<string, string>, sortOrders: LoadSortOrders): Promise<Outcome> {
   const searched = correctQuery(state.q, corrections);
   const words = state.q ? meaningfulWords(searched) : [];
   const term = words.length ? words.join(' ') : null;
   const outcome = { searched, corrected: searched !== state.q, term };
 
-  const main = await search(pagefind, term, state);
+  const main = await search(pagefind, term, state, { sortOrders });
   if (term && main.results.length === 0 && words.length > 1) {
-    const perWord = await Promise.all(words.map((w) => search(pagefind, w, state)));
+    const perWord = await Promise.all(words.map((w) => search(pagefind, w, state, { sortOrders })));
     return { ...outcome, results: mergeAnyWord(perWord.map((r) => r.results)), mode: 'any' };
   }
   return { ...outcome, results: main.results, mode: term ? 'all' : 'browse' };
@@ -57,7 +66,7 @@ export async function countFilters(pagefind: Pagefind, state: SearchState, outco
   if (outcome.mode === 'any') return undefined;
   const counts = { ...(await search(pagefind, outcome.term, state)).filters };
   for (const [name, values] of Object.entries(state.filters)) {
-    if (values.length) counts[name] = (await search(pagefind, outcome.term, state, name)).filters[name] ?? {};
+    if (values.length) counts[name] = (await search(pagefind, outcome.term, state, { without: name })).filters[name] ?? {};
   }
   return counts;
 }

@@ -5,16 +5,24 @@
  * in a polite live region. Focus stays where the reader is typing or ticking; it moves only when
  * they ask for more results, to the first new one.
  */
+import type { SortOrders } from '../../lib/search/sort-orders';
 import { loadPagefind, type Pagefind, type PagefindResult } from '../pagefind';
 import { countFilters, runSearch, type Outcome } from './engine';
 import { resultItem, statusText } from './render';
 import { hasFilters, isEmpty, readState, writeState, type SearchState } from './state';
 
+/**
+ * Results shown at first, and added by each "Show more results". Each result downloads its page's
+ * Pagefind fragment (the page's whole text, about 3.5 KiB gzipped, for the excerpt), so the first
+ * screen shows five: ten would be a fifth of the first search's bytes.
+ */
+const firstPage = 5;
 const pageSize = 10;
 const typingPause = 300;
 
 class AppSearch extends HTMLElement {
   #pagefind?: Promise<Pagefind>;
+  #sortOrders?: Promise<SortOrders>;
   #filtersLoaded?: Promise<void>;
   /** The search on screen, so counts can be filled in when the filters finish loading. */
   #last?: { state: SearchState; outcome: Outcome };
@@ -119,6 +127,19 @@ class AppSearch extends HTMLElement {
     return this.#pagefind;
   }
 
+  /** The sorts' page orders, fetched the first time a reader sorts (the build writes them beside Pagefind's files). */
+  #loadSortOrders = (): Promise<SortOrders> => {
+    this.#sortOrders ??= (async () => {
+      // Like Pagefind's own entry file, asked for afresh on each visit, so it always matches the index just loaded.
+      const address = new URL(`sort-orders.json?ts=${Date.now()}`, new URL(this.dataset.pagefind!, location.href));
+      const response = await fetch(address);
+      if (!response.ok) throw new Error(`Could not load the search's sort orders from ${address.pathname}: HTTP ${response.status}`);
+      return (await response.json()) as SortOrders;
+    })();
+    this.#sortOrders.catch(() => (this.#sortOrders = undefined)); // try again on the next sort
+    return this.#sortOrders;
+  };
+
   /**
    * Pagefind counts only the filters it has loaded, and loading them all costs about as much as
    * the search itself. So they load when the reader starts filtering (or arrives with filters
@@ -154,7 +175,7 @@ class AppSearch extends HTMLElement {
     try {
       const pagefind = await this.#load();
       if (hasFilters(state)) await this.#loadFilters();
-      const outcome = await runSearch(pagefind, state, this.#corrections);
+      const outcome = await runSearch(pagefind, state, this.#corrections, this.#loadSortOrders);
       if (run !== this.#run) return; // a newer search has started
       this.#results = outcome.results;
       this.#shown = 0;
@@ -178,7 +199,7 @@ class AppSearch extends HTMLElement {
 
   /** Adds the next page of results (only their data is downloaded) and returns the first one added. */
   async #showMore(): Promise<HTMLLIElement | undefined> {
-    const next = this.#results.slice(this.#shown, this.#shown + pageSize);
+    const next = this.#results.slice(this.#shown, this.#shown + (this.#shown === 0 ? firstPage : pageSize));
     const run = this.#run;
     const data = await Promise.all(next.map((r) => r.data()));
     if (run !== this.#run) return undefined;

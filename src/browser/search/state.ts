@@ -12,7 +12,7 @@ export interface SearchState {
   filters: Record<string, string[]>;
 }
 
-/** Pagefind sort options for each choice; '' is best match. */
+/** The sort key and direction of each choice (src/lib/search/sort-orders.ts); '' is best match, Pagefind's own order. */
 export const sorts: Record<SortKey, Record<string, 'asc' | 'desc'> | undefined> = {
   '': undefined,
   newest: { published: 'desc' },

@@ -1,7 +1,8 @@
 /**
  * What a content page tells Pagefind about itself, beyond its text: filters (for the search
  * page's checkboxes), sort keys and the metadata a search result shows at a glance. Rendered by
- * src/components/SearchData.astro with Pagefind's data-pagefind-filter|sort|meta attributes.
+ * src/components/SearchData.astro with Pagefind's data-pagefind-filter and data-pagefind-meta attributes, and
+ * data-search-sort for the sorts the build keeps out of Pagefind (./sort-orders.ts).
  */
 import { costBands, labelOf, type Blueprint, type Organisation, type Playbook, type Template } from '../schema';
 import { isoDate } from '../content/catalogue';
