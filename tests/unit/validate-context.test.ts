@@ -43,6 +43,14 @@ describe('validating against a context read once', () => {
     expect(context.entries).toHaveLength(contextFiles.length);
   });
 
+  it('finds a contradicted programme in a context organisation every time, not only the first', () => {
+    const contradicted = readCorpus([...contextFiles, fixture('tests/fixtures/invalid/organisations/description-contradicts-programme.yaml')], nativeMdxParser);
+    const descriptionProblems = () => validateContent([drafts[0]], { parser: nativeMdxParser, context: contradicted }).problems.filter((p) => p.field === 'description');
+    const first = descriptionProblems();
+    expect(first).toHaveLength(1);
+    expect(descriptionProblems()).toEqual(first);
+  });
+
   it('keeps the problems found in the context itself', () => {
     const broken = readCorpus([fixture('tests/fixtures/invalid/organisations/website-not-https.yaml')], nativeMdxParser);
     expect(broken.problems.length).toBeGreaterThan(0);
