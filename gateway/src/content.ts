@@ -18,7 +18,8 @@ import { searchCorpus } from '../../src/lib/search/from-corpus';
 import { duplicateThreshold } from '../../src/lib/search/similar';
 import { buildVectorModel, nearest, vectorOf, type VectorModel } from '../../src/lib/search/vectors';
 import type { Synonyms } from '../../src/lib/search/synonyms';
-import { validateContent, type ContentFile } from '../../src/lib/validate';
+import { validateContent, type Corpus } from '../../src/lib/validate';
+import { readCorpus } from '../../src/lib/validate/corpus';
 import { nativeMdxParser } from '../../src/lib/validate/native-parser';
 import { readContentFiles } from '../../src/node/content-files';
 
@@ -30,12 +31,17 @@ export type { DraftValues, FieldError };
 
 /** What the checks need from the site's content, read once at start. */
 export interface SiteContent {
-  /** Organisations, the glossary and synonyms: what a new blueprint may refer to. */
-  context: ContentFile[];
+  /**
+   * The organisations, read and checked against their schema once: what a new blueprint may
+   * refer to, and all the validator's rules look up for one.
+   */
+  context: Corpus;
   blueprintSlugs: Set<string>;
   organisations: Map<string, Organisation>;
   illustrativeOrganisations: string[];
   docs: SearchDocument[];
+  /** Each existing blueprint's title by slug, for the duplicate check's message. */
+  titles: Map<string, string>;
   /** The duplicate check's model of the existing blueprints, built once rather than per submission. */
   similarity: VectorModel;
   synonyms: Synonyms;
@@ -48,11 +54,12 @@ export function readSiteContent(root: string): SiteContent {
   return {
     // Only organisations: the rules for a new blueprint look nothing else up, and parsing the
     // glossary for every submission would double the time it takes to answer.
-    context: files.filter((f) => f.kind === 'organisation'),
+    context: readCorpus(files.filter((f) => f.kind === 'organisation'), nativeMdxParser),
     blueprintSlugs: new Set(corpus.entries.filter((e) => e.kind === 'blueprint').map((e) => e.slug)),
     organisations,
     illustrativeOrganisations: [...organisations].filter(([, o]) => o.illustrative).map(([slug]) => slug),
     docs,
+    titles: new Map(docs.map((d) => [d.slug, d.title])),
     similarity: buildVectorModel(docs),
     synonyms,
   };
@@ -94,10 +101,13 @@ export function checkDraft(values: DraftValues, site: SiteContent, options: { to
   const path = canonicalPath('blueprint', slug);
   const notListed = text(values, 'organisation') === organisationNotListed;
   // The build's own MDX parser, so the gateway refuses exactly what the build would.
-  const { corpus, problems } = validateContent([...site.context, { path, source: mdx, kind: 'blueprint' }], { parser: nativeMdxParser, only: new Set([path]) });
+  const { corpus, problems } = validateContent([{ path, source: mdx, kind: 'blueprint' }], { parser: nativeMdxParser, only: new Set([path]), context: site.context });
+  const read = corpus.entries.find((e) => e.file.path === path);
+  // The validator's own reading of the file, unless it could not read it (then read again, for the body's first line).
+  const parsed = read && !read.parsed.error ? read.parsed : parseSource(mdx);
   // An organisation new to the site is for a maintainer to add, as on the issue route.
   const kept = problems.filter((p) => !(notListed && p.field === 'organisation'));
-  const bodyStart = parseSource(mdx).bodyLine;
+  const bodyStart = parsed.bodyLine;
   const errors = mergeErrors(
     sectionErrors(mdx, kept.filter((p) => p.line >= bodyStart)),
     kept.filter((p) => p.line < bodyStart).map((p) => ({ id: fieldOf(p.field), message: p.message })),
@@ -106,13 +116,12 @@ export function checkDraft(values: DraftValues, site: SiteContent, options: { to
     errors.unshift({ id: 'title', message: `Title gives the web address /blueprints/${slug}/, which another blueprint already has: change the title a little` });
   }
 
-  const data = corpus.entries.find((e) => e.file.path === path)?.data as Blueprint | undefined;
-  const document = blueprintDocument({ slug, data: data ?? {} }, parseSource(mdx).body, site.organisations.get(String(data?.organisation)), site.synonyms);
-  const titles = new Map(site.docs.map((d) => [d.slug, d.title]));
+  const data = read?.data as Blueprint | undefined;
+  const document = blueprintDocument({ slug, data: data ?? {} }, parsed.body, site.organisations.get(String(data?.organisation)), site.synonyms);
   // findSimilar (what `npm run similar` runs) with its model built once: the same vectors, neighbours and threshold.
   const similar = nearest(site.similarity, vectorOf(site.similarity, document), { limit: 5, exclude: new Set([slug]) })
     .filter((s) => s.score >= duplicateThreshold)
-    .map((s) => ({ slug: s.slug, title: titles.get(s.slug) ?? s.slug, score: Math.round(s.score * 100) / 100 }));
+    .map((s) => ({ slug: s.slug, title: site.titles.get(s.slug) ?? s.slug, score: Math.round(s.score * 100) / 100 }));
   if (similar.length && !options.notDuplicate) {
     const list = similar.map((s) => `“${s.title}” (/blueprints/${s.slug}/)`).join(', ');
     errors.push({ id: 'title', message: `Title and write-up read like ${list}: read it first. If yours is different work, say how in your summary and confirm it is not a duplicate` });

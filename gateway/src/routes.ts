@@ -18,6 +18,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'astro/zod';
 import type { Settings } from './config';
+import type { Accepting } from './accepting';
 import type { Checks } from './checks';
 import { mergeErrors, questions, type FieldError } from './content';
 import { codeMessage, type Mailer } from './mail';
@@ -34,6 +35,8 @@ export interface RouteDeps {
   /** Every check the site makes, off the event loop unless GATEWAY_CHECK_THREADS is 0. */
   checks: Checks;
   mailer: Mailer;
+  /** Counts the proposals being accepted, so sending to GitHub lets them go first. */
+  accepting: Accepting;
   /** Called after a submission is stored or changed, so the worker looks at the queue at once. */
   queued: () => void;
 }
@@ -94,6 +97,11 @@ export async function routes(app: FastifyInstance, deps: RouteDeps): Promise<voi
       return problem(reply, 403, [{ id: '', message: 'This page has been open too long or was opened elsewhere: reload it and try again' }]);
     }
     req.sessionEmail = session.email;
+  };
+  /** Counted from the moment a proposal's request arrives until its answer is sent or the connection closes. */
+  const accepting = (req: FastifyRequest, reply: FastifyReply, done: () => void) => {
+    reply.raw.once('close', deps.accepting.begin());
+    done();
   };
   const signedIn = async (req: FastifyRequest, reply: FastifyReply) => {
     if (!req.sessionEmail) return problem(reply, 401, [{ id: 'email', message: 'Sign in with your work email address first' }]);
@@ -174,6 +182,7 @@ export async function routes(app: FastifyInstance, deps: RouteDeps): Promise<voi
   });
 
   app.post('/api/submissions', {
+    onRequest: accepting,
     preHandler: [csrf, signedIn, perAddress('submit', settings.submissionsPerHour, (req) => req.sessionEmail ?? '')],
   }, async (req, reply) => {
     const parsed = submissionBody.safeParse(req.body);
@@ -214,7 +223,7 @@ export async function routes(app: FastifyInstance, deps: RouteDeps): Promise<voi
     return publicView(s, settings.publicUrl);
   });
 
-  app.put('/api/submissions/:id', { preHandler: [csrf, signedIn] }, async (req, reply) => {
+  app.put('/api/submissions/:id', { onRequest: accepting, preHandler: [csrf, signedIn] }, async (req, reply) => {
     const s = store.get((req.params as { id: string }).id);
     if (!s || s.email !== req.sessionEmail) return problem(reply, 404, [{ id: '', message: 'There is no submission of yours at this address: sign in with the address you sent it from' }]);
     const parsed = editBody.safeParse(req.body);

@@ -8,6 +8,7 @@ import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { Accepting } from './accepting';
 import type { Settings } from './config';
 import { checkPool, checksInProcess, type Checks } from './checks';
 import { readSiteContent, type SiteContent } from './content';
@@ -23,6 +24,8 @@ export interface Gateway {
   app: FastifyInstance;
   store: Store;
   worker: Worker;
+  /** The proposals being accepted now. */
+  accepting: Accepting;
   url: string;
   close(): Promise<void>;
 }
@@ -34,6 +37,8 @@ export interface GatewayOverrides {
   site?: SiteContent;
   /** Where the JSON log goes; standard output when not given. */
   logStream?: NodeJS.WritableStream;
+  /** The longest a step of sending waits for proposals being accepted (1000 ms). */
+  acceptingWaitMs?: number;
 }
 
 export async function startGateway(settings: Settings, overrides: GatewayOverrides = {}): Promise<Gateway> {
@@ -54,8 +59,10 @@ export async function startGateway(settings: Settings, overrides: GatewayOverrid
     requestTimeout: 30_000,
     trustProxy: settings.trustProxy,
   });
+  // A second at most per step of sending: ample for a burst of proposals, and a steady stream still lets each submission through.
+  const accepting = new Accepting(overrides.acceptingWaitMs ?? 1000);
   const worker = new Worker({
-    store, checks, mailer, log: app.log,
+    store, checks, mailer, accepting, log: app.log,
     github: overrides.github ?? connectApp(settings.github, { retryBaseMs: settings.retryBaseMs }),
     upstream: { owner: settings.github.owner, repo: settings.github.repo },
     apiUrl: settings.github.apiUrl,
@@ -80,7 +87,7 @@ export async function startGateway(settings: Settings, overrides: GatewayOverrid
       : 'Something went wrong on our side: try again in a minute';
     return reply.code(status).send({ errors: [{ id: '', message }] });
   });
-  await app.register(routes, { settings, store, signIn: new SignIn(store, settings), checks, mailer, queued: () => worker.kick() });
+  await app.register(routes, { settings, store, signIn: new SignIn(store, settings), checks, mailer, accepting, queued: () => worker.kick() });
 
   await app.listen({ host: settings.host, port: settings.port });
   const address = app.server.address();
@@ -88,7 +95,7 @@ export async function startGateway(settings: Settings, overrides: GatewayOverrid
   worker.start();
   const retention = startRetention(store, settings.retentionDays, app.log);
   return {
-    app, store, worker, url,
+    app, store, worker, accepting, url,
     async close() {
       retention.stop();
       await worker.stop();

@@ -13,6 +13,7 @@ import type { Mailer } from './mail';
 import { sentMessage } from './mail';
 import type { Store, Submission } from './store';
 import type { Checks } from './checks';
+import type { Accepting } from './accepting';
 import { ContributionError, explainError, githubMessage, publish, statusOf, StepError, type DraftValues } from './content';
 
 export interface Logger {
@@ -25,6 +26,8 @@ export interface WorkerOptions {
   store: Store;
   checks: Checks;
   github: GitHubConnection;
+  /** Proposals being accepted, which each step of sending waits for (bounded). */
+  accepting: Accepting;
   mailer: Mailer;
   log: Logger;
   upstream: { owner: string; repo: string };
@@ -91,8 +94,9 @@ export class Worker {
 
   /** Sends one submission: the same file, branch and pull request every time. */
   private async send(sub: Submission): Promise<void> {
-    const { store, checks, log } = this.o;
+    const { store, checks, log, accepting } = this.o;
     try {
+      await accepting.quiet();
       // What was checked when it arrived; made again only once retention has cleared it.
       const payload = sub.payload ?? await checks.proposal(sub.answers as DraftValues, { today: new Date(sub.createdAt).toISOString().slice(0, 10), notDuplicate: sub.notDuplicate, domain: sub.domain, creditName: sub.creditName });
       if ('errors' in payload) {
@@ -100,8 +104,14 @@ export class Worker {
         log.warn({ submission: sub.id }, 'submission failed the checks when sending');
         return;
       }
+      await accepting.quiet();
       const client = await this.o.github.client((line) => log.info({ submission: sub.id }, line));
-      const result = await publish(client.api, client.runtime, {
+      // Every request to GitHub, and the work on its answer, waits for the proposals being accepted.
+      const api: typeof client.api = {
+        request: async (route, params) => (await accepting.quiet(), client.api.request(route, params)),
+        paginate: async (route, params) => (await accepting.quiet(), client.api.paginate(route, params)),
+      };
+      const result = await publish(api, client.runtime, {
         upstream: this.o.upstream,
         files: [{ path: payload.path, content: Buffer.from(payload.mdx, 'utf8') }],
         branch: sub.branch,

@@ -96,9 +96,16 @@ export function issuesToProblems(file: string, parsed: ParsedSource, issues: rea
   });
 }
 
-export function readCorpus(files: ContentFile[], parseMdx: MdxParser): Corpus {
-  const problems: Problem[] = [];
-  const entries: CorpusEntry[] = [];
+/**
+ * `context`, when given, is a corpus read already with the same parser (e.g. the site's
+ * organisations, which the gateway checks every draft against): its entries and problems are
+ * taken as they are, ahead of `files`, instead of being read and checked against the schema
+ * again for every draft. Its entries are shared, never changed.
+ */
+export function readCorpus(files: ContentFile[], parseMdx: MdxParser, context?: Corpus): Corpus {
+  const problems: Problem[] = [...(context?.problems ?? [])];
+  const entries: CorpusEntry[] = [...(context?.entries ?? [])];
+  const known = new Set(context?.entries);
   const unread = new Set<CorpusEntry>();
   for (const file of files) {
     const kind = file.kind ?? kindOf(file.path);
@@ -136,6 +143,7 @@ export function readCorpus(files: ContentFile[], parseMdx: MdxParser): Corpus {
   }
   const bodies = new Map<CorpusEntry, ParsedBody>();
   const bodyOf = (entry: CorpusEntry): ParsedBody | undefined => {
+    if (known.has(entry)) return context!.bodyOf(entry);
     if (unread.has(entry)) return undefined;
     let body = bodies.get(entry);
     if (!body) bodies.set(entry, (body = parseWithinLimits(entry.file.source, parseMdx)));

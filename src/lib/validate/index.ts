@@ -52,11 +52,16 @@ export interface ValidateOptions {
   only?: Set<string>;
   /** Run the advisory rules too (default); the build's gate, which only needs a verdict, turns them off. */
   warnings?: boolean;
+  /**
+   * Files read already (`readCorpus`, with the same parser) that `files` are checked together
+   * with, e.g. the organisations every draft refers to: read once rather than once per draft.
+   */
+  context?: Corpus;
 }
 
-/** `files` is every content file the references may point to. */
-export function validateContent(files: ContentFile[], { parser, only, warnings = true }: ValidateOptions): { corpus: Corpus; problems: Problem[]; warnings: Problem[] } {
-  const corpus = readCorpus(files, parser);
+/** `files` (with `context`'s) are every content file the references may point to. */
+export function validateContent(files: ContentFile[], { parser, only, warnings = true, context }: ValidateOptions): { corpus: Corpus; problems: Problem[]; warnings: Problem[] } {
+  const corpus = readCorpus(files, parser, context);
   const mine = (found: Problem[]) => sortProblems(only ? found.filter((p) => only.has(p.file)) : found);
   return {
     corpus,

@@ -189,15 +189,29 @@ function checkProgrammeInBlueprint(t: Told, organisation: Organisation, patterns
 /** Compiled once: the patterns for an organisation's own description name no one. */
 const descriptionClaims = selfClaims(undefined);
 
+/**
+ * Worked out once per organisation entry read: the gateway checks every draft against the same
+ * entries (validateContent's `context`), which are never changed once read. Weak, so entries
+ * nothing else holds are let go.
+ */
+const descriptionProblems = new WeakMap<CorpusEntry, Problem[]>();
+const claimPatterns = new WeakMap<Organisation, RegExp[]>();
+
 function checkProgrammeInDescription(entry: CorpusEntry, organisation: Organisation, problems: Problem[]): void {
+  let found = descriptionProblems.get(entry);
+  if (!found) descriptionProblems.set(entry, (found = programmeInDescription(entry, organisation)));
+  problems.push(...found);
+}
+
+function programmeInDescription(entry: CorpusEntry, organisation: Organisation): Problem[] {
   const claim = claimsIn(organisation.description, descriptionClaims).find((c) => c.status !== organisation.programme);
-  if (!claim) return;
-  problems.push({
+  if (!claim) return [];
+  return [{
     file: entry.file.path,
     ...entry.parsed.positionOf(['description']),
     field: 'description',
     message: `says "${claim.text}", but programme is ${organisation.programme} (${programmeLabel(organisation.programme)}): make the description and programme agree`,
-  });
+  }];
 }
 
 export function checkOrganisationFacts(corpus: Corpus): Problem[] {
@@ -210,7 +224,6 @@ export function checkOrganisationFacts(corpus: Corpus): Problem[] {
   }
 
   const byOrganisation = new Map<string, Told[]>();
-  const patterns = new Map<string, RegExp[]>();
   for (const entry of corpus.entries) {
     const data = entry.data as Blueprint | undefined;
     if (entry.kind !== 'blueprint' || !data || data.status === 'draft') continue;
@@ -219,11 +232,12 @@ export function checkOrganisationFacts(corpus: Corpus): Problem[] {
     byOrganisation.set(data.organisation, [...(byOrganisation.get(data.organisation) ?? []), told]);
     const organisation = organisations.get(data.organisation);
     if (!organisation) continue; // the references rule reports an unknown organisation
-    if (!patterns.has(data.organisation)) {
+    let patterns = claimPatterns.get(organisation);
+    if (!patterns) {
       const names = [organisation.name, organisation.shortName].filter((n): n is string => Boolean(n)).map(escapeRegExp).join('|');
-      patterns.set(data.organisation, selfClaims(names));
+      claimPatterns.set(organisation, (patterns = selfClaims(names)));
     }
-    checkProgrammeInBlueprint(told, organisation, patterns.get(data.organisation)!, problems);
+    checkProgrammeInBlueprint(told, organisation, patterns, problems);
   }
   for (const [org, told] of byOrganisation) {
     checkSuppliers(org, told, problems);
