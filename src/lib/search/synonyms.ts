@@ -10,6 +10,7 @@
  */
 import type { GlossaryTerm } from '../schema/glossary';
 import type { SynonymGroup } from '../schema/synonyms';
+import { remember } from './remember';
 
 export interface Synonyms {
   /** Merged groups; the first member of each is the preferred form. */
@@ -134,8 +135,7 @@ export function buildSynonyms(fileGroups: SynonymGroup[], glossary: GlossaryTerm
       const singular = stripPlural(lower).flatMap((k) => byFirstWord.get(k) ?? []);
       if (singular.length) candidates = longestFirst([...(candidates ?? []), ...singular]);
     }
-    startingWith.set(lower, candidates);
-    return candidates;
+    return remember(startingWith, lower, candidates);
   };
 
   return {

@@ -3,6 +3,7 @@
  * document, query and term vector goes through (lunr's own, so they always agree).
  */
 import lunr from 'lunr';
+import { remember } from './remember';
 
 /**
  * MDX to plain text, cheaply. This is for search, not display: it drops comments, imports,
@@ -28,11 +29,7 @@ export function mdxToText(mdx: string): string {
 /** lunr's stemmer, remembering each word it has seen: the stemmer is the slow part of indexing. */
 const stems = new Map<string, string>();
 export const rememberingStemmer: lunr.PipelineFunction = (token) =>
-  token.update((word: string) => {
-    let stem = stems.get(word);
-    if (stem === undefined) stems.set(word, (stem = String(lunr.stemmer(new lunr.Token(word, {})))));
-    return stem;
-  });
+  token.update((word: string) => stems.get(word) ?? remember(stems, word, String(lunr.stemmer(new lunr.Token(word, {})))));
 lunr.Pipeline.registerFunction(rememberingStemmer, 'rememberingStemmer');
 
 const pipeline = new lunr.Pipeline();
@@ -52,8 +49,7 @@ export function terms(text: string): string[] {
     let term = termOf.get(word);
     if (term === undefined) {
       const [first] = pipeline.runString(word);
-      term = first && first.length > 1 ? first : null;
-      termOf.set(word, term);
+      term = remember(termOf, word, first && first.length > 1 ? first : null);
     }
     if (term) out.push(term);
   }
