@@ -2,7 +2,7 @@
  * The issue-form bot (scripts/propose-from-issue.ts) as the workflow runs it: a real process
  * reading the event payload file, with an app token, against a fake GitHub.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -12,7 +12,7 @@ import { questionById, sectionFieldId } from '../../src/lib/contribute/questions
 import { validateContent } from '../../src/lib/validate';
 import { readContentFiles } from '../../src/node/content-files';
 import { draftAnswers as validAnswers, issueBody, type IssueAnswers as Answers } from '../fixtures/contribute/answers';
-import { projectRoot, runScript, startFakeGitHub, type FakeGitHub, type FakeIssue, type ScriptResult } from '../support/fake-github';
+import { projectRoot, runIssueBot, startFakeGitHub, type FakeGitHub, type FakeIssue, type ScriptResult } from '../support/fake-github';
 import { nativeMdxParser } from '../../src/lib/validate/native-parser';
 
 /** A small content folder of our own, so these tests never depend on the site's content. */
@@ -48,15 +48,7 @@ function openIssue(repo: string, answers: Answers, issueLabels = labels): FakeIs
 }
 
 /** Runs the bot as the workflow does, for the issue as it is now in the fake. */
-function runBot(repo: string, issue: FakeIssue, action = 'opened'): Promise<ScriptResult> {
-  const event = join(work, `event-${count}-${issue.number}-${Date.now()}.json`);
-  writeFileSync(event, JSON.stringify({
-    action,
-    issue: { number: issue.number, title: issue.title, body: issue.body, state: issue.state, labels: issue.labels.map((name) => ({ name })), user: { login: issue.user, id: 4242 }, created_at: '2025-02-03T10:00:00Z' },
-    repository: { full_name: repo },
-  }));
-  return runScript('propose-from-issue.ts', [], { GITHUB_EVENT_PATH: event, GITHUB_REPOSITORY: repo, GITHUB_TOKEN: 'app-token', GITHUB_API_URL: fake.url, CONTENT_DIR: contentDir });
-}
+const runBot = (repo: string, issue: FakeIssue, action = 'opened'): Promise<ScriptResult> => runIssueBot({ fake, repo, issue, work, contentDir, action });
 
 const botComments = (issue: FakeIssue) => issue.comments.filter((c) => c.body.includes(botMarker));
 

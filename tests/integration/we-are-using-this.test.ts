@@ -4,7 +4,7 @@
  * route's publishing, so these tests check what differs: the record it writes, and the problems
  * it names by the adoption form's questions.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -19,7 +19,7 @@ import { nativeMdxParser } from '../../src/lib/validate/native-parser';
 import { readContentFiles } from '../../src/node/content-files';
 import { adoptionAnswers, issueBody } from '../fixtures/contribute/answers';
 import type { DraftValues } from '../../src/lib/contribute/draft';
-import { runScript, startFakeGitHub, type FakeGitHub, type FakeIssue, type ScriptResult } from '../support/fake-github';
+import { runIssueBot, startFakeGitHub, type FakeGitHub, type FakeIssue, type ScriptResult } from '../support/fake-github';
 
 const contentDir = fileURLToPath(new URL('../fixtures/contribute/adoption-content/', import.meta.url));
 const slug = 'fellbrook-hospitals--discharge-letters-to-gps-same-day';
@@ -56,15 +56,8 @@ function openIssue(repo: string, answers: DraftValues, labels = adoptionForm.lab
   return fake.openIssue(repo, { title: `We are using: ${String(answers.blueprint ?? '')}`, body: issueBody(answers, adoptionForm), user: 'adopter', labels });
 }
 
-function runBot(repo: string, issue: FakeIssue, action = 'opened'): Promise<ScriptResult> {
-  const event = join(work, `event-${count}-${issue.number}-${Date.now()}.json`);
-  writeFileSync(event, JSON.stringify({
-    action,
-    issue: { number: issue.number, title: issue.title, body: issue.body, state: issue.state, labels: issue.labels.map((name) => ({ name })), user: { login: issue.user, id: 5151 }, created_at: '2025-02-03T10:00:00Z' },
-    repository: { full_name: repo },
-  }));
-  return runScript('propose-from-issue.ts', [], { GITHUB_EVENT_PATH: event, GITHUB_REPOSITORY: repo, GITHUB_TOKEN: 'app-token', GITHUB_API_URL: fake.url, CONTENT_DIR: contentDir });
-}
+/** Runs the bot as the workflow does, for the issue as it is now in the fake. */
+const runBot = (repo: string, issue: FakeIssue, action = 'opened'): Promise<ScriptResult> => runIssueBot({ fake, repo, issue, work, contentDir, action, userId: 5151 });
 
 const botComment = (issue: FakeIssue) => issue.comments.find((c) => c.body.includes(botMarker))?.body ?? '';
 
