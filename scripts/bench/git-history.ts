@@ -21,6 +21,26 @@ function filesUnder(dir: string): string[] {
     .sort();
 }
 
+/**
+ * A `git fast-import` stream of commits to main, an hour apart, by one committer, with files
+ * written inline. Also used by ./history.ts.
+ */
+export function fastImportStream() {
+  const parts: string[] = [];
+  let time = 1_700_000_000;
+  const data = (text: string | Buffer) => `data ${Buffer.byteLength(text)}\n${text}\n`;
+  return {
+    /** A change writing one file, its path from the repository's root. */
+    put: (path: string, source: string | Buffer) => `M 100644 inline ${path}\n${data(source)}`,
+    commit: (subject: string, changes: string[]) => {
+      time += 3_600;
+      parts.push(`commit refs/heads/main\ncommitter Bench <bench@example.org> ${time} +0000\n${data(subject)}${changes.join('')}`);
+    },
+    commits: () => parts.length,
+    text: () => parts.join(''),
+  };
+}
+
 /** Writes the history and returns how many commits it made. `dir` must be the only thing in its parent. */
 export function commitContentHistory(dir: string, { revisedEvery = 5 } = {}): number {
   const repo = dirname(dir);
@@ -30,16 +50,9 @@ export function commitContentHistory(dir: string, { revisedEvery = 5 } = {}): nu
   const files = filesUnder(dir);
   const synthetic = files.filter((f) => f.startsWith(`${syntheticBlueprintFolder}/`));
   const rest = files.filter((f) => !f.startsWith(`${syntheticBlueprintFolder}/`));
-  const parts: string[] = [];
-  let time = 1_700_000_000;
-  let commits = 0;
-  const data = (text: string | Buffer) => `data ${Buffer.byteLength(text)}\n${text}\n`;
-  const put = (path: string, source: string | Buffer) => `M 100644 inline ${folder}/${path}\n${data(source)}`;
-  const commit = (subject: string, changes: string[]) => {
-    commits++;
-    time += 3_600;
-    parts.push(`commit refs/heads/main\ncommitter Bench <bench@example.org> ${time} +0000\n${data(subject)}${changes.join('')}`);
-  };
+  const stream = fastImportStream();
+  const { commit, commits, text } = stream;
+  const put = (path: string, source: string | Buffer) => stream.put(`${folder}/${path}`, source);
 
   commit('Add the bundled content and organisations', rest.map((f) => put(f, readFileSync(join(dir, f)))));
   const revised: string[] = [];
@@ -53,10 +66,10 @@ export function commitContentHistory(dir: string, { revisedEvery = 5 } = {}): nu
   for (const f of revised) commit(`Revise ${f} after review`, [put(f, readFileSync(join(dir, f)))]);
 
   execFileSync('git', ['init', '-q', '-b', 'main', repo]);
-  execFileSync('git', ['fast-import', '--quiet'], { cwd: repo, input: parts.join(''), maxBuffer: 1024 * 1024 * 1024 });
+  execFileSync('git', ['fast-import', '--quiet'], { cwd: repo, input: text(), maxBuffer: 1024 * 1024 * 1024 });
   // The files are already in the folder as the last commit has them: only the index is set.
   execFileSync('git', ['reset', '-q'], { cwd: repo });
   const dirty = execFileSync('git', ['status', '--porcelain'], { cwd: repo, encoding: 'utf8' }).trim();
   if (dirty) throw new Error(`The benchmark's content history does not match its folder:\n${dirty.slice(0, 2000)}`);
-  return commits;
+  return commits();
 }

@@ -24,6 +24,7 @@ import { contentLogArguments, parseContentLog } from '../../src/lib/content/hist
 import { contentDir } from '../../src/node/content-files';
 import { gitRunner, readContentHistory } from '../../src/node/content-history';
 import { generateCorpus } from './generate';
+import { fastImportStream } from './git-history';
 import { Random } from './random';
 
 const { values } = parseArgs({
@@ -84,18 +85,11 @@ function history(): { stream: string; commits: number } {
   const random = new Random(20_261_203);
   const corpus = generateCorpus(count);
   const files = new Map<string, string>();
-  const parts: string[] = [];
-  let commits = 0;
-  let time = 1_700_000_000;
-  const data = (text: string) => `data ${Buffer.byteLength(text)}\n${text}\n`;
-  const commit = (subject: string, changes: string[]) => {
-    commits++;
-    time += 3_600;
-    parts.push(`commit refs/heads/main\ncommitter Bench <bench@example.org> ${time} +0000\n${data(subject)}${changes.join('')}`);
-  };
+  const stream = fastImportStream();
+  const commit = stream.commit;
   const put = (path: string, source: string) => {
     files.set(path, source);
-    return `M 100644 inline src/content/${path}\n${data(source)}`;
+    return stream.put(`src/content/${path}`, source);
   };
 
   commit('Add the organisations', corpus.organisations.map((o) => put(o.path, o.source)));
@@ -118,10 +112,10 @@ function history(): { stream: string; commits: number } {
     // Spread the commits outside the content folder through the history.
     while (outside < Math.round((other * i) / Math.max(edits, 1))) {
       outside++;
-      commit(`Code change ${outside}`, [`M 100644 inline src/code.ts\n${data(`export const change = ${outside};\n`)}`]);
+      commit(`Code change ${outside}`, [stream.put('src/code.ts', `export const change = ${outside};\n`)]);
     }
   }
-  return { stream: parts.join(''), commits };
+  return { stream: stream.text(), commits: stream.commits() };
 }
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
