@@ -190,12 +190,12 @@ function checkProgrammeInBlueprint(t: Told, organisation: Organisation, patterns
 const descriptionClaims = selfClaims(undefined);
 
 /**
- * Worked out once per organisation entry read: the gateway checks every draft against the same
- * entries (validateContent's `context`), which are never changed once read. Weak, so entries
- * nothing else holds are let go.
+ * An organisation description's problems, worked out once per entry read: the gateway checks
+ * every draft against the same entries (validateContent's `context`), which are never changed
+ * once read. Weak, so entries nothing else holds are let go. (An organisation's claim patterns
+ * are compiled per call: one organisation per draft, a few regular expressions.)
  */
 const descriptionProblems = new WeakMap<CorpusEntry, Problem[]>();
-const claimPatterns = new WeakMap<Organisation, RegExp[]>();
 
 function checkProgrammeInDescription(entry: CorpusEntry, organisation: Organisation, problems: Problem[]): void {
   let found = descriptionProblems.get(entry);
@@ -224,6 +224,7 @@ export function checkOrganisationFacts(corpus: Corpus): Problem[] {
   }
 
   const byOrganisation = new Map<string, Told[]>();
+  const patterns = new Map<string, RegExp[]>();
   for (const entry of corpus.entries) {
     const data = entry.data as Blueprint | undefined;
     if (entry.kind !== 'blueprint' || !data || data.status === 'draft') continue;
@@ -232,12 +233,11 @@ export function checkOrganisationFacts(corpus: Corpus): Problem[] {
     byOrganisation.set(data.organisation, [...(byOrganisation.get(data.organisation) ?? []), told]);
     const organisation = organisations.get(data.organisation);
     if (!organisation) continue; // the references rule reports an unknown organisation
-    let patterns = claimPatterns.get(organisation);
-    if (!patterns) {
+    if (!patterns.has(data.organisation)) {
       const names = [organisation.name, organisation.shortName].filter((n): n is string => Boolean(n)).map(escapeRegExp).join('|');
-      claimPatterns.set(organisation, (patterns = selfClaims(names)));
+      patterns.set(data.organisation, selfClaims(names));
     }
-    checkProgrammeInBlueprint(told, organisation, patterns, problems);
+    checkProgrammeInBlueprint(told, organisation, patterns.get(data.organisation)!, problems);
   }
   for (const [org, told] of byOrganisation) {
     checkSuppliers(org, told, problems);
