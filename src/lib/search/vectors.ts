@@ -47,8 +47,16 @@ function weigh(counts: Map<string, number>, idf: Map<string, number>, maxTerms: 
     const inverse = idf.get(term);
     if (inverse && inverse > 0) weighted.push([term, (1 + Math.log(count)) * inverse]);
   }
-  weighted.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  const top = weighted.slice(0, maxTerms);
+  // Only the heaviest `maxTerms` are kept: sort just those that can be among them (weight at least
+  // the maxTerms-th heaviest, found with a native numeric sort), not the document's every term.
+  let candidates = weighted;
+  if (weighted.length > maxTerms && maxTerms > 0) {
+    const weights = Float64Array.from(weighted, ([, w]) => w).sort();
+    const floor = weights[weights.length - maxTerms];
+    candidates = weighted.filter(([, w]) => w >= floor);
+  }
+  candidates.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const top = candidates.slice(0, maxTerms);
   const length = Math.sqrt(top.reduce((sum, [, w]) => sum + w * w, 0)) || 1;
   return new Map(top.map(([t, w]) => [t, w / length]));
 }
