@@ -8,20 +8,19 @@ import sitemap from '@astrojs/sitemap';
 import { NodePackageImporter } from 'sass-embedded';
 
 /**
- * Lets Node itself load the TypeScript under src/ that the integrations are made of. src/ imports
- * name modules without their ".ts", so without this Node cannot import this file, and Astro then
- * loads it a second way, through a Vite dev server of its own that transforms and runs every one
- * of those modules (astro/dist/core/config/vite-load.js): about 0.7 s more CPU before the first
- * hook ran, at any content size. Each file is transformed once, by the same compiler Vite uses
- * (oxc, from rolldown, Vite's bundler), with a source map for `--enable-source-maps`.
+ * Imports the integrations, which are TypeScript under src/, with Node itself. src/ imports name
+ * modules without their ".ts", so a plain import of this file failed and Astro loaded it a second
+ * way, through a Vite dev server of its own that transformed and ran every module of the
+ * integrations (astro/dist/core/config/vite-load.js): about 0.7 s more CPU before the first hook,
+ * at any content size. While they load, a resolve hook adds the ".ts" and a load hook transforms
+ * each file with the compiler Vite uses (oxc, from rolldown, Vite's bundler), with a source map
+ * for `--enable-source-maps`. The hooks are removed again at once: every module Node loads while
+ * any hook is registered pays for it, and the build loads thousands.
  */
-function loadSourceTypeScript(src) {
-  const hooked = Symbol.for('blueprint-commons:typescript-hooks');
-  if (globalThis[hooked]) return; // Astro imports this file again when it restarts the dev server
-  globalThis[hooked] = true;
+async function importIntegrations(src, paths) {
   const { transformSync } = createRequire(import.meta.resolve('vite'))('rolldown/utils');
   const ours = (url) => url?.startsWith(src.href) && !url.includes('/node_modules/');
-  registerHooks({
+  const hooks = registerHooks({
     resolve(specifier, context, next) {
       if (!ours(context.parentURL) || !/^\.\.?\//.test(specifier) || /\.[a-z]+$/.test(specifier)) return next(specifier, context);
       for (const suffix of ['.ts', '/index.ts']) {
@@ -42,13 +41,19 @@ function loadSourceTypeScript(src) {
       return { format: 'module', source: `${code}\n${inlineMap}\n`, shortCircuit: true };
     },
   });
+  try {
+    return await Promise.all(paths.map((path) => import(new URL(path, src).href)));
+  } finally {
+    hooks.deregister();
+  }
 }
 
-loadSourceTypeScript(new URL('./src/', import.meta.url));
-const { contentGate } = await import('./src/integrations/content-gate.ts');
-const { pagefindIndex } = await import('./src/integrations/pagefind.ts');
-const { searchData } = await import('./src/integrations/search-data.ts');
-const { pageHistory } = await import('./src/integrations/page-history.ts');
+const [{ contentGate }, { pagefindIndex }, { searchData }, { pageHistory }] = await importIntegrations(new URL('./src/', import.meta.url), [
+  './integrations/content-gate.ts',
+  './integrations/pagefind.ts',
+  './integrations/search-data.ts',
+  './integrations/page-history.ts',
+]);
 
 // SITE_URL and BASE_PATH let the same code deploy to a custom domain or to GitHub Pages under /<repo>/.
 const site = process.env.SITE_URL ?? 'http://127.0.0.1:4321';
