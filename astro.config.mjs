@@ -1,54 +1,13 @@
 // Wiring only: what the site is built from lives in src/.
-import { readFileSync } from 'node:fs';
-import { createRequire, registerHooks } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { NodePackageImporter } from 'sass-embedded';
+import { importTypeScript } from './src/integrations/typescript-hooks.mjs';
 
-/**
- * Imports the integrations, which are TypeScript under src/, with Node itself. src/ imports name
- * modules without their ".ts", so a plain import of this file failed and Astro loaded it a second
- * way, through a Vite dev server of its own that transformed and ran every module of the
- * integrations (astro/dist/core/config/vite-load.js): about 0.7 s more CPU before the first hook,
- * at any content size. While they load, a resolve hook adds the ".ts" and a load hook transforms
- * each file with the compiler Vite uses (oxc, from rolldown, Vite's bundler), with a source map
- * for `--enable-source-maps`. The hooks are removed again at once: every module Node loads while
- * any hook is registered pays for it, and the build loads thousands.
- */
-async function importIntegrations(src, paths) {
-  const { transformSync } = createRequire(import.meta.resolve('vite'))('rolldown/utils');
-  const ours = (url) => url?.startsWith(src.href) && !url.includes('/node_modules/');
-  const hooks = registerHooks({
-    resolve(specifier, context, next) {
-      if (!ours(context.parentURL) || !/^\.\.?\//.test(specifier) || /\.[a-z]+$/.test(specifier)) return next(specifier, context);
-      for (const suffix of ['.ts', '/index.ts']) {
-        try {
-          return next(`${specifier}${suffix}`, context);
-        } catch {
-          // not this one; the specifier as written gives Node's own error below
-        }
-      }
-      return next(specifier, context);
-    },
-    load(url, context, next) {
-      if (!ours(url) || !url.endsWith('.ts')) return next(url, context);
-      const path = fileURLToPath(url);
-      const { code, map, errors } = transformSync(path, readFileSync(path, 'utf8'), { sourcemap: true });
-      if (errors.length > 0) throw errors[0];
-      const inlineMap = `//# sourceMappingURL=data:application/json;base64,${Buffer.from(JSON.stringify(map)).toString('base64')}`;
-      return { format: 'module', source: `${code}\n${inlineMap}\n`, shortCircuit: true };
-    },
-  });
-  try {
-    return await Promise.all(paths.map((path) => import(new URL(path, src).href)));
-  } finally {
-    hooks.deregister();
-  }
-}
-
-const [{ contentGate }, { pagefindIndex }, { searchData }, { pageHistory }] = await importIntegrations(new URL('./src/', import.meta.url), [
+// The integrations are TypeScript that Node loads itself (no Vite dev server just for the config).
+const [{ contentGate }, { pagefindIndex }, { searchData }, { pageHistory }] = await importTypeScript([
   './integrations/content-gate.ts',
   './integrations/pagefind.ts',
   './integrations/search-data.ts',
