@@ -4,10 +4,15 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { NodePackageImporter } from 'sass-embedded';
-import { contentGate } from './src/integrations/content-gate.ts';
-import { pagefindIndex } from './src/integrations/pagefind.ts';
-import { searchData } from './src/integrations/search-data.ts';
-import { pageHistory } from './src/integrations/page-history.ts';
+import { importTypeScript } from './src/integrations/typescript-hooks.mjs';
+
+// The integrations are TypeScript that Node loads itself (no Vite dev server just for the config).
+const [{ contentGate }, { pagefindIndex }, { searchData }, { pageHistory }] = await importTypeScript([
+  './integrations/content-gate.ts',
+  './integrations/pagefind.ts',
+  './integrations/search-data.ts',
+  './integrations/page-history.ts',
+]);
 
 // SITE_URL and BASE_PATH let the same code deploy to a custom domain or to GitHub Pages under /<repo>/.
 const site = process.env.SITE_URL ?? 'http://127.0.0.1:4321';
