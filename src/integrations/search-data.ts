@@ -16,15 +16,6 @@ import type { SearchEntry } from '../lib/search/from-corpus';
 import { takePassedContent } from './content-gate';
 import { definedAcronyms } from './defined-acronyms-slot';
 
-/**
- * The worker loads its TypeScript as the config loads the integrations (./typescript-hooks.mjs).
- * Through tsx, as before, starting it took 0.38-0.51 s of CPU; with these hooks 0.22-0.27 s
- * (the process's CPU while a worker started with no content, three starts each).
- */
-const workerEntry = new URL(
-  `data:text/javascript,${encodeURIComponent(`import { importTypeScript } from ${JSON.stringify(new URL('./typescript-hooks.mjs', import.meta.url).href)}; await importTypeScript(['./integrations/search-data-worker.ts']);`)}`,
-);
-
 /** `content` is where the checked entries come from: the content gate, unless a test says otherwise. */
 export function searchData({ content = takePassedContent }: { content?: () => SearchEntry[] | undefined } = {}): AstroIntegration {
   return {
@@ -36,7 +27,7 @@ export function searchData({ content = takePassedContent }: { content?: () => Se
         if (!entries) throw new Error('Search data needs the content the content gate checked: list contentGate() before searchData() in astro.config.mjs.');
         const started = performance.now();
         const computing = new Promise<Map<string, BlueprintSearchData>>((resolve, reject) => {
-          const worker = new Worker(workerEntry, { execArgv: [], workerData: { entries, defined: definedAcronyms() } });
+          const worker = new Worker(new URL('./search-data-thread.mjs', import.meta.url), { execArgv: [], workerData: { entries, defined: definedAcronyms() } });
           worker.once('message', (results: [string, BlueprintSearchData][]) => {
             logger.info(`related blueprints and synonyms for ${results.length} blueprints in ${Math.round(performance.now() - started)} ms (worker)`);
             resolve(new Map(results));

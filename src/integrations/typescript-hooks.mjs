@@ -1,6 +1,6 @@
 /**
  * Imports this project's TypeScript under src/ with Node itself, for astro.config.mjs (the
- * integrations) and the search-data worker (./search-data.ts). Plain JavaScript, because it is
+ * integrations) and the search-data worker (./search-data-thread.mjs). Plain JavaScript, because it is
  * what makes the TypeScript loadable.
  *
  * src/ imports name modules without their ".ts", which Node does not resolve. Before this, Node's
