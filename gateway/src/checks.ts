@@ -42,6 +42,9 @@ export async function checkPool(contentRoot: string, threads: number): Promise<C
     maxThreads: threads,
     // Threads stay up: each holds the site's content, which takes the best part of a second to read.
     idleTimeout: Number.POSITIVE_INFINITY,
+    // First come, first checked. By default a task that finds every thread busy goes to the back
+    // of the queue, so under a steady stream one contributor can wait many times as long as the rest.
+    stricterFIFO: true,
   });
   try {
     // One task per thread while all are busy reading, so every thread reads before the first contributor waits on it.
