@@ -5,8 +5,8 @@
  * Section texts are written as given; callers that take text from strangers must still run the
  * validator (and so the MDX safety gate) on the result before it goes anywhere.
  */
-import { stringify } from 'yaml';
 import { blueprintSections } from './sections';
+import { writeYaml } from './yaml-writer';
 
 /** Front-matter fields in the order authors read them; unknown keys follow in their own order. */
 const fieldOrder = [
@@ -35,8 +35,7 @@ function comment(text: string): string {
 }
 
 export function renderFrontMatter(data: Record<string, unknown>): string {
-  const yaml = stringify(plain(ordered(data)), { lineWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' });
-  return `---\n${yaml}---\n`;
+  return `---\n${writeYaml(plain(ordered(data)) as Record<string, unknown>)}---\n`;
 }
 
 /**
