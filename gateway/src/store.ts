@@ -56,11 +56,15 @@ interface Row {
   pull_url: string | null; version: number; sent_version: number; created_at: number; updated_at: number;
 }
 
-const toSubmission = (r: Row): Submission => ({
-  id: r.id, idempotencyKey: r.idempotency_key, email: r.email, domain: r.domain, creditName: r.credit_name, answers: JSON.parse(r.answers), payload: r.payload ? JSON.parse(r.payload) : null,
+/** A row's columns but the two JSON ones. */
+const columns = (r: Omit<Row, 'answers' | 'payload'>): Omit<Submission, 'answers' | 'payload'> => ({
+  id: r.id, idempotencyKey: r.idempotency_key, email: r.email, domain: r.domain, creditName: r.credit_name,
   notDuplicate: r.not_duplicate === 1, state: r.state, attempts: r.attempts, lastError: r.last_error, nextAttemptAt: r.next_attempt_at, branch: r.branch,
   pullNumber: r.pull_number, pullUrl: r.pull_url, version: r.version, sentVersion: r.sent_version, createdAt: r.created_at, updatedAt: r.updated_at,
 });
+const toSubmission = (r: Row): Submission => ({ ...columns(r), answers: JSON.parse(r.answers), payload: r.payload ? JSON.parse(r.payload) : null });
+/** Every column but the two JSON ones, for RETURNING. */
+const plainColumns = 'id, idempotency_key, email, domain, credit_name, not_duplicate, state, attempts, last_error, next_attempt_at, branch, pull_number, pull_url, version, sent_version, created_at, updated_at';
 
 const schema = `
 CREATE TABLE IF NOT EXISTS submissions (
@@ -132,10 +136,12 @@ export class Store {
    * (`created: false`): a double click or a retried request is the same submission.
    */
   insert(s: Pick<Submission, 'id' | 'idempotencyKey' | 'email' | 'domain' | 'creditName' | 'answers' | 'payload' | 'notDuplicate' | 'branch'>, now = Date.now()): { submission: Submission; created: boolean } {
-    const result = this.sql(`INSERT INTO submissions (id, idempotency_key, email, domain, credit_name, answers, payload, not_duplicate, state, branch, created_at, updated_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING`)
-      .run(s.id, s.idempotencyKey, s.email, s.domain, s.creditName, JSON.stringify(s.answers), s.payload && JSON.stringify(s.payload), s.notDuplicate ? 1 : 0, s.branch, now, now);
-    return { submission: this.byKey(s.idempotencyKey)!, created: result.changes === 1 };
+    const inserted = this.sql(`INSERT INTO submissions (id, idempotency_key, email, domain, credit_name, answers, payload, not_duplicate, state, branch, created_at, updated_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING RETURNING ${plainColumns}`)
+      .get(s.id, s.idempotencyKey, s.email, s.domain, s.creditName, JSON.stringify(s.answers), s.payload && JSON.stringify(s.payload), s.notDuplicate ? 1 : 0, s.branch, now, now) as Omit<Row, 'answers' | 'payload'> | undefined;
+    // Stored now: what was stored is what we were given, so the JSON is not read back.
+    if (inserted) return { submission: { ...columns(inserted), answers: s.answers, payload: s.payload }, created: true };
+    return { submission: this.byKey(s.idempotencyKey)!, created: false };
   }
 
   get(id: string): Submission | undefined {
