@@ -7,7 +7,7 @@ import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { Accepting } from './accepting';
 import type { Settings } from './config';
 import { checkPool, checksInProcess, type Checks } from './checks';
@@ -41,6 +41,22 @@ export interface GatewayOverrides {
   acceptingWaitMs?: number;
 }
 
+/**
+ * One log line a request, when it is answered, naming the request as well as the outcome.
+ * Fastify's default also writes a line as each request arrives: more of the event loop's time,
+ * which a burst of proposals queues behind. The arrival is still logged at debug level.
+ */
+class OneLineARequest extends LogController {
+  override incomingRequest(request: FastifyRequest): void {
+    request.log.debug({ req: request }, 'incoming request');
+  }
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    if (error) reply.log.error({ req: request, res: reply, err: error, responseTime: reply.elapsedTime }, 'request errored');
+    else reply.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
+  }
+}
+
 export async function startGateway(settings: Settings, overrides: GatewayOverrides = {}): Promise<Gateway> {
   const checks: Checks = overrides.site ? checksInProcess(overrides.site)
     : settings.checkThreads > 0 ? await checkPool(settings.contentRoot, settings.checkThreads)
@@ -54,6 +70,7 @@ export async function startGateway(settings: Settings, overrides: GatewayOverrid
       redact: { paths: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers.authorization', 'res.headers["set-cookie"]'], censor: '[redacted]' },
       ...(overrides.logStream ? { stream: overrides.logStream } : {}),
     },
+    logController: new OneLineARequest(),
     bodyLimit: settings.bodyLimitBytes,
     connectionTimeout: 30_000,
     requestTimeout: 30_000,
