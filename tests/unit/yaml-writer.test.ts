@@ -15,7 +15,7 @@ const tricky = fc.constantFrom(
 );
 const word = fc.oneof(fc.constantFrom('Training', 'nurses', 'EPR', 'ward', 'go-live', '(phase 2)', 'e.g.', 'A&E', 'dm+d'), tricky);
 const text = fc.array(word, { maxLength: 6 }).chain((words) => fc.constantFrom(words.join(' '), words.join('')));
-const scalar = fc.oneof(text, fc.integer({ min: -1e6, max: 1e6 }), fc.boolean(), fc.constantFrom(0.5, -0, 1e21, null));
+const scalar = fc.oneof(text, fc.integer({ min: -1e6, max: 1e6 }), fc.boolean(), fc.constantFrom(0.5, -0, 1e21, null, undefined));
 const key = fc.oneof(fc.constantFrom('title', 'summary', 'outcome', 'headline', 'url', 'sources', 'pillars'), text);
 const flatMap = fc.dictionary(key, fc.oneof(scalar, fc.array(scalar, { maxLength: 3 })), { maxKeys: 4 });
 const value = fc.oneof(scalar, fc.array(fc.oneof(scalar, flatMap), { maxLength: 3 }), flatMap, fc.dictionary(key, fc.oneof(flatMap, fc.array(flatMap, { maxLength: 2 })), { maxKeys: 3 }));
