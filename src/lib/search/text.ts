@@ -26,11 +26,16 @@ export function mdxToText(mdx: string): string {
     .trim();
 }
 
-/** lunr's stemmer, remembering each word it has seen: the stemmer is the slow part of indexing. */
+/**
+ * lunr's stemmer, remembering each word it has seen: the stemmer is the slow part of indexing.
+ * Registered once per lunr: the build loads this module twice (the integrations through Node,
+ * the pages through Vite), and both copies then share the first one's function and its memory.
+ */
 const stems = new Map<string, string>();
-export const rememberingStemmer: lunr.PipelineFunction = (token) =>
-  token.update((word: string) => stems.get(word) ?? remember(stems, word, String(lunr.stemmer(new lunr.Token(word, {})))));
-lunr.Pipeline.registerFunction(rememberingStemmer, 'rememberingStemmer');
+const registered = (lunr.Pipeline as unknown as { registeredFunctions: Record<string, lunr.PipelineFunction> }).registeredFunctions;
+export const rememberingStemmer: lunr.PipelineFunction = registered.rememberingStemmer ?? ((token) =>
+  token.update((word: string) => stems.get(word) ?? remember(stems, word, String(lunr.stemmer(new lunr.Token(word, {}))))));
+if (!registered.rememberingStemmer) lunr.Pipeline.registerFunction(rememberingStemmer, 'rememberingStemmer');
 
 const pipeline = new lunr.Pipeline();
 pipeline.add(lunr.trimmer, lunr.stopWordFilter, rememberingStemmer);
