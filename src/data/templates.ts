@@ -16,7 +16,7 @@ export interface TemplateDownload {
   mediaType: string;
   /** Site path without the base, e.g. "/templates/benefits-register.docx". */
   path: string;
-  bytes: Uint8Array;
+  bytes: Uint8Array<ArrayBuffer>;
 }
 
 export interface TemplateEntry {

@@ -121,7 +121,8 @@ describe('the MDX safety gate', () => {
     eachNode(tree, () => void count++);
     expect(count).toBe(100_001);
     const order: string[] = [];
-    eachNode({ type: 'root', children: [{ type: 'a', children: [{ type: 'b' }] }, { type: 'c' }] }, (n) => void order.push(n.type));
+    const small: N = { type: 'root', children: [{ type: 'a', children: [{ type: 'b' }] }, { type: 'c' }] };
+    eachNode(small, (n) => void order.push(n.type));
     expect(order).toEqual(['root', 'a', 'b', 'c']);
   });
 

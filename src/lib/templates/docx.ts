@@ -84,7 +84,7 @@ function registerBody(t: Template): FileChild[] {
 }
 
 /** The Word file for a template, as bytes. */
-export async function templateDocx(t: Template, { pageUrl }: DocxOptions = {}): Promise<Uint8Array> {
+export async function templateDocx(t: Template, { pageUrl }: DocxOptions = {}): Promise<Uint8Array<ArrayBuffer>> {
   const children: FileChild[] = [
     text(t.title, { heading: HeadingLevel.TITLE }),
     text(t.summary),

@@ -29,7 +29,7 @@ export function templateCsv(t: Template): string {
 }
 
 /** A template's file in one format, as bytes. */
-export async function templateFile(t: Template, format: DownloadFormat, options: DocxOptions = {}): Promise<Uint8Array> {
+export async function templateFile(t: Template, format: DownloadFormat, options: DocxOptions = {}): Promise<Uint8Array<ArrayBuffer>> {
   return format === 'docx' ? templateDocx(t, options) : new TextEncoder().encode(templateCsv(t));
 }
 
