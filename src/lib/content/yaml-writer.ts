@@ -32,6 +32,9 @@ function plainScalar(value: unknown): string | undefined {
 const isMap = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
 
+/** Whether a map has a key yaml writes: it leaves out keys whose value is undefined. */
+const hasEntries = (map: Record<string, unknown>) => Object.values(map).some((v) => v !== undefined);
+
 /** Lines of a map whose keys sit at `indent`; the first line's indent is `first` (a list item's "- "). */
 function mapLines(map: Record<string, unknown>, indent: string, first = indent): string[] | undefined {
   const lines: string[] = [];
@@ -53,14 +56,14 @@ function mapLines(map: Record<string, unknown>, indent: string, first = indent):
       for (const item of value) {
         const one = plainScalar(item);
         if (one !== undefined) lines.push(`${indent}  - ${one}`);
-        else if (isMap(item) && Object.values(item).some((v) => v !== undefined)) {
+        else if (isMap(item) && hasEntries(item)) {
           const inner = mapLines(item, `${indent}    `, `${indent}  - `);
           if (!inner) return undefined;
           lines.push(...inner);
         } else return undefined;
       }
     } else if (isMap(value)) {
-      if (!Object.values(value).some((v) => v !== undefined)) {
+      if (!hasEntries(value)) {
         lines.push(`${at}${k}: {}`);
         continue;
       }
