@@ -8,6 +8,10 @@
  */
 import { createAppAuth } from '@octokit/auth-app';
 import { request } from '@octokit/request';
+// Loaded with the gateway, not on the first send: the client loads Octokit when it is first asked
+// for one (right for the command-line tools), which here would hold up for tens of milliseconds
+// every submission being answered at that moment.
+import 'octokit';
 import type { Settings } from './config';
 import { createClient, type Client } from './content';
 
