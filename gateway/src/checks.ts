@@ -1,13 +1,12 @@
 /**
- * Where a proposal is checked: every check the site makes (./proposal.ts) costs several
- * milliseconds of CPU a submission, and on the event-loop thread that time is added to every
- * other request waiting behind it. So by default the checks run in a pool of worker threads
- * (piscina, https://github.com/piscinajs/piscina), each with its own copy of the site's content;
- * the event loop only stores and answers. The request still waits for its check, so problems
- * come back field by field before anything is accepted.
+ * Where a proposal is checked. Every check the site makes (./proposal.ts) costs a millisecond or
+ * more of CPU, and the request waits for its check, so problems come back field by field before
+ * anything is accepted.
  *
- * `checksInProcess` runs the same function on the calling thread: for `GATEWAY_CHECK_THREADS=0`
- * and for callers that already hold the site's content.
+ * With `GATEWAY_CHECK_THREADS=0` (the default) `checksInProcess` runs them on the event-loop
+ * thread, where that time is added to every other request waiting behind it; otherwise a pool of
+ * worker threads (piscina, https://github.com/piscinajs/piscina) runs them, each with its own copy
+ * of the site's content, and the event loop only stores and answers.
  */
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';

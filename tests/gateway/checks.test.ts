@@ -2,7 +2,7 @@
  * The check pool: proposals are checked in worker threads, with the same result as on the main
  * thread, while the event loop stays free to store and answer other requests.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -51,4 +51,9 @@ describe('the check pool', () => {
       rmSync(empty, { recursive: true, force: true });
     }
   });
+});
+
+it('passes the proposal the demo sends (gateway/demo-submission.json) with the bundled content', async () => {
+  const demo = JSON.parse(readFileSync(join(projectRoot, 'gateway/demo-submission.json'), 'utf8')) as { answers: Parameters<Checks['proposal']>[0] };
+  expect(await inProcess.proposal(demo.answers, options)).toHaveProperty('mdx');
 });
