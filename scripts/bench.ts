@@ -91,6 +91,8 @@ interface SiteRun {
   /** Durations the build logged about its own steps. */
   timings: string[];
   peakSingleRss?: number;
+  /** The kernel's part of the build's CPU time, from GNU time. */
+  systemMs?: number;
   firstSearch?: FirstSearch;
   logFile: string;
   loadBefore: number[];
@@ -171,7 +173,7 @@ async function measureBuild(site: 'ours' | 'baseline', name: string, contentDir:
       log(`matching data: ${formatBytes(gzipBytes)} gzipped, ranked in ${rankMs.toFixed(1)} ms (median)`);
     }
   }
-  return { measurement, phases: phasesOf(run.lines, run.wallMs, run.cpuSamples), timings: reportedTimings(run.lines), peakSingleRss: run.peakSingleRss, firstSearch, logFile, loadBefore };
+  return { measurement, phases: phasesOf(run.lines, run.wallMs, run.cpuSamples), timings: reportedTimings(run.lines), peakSingleRss: run.peakSingleRss, systemMs: run.systemMs, firstSearch, logFile, loadBefore };
 }
 
 /** The fastest of several builds of one site, carrying the highest peak memory of any of them. */
@@ -268,7 +270,7 @@ async function main() {
   for (const r of runs) {
     for (const s of [r.baseline, r.ours]) {
       if (!s) continue;
-      lines.push(`${s.measurement.site} at ${r.size} (load average before: ${s.loadBefore.map((l) => l.toFixed(2)).join(' ')}; largest single process ${formatBytes(s.peakSingleRss)}; log ${s.logFile}):`);
+      lines.push(`${s.measurement.site} at ${r.size} (load average before: ${s.loadBefore.map((l) => l.toFixed(2)).join(' ')}; largest single process ${formatBytes(s.peakSingleRss)}; the kernel's part of the CPU time ${s.systemMs === undefined ? 'n/a' : formatSeconds(s.systemMs)}; log ${s.logFile}):`);
       lines.push('```', phaseTable(s), ...s.timings.map((t) => `  reported: ${t}`), '```');
       if (s.firstSearch) {
         lines.push(`First search (${s.firstSearch.method}, query "${s.firstSearch.query}", ${s.firstSearch.results} results): ${formatBytes(s.firstSearch.searchBytes)} counted, ${formatBytes(s.firstSearch.totalBytes)} with the page itself.`);

@@ -36,6 +36,8 @@ export interface RunResult {
    * Far steadier than wall time when other work shares the two cores.
    */
   cpuMs?: number;
+  /** The system (kernel) part of cpuMs: page faults, files created and written. */
+  systemMs?: number;
   lines: LogLine[];
 }
 
@@ -143,14 +145,15 @@ export async function runMeasured(command: string, args: string[], { cwd, env, l
   writeFileSync(logFile, lines.map((l) => `${(l.at / 1000).toFixed(2).padStart(8)}s  ${l.text}`).join('\n') + '\n');
   let peakSingleRss: number | undefined;
   let cpuMs: number | undefined;
+  let systemMs: number | undefined;
   if (useTime && existsSync(timeFile)) {
     // The last line is ours; GNU time writes "Command exited with non-zero status" above it on failure.
     const [kib, user, system] = readFileSync(timeFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
     if (Number.isFinite(kib)) peakSingleRss = kib * 1024;
-    if (Number.isFinite(user) && Number.isFinite(system)) cpuMs = (user + system) * 1000;
+    if (Number.isFinite(user) && Number.isFinite(system)) [cpuMs, systemMs] = [(user + system) * 1000, system * 1000];
   }
   if (cpuMs !== undefined) cpuSamples.push({ at: wallMs, cpuMs, rss: 0 });
-  return { exitCode, cpuSamples, wallMs, peakTreeRss, peakSingleRss, cpuMs, lines };
+  return { exitCode, cpuSamples, wallMs, peakTreeRss, peakSingleRss, cpuMs, systemMs, lines };
 }
 
 /** Total size of the files under a folder, in bytes; 0 when it does not exist. */

@@ -1,5 +1,8 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pagesReported, phasesOf, reportedTimings, treeCpu, treeRss, type LogLine } from '../../scripts/bench/measure';
+import { gnuTime, pagesReported, phasesOf, reportedTimings, runMeasured, treeCpu, treeRss, type LogLine } from '../../scripts/bench/measure';
 
 const log: LogLine[] = [
   { at: 1000, text: '22:00:01 [blueprint-commons:content-gate] content checked: no problems' },
@@ -67,5 +70,25 @@ describe('the benchmark process poller', () => {
 
   it('finds the resident memory of this process', () => {
     expect(treeRss(process.pid)).toBeGreaterThan(1024 * 1024);
+  });
+
+  it("splits the kernel's part out of the CPU time when GNU time is installed, and gives neither without it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bench-measure-'));
+    try {
+      // Files created and removed: work the kernel does.
+      const script = "const fs = require('node:fs'); for (let i = 0; i < 5000; i++) { const f = process.argv[1] + '/' + i; fs.writeFileSync(f, 'x'.repeat(4096)); fs.rmSync(f); } console.log('done')";
+      const run = await runMeasured(process.execPath, ['-e', script, dir], { cwd: dir, env: {}, logFile: join(dir, 'run.log') });
+      expect(run.exitCode).toBe(0);
+      expect(run.lines.map((l) => l.text)).toContain('done');
+      if (existsSync(gnuTime)) {
+        expect(run.systemMs).toBeGreaterThan(0);
+        expect(run.systemMs).toBeLessThanOrEqual(run.cpuMs!);
+      } else {
+        expect(run.cpuMs).toBeUndefined();
+        expect(run.systemMs).toBeUndefined();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
