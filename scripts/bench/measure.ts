@@ -150,7 +150,10 @@ export async function runMeasured(command: string, args: string[], { cwd, env, l
     // The last line is ours; GNU time writes "Command exited with non-zero status" above it on failure.
     const [kib, user, system] = readFileSync(timeFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
     if (Number.isFinite(kib)) peakSingleRss = kib * 1024;
-    if (Number.isFinite(user) && Number.isFinite(system)) [cpuMs, systemMs] = [(user + system) * 1000, system * 1000];
+    if (Number.isFinite(user) && Number.isFinite(system)) {
+      cpuMs = (user + system) * 1000;
+      systemMs = system * 1000;
+    }
   }
   if (cpuMs !== undefined) cpuSamples.push({ at: wallMs, cpuMs, rss: 0 });
   return { exitCode, cpuSamples, wallMs, peakTreeRss, peakSingleRss, cpuMs, systemMs, lines };
