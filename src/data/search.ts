@@ -4,8 +4,9 @@
  * as" lines, src/lib/search/also-known-as.ts); and the synonym vocabulary the search page
  * corrects misspellings with. All memoised, so 3,000 blueprint pages share one computation.
  */
-import { getCollection } from 'astro:content';
+import { readFileSync } from 'node:fs';
 import { getCatalogue } from './catalogue';
+import { parseSource } from '../lib/content/front-matter';
 import { readVocabulary } from '../node/content-files';
 import { definedAcronyms } from '../integrations/defined-acronyms-slot';
 import { takeSearchData } from '../integrations/search-data-slot';
@@ -32,11 +33,11 @@ let computed: Promise<Map<string, BlueprintSearchData>> | undefined;
 
 async function computeAll(): Promise<Map<string, BlueprintSearchData>> {
   const catalogue = await getCatalogue();
-  const bodies = new Map((await getCollection('blueprints')).map((e) => [e.id, e.body ?? '']));
   const synonyms = getVocabulary();
   const started = performance.now();
+  // Astro's store keeps no bodies (src/content.config.ts), so each is read from its file.
   const docs = catalogue.blueprints.map((b) =>
-    blueprintDocument(b, bodies.get(b.slug) ?? '', catalogue.organisation(b.data.organisation)?.data, synonyms),
+    blueprintDocument(b, parseSource(readFileSync(b.filePath, 'utf8')).body, catalogue.organisation(b.data.organisation)?.data, synonyms),
   );
   const data = blueprintSearchData(docs, new Map(catalogue.blueprints.map((b) => [b.slug, b.data.related])));
   // One line per build, so the cost stays visible as the catalogue grows.
