@@ -1,28 +1,57 @@
 #!/usr/bin/env node
 /**
- * npm run build: `astro build [options]`, started with one allocator setting the build's memory
- * depends on. Rolldown (Vite's bundler) and satteri (the MDX compiler) are native code that
- * allocates with mimalloc, which by default keeps memory it has freed. After bundling 3,000
- * blueprints that was about 1 GiB the Astro process still held while Pagefind indexed the site,
- * the build's peak. MIMALLOC_PURGE_DELAY=0 returns freed memory at once: Astro's resident memory
- * when Pagefind starts fell from 2.3 GiB to 1.6 GiB (measured with /proc/self/smaps). mimalloc
- * reads the setting when it starts, before any of our code runs, so it is set here, in the
- * environment of a new process. A value already in the environment wins.
+ * npm run build: `astro build [options]` in a child process, for two things the build's memory
+ * depends on.
+ *
+ * 1. One allocator setting. Rolldown (Vite's bundler) and satteri (the MDX compiler) are native
+ *    code that allocates with mimalloc, which by default keeps memory it has freed. After bundling
+ *    3,000 blueprints that was about 1 GiB the Astro process still held while Pagefind indexed the
+ *    site, the build's peak. MIMALLOC_PURGE_DELAY=0 returns freed memory at once: Astro's resident
+ *    memory when Pagefind starts fell from 2.3 GiB to 1.6 GiB (measured with /proc/self/smaps).
+ *    mimalloc reads the setting when it starts, before any of our code runs, so it is set here, in
+ *    the environment of a new process. A value already in the environment wins.
+ * 2. The search index is kept here, not in Astro's process: Astro sends each page over the IPC
+ *    channel as it renders it, and the index is written once Astro has exited, so Pagefind's
+ *    largest moment no longer comes on top of Astro's memory (src/integrations/pagefind-hosted.ts).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { importTypeScript } from '../src/integrations/typescript-hooks.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const astro = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
-const result = spawnSync(process.execPath, [astro, 'build', ...process.argv.slice(2)], {
-  stdio: 'inherit',
-  env: { MIMALLOC_PURGE_DELAY: '0', ...process.env },
+const [{ hostSearchIndex, hostVariable }] = await importTypeScript(['./integrations/pagefind-hosted.ts']);
+
+const child = spawn(process.execPath, [astro, 'build', ...process.argv.slice(2)], {
+  stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+  env: { MIMALLOC_PURGE_DELAY: '0', ...process.env, [hostVariable]: 'parent' },
 });
-if (result.error) throw result.error;
-if (result.signal) {
+const index = hostSearchIndex(child);
+const [status, signal] = await Promise.race([once(child, 'exit'), once(child, 'error').then(([error]) => Promise.reject(error))]);
+
+if (signal) {
+  await index.abort();
   // A child killed by a signal has no exit status and may have printed nothing: say what happened.
-  const why = { SIGSEGV: 'it crashed in native code', SIGKILL: 'it was killed, often for lack of memory', SIGABRT: 'it aborted' }[result.signal];
-  console.error(`astro build stopped on signal ${result.signal}${why ? ` (${why})` : ''}, so the build did not finish and dist/ is not complete. Run npm run validate to check the content, then build again.`);
+  const why = {
+    SIGSEGV: 'it crashed in native code',
+    SIGKILL: 'it was killed, often for lack of memory',
+    SIGABRT: 'it aborted',
+  }[signal];
+  console.error(`astro build stopped on signal ${signal}${why ? ` (${why})` : ''}, so the build did not finish and dist/ is not complete. Run npm run validate to check the content, then build again.`);
+  process.exitCode = 1;
+} else if (status !== 0) {
+  await index.abort();
+  process.exitCode = status ?? 1;
+} else {
+  const started = performance.now();
+  try {
+    const pages = await index.write();
+    const time = new Date().toLocaleTimeString('en-GB', { hour12: false });
+    console.log(`${time} [blueprint-commons:pagefind] indexed ${pages} page${pages === 1 ? '' : 's'}; wrote the index in ${Math.round(performance.now() - started)} ms after Astro exited`);
+  } catch (error) {
+    console.error(`The search index could not be written, so dist/ has no working search: ${error.message}`);
+    process.exitCode = 1;
+  }
 }
-process.exitCode = result.status ?? 1;

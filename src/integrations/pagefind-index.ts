@@ -64,8 +64,8 @@ export const keyOf = (path: string) => path.replace(/\/+$/, '');
 /**
  * One build's index. Pages are sent to Pagefind in the order Astro listed them, whatever order
  * they finish rendering in, so the same content always gives the same index files. The index is
- * written as soon as the last listed page is in, or when `finish` asks for it. Every error is
- * kept and thrown by `finish`.
+ * written as soon as the last listed page is in (unless `writeWhenComplete` is false), or when
+ * `finish` asks for it. Every error is kept and thrown by `finish`.
  */
 export class SearchIndex {
   private index: Promise<PagefindIndex>;
@@ -80,7 +80,10 @@ export class SearchIndex {
   /** Sort keys of the pages sent, in the order they were sent (Pagefind never sees them). */
   private sortKeys: { url: string; keys: Record<string, string> }[] = [];
 
-  constructor(private readonly outputPath: string) {
+  constructor(
+    private readonly outputPath: string,
+    private readonly options: { writeWhenComplete?: boolean } = {},
+  ) {
     // English everywhere, so one index and the English stemmer ("wards" finds "ward").
     this.index = createIndex({ forceLanguage: 'en' }).then(({ index, errors }) => {
       fail('start', errors);
@@ -104,7 +107,7 @@ export class SearchIndex {
       this.early.delete(this.next++);
       this.send(page.path, page.html);
     }
-    if (this.next === this.place.size) this.write();
+    if (this.next === this.place.size && this.options.writeWhenComplete !== false) this.write();
   }
 
   private send(path: string, html: string | undefined): void {

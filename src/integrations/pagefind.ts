@@ -17,6 +17,10 @@ import { close } from 'pagefind';
 import { paths } from '../lib/content/urls';
 import { indexedPart } from '../lib/search/indexed-part';
 import { keyOf, SearchIndex } from './pagefind-index';
+import { HostedSearchIndex, indexHostedByParent } from './pagefind-hosted';
+
+/** What the prerenderer sends pages to: the index itself, or the parent process that keeps it. */
+type PageSink = Pick<SearchIndex, 'expect' | 'add'>;
 
 /** Site paths whose pages go to Pagefind; other pages (lists, taxonomy, organisations) are never sent. */
 const indexedFolders = [paths.blueprints(), paths.playbooks(), paths.templates()];
@@ -36,8 +40,8 @@ function isIndexed(path: string): boolean {
  * Astro's own prerenderer, with two changes: indexed pages are rendered first (in Astro's order
  * otherwise), and each indexed HTML page is handed to the search index as it is rendered.
  */
-function indexingPrerenderer(astro: AstroPrerenderer, start: () => SearchIndex, base: string): AstroPrerenderer {
-  let search: SearchIndex | undefined;
+function indexingPrerenderer(astro: AstroPrerenderer, start: () => PageSink, base: string): AstroPrerenderer {
+  let search: PageSink | undefined;
   return {
     ...astro,
     name: 'blueprint-commons:indexing',
@@ -70,7 +74,7 @@ function indexingPrerenderer(astro: AstroPrerenderer, start: () => SearchIndex, 
 export function pagefindIndex(): AstroIntegration {
   let base = '/';
   let outputPath = '';
-  let search: SearchIndex | undefined;
+  let search: SearchIndex | HostedSearchIndex | undefined;
   return {
     name: 'blueprint-commons:pagefind',
     hooks: {
@@ -81,9 +85,15 @@ export function pagefindIndex(): AstroIntegration {
       'astro:build:start': ({ setPrerenderer }) => {
         search = undefined;
         // Pagefind starts when rendering does, so a build that fails before then starts no Pagefind.
-        setPrerenderer((astro) => indexingPrerenderer(astro, () => (search = new SearchIndex(outputPath)), base));
+        const hosted = indexHostedByParent();
+        setPrerenderer((astro) => indexingPrerenderer(astro, () => (search = hosted ? new HostedSearchIndex(outputPath) : new SearchIndex(outputPath)), base));
       },
       'astro:build:done': async ({ logger }) => {
+        if (search instanceof HostedSearchIndex) {
+          await search.finish();
+          logger.info('every page sent; npm run build writes the index once Astro has exited');
+          return;
+        }
         const started = performance.now();
         let indexed = 0;
         try {
