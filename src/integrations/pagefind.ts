@@ -10,6 +10,9 @@
  * indexed pages first; once the last one is in, Pagefind writes the index (also on one core)
  * while Astro renders the lists, taxonomy and organisation pages. `astro:build:done` waits for
  * the index and always closes Pagefind. Measured figures: README "Performance".
+ *
+ * Under `npm run build` the index is kept by the parent process instead (./pagefind-hosted.ts):
+ * the pages go to it over the IPC channel, and it writes the index once Astro has exited.
  */
 import type { AstroIntegration, AstroPrerenderer } from 'astro';
 import { fileURLToPath } from 'node:url';
