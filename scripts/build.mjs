@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * npm run build: `astro build [options]` in a child process, for two things the build's memory
+ * npm run build: `astro build [options]` in a child process, for three things the build's memory
  * depends on.
  *
  * 1. One allocator setting. Rolldown (Vite's bundler) and satteri (the MDX compiler) are native

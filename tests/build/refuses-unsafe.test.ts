@@ -179,4 +179,23 @@ describe('npm run build', () => {
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain('astro build stopped on signal SIGSEGV (it crashed in native code)');
   });
+
+  it("gives Astro a 2,048 MiB heap whatever the machine's memory, unless NODE_OPTIONS names one", () => {
+    const work = mkdtempSync(join(tmpdir(), 'heap-'));
+    made.push(work);
+    const probe = join(work, 'probe.mjs');
+    // In the astro child only: print V8's heap limit (old space plus young generation), then stop.
+    writeFileSync(probe, "import v8 from 'node:v8';\nif (process.argv[1]?.endsWith('astro.mjs')) { console.log(`heap limit ${Math.round(v8.getHeapStatistics().heap_size_limit / 2 ** 20)} MiB`); process.exit(3); }\n");
+    const heapOf = (options: string) => {
+      const result = spawnSync('npm', ['run', 'build'], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, NODE_OPTIONS: options } });
+      expect(result.status).toBe(3);
+      return Number(/heap limit (\d+) MiB/.exec(result.stdout)?.[1]);
+    };
+    const given = heapOf(`--import=${pathToFileURL(probe).href}`);
+    expect(given).toBeGreaterThanOrEqual(2048);
+    expect(given).toBeLessThan(2048 + 256); // V8 adds the young generation (192 MiB here)
+    const own = heapOf(`--max-old-space-size=3000 --import=${pathToFileURL(probe).href}`);
+    expect(own).toBeGreaterThanOrEqual(3000);
+    expect(own).toBeLessThan(3000 + 256);
+  });
 });
