@@ -5,37 +5,20 @@
  */
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { close } from 'pagefind';
 import { SearchIndex } from '../../src/integrations/pagefind-index';
 import { hostSearchIndex, hostVariable } from '../../src/integrations/pagefind-hosted';
+import { files, listed, pages } from '../support/search/index-pages';
 
 const work = mkdtempSync(join(tmpdir(), 'pagefind-hosted-'));
 afterAll(async () => {
   await close();
   rmSync(work, { recursive: true, force: true });
 });
-
-const page = (title: string, words: string) =>
-  `<html lang="en"><body><main data-pagefind-body><h1>${title}</h1><p>${words}</p></main></body></html>`;
-const pages: [string, string | undefined][] = [
-  ['/blueprints/ward-rounds/', page('Ward rounds', 'Electronic observations on every ward.')],
-  ['/blueprints/e-prescribing/', page('E-prescribing', 'Closed-loop medicines administration.')],
-  ['/blueprints/', undefined],
-  ['/playbooks/foundations/', page('Foundations', 'Governance before go-live.')],
-];
-const listed = pages.map(([path]) => path.replace(/\/$/, ''));
-
-function files(dir: string): Map<string, string> {
-  return new Map(
-    readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((d) => d.isFile())
-      .map((d) => [relative(dir, join(d.parentPath, d.name)), readFileSync(join(d.parentPath, d.name)).toString('base64')]),
-  );
-}
 
 /** A child that plays Astro's part: sends the pages (in the order given) and, unless told not to, says it is done. */
 function astroLike(out: string, order: number[], { finish = true } = {}) {

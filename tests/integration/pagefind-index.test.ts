@@ -5,12 +5,13 @@
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { close } from 'pagefind';
 import { afterAll, describe, expect, it } from 'vitest';
 import { gunzipSync } from 'node:zlib';
 import { SearchIndex } from '../../src/integrations/pagefind-index';
 import { sortResults, type SortOrders } from '../../src/lib/search/sort-orders';
+import { files, listed, page, pages } from '../support/search/index-pages';
 import { indexedPart } from '../../src/lib/search/indexed-part';
 
 const work = mkdtempSync(join(tmpdir(), 'pagefind-index-'));
@@ -18,25 +19,6 @@ afterAll(async () => {
   await close();
   rmSync(work, { recursive: true, force: true });
 });
-
-const page = (title: string, words: string) =>
-  `<!doctype html><html lang="en"><head><title>${title}</title></head><body><main data-pagefind-body><h1>${title}</h1><p>${words}</p></main></body></html>`;
-const pages: [string, string | undefined][] = [
-  ['/blueprints/ward-rounds/', page('Ward rounds', 'Electronic observations on every ward.')],
-  ['/blueprints/e-prescribing/', page('E-prescribing', 'Closed-loop medicines administration.')],
-  ['/blueprints/', undefined], // not an HTML page: counted, not indexed
-  ['/playbooks/foundations/', page('Foundations', 'Governance before go-live.')],
-];
-const listed = pages.map(([path]) => path.replace(/\/$/, ''));
-
-/** Every file under a folder, path → contents. */
-function files(dir: string): Map<string, string> {
-  return new Map(
-    readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((d) => d.isFile())
-      .map((d) => [relative(dir, join(d.parentPath, d.name)), readFileSync(join(d.parentPath, d.name)).toString('base64')]),
-  );
-}
 
 async function waitFor(file: string): Promise<boolean> {
   for (let i = 0; i < 200 && !existsSync(file); i++) await new Promise((r) => setTimeout(r, 50));
