@@ -35,7 +35,7 @@ const byFileName = ({ entry }: { entry: string }) => slugOf(entry);
  * store. Pages render the compiled MDX, never the text, and the store is bundled into the build as
  * one JavaScript string: at 10,000 blueprints 76 MB with the bodies, 18 MB without. Leaving them
  * out cut the peak memory from 5.8 to 5.2 GiB and the CPU time from 203 to 186 s (one build of
- * each, README "Performance").
+ * each, scripts/bench/README.md "What changed the figures").
  */
 const files = (pattern: string, folder: string) => glob({ pattern, base: `${contentDir}/${folder}`, generateId: byFileName, retainBody: false });
 
