@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SearchDocument } from '../../src/lib/search/documents';
 import { computeRelated } from '../../src/lib/search/related';
@@ -69,5 +70,34 @@ describe('term vectors', () => {
   it('caps each vector at the number of terms asked for', () => {
     const model = buildVectorModel(docs, { maxTerms: 3 });
     for (const v of model.vectors) expect(v.size).toBeLessThanOrEqual(3);
+  });
+
+  it('breaks equal scores by slug, whatever order the documents come in', () => {
+    // Three copies of one text score the same against another; the model lists them z, y, x.
+    const same = ['z', 'y', 'x'].map((slug) => doc(slug, 'Electronic prescribing on every ward', 'Pharmacists replaced paper drug charts.'));
+    const model = buildVectorModel([...same, doc('query', 'Paper drug charts on the ward'), docs[4]]);
+    const found = nearest(model, model.vectors[3], { limit: 2, exclude: new Set(['query']) });
+    expect(found[0].score).toBeLessThan(1);
+    expect(found.map((n) => n.slug)).toEqual(['x', 'y']);
+  });
+
+  it('finds the same neighbours as scoring and sorting every document', () => {
+    const word = fc.constantFrom('ward', 'pharmacy', 'nurse', 'chart', 'wifi', 'ccio', 'session', 'order', 'care', 'team');
+    const texts = fc.array(fc.array(word, { minLength: 1, maxLength: 12 }).map((w) => w.join(' ')), { minLength: 2, maxLength: 12 });
+    fc.assert(
+      fc.property(texts, fc.integer({ min: 1, max: 5 }), (bodies, limit) => {
+        const model = buildVectorModel(bodies.map((body, i) => doc(`d${String(i).padStart(2, '0')}`, '', body)));
+        for (const vector of model.vectors) {
+          const all = model.slugs
+            // Summed term by term in 32-bit floats, as nearest() keeps its scores.
+            .map((slug, d) => ({ slug, score: Math.min(1, [...vector].reduce((sum, [t, w]) => Math.fround(sum + w * Math.fround(model.vectors[d].get(t) ?? 0)), 0)) }))
+            .filter((n) => n.score > 0)
+            .sort((a, b) => b.score - a.score || (a.slug < b.slug ? -1 : 1));
+          const found = nearest(model, vector, { limit });
+          expect(found.map((n) => n.slug)).toEqual(all.slice(0, limit).map((n) => n.slug));
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });

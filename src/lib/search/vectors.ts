@@ -90,32 +90,35 @@ export function vectorOf(model: VectorModel, doc: SearchDocument): Vector {
 /** Reused between calls: one score per document. */
 let scratch = new Float32Array(0);
 
-/** The `limit` documents most similar to `vector`, best first, leaving out the slugs in `exclude`. */
+/**
+ * The `limit` documents most similar to `vector`, best first (equal scores by slug), leaving out
+ * the slugs in `exclude`. Every document is scanned once after the scores are summed: in a
+ * catalogue, most documents share some term with any other, so tracking which were touched
+ * cost more than it saved (measured in src/lib/search/README.md).
+ */
 export function nearest(model: VectorModel, vector: Vector, { limit = 5, exclude = new Set<string>() } = {}): Neighbour[] {
   const n = model.slugs.length;
   if (scratch.length < n) scratch = new Float32Array(n);
   const scores = scratch;
-  const touched: number[] = [];
   for (const [term, weight] of vector) {
     const list = model.postings.get(term);
     if (!list) continue;
-    for (let k = 0; k < list.docs.length; k++) {
-      const d = list.docs[k];
-      if (scores[d] === 0) touched.push(d);
-      scores[d] += weight * list.weights[k];
-    }
+    const { docs, weights } = list;
+    for (let k = 0; k < docs.length; k++) scores[docs[k]] += weight * weights[k];
   }
-  // Keep the best `limit` in a small sorted array: cheaper than sorting every touched document.
+  // Keep the best `limit` in a small sorted array: cheaper than sorting every document.
   const best: Neighbour[] = [];
-  for (const d of touched) {
-    const score = scores[d];
+  for (let d = 0; d < n; d++) {
+    if (scores[d] === 0) continue;
+    const score = Math.min(1, scores[d]);
     scores[d] = 0;
-    // Most documents touched score too low to enter the list: rule them out before the slug lookups.
-    if (best.length === limit && score <= best[limit - 1].score) continue;
+    // Most documents score too low to enter the list: rule them out before the slug lookups.
+    const last = best.length === limit ? best[limit - 1] : undefined;
+    if (last && score < last.score) continue;
     const slug = model.slugs[d];
-    if (exclude.has(slug)) continue;
+    if (exclude.has(slug) || (last && score === last.score && slug >= last.slug)) continue;
     const at = best.findIndex((b) => score > b.score || (score === b.score && slug < b.slug));
-    best.splice(at === -1 ? best.length : at, 0, { slug, score: Math.min(1, score) });
+    best.splice(at === -1 ? best.length : at, 0, { slug, score });
     if (best.length > limit) best.pop();
   }
   return best;
