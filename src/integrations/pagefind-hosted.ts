@@ -11,7 +11,7 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { close } from 'pagefind';
+import { closePagefind } from './pagefind-close.mjs';
 import { SearchIndex } from './pagefind-index';
 
 /** Set by the parent in Astro's environment: "parent" means pages go over the IPC channel. */
@@ -92,11 +92,11 @@ export function hostSearchIndex(child: ChildProcess): IndexHost {
         if (!done) throw new Error('Pagefind was not given every page: Astro exited before its build finished');
         return await index.finish();
       } finally {
-        await close();
+        await closePagefind();
       }
     },
     abort: async () => {
-      await close();
+      await closePagefind();
     },
   };
 }

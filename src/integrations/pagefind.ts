@@ -16,9 +16,9 @@
  */
 import type { AstroIntegration, AstroPrerenderer } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { close } from 'pagefind';
 import { paths } from '../lib/content/urls';
 import { indexedPart } from '../lib/search/indexed-part';
+import { closePagefind } from './pagefind-close.mjs';
 import { keyOf, SearchIndex } from './pagefind-index';
 import { HostedSearchIndex, indexHostedByParent } from './pagefind-hosted';
 
@@ -103,7 +103,7 @@ export function pagefindIndex(): AstroIntegration {
           if (!search) throw new Error('Pagefind did not run: Astro rendered no pages through this integration');
           indexed = await search.finish();
         } finally {
-          await close();
+          await closePagefind();
         }
         logger.info(`indexed ${indexed} page${indexed === 1 ? '' : 's'}; waited ${Math.round(performance.now() - started)} ms for the index after the pages were built`);
       },

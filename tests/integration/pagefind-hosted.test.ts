@@ -5,11 +5,12 @@
  */
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { close } from 'pagefind';
+import { closePagefind } from '../../src/integrations/pagefind-close.mjs';
 import { SearchIndex } from '../../src/integrations/pagefind-index';
 import { hostSearchIndex, hostVariable } from '../../src/integrations/pagefind-hosted';
 import { files, listed, pages } from '../support/search/index-pages';
@@ -71,5 +72,20 @@ describe('the index npm run build keeps for Astro', () => {
     const host = hostSearchIndex(child);
     await once(child, 'exit');
     await expect(host.write()).rejects.toThrow(/Pagefind did not run/);
+  });
+
+  it('stops Pagefind before it returns: no Pagefind process outlives the build, so its CPU time is counted with the build', async () => {
+    // Pagefind's processes among this process's children, zombies included (read from /proc).
+    const pagefindChildren = () =>
+      readdirSync('/proc/self/task')
+        .flatMap((task) => readFileSync(`/proc/self/task/${task}/children`, 'utf8').split(' ').filter(Boolean))
+        .filter((pid) => existsSync(`/proc/${pid}/comm`) && readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('pagefind'));
+    const index = new SearchIndex(join(work, 'stopped'));
+    index.expect(listed);
+    for (const [path, html] of pages) index.add(path, html);
+    await index.finish();
+    expect(pagefindChildren().length).toBeGreaterThan(0);
+    await closePagefind();
+    expect(pagefindChildren()).toEqual([]);
   });
 });

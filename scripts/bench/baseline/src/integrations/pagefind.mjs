@@ -2,6 +2,8 @@
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
+// Copied in beside this file by scripts/bench.ts from src/integrations/, so both sites close Pagefind alike.
+import { closePagefind } from './pagefind-close.mjs';
 
 export function pagefindIndex() {
   return {
@@ -18,7 +20,7 @@ export function pagefindIndex() {
           if (written.errors.length > 0) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
           logger.info(`indexed ${added.page_count} pages`);
         } finally {
-          await pagefind.close();
+          await closePagefind();
         }
       },
     },
