@@ -84,8 +84,9 @@ describe('the index npm run build keeps for Astro', () => {
     index.expect(listed);
     for (const [path, html] of pages) index.add(path, html);
     await index.finish();
-    expect(pagefindChildren().length).toBeGreaterThan(0);
+    const running = pagefindChildren();
+    expect(running.length).toBeGreaterThan(0);
     await closePagefind();
-    expect(pagefindChildren()).toEqual([]);
+    expect(pagefindChildren().filter((pid) => running.includes(pid))).toEqual([]);
   });
 });
