@@ -1,7 +1,7 @@
 /**
  * Stops Pagefind's service and waits, at most two seconds, until its process has exited and been
  * reaped. Pagefind's own close() only signals the process, so a build could end first and leave
- * it behind; its CPU time (a fifth of a build's at 1,000 blueprints) was then missing from what
+ * it behind; its CPU time (about a sixth of a build's at 1,000 blueprints) was then missing from what
  * the build's parent, or `time`, counted for the build. Plain JavaScript, so the benchmark's floor
  * (scripts/bench/baseline) closes Pagefind the same way and both builds are counted alike.
  */
