@@ -17,8 +17,8 @@ function read(file) {
   }
 }
 
-/** This process's child processes running Pagefind's binary (Linux; none found elsewhere). */
-function pagefindProcesses() {
+/** This process's child processes running Pagefind's binary, zombies included (Linux; none found elsewhere). */
+export function pagefindProcesses() {
   let tasks = [];
   try {
     tasks = readdirSync('/proc/self/task');

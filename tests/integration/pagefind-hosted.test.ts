@@ -5,12 +5,12 @@
  */
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { close } from 'pagefind';
-import { closePagefind } from '../../src/integrations/pagefind-close.mjs';
+import { closePagefind, pagefindProcesses } from '../../src/integrations/pagefind-close.mjs';
 import { SearchIndex } from '../../src/integrations/pagefind-index';
 import { hostSearchIndex, hostVariable } from '../../src/integrations/pagefind-hosted';
 import { files, listed, pages } from '../support/search/index-pages';
@@ -75,18 +75,13 @@ describe('the index npm run build keeps for Astro', () => {
   });
 
   it('stops Pagefind before it returns: no Pagefind process outlives the build, so its CPU time is counted with the build', async () => {
-    // Pagefind's processes among this process's children, zombies included (read from /proc).
-    const pagefindChildren = () =>
-      readdirSync('/proc/self/task')
-        .flatMap((task) => readFileSync(`/proc/self/task/${task}/children`, 'utf8').split(' ').filter(Boolean))
-        .filter((pid) => existsSync(`/proc/${pid}/comm`) && readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('pagefind'));
     const index = new SearchIndex(join(work, 'stopped'));
     index.expect(listed);
     for (const [path, html] of pages) index.add(path, html);
     await index.finish();
-    const running = pagefindChildren();
+    const running = pagefindProcesses();
     expect(running.length).toBeGreaterThan(0);
     await closePagefind();
-    expect(pagefindChildren().filter((pid) => running.includes(pid))).toEqual([]);
+    expect(pagefindProcesses().filter((pid) => running.includes(pid))).toEqual([]);
   });
 });
