@@ -8,6 +8,7 @@ import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { adoptionSchema, blueprintSchema, glossaryTermSchema, organisationSchema, playbookSchema, templateSchema, whereToStartSchema } from './lib/schema';
 import { parseYaml, slugOf } from './lib/content/front-matter';
+import { judgedOr } from './integrations/judged-content';
 
 /**
  * Where content lives. CONTENT_DIR lets the benchmark and tests build from a temporary folder;
@@ -32,51 +33,61 @@ const byFileName = ({ entry }: { entry: string }) => slugOf(entry);
 
 /**
  * Every glob collection: files named by their slug, and no copy of each MDX body in Astro's data
- * store. Pages render the compiled MDX, never the text, and the store is bundled into the build as
- * one JavaScript string: at 10,000 blueprints 76 MB with the bodies, 18 MB without. Leaving them
+ * store unless `retainBody`. Pages render the compiled MDX, never the text, and the store is bundled
+ * into the build as one JavaScript string: at 10,000 blueprints 76 MB with the bodies, 18 MB without. Leaving them
  * out cut the peak memory from 5.8 to 5.2 GiB and the CPU time from 203 to 186 s (one build of
- * each, scripts/bench/README.md "What changed the figures").
+ * each, scripts/bench/README.md "What changed the figures"). In `astro build` the entries are the
+ * files the content gate read and passed, not read again (src/integrations/judged-content.ts).
  */
-const files = (pattern: string, folder: string) => glob({ pattern, base: `${contentDir}/${folder}`, generateId: byFileName, retainBody: false });
+const files = (kind: string, pattern: string, folder: string, retainBody = false) =>
+  judgedOr(kind, glob({ pattern, base: `${contentDir}/${folder}`, generateId: byFileName, retainBody }), { retainBody });
 
 const blueprints = defineCollection({
-  loader: files('**/*.mdx', 'blueprints'),
+  loader: files('blueprint', '**/*.mdx', 'blueprints'),
   schema: blueprintSchema,
 });
 
 const playbooks = defineCollection({
-  loader: files('*.mdx', 'playbooks'),
+  loader: files('playbook', '*.mdx', 'playbooks'),
   schema: playbookSchema,
 });
 
 const organisations = defineCollection({
-  loader: files('*.{yaml,yml}', 'organisations'),
+  loader: files('organisation', '*.{yaml,yml}', 'organisations'),
   schema: organisationSchema,
 });
 
 /** Adoption records, named <organisation>--<blueprint>.yaml. */
 const adoptions = defineCollection({
-  loader: files('*.{yaml,yml}', 'adoptions'),
+  loader: files('adoption', '*.{yaml,yml}', 'adoptions'),
   schema: adoptionSchema,
 });
 
 /** Downloadable templates; their Word and CSV files are generated from these (src/lib/templates/). */
 const templates = defineCollection({
-  loader: files('*.{yaml,yml}', 'templates'),
+  loader: files('template', '*.{yaml,yml}', 'templates'),
   schema: templateSchema,
 });
 
+/** Glossary entries, one per term, named by the term. */
+const glossaryEntries = (terms: { term: string }[]) => terms.map((item) => ({ id: item.term.toLowerCase().replace(/[^a-z0-9]+/g, '-'), ...item }));
+
 const glossary = defineCollection({
-  loader: file(`${contentDir}/glossary.yaml`, {
-    parser: (text) =>
-      (yamlData('glossary.yaml', text) as { term: string }[]).map((item) => ({ id: item.term.toLowerCase().replace(/[^a-z0-9]+/g, '-'), ...item })),
-  }),
+  loader: judgedOr(
+    'glossary',
+    file(`${contentDir}/glossary.yaml`, { parser: (text) => glossaryEntries(yamlData('glossary.yaml', text) as { term: string }[]) }),
+    { entriesOf: (judged) => glossaryEntries(judged.data as { term: string }[]).map((entry) => ({ id: entry.id, data: entry })) },
+  ),
   schema: glossaryTermSchema.extend({ id: glossaryTermSchema.shape.term }),
 });
 
 /** The where-to-start guide: one entry, the whole file, checked by the content gate before this. */
 const guide = defineCollection({
-  loader: file(`${contentDir}/where-to-start.yaml`, { parser: (text) => [{ id: 'where-to-start', guide: yamlData('where-to-start.yaml', text) }] }),
+  loader: judgedOr(
+    'where-to-start',
+    file(`${contentDir}/where-to-start.yaml`, { parser: (text) => [{ id: 'where-to-start', guide: yamlData('where-to-start.yaml', text) }] }),
+    { entriesOf: (judged) => [{ id: 'where-to-start', data: { guide: judged.data } }] },
+  ),
   schema: z.object({ guide: whereToStartSchema }),
 });
 

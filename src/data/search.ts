@@ -9,6 +9,10 @@ import { getCatalogue } from './catalogue';
 import { parseSource } from '../lib/content/front-matter';
 import { readVocabulary } from '../node/content-files';
 import { definedAcronyms } from '../integrations/defined-acronyms-slot';
+import { judgedContent, judgedData } from '../integrations/judged-content';
+import type { GlossaryTerm } from '../lib/schema';
+import type { SynonymGroup } from '../lib/schema/synonyms';
+import { buildSynonyms } from '../lib/search/synonyms';
 import { takeSearchData } from '../integrations/search-data-slot';
 import { blueprintSearchData, type BlueprintSearchData } from '../lib/search/build-data';
 import { blueprintDocument } from '../lib/search/documents';
@@ -18,13 +22,17 @@ let vocabulary: Synonyms | undefined;
 
 /**
  * Synonym groups from the glossary, src/content/synonyms.yaml and the acronyms the content
- * defines, which the content gate found (src/integrations/defined-acronyms-slot.ts).
+ * defines, which the content gate found (src/integrations/defined-acronyms-slot.ts). In a build,
+ * from the data the gate passed (src/integrations/judged-content.ts); in `astro dev`, from the files.
  */
 export function getVocabulary(): Synonyms {
   if (!vocabulary) {
     const defined = definedAcronyms();
     if (!defined) throw new Error('Search needs the acronyms the content gate finds: list contentGate() first in astro.config.mjs.');
-    vocabulary = readVocabulary(process.cwd(), defined);
+    const judged = judgedContent();
+    vocabulary = judged
+      ? buildSynonyms(judgedData(judged, 'synonyms').flat() as SynonymGroup[], judgedData(judged, 'glossary').flat() as GlossaryTerm[], defined)
+      : readVocabulary(process.cwd(), defined);
   }
   return vocabulary;
 }

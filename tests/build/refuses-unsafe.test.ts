@@ -7,7 +7,8 @@
  * CACHE_DIR pointing there, so it never touches dist/ or another build's cache. A handful of representative unsafe
  * files keep the time down; tests/unit/validate-mdx-safety.test.ts covers every one.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -156,6 +157,46 @@ describe('the build judges exactly the files it would compile', () => {
       /blueprints\/tagged\.mdx:\d+:\d+  front-matter  uses the YAML tag/,
     ],
   ];
+
+  it('builds the text the gate judged, even when a file is changed after the gate has read it', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'judged-'));
+    made.push(work);
+    const content = join(work, 'content');
+    cpSync('src/content', content, { recursive: true });
+    for (const org of readdirSync('tests/fixtures/valid/organisations')) cpSync(join('tests/fixtures/valid/organisations', org), join(content, 'organisations', org));
+    for (const template of readdirSync('tests/fixtures/valid/templates')) cpSync(join('tests/fixtures/valid/templates', template), join(content, 'templates', template));
+    const file = join(content, 'blueprints', 'fixture-valid-blueprint.mdx');
+    cpSync(valid, file);
+    cpSync('tests/fixtures/valid/blueprints/fixture-valid-redprint.mdx', join(content, 'blueprints', 'fixture-valid-redprint.mdx'));
+    const judgedText = 'Each ward had a nurse who knew the record well but no time to improve it.';
+    // Once the gate has passed the folder: new front-matter and a script the gate would refuse.
+    const swapped = readFileSync(valid, 'utf8')
+      .replace(/^title: .*$/m, 'title: Unjudged title')
+      .replace(judgedText, 'Unjudged text.\n\n<script>{"alert(1)"}</script>');
+    const outDir = join(work, 'dist');
+    const child = spawn('npm', ['run', 'build'], { env: { ...process.env, CONTENT_DIR: content, OUT_DIR: outDir, CACHE_DIR: join(work, 'cache') } });
+    let output = '';
+    let changed = false;
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (!changed && output.includes('content checked: no problems')) {
+        writeFileSync(file, swapped);
+        changed = true;
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 240_000);
+    const [status] = (await once(child, 'exit')) as [number | null];
+    clearTimeout(timer);
+    expect(changed, output).toBe(true);
+    expect(status, output).toBe(0);
+    const page = readFileSync(join(outDir, 'blueprints', 'fixture-valid-blueprint', 'index.html'), 'utf8');
+    expect(page).toContain(judgedText);
+    expect(page).toContain('Giving ward nurses two protected informatics sessions a week');
+    expect(page).not.toContain('Unjudged');
+    expect(page).not.toContain('alert(1)');
+  }, 300_000);
 
   for (const [name, arrange, says] of cases) {
     it(`stops at ${name}, with the problem list as the whole message`, () => {

@@ -1,0 +1,117 @@
+/**
+ * One read of each content file: in `astro build`, what the content gate read and passed is what
+ * the site is built from. The gate leaves each file's text and validated data here; the content
+ * collections' loader (src/content.config.ts) puts that data in Astro's store instead of reading
+ * and parsing every file again, and a Vite plugin hands the MDX compiler the text the gate judged
+ * instead of reading the file from disk a second time. So a file changed, added or swapped after
+ * the gate ran can never be compiled unjudged: its judged text is, or the build stops.
+ *
+ * A process-wide slot, as in ./search-data-slot.ts: the integration and src/content.config.ts are
+ * separate module instances. Outside a build (`astro dev`, `astro sync`) the slot is empty and the
+ * collections use Astro's own glob loader, which follows edits as they happen.
+ */
+import { join, posix, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Loader } from 'astro/loaders';
+import type { Plugin } from 'vite';
+
+/** A file the content gate read and passed, by its absolute real path. */
+export interface JudgedFile {
+  /** What the gate read: the only text the build compiles. */
+  source: string;
+  /** The content kind the gate read it as, e.g. "blueprint" or "organisation". */
+  kind: string;
+  slug: string;
+  /** The front-matter or YAML as the schema returned it. */
+  data: unknown;
+  /** An MDX file's body, as the gate parsed it ('' for YAML). */
+  body: string;
+}
+
+export interface JudgedContent {
+  /** The content folder's real path. */
+  folder: string;
+  /** The content folder as configured, if a link above it makes that differ from the real path. */
+  named?: string;
+  files: Map<string, JudgedFile>;
+}
+
+const slot = Symbol.for('blueprint-commons:judged-content');
+type Slot = { [slot]?: JudgedContent };
+
+export function leaveJudgedContent(content: JudgedContent | undefined): void {
+  (globalThis as Slot)[slot] = content;
+}
+
+export function judgedContent(): JudgedContent | undefined {
+  return (globalThis as Slot)[slot];
+}
+
+const inside = (folder: string, path: string) => path.startsWith(folder + sep);
+
+/** The validated data of every judged file of one kind, in path order. */
+export function judgedData(judged: JudgedContent, kind: string): unknown[] {
+  return [...judged.files.values()].filter((f) => f.kind === kind).map((f) => f.data);
+}
+
+/**
+ * The collection of one content kind: in a build, the files of that kind the gate passed, with
+ * the gate's data (the same schema already ran, so Astro's `parseData` is not run again) and, with
+ * `retainBody`, its MDX body; otherwise `fallback`. MDX entries are rendered later from their module (`deferredRender`), which the
+ * plugin below serves from the gate's text. Entries whose file is gone are removed, as Astro's
+ * glob loader removes them, so a cached store never keeps a deleted blueprint.
+ */
+export function judgedOr(
+  kind: string,
+  fallback: Loader,
+  { entriesOf = (file) => [{ id: file.slug, data: file.data }], retainBody = false }: { entriesOf?: (file: JudgedFile) => { id: string; data: unknown }[]; retainBody?: boolean } = {},
+): Loader {
+  return {
+    name: `blueprint-commons:judged-${kind}`,
+    load: async (context) => {
+      const judged = judgedContent();
+      if (!judged) return fallback.load(context);
+      const { store, generateDigest, config } = context;
+      const root = fileURLToPath(config.root);
+      const stale = new Set(store.keys());
+      for (const [path, file] of judged.files) {
+        if (file.kind !== kind) continue;
+        const filePath = relative(root, path).split(sep).join(posix.sep);
+        const deferredRender = path.endsWith('.mdx');
+        const digest = generateDigest(file.source);
+        for (const { id, data } of entriesOf(file)) {
+          stale.delete(id);
+          const existing = store.get(id);
+          if (existing?.digest === digest && existing.filePath === filePath) {
+            // Unchanged since the cached store was written: set() would skip it, module import and all.
+            if (existing.deferredRender) store.addModuleImport(filePath);
+            continue;
+          }
+          store.set({ id, data: data as Record<string, unknown>, body: retainBody ? file.body : undefined, filePath, digest, deferredRender });
+        }
+      }
+      for (const id of stale) store.delete(id);
+    },
+  };
+}
+
+/**
+ * Vite plugin for `astro build`: every module Vite loads from inside the content folder (an MDX
+ * entry, whatever query Astro adds to its id) is the text the gate judged. A file there that the
+ * gate never read stops the build, naming it.
+ */
+export function judgedBytes(judged: JudgedContent, projectRoot: string): Plugin {
+  return {
+    name: 'blueprint-commons:judged-bytes',
+    enforce: 'pre',
+    load(id) {
+      const asNamed = id.split('?')[0];
+      const path = judged.named && inside(judged.named, asNamed) ? join(judged.folder, relative(judged.named, asNamed)) : asNamed;
+      if (!inside(judged.folder, path)) return null;
+      const file = judged.files.get(path);
+      if (file) return file.source;
+      const shown = relative(projectRoot, path).split(sep).join(posix.sep);
+      this.error(`${shown} was not checked by the content gate (it appeared or was renamed after the gate ran), so it is not built. Build again; \`npm run validate\` checks it.`);
+    },
+  };
+}
