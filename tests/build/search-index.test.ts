@@ -11,6 +11,7 @@ import { attr, decodeEntities, parseHtml } from '../support/html';
 import { builtPages, pagesOfKind } from '../support/pages';
 import { expectedContent } from '../support/content';
 import { distDir } from '../support/site-dir';
+import { contentDir } from '../../src/node/content-files';
 import { paths } from '../../src/lib/content/urls';
 import { blueprintRecord, templateRecord } from '../../src/lib/search/record';
 
@@ -122,6 +123,19 @@ describe('the synonyms a page carries for search', () => {
     const section = (await parseHtml(html(page.file))).querySelector('[data-search-synonyms]')!;
     expect(decodeEntities(section.textContent).toLowerCase()).toContain('chief clinical information officer');
     expect(section.textContent, 'names the page uses are not repeated').not.toMatch(/\bCCIO\b/);
+  });
+
+  it('gives a playbook the synonyms of words only its body uses, not just its front-matter', async () => {
+    const sourceOf = (slug: string) => readFileSync(join(contentDir(process.cwd()), 'playbooks', `${slug}.mdx`), 'utf8');
+    const bodyOnly = expectedContent().playbooks.filter((p) => {
+      const [, frontMatter, body] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(sourceOf(p.slug))!;
+      return /what good looks like/i.test(body) && !/what good looks like|WGLL/i.test(frontMatter);
+    });
+    expect(bodyOnly.length, 'bundled playbooks that name What Good Looks Like in their body only').toBeGreaterThan(0);
+    for (const p of bodyOnly) {
+      const section = (await parseHtml(html(join(distDir(), 'playbooks', p.slug, 'index.html')))).querySelector('[data-search-synonyms]');
+      expect(decodeEntities(section?.textContent ?? ''), p.slug).toContain('WGLL');
+    }
   });
 });
 
