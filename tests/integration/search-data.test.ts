@@ -9,6 +9,7 @@ import type { AstroIntegrationLogger } from 'astro';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readContentFiles } from '../../src/node/content-files';
 import { contentGate } from '../../src/integrations/content-gate';
+import { leaveJudgedContent } from '../../src/integrations/judged-content';
 import { searchData } from '../../src/integrations/search-data';
 import { leaveSearchData, takeSearchData } from '../../src/integrations/search-data-slot';
 import { blueprintSearchData } from '../../src/lib/search/build-data';
@@ -23,13 +24,16 @@ type Hooks = Record<string, (options: unknown) => void>;
 
 /** Runs the content gate's and this integration's hooks as `astro build` would, for this project. */
 function startBuild(content?: () => SearchEntry[] | undefined) {
-  if (!content) (contentGate().hooks as Hooks)['astro:config:setup']({ config: { root: pathToFileURL(`${process.cwd()}/`) }, command: 'build', logger });
+  if (!content) (contentGate().hooks as Hooks)['astro:config:setup']({ config: { root: pathToFileURL(`${process.cwd()}/`) }, command: 'build', logger, updateConfig: () => undefined });
   const hooks = searchData({ content }).hooks as Hooks;
   hooks['astro:config:setup']({ command: 'build', logger });
   return { data: takeSearchData(), done: () => hooks['astro:build:done']({}) };
 }
 
-afterEach(() => leaveSearchData(undefined));
+afterEach(() => {
+  leaveSearchData(undefined);
+  leaveJudgedContent(undefined);
+});
 
 describe('search data computed in a worker as the build starts', () => {
   it('is what computing it in-process from the same content gives, for every listed blueprint', async () => {
