@@ -101,17 +101,23 @@ export function judgedOr(
  * gate never read stops the build, naming it.
  */
 export function judgedBytes(judged: JudgedContent, projectRoot: string): Plugin {
+  const folders = [judged.folder, judged.named].filter((f): f is string => !!f);
+  const escaped = (f: string) => (f + sep).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return {
     name: 'blueprint-commons:judged-bytes',
     enforce: 'pre',
-    load(id) {
-      const asNamed = id.split('?')[0];
-      const path = judged.named && inside(judged.named, asNamed) ? join(judged.folder, relative(judged.named, asNamed)) : asNamed;
-      if (!inside(judged.folder, path)) return null;
-      const file = judged.files.get(path);
-      if (file) return file.source;
-      const shown = relative(projectRoot, path).split(sep).join(posix.sep);
-      this.error(`${shown} was not checked by the content gate (it appeared or was renamed after the gate ran), so it is not built. Build again; \`npm run validate\` checks it.`);
+    load: {
+      // Only modules under the content folder reach this code: Rolldown checks the filter itself.
+      filter: { id: new RegExp(`^(?:${folders.map(escaped).join('|')})`) },
+      handler(id) {
+        const asNamed = id.split('?')[0];
+        const path = judged.named && inside(judged.named, asNamed) ? join(judged.folder, relative(judged.named, asNamed)) : asNamed;
+        if (!inside(judged.folder, path)) return null;
+        const file = judged.files.get(path);
+        if (file) return file.source;
+        const shown = relative(projectRoot, path).split(sep).join(posix.sep);
+        this.error(`${shown} was not checked by the content gate (it appeared or was renamed after the gate ran), so it is not built. Build again; \`npm run validate\` checks it.`);
+      },
     },
   };
 }
