@@ -16,7 +16,7 @@ import { leaveDefinedAcronyms } from './defined-acronyms-slot';
 import { formatProblem } from '../lib/validate';
 import { nativeMdxParser } from '../lib/validate/native-parser';
 import type { Corpus } from '../lib/validate/corpus';
-import { judgedBytes, leaveJudgedContent, type JudgedContent } from './judged-content';
+import { judgedBytes, judgedContent, leaveJudgedContent, releaseStoredData, type JudgedContent } from './judged-content';
 
 /** What the last check passed, as search needs it, kept for the search-data worker (./search-data.ts). */
 let passed: SearchEntry[] | undefined;
@@ -59,6 +59,10 @@ export function contentGate(): AstroIntegration {
         // line, which here is the first problem's text: without a stack, the list is the message.
         error.stack = '';
         throw error;
+      },
+      'astro:build:start': () => {
+        const judged = judgedContent();
+        if (judged) releaseStoredData(judged);
       },
       'astro:build:done': () => leaveJudgedContent(undefined),
     },

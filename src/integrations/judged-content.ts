@@ -47,6 +47,22 @@ export function judgedContent(): JudgedContent | undefined {
   return (globalThis as Slot)[slot];
 }
 
+/** What the search vocabulary reads while pages render (src/data/search.ts). */
+const vocabularyKinds = new Set(['glossary', 'synonyms']);
+
+/**
+ * Once Astro's store holds the entries (`astro:build:start` comes after the content sync), the
+ * build needs only each file's text, for the compiler, and the search vocabulary's data: the rest
+ * is let go, so thousands of entries' data are not held through the whole build twice.
+ */
+export function releaseStoredData(judged: JudgedContent): void {
+  for (const file of judged.files.values()) {
+    if (vocabularyKinds.has(file.kind)) continue;
+    file.data = undefined;
+    file.body = '';
+  }
+}
+
 const inside = (folder: string, path: string) => path.startsWith(folder + sep);
 
 /** The validated data of every judged file of one kind, in path order. */
@@ -100,8 +116,8 @@ export function judgedOr(
  * entry, whatever query Astro adds to its id) is the text the gate judged. A file there that the
  * gate never read stops the build, naming it.
  */
-export function judgedBytes(judged: JudgedContent, projectRoot: string): Plugin {
-  const folders = [judged.folder, judged.named].filter((f): f is string => !!f);
+export function judgedBytes({ folder, named }: Pick<JudgedContent, 'folder' | 'named'>, projectRoot: string): Plugin {
+  const folders = [folder, named].filter((f): f is string => !!f);
   const escaped = (f: string) => (f + sep).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return {
     name: 'blueprint-commons:judged-bytes',
@@ -111,11 +127,14 @@ export function judgedBytes(judged: JudgedContent, projectRoot: string): Plugin 
       filter: { id: new RegExp(`^(?:${folders.map(escaped).join('|')})`) },
       handler(id) {
         const asNamed = id.split('?')[0];
-        const path = judged.named && inside(judged.named, asNamed) ? join(judged.folder, relative(judged.named, asNamed)) : asNamed;
-        if (!inside(judged.folder, path)) return null;
+        const path = named && inside(named, asNamed) ? join(folder, relative(named, asNamed)) : asNamed;
+        if (!inside(folder, path)) return null;
+        const shown = relative(projectRoot, path).split(sep).join(posix.sep);
+        // Read from the slot, so the texts are let go when the build is done with them.
+        const judged = judgedContent();
+        if (!judged) this.error(`${shown} was asked for after the build let go of the content gate's files, so it cannot be built from what the gate judged.`);
         const file = judged.files.get(path);
         if (file) return file.source;
-        const shown = relative(projectRoot, path).split(sep).join(posix.sep);
         this.error(`${shown} was not checked by the content gate (it appeared or was renamed after the gate ran), so it is not built. Build again; \`npm run validate\` checks it.`);
       },
     },

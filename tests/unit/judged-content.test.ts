@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { afterEach, describe, expect, it } from 'vitest';
-import { judgedBytes, judgedOr, leaveJudgedContent, type JudgedContent } from '../../src/integrations/judged-content';
+import { judgedBytes, judgedOr, leaveJudgedContent, releaseStoredData, type JudgedContent } from '../../src/integrations/judged-content';
 
 const root = '/site';
 const folder = '/site/content';
@@ -115,6 +115,7 @@ describe('the judged loader', () => {
 describe('the judged bytes plugin', () => {
   /** What Rolldown does with the hook: the handler only for ids its filter matches. */
   const loadWith = (content: JudgedContent, id: string) => {
+    leaveJudgedContent(content);
     const { filter, handler } = judgedBytes(content, root).load as unknown as { filter: { id: RegExp }; handler: (this: unknown, id: string) => string | null };
     if (!filter.id.test(id)) return null;
     return handler.call({ error: (message: string) => { throw new Error(message); } }, id);
@@ -141,8 +142,26 @@ describe('the judged bytes plugin', () => {
     expect(loadWith({ ...judged(), named: '/linked/content' }, '/linked/content/blueprints/a.mdx?astroRenderContent=true')).toBe('---\ntitle: A\n---\nText of a');
   });
 
+  it('stops the build, rather than read the disk, if a content module is asked for once the texts are let go', () => {
+    const { filter, handler } = judgedBytes(judged(), root).load as unknown as { filter: { id: RegExp }; handler: (this: unknown, id: string) => string | null };
+    leaveJudgedContent(undefined);
+    const id = `${folder}/blueprints/a.mdx`;
+    expect(filter.id.test(id)).toBe(true);
+    expect(() => handler.call({ error: (message: string) => { throw new Error(message); } }, id)).toThrow(/content\/blueprints\/a\.mdx was asked for after the build let go/);
+  });
+
   it('leaves every module outside the content folder to Vite, including a folder whose name only starts the same', () => {
     expect(load('/site/src/pages/index.astro').code).toBeNull();
     expect(load('/site/content-old/blueprints/a.mdx').code).toBeNull();
+  });
+});
+
+describe('once the store holds the entries', () => {
+  it("lets go of every entry's data and body but keeps each text and the search vocabulary's data", () => {
+    const content = judged();
+    releaseStoredData(content);
+    const a = content.files.get(`${folder}/blueprints/a.mdx`)!;
+    expect(a).toMatchObject({ source: '---\ntitle: A\n---\nText of a', data: undefined, body: '' });
+    expect(content.files.get(`${folder}/glossary.yaml`)!.data).toEqual([{ term: 'EPR' }, { term: 'Go-live' }]);
   });
 });
