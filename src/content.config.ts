@@ -34,11 +34,12 @@ const byFileName = ({ entry }: { entry: string }) => slugOf(entry);
 /**
  * Every glob collection: files named by their slug, and no copy of each MDX body in Astro's data
  * store unless `retainBody` (playbooks: a few dozen, whose page finds its "also known as" terms in
- * the text). Blueprint pages render the compiled MDX, never the text, and the store is bundled into
- * the build as one JavaScript string: at 10,000 blueprints 76 MB with the bodies, 18 MB without. Leaving them
- * out cut the peak memory from 5.8 to 5.2 GiB and the CPU time from 203 to 186 s (one build of
- * each, scripts/bench/README.md "What changed the figures"). In `astro build` the entries are the
- * files the content gate read and passed, not read again (src/integrations/judged-content.ts).
+ * the text). Blueprint pages render the compiled MDX, never the text, and the store is bundled
+ * into the build as one JavaScript string: at 10,000 blueprints 76 MB with the bodies, 18 MB
+ * without. Leaving them out cut the peak memory from 5.8 to 5.2 GiB and the CPU time from 203 to
+ * 186 s (one build of each, scripts/bench/README.md "What changed the figures"). In `astro build`
+ * the entries are the files the content gate read and passed, not read again
+ * (src/integrations/judged-content.ts).
  */
 const files = (kind: string, pattern: string, folder: string, retainBody = false) =>
   judgedOr(kind, glob({ pattern, base: `${contentDir}/${folder}`, generateId: byFileName, retainBody }), { retainBody });
