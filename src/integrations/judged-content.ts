@@ -34,6 +34,8 @@ export interface JudgedContent {
   /** The content folder as configured, if a link above it makes that differ from the real path. */
   named?: string;
   files: Map<string, JudgedFile>;
+  /** Set once the entries' data has been let go (releaseStoredData). */
+  released?: boolean;
 }
 
 const slot = Symbol.for('blueprint-commons:judged-content');
@@ -56,6 +58,7 @@ const vocabularyKinds = new Set(['glossary', 'synonyms']);
  * is let go, so thousands of entries' data are not held through the whole build twice.
  */
 export function releaseStoredData(judged: JudgedContent): void {
+  judged.released = true;
   for (const file of judged.files.values()) {
     if (vocabularyKinds.has(file.kind)) continue;
     file.data = undefined;
@@ -73,8 +76,8 @@ export function judgedData(judged: JudgedContent, kind: string): unknown[] {
 /**
  * The collection of one content kind: in a build, the files of that kind the gate passed, with
  * the gate's data (the same schema already ran, so Astro's `parseData` is not run again) and, with
- * `retainBody`, its MDX body; otherwise `fallback`. MDX entries are rendered later from their module (`deferredRender`), which the
- * plugin below serves from the gate's text. Entries whose file is gone are removed, as Astro's
+ * `retainBody`, its MDX body; otherwise `fallback`. MDX entries are rendered later from their
+ * module (`deferredRender`), which the plugin below serves from the gate's text. Entries whose file is gone are removed, as Astro's
  * glob loader removes them, so a cached store never keeps a deleted blueprint.
  */
 export function judgedOr(
@@ -87,6 +90,7 @@ export function judgedOr(
     load: async (context) => {
       const judged = judgedContent();
       if (!judged) return fallback.load(context);
+      if (judged.released) throw new Error(`The ${context.collection} collection was loaded after the build let go of the content gate's data; build again.`);
       const { store, generateDigest, config } = context;
       const root = fileURLToPath(config.root);
       const stale = new Set(store.keys());

@@ -164,4 +164,13 @@ describe('once the store holds the entries', () => {
     expect(a).toMatchObject({ source: '---\ntitle: A\n---\nText of a', data: undefined, body: '' });
     expect(content.files.get(`${folder}/glossary.yaml`)!.data).toEqual([{ term: 'EPR' }, { term: 'Go-live' }]);
   });
+
+  it('refuses to load a collection from data it has let go, instead of storing empty entries', async () => {
+    const content = judged();
+    releaseStoredData(content);
+    leaveJudgedContent(content);
+    const { ctx, entries } = context();
+    await expect(judgedOr('blueprint', fallback()).load({ ...ctx, collection: 'blueprints' })).rejects.toThrow(/blueprints collection was loaded after the build let go/);
+    expect(entries.size).toBe(0);
+  });
 });
