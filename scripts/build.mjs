@@ -16,8 +16,9 @@
  *    bundled, against 5.1 GiB with this limit, for no more CPU time. The same limit everywhere
  *    makes a build here behave like one on CI. A --max-old-space-size in NODE_OPTIONS wins.
  * 3. The search index is kept here, not in Astro's process: Astro sends each page over the IPC
- *    channel as it renders it, and the index is written once Astro has exited, so Pagefind's
- *    largest moment no longer comes on top of Astro's memory (src/integrations/pagefind-hosted.ts).
+ *    channel (V8's serializer, not JSON) as it renders it, and the index is written once Astro has
+ *    exited, so Pagefind's largest moment no longer comes on top of Astro's memory
+ *    (src/integrations/pagefind-hosted.ts).
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -27,11 +28,12 @@ import { importTypeScript } from '../src/integrations/typescript-hooks.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const astro = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
-const [{ hostSearchIndex, hostVariable }] = await importTypeScript(['./integrations/pagefind-hosted.ts']);
+const [{ hostSearchIndex, hostSerialization, hostVariable }] = await importTypeScript(['./integrations/pagefind-hosted.ts']);
 
 const heap = /--max-old-space-size\b/.test(process.env.NODE_OPTIONS ?? '') ? [] : ['--max-old-space-size=2048'];
 const child = spawn(process.execPath, [...heap, astro, 'build', ...process.argv.slice(2)], {
   stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+  serialization: hostSerialization,
   env: { MIMALLOC_PURGE_DELAY: '0', ...process.env, [hostVariable]: 'parent' },
 });
 const index = hostSearchIndex(child);

@@ -17,6 +17,14 @@ import { SearchIndex } from './pagefind-index';
 /** Set by the parent in Astro's environment: "parent" means pages go over the IPC channel. */
 export const hostVariable = 'BLUEPRINT_COMMONS_SEARCH_INDEX';
 
+/**
+ * How the parent starts Astro's channel: V8's serializer rather than JSON, which escapes every
+ * quote of the HTML in Astro's process and parses it back in the parent. 3,118 built blueprint
+ * pages (90.6 MB) sent took 0.93–1.18 s of CPU with JSON and 0.37–0.66 s this way, both processes
+ * together (three runs of a script outside the repository): about 0.2 s less per 1,000 pages.
+ */
+export const hostSerialization = 'advanced' as const;
+
 type Message =
   | { searchIndex: 'start'; outputPath: string }
   | { searchIndex: 'expect'; paths: string[] }

@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { close } from 'pagefind';
 import { closePagefind, pagefindProcesses } from '../../src/integrations/pagefind-close.mjs';
 import { SearchIndex } from '../../src/integrations/pagefind-index';
-import { hostSearchIndex, hostVariable } from '../../src/integrations/pagefind-hosted';
+import { hostSearchIndex, hostSerialization, hostVariable } from '../../src/integrations/pagefind-hosted';
 import { files, listed, pages } from '../support/search/index-pages';
 
 const work = mkdtempSync(join(tmpdir(), 'pagefind-hosted-'));
@@ -39,7 +39,7 @@ function astroLike(out: string, order: number[], { finish = true } = {}) {
      await new Promise((r) => setTimeout(r, 700));
      process.exit(0);`,
   );
-  const child = fork(script, [], { env: { ...process.env, [hostVariable]: 'parent' }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(script, [], { env: { ...process.env, [hostVariable]: 'parent' }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: hostSerialization });
   return { child, host: hostSearchIndex(child), exited: once(child, 'exit') };
 }
 
@@ -68,7 +68,7 @@ describe('the index npm run build keeps for Astro', () => {
 
   it('says so when no page ever came', async () => {
     writeFileSync(join(work, 'nothing.mjs'), '');
-    const child = fork(join(work, 'nothing.mjs'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(join(work, 'nothing.mjs'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: hostSerialization });
     const host = hostSearchIndex(child);
     await once(child, 'exit');
     await expect(host.write()).rejects.toThrow(/Pagefind did not run/);
