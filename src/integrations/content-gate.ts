@@ -77,7 +77,7 @@ function judgedFiles(root: string, corpus: Corpus): JudgedContent {
   const files: JudgedContent['files'] = new Map();
   for (const entry of corpus.entries) {
     const path = join(folder, relative(named, resolve(root, entry.file.path)));
-    files.set(path, { source: entry.file.source, kind: entry.kind, slug: entry.slug, data: entry.data, body: entry.parsed.body });
+    files.set(path, { path: entry.file.path, source: entry.file.source, kind: entry.kind, slug: entry.slug, data: entry.data, body: entry.parsed.body });
   }
   return { folder, named: named === folder ? undefined : named, files };
 }

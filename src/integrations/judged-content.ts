@@ -11,12 +11,13 @@
  * collections use Astro's own glob loader, which follows edits as they happen.
  */
 import { join, posix, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import type { Plugin } from 'vite';
 
 /** A file the content gate read and passed, by its absolute real path. */
 export interface JudgedFile {
+  /** Its path from the project root, as the gate names it (and Astro's store records it). */
+  path: string;
   /** What the gate read: the only text the build compiles. */
   source: string;
   /** The content kind the gate read it as, e.g. "blueprint" or "organisation". */
@@ -77,8 +78,9 @@ export function judgedData(judged: JudgedContent, kind: string): unknown[] {
  * The collection of one content kind: in a build, the files of that kind the gate passed, with
  * the gate's data (the same schema already ran, so Astro's `parseData` is not run again) and, with
  * `retainBody`, its MDX body; otherwise `fallback`. MDX entries are rendered later from their
- * module (`deferredRender`), which the plugin below serves from the gate's text. Entries whose file is gone are removed, as Astro's
- * glob loader removes them, so a cached store never keeps a deleted blueprint.
+ * module (`deferredRender`), which the plugin below serves from the gate's text. Entries whose
+ * file is gone are removed, as Astro's glob loader removes them, so a cached store never keeps a
+ * deleted blueprint.
  */
 export function judgedOr(
   kind: string,
@@ -91,13 +93,12 @@ export function judgedOr(
       const judged = judgedContent();
       if (!judged) return fallback.load(context);
       if (judged.released) throw new Error(`The ${context.collection} collection was loaded after the build let go of the content gate's data; build again.`);
-      const { store, generateDigest, config } = context;
-      const root = fileURLToPath(config.root);
+      const { store, generateDigest } = context;
       const stale = new Set(store.keys());
-      for (const [path, file] of judged.files) {
+      for (const file of judged.files.values()) {
         if (file.kind !== kind) continue;
-        const filePath = relative(root, path).split(sep).join(posix.sep);
-        const deferredRender = path.endsWith('.mdx');
+        const filePath = file.path;
+        const deferredRender = filePath.endsWith('.mdx');
         const digest = generateDigest(file.source);
         for (const { id, data } of entriesOf(file)) {
           stale.delete(id);

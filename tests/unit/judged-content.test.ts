@@ -16,10 +16,10 @@ function judged(): JudgedContent {
   return {
     folder,
     files: new Map([
-      [`${folder}/blueprints/a.mdx`, { source: '---\ntitle: A\n---\nText of a', kind: 'blueprint', slug: 'a', data: { title: 'A' }, body: 'Text of a' }],
-      [`${folder}/blueprints/trust/b.mdx`, { source: '---\ntitle: B\n---\nText of b', kind: 'blueprint', slug: 'b', data: { title: 'B' }, body: 'Text of b' }],
-      [`${folder}/organisations/x.yaml`, { source: 'name: X\n', kind: 'organisation', slug: 'x', data: { name: 'X' }, body: '' }],
-      [`${folder}/glossary.yaml`, { source: '- term: EPR\n- term: Go-live\n', kind: 'glossary', slug: 'glossary', data: [{ term: 'EPR' }, { term: 'Go-live' }], body: '' }],
+      [`${folder}/blueprints/a.mdx`, { path: 'content/blueprints/a.mdx', source: '---\ntitle: A\n---\nText of a', kind: 'blueprint', slug: 'a', data: { title: 'A' }, body: 'Text of a' }],
+      [`${folder}/blueprints/trust/b.mdx`, { path: 'content/blueprints/trust/b.mdx', source: '---\ntitle: B\n---\nText of b', kind: 'blueprint', slug: 'b', data: { title: 'B' }, body: 'Text of b' }],
+      [`${folder}/organisations/x.yaml`, { path: 'content/organisations/x.yaml', source: 'name: X\n', kind: 'organisation', slug: 'x', data: { name: 'X' }, body: '' }],
+      [`${folder}/glossary.yaml`, { path: 'content/glossary.yaml', source: '- term: EPR\n- term: Go-live\n', kind: 'glossary', slug: 'glossary', data: [{ term: 'EPR' }, { term: 'Go-live' }], body: '' }],
     ]),
   };
 }
