@@ -21,10 +21,10 @@ afterAll(() => {
 });
 
 /**
- * Builds the bundled content plus extra blueprints; returns the exit status, all output and the
- * first one's page. `arrange` may change the copied content folder before the build.
+ * A temporary folder holding a copy of the bundled content, the fixture organisations and templates
+ * the fixtures name, and the given blueprints; `arrange` may change the content folder after.
  */
-function buildWith(fixture: string, command: 'astro' | 'npm', companions: string[] = [], arrange?: (content: string, work: string) => void) {
+function contentWith(fixture: string, companions: string[] = [], arrange?: (content: string, work: string) => void) {
   const work = mkdtempSync(join(tmpdir(), 'refuses-unsafe-'));
   made.push(work);
   const content = join(work, 'content');
@@ -38,6 +38,15 @@ function buildWith(fixture: string, command: 'astro' | 'npm', companions: string
   const name = fixture.split('/').pop()!;
   for (const file of [fixture, ...companions]) cpSync(file, join(content, 'blueprints', file.split('/').pop()!));
   arrange?.(content, work);
+  return { work, content, name };
+}
+
+/**
+ * Builds the bundled content plus extra blueprints; returns the exit status, all output and the
+ * first one's page. `arrange` may change the copied content folder before the build.
+ */
+function buildWith(fixture: string, command: 'astro' | 'npm', companions: string[] = [], arrange?: (content: string, work: string) => void) {
+  const { work, content, name } = contentWith(fixture, companions, arrange);
   const outDir = join(work, 'dist');
   const [cmd, args] = command === 'npm' ? ['npm', ['run', 'build']] : ['npx', ['astro', 'build']];
   const result = spawnSync(cmd, args, {
@@ -159,15 +168,8 @@ describe('the build judges exactly the files it would compile', () => {
   ];
 
   it('builds the text the gate judged, even when a file is changed after the gate has read it', async () => {
-    const work = mkdtempSync(join(tmpdir(), 'judged-'));
-    made.push(work);
-    const content = join(work, 'content');
-    cpSync('src/content', content, { recursive: true });
-    for (const org of readdirSync('tests/fixtures/valid/organisations')) cpSync(join('tests/fixtures/valid/organisations', org), join(content, 'organisations', org));
-    for (const template of readdirSync('tests/fixtures/valid/templates')) cpSync(join('tests/fixtures/valid/templates', template), join(content, 'templates', template));
+    const { work, content } = contentWith(valid, ['tests/fixtures/valid/blueprints/fixture-valid-redprint.mdx']);
     const file = join(content, 'blueprints', 'fixture-valid-blueprint.mdx');
-    cpSync(valid, file);
-    cpSync('tests/fixtures/valid/blueprints/fixture-valid-redprint.mdx', join(content, 'blueprints', 'fixture-valid-redprint.mdx'));
     const judgedText = 'Each ward had a nurse who knew the record well but no time to improve it.';
     // Once the gate has passed the folder: new front-matter and a script the gate would refuse.
     const swapped = readFileSync(valid, 'utf8')
