@@ -134,12 +134,12 @@ export function judgedBytes({ folder, named }: Pick<JudgedContent, 'folder' | 'n
         const asNamed = id.split('?')[0];
         const path = named && inside(named, asNamed) ? join(folder, relative(named, asNamed)) : asNamed;
         if (!inside(folder, path)) return null;
-        const shown = relative(projectRoot, path).split(sep).join(posix.sep);
         // Read from the slot, so the texts are let go when the build is done with them.
         const judged = judgedContent();
-        if (!judged) this.error(`${shown} was asked for after the build let go of the content gate's files, so it cannot be built from what the gate judged.`);
-        const file = judged.files.get(path);
+        const file = judged?.files.get(path);
         if (file) return file.source;
+        const shown = relative(projectRoot, path).split(sep).join(posix.sep);
+        if (!judged) this.error(`${shown} was asked for after the build let go of the content gate's files, so it cannot be built from what the gate judged.`);
         this.error(`${shown} was not checked by the content gate (it appeared or was renamed after the gate ran), so it is not built. Build again; \`npm run validate\` checks it.`);
       },
     },
