@@ -14,16 +14,17 @@ import type { SiteContent } from './content';
 import { payloadFor, type ProposalOptions, type ProposalResult } from './proposal';
 import type { DraftValues } from './content';
 import type { CheckTask } from './check-thread';
+import type { SubmissionKind } from './store';
 
 export interface Checks {
   /** Checks the answers and makes what goes to GitHub from them, or says what is wrong, field by field. */
-  proposal(answers: DraftValues, options: ProposalOptions): Promise<ProposalResult>;
+  proposal(kind: SubmissionKind, answers: DraftValues, options: ProposalOptions): Promise<ProposalResult>;
   close(): Promise<void>;
 }
 
 export function checksInProcess(site: SiteContent): Checks {
   return {
-    proposal: async (answers, options) => payloadFor(answers, site, options),
+    proposal: async (kind, answers, options) => payloadFor(kind, answers, site, options),
     close: async () => {},
   };
 }
@@ -53,7 +54,7 @@ export async function checkPool(contentRoot: string, threads: number): Promise<C
     throw new Error(`The check threads could not read the site's content under ${contentRoot} (${(error as Error).message}): set GATEWAY_CONTENT_ROOT to a checkout of the site`, { cause: error });
   }
   return {
-    proposal: async (answers, options) => (await pool.run({ kind: 'proposal', answers, options }))!,
+    proposal: async (kind, answers, options) => (await pool.run({ kind: 'proposal', proposing: kind, answers, options }))!,
     close: () => pool.close(),
   };
 }

@@ -5,8 +5,10 @@
  * use. Everything the gateway needs from there is imported here and nowhere else, so a rename in
  * src/lib is mended in this file alone.
  */
-import { draftToMdx, slugFromTitle, type DraftValues } from '../../src/lib/contribute/draft';
-import { mergeErrors, sectionErrors, validateDraft, type FieldError } from '../../src/lib/contribute/draft-check';
+import { adoptionRecord, blueprintAnswer } from '../../src/lib/contribute/adoption-proposal';
+import { adoptionDeclaration, adoptionQuestions } from '../../src/lib/contribute/adoption-questions';
+import { draftToMdx, isEmpty, slugFromTitle, type DraftValues } from '../../src/lib/contribute/draft';
+import { mergeErrors, mergeErrorsInOrder, sectionErrors, validateDraft, type FieldError } from '../../src/lib/contribute/draft-check';
 import { organisationNotListed, questions } from '../../src/lib/contribute/questions';
 import { canonicalPath, planContribution, type ContributionEntry } from '../../src/lib/contribute/plan';
 import { inline } from '../../src/lib/contribute/markdown';
@@ -18,7 +20,8 @@ import { searchCorpus } from '../../src/lib/search/from-corpus';
 import { duplicateThreshold } from '../../src/lib/search/similar';
 import { buildVectorModel, nearest, vectorOf, type VectorModel } from '../../src/lib/search/vectors';
 import type { Synonyms } from '../../src/lib/search/synonyms';
-import { validateContent, type Corpus } from '../../src/lib/validate';
+import { validateContent, type Corpus, type Problem } from '../../src/lib/validate';
+import type { CorpusEntry } from '../../src/lib/validate/corpus';
 import { readCorpus } from '../../src/lib/validate/corpus';
 import { nativeMdxParser } from '../../src/lib/validate/native-parser';
 import { readContentFiles } from '../../src/node/content-files';
@@ -45,6 +48,12 @@ export interface SiteContent {
   /** The duplicate check's model of the existing blueprints, built once rather than per submission. */
   similarity: VectorModel;
   synonyms: Synonyms;
+  /**
+   * Each blueprint as read and checked at start, by slug: an adoption record is checked with the
+   * organisations and the one blueprint it names, not the whole catalogue (which would make every
+   * check's time grow with the catalogue).
+   */
+  blueprints: Map<string, CorpusEntry>;
 }
 
 export function readSiteContent(root: string): SiteContent {
@@ -62,14 +71,16 @@ export function readSiteContent(root: string): SiteContent {
     titles: new Map(docs.map((d) => [d.slug, d.title])),
     similarity: buildVectorModel(docs),
     synonyms,
+    blueprints: new Map(corpus.entries.filter((e) => e.kind === 'blueprint').map((e) => [e.slug, e])),
   };
 }
 
 /** A proposal that passed every check, ready to become a pull request. */
 export interface CheckedDraft {
   slug: string;
-  mdx: string;
-  /** The repository path of the new file. */
+  /** The file's text: a blueprint's MDX, or an adoption record's YAML. */
+  text: string;
+  /** The repository path of the file. */
   path: string;
   entry: ContributionEntry;
   /** The full name of an organisation not on the site yet, for a maintainer to add. */
@@ -129,8 +140,52 @@ export function checkDraft(values: DraftValues, site: SiteContent, options: { to
   if (errors.length || !data) return { ok: false, errors: mergeErrors(errors.length ? errors : [{ id: '', message: 'The draft could not be read back: check every answer' }]) };
 
   const entry: ContributionEntry = { kind: 'blueprint', slug, sourcePath: 'the gateway', data };
-  return { ok: true, draft: { slug, mdx, path, entry, newOrganisation: notListed ? text(values, 'organisation-name') : undefined, similar } };
+  return { ok: true, draft: { slug, text: mdx, path, entry, newOrganisation: notListed ? text(values, 'organisation-name') : undefined, similar } };
 }
+
+/**
+ * Every check an adoption record gets in the build, on answers to the "We are using this"
+ * questions from a browser that is never trusted: the required answers and the confirmation, then
+ * the full validator on the record they become (schema, the organisation and blueprint it names,
+ * its file name). An existing record for the same organisation and blueprint is replaced by the
+ * pull request: that is how an adoption moves from piloting to live.
+ */
+export function checkAdoption(values: DraftValues, site: SiteContent): CheckResult {
+  const errors: FieldError[] = adoptionQuestions
+    .filter((q) => q.required && isEmpty(values, q.id))
+    .map((q) => ({ id: q.id, message: q.emptyMessage ?? `${q.name} is required` }));
+  const notListed = text(values, 'organisation') === organisationNotListed;
+  if (notListed && !text(values, 'organisation-name')) errors.push({ id: 'organisation-name', message: 'Write your organisation’s full name, as it is not in the list' });
+  const confirmed = new Set(Array.isArray(values.confirm) ? values.confirm : [values.confirm]);
+  if (!adoptionDeclaration.statements.every((s) => confirmed.has(s.value))) {
+    errors.push({ id: 'confirm', message: `Confirm both statements under “${adoptionDeclaration.label}”` });
+  }
+  if (errors.length) return { ok: false, errors: mergeAdoptionErrors(errors) };
+
+  const { slug, rendered, matched } = adoptionRecord(values, site.organisations, 'adoption');
+  const path = canonicalPath('adoption', slug);
+  // The organisations, and the blueprint named if there is one: all the rules look up for a record.
+  const named = site.blueprints.get(blueprintAnswer(text(values, 'blueprint')));
+  const context: Corpus = { ...site.context, entries: [...site.context.entries, ...(named ? [named] : [])] };
+  const { corpus, problems } = validateContent([{ path, source: rendered, kind: 'adoption' }], { parser: nativeMdxParser, only: new Set([path]), context });
+  // An organisation new to the site is for a maintainer to add, as on the issue route.
+  const kept = problems.filter((p) => !(notListed && !matched && /^(organisation|illustrative)$/.test(p.field)));
+  const found = mergeAdoptionErrors(kept.map(adoptionError));
+  const data = corpus.entries.find((e) => e.file.path === path)?.data;
+  if (found.length || !data) return { ok: false, errors: found.length ? found : [{ id: '', message: 'The record could not be read back: check every answer' }] };
+  const entry: ContributionEntry = { kind: 'adoption', slug, sourcePath: 'the gateway', data };
+  return { ok: true, draft: { slug, text: rendered, path, entry, newOrganisation: notListed && !matched ? text(values, 'organisation-name') : undefined, similar: [] } };
+}
+
+/** A validator problem in a record, beside the question it is about ("illustrative" follows the organisation). */
+function adoptionError(p: Problem): FieldError {
+  const field = p.field === 'illustrative' ? 'organisation' : p.field.split('.')[0];
+  const question = adoptionQuestions.find((q) => q.path[0] === field);
+  return question ? { id: question.id, message: `${question.name} ${p.message}` } : { id: '', message: `The record ${p.message}` };
+}
+
+/** One message per question, in the order the adoption questions are asked. */
+const mergeAdoptionErrors = (errors: FieldError[]) => mergeErrorsInOrder([...adoptionQuestions.map((q) => q.id), adoptionDeclaration.id], errors);
 
 /** A front-matter path from the validator ("outcome.headline") as a form field id ("outcome-headline"). */
 function fieldOf(field: string): string {
@@ -163,4 +218,4 @@ export function pullRequestFor(draft: CheckedDraft, site: SiteContent, origin: {
 }
 
 /** The contribution questions, whose ids are the only answers the gateway keeps. */
-export { questions };
+export { questions, adoptionQuestions, adoptionDeclaration };

@@ -5,6 +5,7 @@
  */
 import { createTransport } from 'nodemailer';
 import type { Settings } from './config';
+import type { SubmissionKind } from './store';
 
 export interface Message {
   to: string;
@@ -56,10 +57,11 @@ export function codeMessage(to: string, code: string, minutes: number): Message 
   };
 }
 
-export function sentMessage(to: string, pull: { url: string; updated: boolean }, statusUrl: string): Message {
+export function sentMessage(to: string, pull: { kind: SubmissionKind; url: string; updated: boolean }, statusUrl: string): Message {
+  const what = pull.kind === 'adoption' ? 'adoption record' : 'blueprint proposal';
   return {
     to,
-    subject: pull.updated ? 'Your blueprint proposal was updated' : 'Your blueprint proposal is ready for review',
+    subject: pull.updated ? `Your ${what} was updated` : `Your ${what} is ready for review`,
     text: [
       pull.updated ? 'Your changes are now in the pull request:' : 'Thank you. Your proposal is now a pull request, where the site team reviews it:',
       pull.url,

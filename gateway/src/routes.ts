@@ -6,7 +6,8 @@
  *   POST /api/sign-in   {email}      emails a 6-digit code to an allowed work address
  *   POST /api/verify    {email,code} signs in: a new session bound to that address
  *   POST /api/sign-out
- *   POST /api/submissions            stores a proposal and queues it for GitHub (202)
+ *   POST /api/submissions            stores a proposal and queues it for GitHub (202): a blueprint, or
+ *                                    with `kind: "adoption"` an adoption record ("We are using this")
  *   GET  /api/submissions/:id        where it has got to
  *   PUT  /api/submissions/:id        new answers: the same pull request is updated
  *   GET  /submissions/:id            the same, as a page
@@ -20,11 +21,11 @@ import { z } from 'astro/zod';
 import type { Settings } from './config';
 import type { Accepting } from './accepting';
 import type { Checks } from './checks';
-import { mergeErrors, questions, type FieldError } from './content';
+import { adoptionDeclaration, adoptionQuestions, mergeErrors, questions, type FieldError } from './content';
 import { codeMessage, type Mailer } from './mail';
 import { statusPage } from './status-page';
 import { domainOf, isAllowedAddress, normaliseEmail, sameSecret, type SignIn } from './sign-in';
-import type { Store, Submission } from './store';
+import { submissionKinds, type Store, type Submission, type SubmissionKind } from './store';
 
 export const sessionCookie = 'gateway_session';
 
@@ -49,20 +50,25 @@ declare module 'fastify' {
 
 const problem = (reply: FastifyReply, status: number, errors: FieldError[]) => reply.code(status).send({ errors });
 
-const fieldIds = new Set(questions.map((q) => q.id));
+/** The answers each kind of proposal keeps: its questions' ids (and, for a record, the confirmation). */
+const fieldIds: Record<SubmissionKind, Set<string>> = {
+  blueprint: new Set(questions.map((q) => q.id)),
+  adoption: new Set([...adoptionQuestions.map((q) => q.id), adoptionDeclaration.id]),
+};
 const answerValue = z.union([z.string().max(20_000), z.array(z.string().max(500)).max(60)]);
 const submissionBody = z.object({
+  kind: z.enum(submissionKinds).optional(),
   idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{16,100}$/),
   answers: z.record(z.string().max(100), answerValue),
   notDuplicate: z.boolean().optional(),
   credit: z.object({ named: z.boolean(), name: z.string().max(200).optional() }).optional(),
   website: z.string().optional(),
 });
-const editBody = submissionBody.omit({ idempotencyKey: true });
+const editBody = submissionBody.omit({ idempotencyKey: true, kind: true });
 
 /** Keeps only the form's own questions, so nothing else a client sends is stored. */
-function answersOf(raw: Record<string, string | string[]>): Record<string, string | string[]> {
-  return Object.fromEntries(Object.entries(raw).filter(([id]) => fieldIds.has(id)));
+function answersOf(kind: SubmissionKind, raw: Record<string, string | string[]>): Record<string, string | string[]> {
+  return Object.fromEntries(Object.entries(raw).filter(([id]) => fieldIds[kind].has(id)));
 }
 
 function creditOf(credit: { named: boolean; name?: string } | undefined): { name: string | null; error?: FieldError } {
@@ -76,6 +82,7 @@ function creditOf(credit: { named: boolean; name?: string } | undefined): { name
 export function publicView(s: Submission, publicUrl: string) {
   return {
     id: s.id,
+    kind: s.kind,
     state: s.state,
     pullRequest: s.pullUrl ? { number: s.pullNumber, url: s.pullUrl } : null,
     attempts: s.attempts,
@@ -197,15 +204,16 @@ export async function routes(app: FastifyInstance, deps: RouteDeps): Promise<voi
       return reply.code(200).send(publicView(earlier, settings.publicUrl));
     }
     const credit = creditOf(body.credit);
-    const answers = answersOf(body.answers);
+    const kind = body.kind ?? 'blueprint';
+    const answers = answersOf(kind, body.answers);
     const domain = domainOf(email);
-    const payload = await checks.proposal(answers, { today: new Date().toISOString().slice(0, 10), notDuplicate: body.notDuplicate ?? false, domain, creditName: credit.name });
+    const payload = await checks.proposal(kind, answers, { today: new Date().toISOString().slice(0, 10), notDuplicate: body.notDuplicate ?? false, domain, creditName: credit.name });
     const errors = [...('errors' in payload ? payload.errors : []), ...(credit.error ? [credit.error] : [])];
     if (errors.length || 'errors' in payload) return problem(reply, 422, mergeErrors(errors));
 
     const id = randomBytes(12).toString('base64url').replace(/[-_]/g, 'x').toLowerCase();
     const { submission, created } = store.insert({
-      id, idempotencyKey: body.idempotencyKey, email, domain, creditName: credit.name, answers, payload, notDuplicate: body.notDuplicate ?? false,
+      id, kind, idempotencyKey: body.idempotencyKey, email, domain, creditName: credit.name, answers, payload, notDuplicate: body.notDuplicate ?? false,
       branch: `gateway/${id}`,
     });
     // The same key may have been stored by another request while this one was being checked.
@@ -229,9 +237,9 @@ export async function routes(app: FastifyInstance, deps: RouteDeps): Promise<voi
     const parsed = editBody.safeParse(req.body);
     if (!parsed.success) return problem(reply, 400, [{ id: '', message: 'The form sent something we cannot read: reload the page and try again' }]);
     const credit = creditOf(parsed.data.credit);
-    const answers = answersOf(parsed.data.answers);
+    const answers = answersOf(s.kind, parsed.data.answers);
     const notDuplicate = parsed.data.notDuplicate ?? false;
-    const payload = await checks.proposal(answers, { today: new Date(s.createdAt).toISOString().slice(0, 10), notDuplicate, domain: s.domain, creditName: credit.name });
+    const payload = await checks.proposal(s.kind, answers, { today: new Date(s.createdAt).toISOString().slice(0, 10), notDuplicate, domain: s.domain, creditName: credit.name });
     const errors = [...('errors' in payload ? payload.errors : []), ...(credit.error ? [credit.error] : [])];
     if (errors.length || 'errors' in payload) return problem(reply, 422, mergeErrors(errors));
     store.edit(s.id, { answers, payload, notDuplicate, creditName: credit.name });

@@ -11,10 +11,15 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 
+/** What a submission proposes: a new blueprint, or an adoption record ("We are using this"). */
+export const submissionKinds = ['blueprint', 'adoption'] as const;
+export type SubmissionKind = (typeof submissionKinds)[number];
+
 /** What goes to GitHub, exactly as checked when the contributor sent it. */
 export interface Payload {
   path: string;
-  mdx: string;
+  /** The file's text: MDX for a blueprint, YAML for an adoption record. */
+  text: string;
   title: string;
   body: string;
   labels: string[];
@@ -25,6 +30,7 @@ export type SubmissionState = 'queued' | 'sending' | 'sent' | 'failed';
 
 export interface Submission {
   id: string;
+  kind: SubmissionKind;
   idempotencyKey: string;
   /** Cleared after the retention period. */
   email: string | null;
@@ -51,24 +57,30 @@ export interface Submission {
 }
 
 interface Row {
-  id: string; idempotency_key: string; email: string | null; domain: string; credit_name: string | null; answers: string; payload: string | null; not_duplicate: number;
+  id: string; kind: SubmissionKind; idempotency_key: string; email: string | null; domain: string; credit_name: string | null; answers: string; payload: string | null; not_duplicate: number;
   state: SubmissionState; attempts: number; last_error: string | null; next_attempt_at: number; branch: string; pull_number: number | null;
   pull_url: string | null; version: number; sent_version: number; created_at: number; updated_at: number;
 }
 
 /** A row's columns but the two JSON ones. */
 const columns = (r: Omit<Row, 'answers' | 'payload'>): Omit<Submission, 'answers' | 'payload'> => ({
-  id: r.id, idempotencyKey: r.idempotency_key, email: r.email, domain: r.domain, creditName: r.credit_name,
+  id: r.id, kind: r.kind, idempotencyKey: r.idempotency_key, email: r.email, domain: r.domain, creditName: r.credit_name,
   notDuplicate: r.not_duplicate === 1, state: r.state, attempts: r.attempts, lastError: r.last_error, nextAttemptAt: r.next_attempt_at, branch: r.branch,
   pullNumber: r.pull_number, pullUrl: r.pull_url, version: r.version, sentVersion: r.sent_version, createdAt: r.created_at, updatedAt: r.updated_at,
 });
-const toSubmission = (r: Row): Submission => ({ ...columns(r), answers: JSON.parse(r.answers), payload: r.payload ? JSON.parse(r.payload) : null });
+const toSubmission = (r: Row): Submission => ({ ...columns(r), answers: JSON.parse(r.answers), payload: r.payload ? payloadOf(JSON.parse(r.payload)) : null });
+/** A stored payload; one stored before adoption records came through the gateway calls its text `mdx`. */
+const payloadOf = ({ mdx, ...p }: Payload & { mdx?: string }): Payload => ({ ...p, text: p.text ?? mdx });
 /** Every column but the two JSON ones, for RETURNING. */
-const plainColumns = 'id, idempotency_key, email, domain, credit_name, not_duplicate, state, attempts, last_error, next_attempt_at, branch, pull_number, pull_url, version, sent_version, created_at, updated_at';
+const plainColumns = 'id, kind, idempotency_key, email, domain, credit_name, not_duplicate, state, attempts, last_error, next_attempt_at, branch, pull_number, pull_url, version, sent_version, created_at, updated_at';
+
+/** The kind column, in the table as made and as added to a database made before it existed. */
+const kindColumn = `kind TEXT NOT NULL DEFAULT 'blueprint' CHECK (kind IN (${submissionKinds.map((k) => `'${k}'`).join(', ')}))`;
 
 const schema = `
 CREATE TABLE IF NOT EXISTS submissions (
   id TEXT PRIMARY KEY,
+  ${kindColumn},
   idempotency_key TEXT NOT NULL,
   email TEXT,
   domain TEXT NOT NULL,
@@ -116,6 +128,8 @@ export class Store {
     // WAL lets the status command read while the gateway writes; a busy timeout rides out the overlap.
     this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;');
     this.db.exec(schema);
+    // A database from before adoption records came through the gateway: every submission in it is a blueprint.
+    if (!this.db.prepare(`SELECT 1 FROM pragma_table_info('submissions') WHERE name = 'kind'`).get()) this.db.exec(`ALTER TABLE submissions ADD COLUMN ${kindColumn}`);
   }
 
   close(): void {
@@ -135,10 +149,10 @@ export class Store {
    * Stores a new submission, or returns the one already stored under this idempotency key
    * (`created: false`): a double click or a retried request is the same submission.
    */
-  insert(s: Pick<Submission, 'id' | 'idempotencyKey' | 'email' | 'domain' | 'creditName' | 'answers' | 'payload' | 'notDuplicate' | 'branch'>, now = Date.now()): { submission: Submission; created: boolean } {
-    const inserted = this.sql(`INSERT INTO submissions (id, idempotency_key, email, domain, credit_name, answers, payload, not_duplicate, state, branch, created_at, updated_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING RETURNING ${plainColumns}`)
-      .get(s.id, s.idempotencyKey, s.email, s.domain, s.creditName, JSON.stringify(s.answers), s.payload && JSON.stringify(s.payload), s.notDuplicate ? 1 : 0, s.branch, now, now) as Omit<Row, 'answers' | 'payload'> | undefined;
+  insert(s: Pick<Submission, 'id' | 'kind' | 'idempotencyKey' | 'email' | 'domain' | 'creditName' | 'answers' | 'payload' | 'notDuplicate' | 'branch'>, now = Date.now()): { submission: Submission; created: boolean } {
+    const inserted = this.sql(`INSERT INTO submissions (id, kind, idempotency_key, email, domain, credit_name, answers, payload, not_duplicate, state, branch, created_at, updated_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING RETURNING ${plainColumns}`)
+      .get(s.id, s.kind, s.idempotencyKey, s.email, s.domain, s.creditName, JSON.stringify(s.answers), s.payload && JSON.stringify(s.payload), s.notDuplicate ? 1 : 0, s.branch, now, now) as Omit<Row, 'answers' | 'payload'> | undefined;
     // Stored now: what was stored is what we were given, so the JSON is not read back.
     if (inserted) return { submission: { ...columns(inserted), answers: s.answers, payload: s.payload }, created: true };
     return { submission: this.byKey(s.idempotencyKey)!, created: false };

@@ -98,7 +98,7 @@ export class Worker {
     try {
       await accepting.quiet();
       // What was checked when it arrived; made again only once retention has cleared it.
-      const payload = sub.payload ?? await checks.proposal(sub.answers as DraftValues, { today: new Date(sub.createdAt).toISOString().slice(0, 10), notDuplicate: sub.notDuplicate, domain: sub.domain, creditName: sub.creditName });
+      const payload = sub.payload ?? await checks.proposal(sub.kind, sub.answers as DraftValues, { today: new Date(sub.createdAt).toISOString().slice(0, 10), notDuplicate: sub.notDuplicate, domain: sub.domain, creditName: sub.creditName });
       if ('errors' in payload) {
         store.markFailed(sub.id, `No longer passes the checks: ${payload.errors.map((e) => e.message).join('; ')}`);
         log.warn({ submission: sub.id }, 'submission failed the checks when sending');
@@ -113,7 +113,7 @@ export class Worker {
       };
       const result = await publish(api, client.runtime, {
         upstream: this.o.upstream,
-        files: [{ path: payload.path, content: Buffer.from(payload.mdx, 'utf8') }],
+        files: [{ path: payload.path, content: Buffer.from(payload.text, 'utf8') }],
         branch: sub.branch,
         title: payload.title,
         body: payload.body,
@@ -126,7 +126,7 @@ export class Worker {
       if (sub.email && (result.pull.created || sub.version > sub.sentVersion)) {
         const updated = sub.sentVersion > 0;
         await this.o.mailer
-          .send(sentMessage(sub.email, { url: result.pull.url, updated }, `${this.o.publicUrl}/submissions/${sub.id}`))
+          .send(sentMessage(sub.email, { kind: sub.kind, url: result.pull.url, updated }, `${this.o.publicUrl}/submissions/${sub.id}`))
           .catch((error: Error) => log.warn({ submission: sub.id, err: { name: error.name, code: (error as { code?: string }).code } }, 'could not email the pull request link'));
       }
     } catch (error) {

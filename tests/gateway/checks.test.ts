@@ -28,7 +28,7 @@ afterAll(async () => {
 describe('the check pool', () => {
   it('leaves the event loop free while a proposal is checked', async () => {
     const order: string[] = [];
-    const checked = pool.proposal(goodAnswers(), options).then(() => order.push('checked'));
+    const checked = pool.proposal('blueprint', goodAnswers(), options).then(() => order.push('checked'));
     setImmediate(() => order.push('event loop turned'));
     await checked;
     expect(order).toEqual(['event loop turned', 'checked']);
@@ -40,8 +40,16 @@ describe('the check pool', () => {
       goodAnswers({ title: 'Training 3,000 porters on a new EPR with super-users', 'section-what-we-did': 'We wrote <script>alert(1)</script> here.' }),
       goodAnswers({ 'timeline-start': 'soon', summary: '' }),
     ];
-    for (const answers of cases) expect(await pool.proposal(answers, options)).toEqual(await inProcess.proposal(answers, options));
-    expect(await pool.proposal(cases[1], options)).toHaveProperty('errors');
+    for (const answers of cases) expect(await pool.proposal('blueprint', answers, options)).toEqual(await inProcess.proposal('blueprint', answers, options));
+    expect(await pool.proposal('blueprint', cases[1], options)).toHaveProperty('errors');
+  });
+
+  it('checks adoption records alike too', async () => {
+    const record = { blueprint: 'electronic-observations-in-nine-months', organisation: 'tarnside-community-health', stage: 'live', date: '2026-10', contactOptIn: 'no', confirm: ['no-patient-data', 'may-share'] };
+    const cases = [record, { ...record, blueprint: 'no-such-blueprint' }, { ...record, stage: '' }];
+    for (const answers of cases) expect(await pool.proposal('adoption', answers, options)).toEqual(await inProcess.proposal('adoption', answers, options));
+    expect(await pool.proposal('adoption', record, options)).toHaveProperty('path', 'src/content/adoptions/tarnside-community-health--electronic-observations-in-nine-months.yaml');
+    expect(await pool.proposal('adoption', cases[1], options)).toHaveProperty('errors');
   });
 
   it('fails at start, naming the problem, when the site content cannot be read', async () => {
@@ -56,5 +64,5 @@ describe('the check pool', () => {
 
 it('passes the proposal the demo sends (gateway/demo-submission.json) with the bundled content', async () => {
   const demo = JSON.parse(readFileSync(join(projectRoot, 'gateway/demo-submission.json'), 'utf8')) as { answers: DraftValues };
-  expect(await inProcess.proposal(demo.answers, options)).toHaveProperty('mdx');
+  expect(await inProcess.proposal('blueprint', demo.answers, options)).toHaveProperty('text');
 });

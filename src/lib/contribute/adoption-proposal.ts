@@ -8,6 +8,7 @@
  */
 import { stringify } from 'yaml';
 import { adoptionSlug } from '../schema/adoption';
+import type { Organisation } from '../schema/organisation';
 import { validateContent, type ContentFile, type MdxParser } from '../validate';
 import { adoptionQuestions } from './adoption-questions';
 import { declared, issueValues, parseIssueFormBody } from './issue-answers';
@@ -15,7 +16,7 @@ import { adoptionForm } from './issue-form';
 import { proposalProblems } from './issue-comment';
 import { matchOrganisation, organisationsIn, organisationToAdd, type CheckedProposal, type Issue } from './issue-proposal';
 import { canonicalPath, type ContributionEntry } from './plan';
-import { textOf, type DraftValues } from './draft';
+import { organisationOf, textOf, type DraftValues } from './draft';
 
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -50,6 +51,31 @@ export function adoptionData(values: DraftValues, organisation: string): Record<
   return data;
 }
 
+/** The record a set of answers becomes: its file name and its YAML. */
+export interface AdoptionRecord {
+  slug: string;
+  rendered: string;
+  /** The organisation's slug when the answer names one on the site (by slug, name or short name). */
+  matched?: string;
+}
+
+/**
+ * Makes the record from the answers: the organisation matched against the site's, written out with
+ * a YAML library. The file name comes only from answers that are slugs; otherwise it is
+ * `fallbackSlug`, and the schema reports what is wrong.
+ */
+export function adoptionRecord(values: DraftValues, organisations: ReadonlyMap<string, Organisation>, fallbackSlug: string): AdoptionRecord {
+  // A slug, a name, or "not listed" with the full name typed (then the slug of that name).
+  const typed = organisationOf(values) ?? '';
+  const matched = matchOrganisation(typed, organisations);
+  const data = adoptionData(values, matched ?? typed.trim());
+  if (matched) data.illustrative = organisations.get(matched)!.illustrative;
+  const organisation = String(data.organisation);
+  const blueprint = String(data.blueprint);
+  const slug = slugPattern.test(organisation) && slugPattern.test(blueprint) ? adoptionSlug(organisation, blueprint) : fallbackSlug;
+  return { slug, rendered: stringify(data, { lineWidth: 0 }), matched };
+}
+
 /**
  * Turns a "We are using this" issue into an adoption record and checks it alongside `files`
  * (every content file), as the build would. `adoptionsDir` is the project path of the adoptions
@@ -60,19 +86,11 @@ export function checkAdoptionIssue(issue: Issue, files: readonly ContentFile[], 
   const organisations = organisationsIn(files, parser);
   const answers = parseIssueFormBody(issue.body, adoptionForm);
   const values = issueValues(answers, adoptionQuestions);
-  const typed = textOf(values, 'organisation');
-  const matched = matchOrganisation(typed, organisations);
-  const data = adoptionData(values, matched ?? typed.trim());
-  if (matched) data.illustrative = organisations.get(matched)!.illustrative;
+  const { slug, rendered, matched } = adoptionRecord(values, organisations, `issue-${issue.number}--adoption`);
 
   const missing = adoptionQuestions.filter((q) => q.required && !values[q.id]?.length).map((q) => q.id);
   if (!declared(answers.get(adoptionForm.declaration.id) ?? '', adoptionForm.declaration)) missing.push(adoptionForm.declaration.id);
 
-  const organisation = String(data.organisation);
-  const blueprint = String(data.blueprint);
-  // The file name comes only from answers that are slugs; anything else is reported by the schema.
-  const slug = slugPattern.test(organisation) && slugPattern.test(blueprint) ? adoptionSlug(organisation, blueprint) : `issue-${issue.number}--adoption`;
-  const rendered = stringify(data, { lineWidth: 0 });
   const localPath = `${adoptionsDir}/${slug}.yaml`;
   const { corpus, problems } = validateContent(
     [...files.filter((f) => f.path !== localPath), { path: localPath, source: rendered, kind: 'adoption' }],

@@ -22,11 +22,12 @@ export const adoptionQuestions: readonly Question[] = [
   {
     id: 'blueprint', path: ['blueprint'], name: 'Blueprint', label: 'Which blueprint are you using?', kind: 'text', required: true, group: 'The adoption',
     hint: 'Its short name, as in its page address: /blueprints/<short name>/. The “We are using this” link on the blueprint’s page fills this in.',
-    placeholder: 'electronic-observations-in-nine-months',
+    placeholder: 'electronic-observations-in-nine-months', emptyMessage: 'Write the short name of the blueprint you are using, from its page address',
   },
   {
     id: 'organisation', path: ['organisation'], name: 'Organisation', label: 'Your organisation', kind: 'organisation', required: true, group: 'The adoption',
     hint: 'The organisation using it, as it is listed on this site.', placeholder: 'fellbrook-hospitals',
+    emptyMessage: 'Choose your organisation, or “My organisation is not listed”',
   },
   {
     id: 'organisation-name', path: [], name: 'Organisation name', label: 'Your organisation’s full name, if it is not on the site yet', kind: 'text', required: false, group: 'The adoption',

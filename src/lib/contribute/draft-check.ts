@@ -73,12 +73,17 @@ export function validateDraft(values: DraftValues, options: DraftOptions): Field
  * question are joined, so every problem shows at once.
  */
 export function mergeErrors(...lists: readonly FieldError[][]): FieldError[] {
+  return mergeErrorsInOrder(questions.map((q) => q.id), lists.flat());
+}
+
+/** One entry per field id, in the order of `ids` (others last), each field's messages joined. */
+export function mergeErrorsInOrder(ids: readonly string[], errors: readonly FieldError[]): FieldError[] {
   const order = (id: string) => {
-    const i = questions.findIndex((q) => q.id === id);
-    return i === -1 ? questions.length : i;
+    const i = ids.indexOf(id);
+    return i === -1 ? ids.length : i;
   };
   const messages = new Map<string, string[]>();
-  for (const { id, message } of lists.flat()) {
+  for (const { id, message } of errors) {
     const list = messages.get(id) ?? [];
     if (!list.includes(message)) list.push(message);
     messages.set(id, list);

@@ -1,0 +1,189 @@
+/**
+ * "We are using this" without a GitHub account: an adoption record sent through the gateway is
+ * checked as the build checks it, stored, and opened as one pull request by the GitHub App on the
+ * fake GitHub, with the record's YAML file. Problems come back beside the question they are about.
+ */
+import { DatabaseSync } from 'node:sqlite';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { settingsFromEnv } from '../../gateway/src/config';
+import { startGateway, type Gateway } from '../../gateway/src/server';
+import { Store } from '../../gateway/src/store';
+import { repository, startHarness, until, Visitor, type Harness } from './harness';
+
+let h: Harness;
+let gateway: Gateway;
+let n = 0;
+
+beforeAll(async () => {
+  h = await startHarness({ GATEWAY_REQUESTS_PER_MINUTE: '100000', GATEWAY_CODES_PER_HOUR: '1000', GATEWAY_SUBMISSIONS_PER_HOUR: '1000' });
+  gateway = await startGateway(settingsFromEnv(h.env));
+});
+
+afterAll(async () => {
+  await gateway?.close();
+  await h?.close();
+});
+
+async function contributor(): Promise<{ v: Visitor; email: string }> {
+  const email = `adopter.${++n}@nhs.net`;
+  const v = new Visitor(gateway.url);
+  await v.signIn(email, h.smtp);
+  return { v, email };
+}
+
+/** A record as the site's "We are using this" page sends it: Tarnside using Northmoor's observations blueprint. */
+const record = (overrides: Record<string, unknown> = {}) => ({
+  blueprint: 'electronic-observations-in-nine-months',
+  organisation: 'tarnside-community-health',
+  stage: 'piloting',
+  date: '2026-09',
+  outcome: 'Piloting on two wards.\nThe rest follow in the spring.',
+  contactOptIn: 'no',
+  confirm: ['no-patient-data', 'may-share'],
+  ...overrides,
+});
+
+const adopt = (v: Visitor, answers: Record<string, unknown>, extra: Record<string, unknown> = {}) => v.submit(answers, { kind: 'adoption', ...extra });
+const sent = (id: string, version = 1) => until(() => gateway.store.get(id)?.state === 'sent' && gateway.store.get(id)!.sentVersion === version, `submission ${id} to be sent`);
+const pullFor = (id: string) => h.fake.pulls(repository).filter((p) => p.pull!.headRef === `gateway/${id}`);
+const fileOn = (id: string, path: string) => {
+  const git = h.fake.repo(repository).git;
+  return git.fileAt(git.ref(`heads/gateway/${id}`)!, path)?.toString('utf8');
+};
+const errorsOf = (answer: { body: { errors?: { id: string; message: string }[] } }) => Object.fromEntries((answer.body.errors ?? []).map((e) => [e.id, e.message]));
+
+describe('an adoption record', () => {
+  it('becomes one pull request adding the record under src/content/adoptions/, its outcome on one line', async () => {
+    const { v, email } = await contributor();
+    const answer = await adopt(v, record());
+    expect(answer.status, JSON.stringify(answer.body)).toBe(202);
+    expect(answer.body.kind).toBe('adoption');
+    const id = answer.body.id as string;
+    await sent(id);
+    const [pull] = pullFor(id);
+    expect(pull.user).toBe('blueprint-gateway[bot]');
+    expect(pull.labels).toContain('via-gateway');
+    expect(pull.title).toMatch(/^Adoption/);
+    expect(pull.body).toContain('from a verified address at nhs.net');
+    expect(pull.body).not.toContain(email);
+    const text = fileOn(id, 'src/content/adoptions/tarnside-community-health--electronic-observations-in-nine-months.yaml');
+    expect(parse(text!)).toEqual({
+      organisation: 'tarnside-community-health',
+      blueprint: 'electronic-observations-in-nine-months',
+      stage: 'piloting',
+      date: '2026-09',
+      outcome: 'Piloting on two wards. The rest follow in the spring.',
+      illustrative: true,
+    });
+    await until(() => h.smtp.messages.some((m) => m.to.includes(email) && /Subject: Your adoption record is ready for review/.test(m.raw)), 'the email naming an adoption record');
+  });
+
+  it('takes the blueprint from its page address, and updates the same pull request when the stage moves on', async () => {
+    const { v, email } = await contributor();
+    const answer = await adopt(v, record({ organisation: 'pennick-bay-community-care', blueprint: 'https://example.org/blueprints/mobile-working-for-community-nursing/' }));
+    expect(answer.status, JSON.stringify(answer.body)).toBe(202);
+    const id = answer.body.id as string;
+    await sent(id);
+    const path = 'src/content/adoptions/pennick-bay-community-care--mobile-working-for-community-nursing.yaml';
+    expect(parse(fileOn(id, path)!).stage).toBe('piloting');
+
+    const edited = await v.send('PUT', `/api/submissions/${id}`, { answers: record({ organisation: 'pennick-bay-community-care', blueprint: 'mobile-working-for-community-nursing', stage: 'live', date: '2026-11' }) });
+    expect(edited.status, JSON.stringify(edited.body)).toBe(202);
+    await sent(id, 2);
+    expect(pullFor(id)).toHaveLength(1);
+    expect(parse(fileOn(id, path)!)).toMatchObject({ stage: 'live', date: '2026-11' });
+    await until(() => h.smtp.messages.some((m) => m.to.includes(email) && /Subject: Your adoption record was updated/.test(m.raw)), 'the update email');
+  });
+
+  it('publishes a contact only when the organisation opted in', async () => {
+    const { v } = await contributor();
+    const kept = await adopt(v, record({ organisation: 'kestrel-bay-mental-health', contactOptIn: 'no', contact: 'digital.team@kestrel.example.nhs.uk' }));
+    const optedIn = await adopt(v, record({ organisation: 'ottersby-mental-health', contactOptIn: 'yes', contact: 'digital.team@ottersby.example.nhs.uk' }));
+    for (const a of [kept, optedIn]) expect(a.status, JSON.stringify(a.body)).toBe(202);
+    await sent(kept.body.id as string);
+    await sent(optedIn.body.id as string);
+    const without = fileOn(kept.body.id as string, 'src/content/adoptions/kestrel-bay-mental-health--electronic-observations-in-nine-months.yaml')!;
+    expect(without).not.toContain('digital.team');
+    expect(parse(fileOn(optedIn.body.id as string, 'src/content/adoptions/ottersby-mental-health--electronic-observations-in-nine-months.yaml')!)).toMatchObject({
+      contactOptIn: true,
+      contact: 'digital.team@ottersby.example.nhs.uk',
+    });
+  });
+
+  it('from an organisation not on the site yet goes to a maintainer to add it, named in the pull request', async () => {
+    const { v } = await contributor();
+    const answer = await adopt(v, record({ organisation: 'not-listed', 'organisation-name': 'Wrenfold Community Trust' }));
+    expect(answer.status, JSON.stringify(answer.body)).toBe(202);
+    const id = answer.body.id as string;
+    await sent(id);
+    const [pull] = pullFor(id);
+    expect(pull.body).toContain('**Organisation not on the site yet:** Wrenfold Community Trust');
+    expect(parse(fileOn(id, 'src/content/adoptions/wrenfold-community-trust--electronic-observations-in-nine-months.yaml')!).organisation).toBe('wrenfold-community-trust');
+  });
+});
+
+describe('a record with problems', () => {
+  it('is refused with each problem beside its question, and nothing is stored', async () => {
+    const { v } = await contributor();
+    const before = gateway.store.list().length;
+    const empty = await adopt(v, { blueprint: '', organisation: '', contactOptIn: 'no' });
+    expect(empty.status).toBe(422);
+    expect(errorsOf(empty)).toEqual({
+      blueprint: 'Write the short name of the blueprint you are using, from its page address',
+      organisation: 'Choose your organisation, or “My organisation is not listed”',
+      stage: 'Choose how far you have got',
+      date: 'Write when you reached this stage, as year and month, for example 2025-04',
+      confirm: 'Confirm both statements under “Before you submit”',
+    });
+    const malformed = await adopt(v, record({ date: '2026-13', stage: 'finished' }));
+    expect(malformed.status).toBe(422);
+    expect(Object.keys(errorsOf(malformed))).toEqual(['stage', 'date']);
+    expect(errorsOf(malformed).stage).toMatch(/^Stage /);
+    expect(errorsOf(malformed).date).toMatch(/^Date /);
+    const unknown = await adopt(v, record({ blueprint: 'no-such-blueprint' }));
+    expect(unknown.status).toBe(422);
+    expect(errorsOf(unknown).blueprint).toMatch(/^Blueprint "no-such-blueprint" is not a known blueprint/);
+    expect(gateway.store.list().length).toBe(before);
+  });
+
+  it('is refused when the organisation publishes the blueprint itself', async () => {
+    const { v } = await contributor();
+    const answer = await adopt(v, record({ organisation: 'northmoor-teaching-hospitals' }));
+    expect(answer.status).toBe(422);
+    expect(errorsOf(answer).organisation).toMatch(/publishes "electronic-observations-in-nine-months" itself/);
+  });
+
+  it('keeps only the record’s own answers, not a blueprint’s', async () => {
+    const { v } = await contributor();
+    const answer = await adopt(v, record({ organisation: 'sallowmere-primary-care-network', title: 'Not a record field', 'section-what-we-did': 'x' }));
+    expect(answer.status, JSON.stringify(answer.body)).toBe(202);
+    expect(Object.keys(gateway.store.get(answer.body.id as string)!.answers).sort()).toEqual(['blueprint', 'confirm', 'contactOptIn', 'date', 'organisation', 'outcome', 'stage']);
+  });
+});
+
+describe('the database', () => {
+  it('made before records came through the gateway gains the kind column, its submissions blueprints, their text read as before', () => {
+    const file = join(h.dir, 'old.sqlite');
+    const old = new DatabaseSync(file);
+    old.exec(`CREATE TABLE submissions (id TEXT PRIMARY KEY, idempotency_key TEXT NOT NULL, email TEXT, domain TEXT NOT NULL, credit_name TEXT, answers TEXT NOT NULL,
+      payload TEXT, not_duplicate INTEGER NOT NULL DEFAULT 0, state TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT,
+      next_attempt_at INTEGER NOT NULL DEFAULT 0, branch TEXT NOT NULL, pull_number INTEGER, pull_url TEXT, version INTEGER NOT NULL DEFAULT 1,
+      sent_version INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL)`);
+    const payload = { path: 'src/content/blueprints/x.mdx', mdx: '---\ntitle: X\n---\n', title: 'Blueprint: X', body: '', labels: [], commitMessage: 'Add X' };
+    old.prepare(`INSERT INTO submissions (id, idempotency_key, domain, answers, payload, state, branch, created_at, updated_at) VALUES ('old1', 'key-0123456789abcdef', 'nhs.net', '{}', ?, 'sent', 'gateway/old1', 1, 1)`).run(JSON.stringify(payload));
+    old.close();
+    const store = new Store(file);
+    try {
+      const s = store.get('old1')!;
+      expect(s.kind).toBe('blueprint');
+      expect(s.payload).toMatchObject({ path: 'src/content/blueprints/x.mdx', text: '---\ntitle: X\n---\n' });
+      expect(s.payload).not.toHaveProperty('mdx');
+    } finally {
+      store.close();
+    }
+    // Opening it again finds the column there and leaves it alone.
+    new Store(file).close();
+  });
+});
