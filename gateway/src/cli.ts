@@ -21,7 +21,7 @@ function status(store: Store): void {
 }
 
 function line(s: Submission): string {
-  const parts = [s.id, new Date(s.createdAt).toISOString().slice(0, 16).replace('T', ' '), `${s.attempts} tr${s.attempts === 1 ? 'y' : 'ies'}`];
+  const parts = [s.id, s.kind, new Date(s.createdAt).toISOString().slice(0, 16).replace('T', ' '), `${s.attempts} tr${s.attempts === 1 ? 'y' : 'ies'}`];
   if (s.pullUrl) parts.push(s.pullUrl);
   if (s.lastError && s.state !== 'sent') parts.push(`last error: ${s.lastError.replace(/\s+/g, ' ')}`);
   return parts.join('  ');

@@ -6,8 +6,8 @@
  * src/lib is mended in this file alone.
  */
 import { adoptionRecord, blueprintAnswer } from '../../src/lib/contribute/adoption-proposal';
-import { adoptionDeclaration, adoptionQuestions } from '../../src/lib/contribute/adoption-questions';
-import { draftToMdx, isEmpty, slugFromTitle, type DraftValues } from '../../src/lib/contribute/draft';
+import { adoptionDeclaration, adoptionQuestions, missingAdoptionAnswers } from '../../src/lib/contribute/adoption-questions';
+import { draftToMdx, slugFromTitle, type DraftValues } from '../../src/lib/contribute/draft';
 import { mergeErrors, mergeErrorsInOrder, sectionErrors, validateDraft, type FieldError } from '../../src/lib/contribute/draft-check';
 import { organisationNotListed, questions } from '../../src/lib/contribute/questions';
 import { canonicalPath, planContribution, type ContributionEntry } from '../../src/lib/contribute/plan';
@@ -151,16 +151,9 @@ export function checkDraft(values: DraftValues, site: SiteContent, options: { to
  * pull request: that is how an adoption moves from piloting to live.
  */
 export function checkAdoption(values: DraftValues, site: SiteContent): CheckResult {
-  const errors: FieldError[] = adoptionQuestions
-    .filter((q) => q.required && isEmpty(values, q.id))
-    .map((q) => ({ id: q.id, message: q.emptyMessage ?? `${q.name} is required` }));
+  const missing = missingAdoptionAnswers(values);
+  if (missing.length) return { ok: false, errors: mergeAdoptionErrors(missing) };
   const notListed = text(values, 'organisation') === organisationNotListed;
-  if (notListed && !text(values, 'organisation-name')) errors.push({ id: 'organisation-name', message: 'Write your organisation’s full name, as it is not in the list' });
-  const confirmed = new Set(Array.isArray(values.confirm) ? values.confirm : [values.confirm]);
-  if (!adoptionDeclaration.statements.every((s) => confirmed.has(s.value))) {
-    errors.push({ id: 'confirm', message: `Confirm both statements under “${adoptionDeclaration.label}”` });
-  }
-  if (errors.length) return { ok: false, errors: mergeAdoptionErrors(errors) };
 
   const { slug, rendered, matched } = adoptionRecord(values, site.organisations, 'adoption');
   const path = canonicalPath('adoption', slug);

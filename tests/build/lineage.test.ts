@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { adoptionStatus, displayTitle } from '../../src/lib/content/catalogue';
 import { paths } from '../../src/lib/content/urls';
+import { adoptionPageQuestions } from '../../src/lib/contribute/adoption-questions';
 import { adoptionFormFile } from '../../src/lib/contribute/issue-form';
 import { expectedContent } from '../support/content';
 import { attr, decodeEntities, parseHtml, type HtmlElement } from '../support/html';
@@ -75,6 +76,18 @@ describe('adoption lineage on the built pages', () => {
       expect(address.searchParams.get('template')).toBe(form);
       expect(address.searchParams.get('blueprint')).toBe(slug);
     }
+  });
+
+  it('builds the "We are using this" page, whose form asks every adoption question and, without a gateway, opens the issue form', async () => {
+    const dom = await parseHtml(readFileSync(join(distDir(), paths.weAreUsingThis(), 'index.html'), 'utf8'));
+    const form = dom.querySelector('adoption-form form')!;
+    expect(attr(form, 'method')).toBe('get');
+    expect(new URL(attr(form, 'action')!).pathname).toMatch(/\/issues\/new$/);
+    expect(attr(form.querySelector('input[name="template"]')!, 'value')).toBe(adoptionFormFile.split('/').pop());
+    for (const q of adoptionPageQuestions) expect(form.querySelector(`[name="${q.id}"]`), q.id).not.toBeNull();
+    // The bundled build has no gateway: nothing on the page offers to send without GitHub.
+    expect(dom.querySelector('gateway-send')).toBeNull();
+    expect(dom.querySelector('[data-check]')).toBeNull();
   });
 
   it('lists on each organisation’s page what it adopted, and who took up its blueprints', async () => {

@@ -171,3 +171,67 @@ describe('sending a draft without a GitHub account', () => {
     }
   }, 120_000);
 });
+
+describe('saying "we are using this" without a GitHub account', () => {
+  const blueprint = 'electronic-observations-in-nine-months';
+
+  it('goes from the blueprint page to the record form, checks it, and sends it as a pull request adding the record', async () => {
+    const { page, close } = await openPage(browser);
+    try {
+      await page.goto(server.url(`/blueprints/${blueprint}/`));
+      await page.locator('#lineage-heading').waitFor();
+      await page.getByRole('link', { name: 'We are using this', exact: true }).click();
+      await page.waitForURL(/\/we-are-using-this\/\?blueprint=/);
+      const form = page.locator('adoption-form form');
+      expect(await form.getByLabel('Which blueprint are you using?').inputValue()).toBe(blueprint);
+
+      // Nothing else answered: each missing answer is listed and marked, and nothing is sent.
+      await form.getByRole('button', { name: 'Send without a GitHub account' }).click();
+      const summary = form.locator('[data-error-summary]');
+      await summary.waitFor();
+      expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-error-summary'))).toBe(true);
+      const listed = await summary.locator('li').allInnerTexts();
+      expect(listed).toEqual([
+        'Choose your organisation, or “My organisation is not listed”',
+        'Choose how far you have got',
+        'Write when you reached this stage, as year and month, for example 2025-04',
+        'Confirm both statements under “Before you submit”',
+      ]);
+      expect(await page.locator('[data-send]').isHidden()).toBe(true);
+      const marked = await axeViolations(page);
+      expect(marked, formatViolations('/we-are-using-this/ with errors', marked)).toEqual([]);
+
+      await form.getByLabel('Your organisation', { exact: true }).selectOption('thornwick-childrens-hospital');
+      await form.getByLabel('Piloting').check();
+      await form.getByLabel('When did you reach this stage?').fill('2026-10');
+      await form.getByLabel('What has happened so far? (optional)').fill('Two wards use it; the rest follow after the winter.');
+      await form.getByLabel('This contains no patient-identifiable information').check();
+      await form.getByLabel('My organisation agrees to this record being published').check();
+      await form.getByRole('button', { name: 'Send without a GitHub account' }).click();
+      const panel = page.locator('[data-send]');
+      await panel.getByRole('heading', { name: 'Send your record' }).waitFor();
+      expect(await summary.isHidden()).toBe(true);
+      await signIn(panel);
+      await panel.getByRole('button', { name: 'Send my record' }).click();
+
+      const sent = page.locator('[data-sent]');
+      const link = sent.getByRole('link', { name: /^pull request #\d+$/ });
+      await link.waitFor({ timeout: 60_000 });
+      expect(await sent.getByRole('heading', { name: 'Your record has been sent' }).isVisible()).toBe(true);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('sent-heading');
+      const done = await axeViolations(page);
+      expect(done, formatViolations('/we-are-using-this/ sent', done)).toEqual([]);
+
+      const href = (await link.getAttribute('href')) ?? '';
+      const pull = harness.fake.pulls(repository).find((p) => href.endsWith(`/pull/${p.number}`))!;
+      expect(pull.title).toMatch(/^Adoption/);
+      const git = harness.fake.repo(repository).git;
+      const record = git.fileAt(git.ref(`heads/${pull.pull!.headRef}`)!, `src/content/adoptions/thornwick-childrens-hospital--${blueprint}.yaml`)?.toString('utf8');
+      expect(record).toContain('stage: piloting');
+      expect(record).toContain('date: 2026-10');
+      expect(JSON.stringify(pull)).not.toContain(email);
+    } finally {
+      await close();
+    }
+  }, 120_000);
+});

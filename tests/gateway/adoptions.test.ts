@@ -3,13 +3,16 @@
  * checked as the build checks it, stored, and opened as one pull request by the GitHub App on the
  * fake GitHub, with the record's YAML file. Problems come back beside the question they are about.
  */
+import { execFile } from 'node:child_process';
 import { DatabaseSync } from 'node:sqlite';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { settingsFromEnv } from '../../gateway/src/config';
 import { startGateway, type Gateway } from '../../gateway/src/server';
 import { Store } from '../../gateway/src/store';
+import { projectRoot } from '../support/fake-github';
 import { repository, startHarness, until, Visitor, type Harness } from './harness';
 
 let h: Harness;
@@ -160,6 +163,16 @@ describe('a record with problems', () => {
     const answer = await adopt(v, record({ organisation: 'sallowmere-primary-care-network', title: 'Not a record field', 'section-what-we-did': 'x' }));
     expect(answer.status, JSON.stringify(answer.body)).toBe(202);
     expect(Object.keys(gateway.store.get(answer.body.id as string)!.answers).sort()).toEqual(['blueprint', 'confirm', 'contactOptIn', 'date', 'organisation', 'outcome', 'stage']);
+  });
+});
+
+describe('maintainers', () => {
+  it('see each submission’s kind in `npm run gateway -- status`', async () => {
+    const { v } = await contributor();
+    const id = (await adopt(v, record({ organisation: 'culverstone-medical-group' }))).body.id as string;
+    await sent(id);
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'gateway/src/cli.ts', 'status'], { cwd: projectRoot, env: { PATH: process.env.PATH, GATEWAY_DATABASE: h.database } });
+    expect(stdout).toMatch(new RegExp(`${id}  adoption  .*/pull/${pullFor(id)[0].number}`));
   });
 });
 

@@ -12,7 +12,7 @@ import { distDir } from './site-dir';
 export const pageKinds = [
   'home', 'blueprint', 'redprint', 'blueprint-index', 'playbook', 'playbook-index', 'organisation',
   'organisation-index', 'template', 'template-index', 'taxonomy', 'taxonomy-index', 'glossary', 'search', 'contribute', 'about',
-  'accessibility', 'open-data', '404', 'my-trust', 'where-to-start', 'other',
+  'accessibility', 'open-data', '404', 'my-trust', 'where-to-start', 'we-are-using-this', 'other',
 ] as const;
 export type PageKind = (typeof pageKinds)[number];
 
@@ -57,6 +57,7 @@ const fixed: Record<string, PageKind> = {
   [paths.openData()]: 'open-data',
   [paths.myTrust()]: 'my-trust',
   [paths.whereToStart()]: 'where-to-start',
+  [paths.weAreUsingThis()]: 'we-are-using-this',
   '/404.html': '404',
 };
 
@@ -124,7 +125,7 @@ export function readPage(page: BuiltPage): string {
 export const browsedKinds: PageKind[] = [
   'home', 'blueprint', 'redprint', 'blueprint-index', 'playbook', 'playbook-index', 'organisation',
   'organisation-index', 'template', 'template-index', 'taxonomy', 'taxonomy-index', 'glossary', 'search', 'contribute', 'about',
-  'accessibility', 'open-data', '404', 'my-trust', 'where-to-start',
+  'accessibility', 'open-data', '404', 'my-trust', 'where-to-start', 'we-are-using-this',
 ];
 
 /**

@@ -1,14 +1,14 @@
-/** Reads the drafting form into DraftValues and writes DraftValues back, by field id. */
+/** Reads a form of questions (the drafting form's, unless given) into DraftValues and writes DraftValues back, by field id. */
 import type { DraftValues } from '../../lib/contribute/draft';
-import { controlOf, questions } from '../../lib/contribute/questions';
+import { controlOf, questions, type Question } from '../../lib/contribute/questions';
 
 function controls(form: HTMLFormElement, id: string): (HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement)[] {
   return [...form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(`[name="${id}"]`)];
 }
 
-export function readValues(form: HTMLFormElement): DraftValues {
+export function readValues(form: HTMLFormElement, asked: readonly Question[] = questions): DraftValues {
   const values: DraftValues = {};
-  for (const field of questions) {
+  for (const field of asked) {
     const found = controls(form, field.id);
     if (controlOf(field) === 'checkboxes') {
       values[field.id] = found.filter((c) => (c as HTMLInputElement).checked).map((c) => c.value);

@@ -8,6 +8,7 @@
  * a retry or a reload never sends it twice, and sending an edited draft updates the same proposal.
  */
 import type { DraftValues } from '../../lib/contribute/draft';
+import { organisationNotListed } from '../../lib/contribute/questions';
 
 /** What the gateway said once a draft was stored: the pull request when it is already open. */
 export interface DraftSent {
@@ -26,12 +27,21 @@ interface Answer {
   body: { errors?: GatewayError[]; csrfToken?: string; signedIn?: boolean; email?: string | null; id?: string; state?: string; pullRequest?: { number: number; url: string } | null; statusUrl?: string };
 }
 
-const storeKey = 'blueprint-commons:gateway-submission:v1';
+/**
+ * Where the submission a draft became is remembered: one for the drafting form's draft, and one
+ * per organisation and blueprint for adoption records (the record's own file name), so sending a
+ * record again updates that record's pull request and no other.
+ */
+function storeKey(kind: string, values: DraftValues | undefined): string {
+  if (kind !== 'adoption') return 'blueprint-commons:gateway-submission:v1';
+  const part = (id: string) => String(values?.[id] ?? '').trim().toLowerCase();
+  return `blueprint-commons:gateway-adoption:v1:${part('organisation') === organisationNotListed ? part('organisation-name') : part('organisation')}--${part('blueprint')}`;
+}
 /** How often, and how many times, to ask whether the pull request is open yet (about two minutes). */
 const pollEveryMs = 1500;
 const pollTimes = 80;
 
-function remembered(): { key: string; id?: string } | undefined {
+function remembered(storeKey: string): { key: string; id?: string } | undefined {
   try {
     const saved = JSON.parse(localStorage.getItem(storeKey) ?? 'null') as { key?: unknown; id?: unknown } | null;
     if (saved && typeof saved.key === 'string') return { key: saved.key, id: typeof saved.id === 'string' ? saved.id : undefined };
@@ -41,7 +51,7 @@ function remembered(): { key: string; id?: string } | undefined {
   return undefined;
 }
 
-function remember(value: { key: string; id?: string } | undefined): void {
+function remember(storeKey: string, value: { key: string; id?: string } | undefined): void {
   try {
     if (value) localStorage.setItem(storeKey, JSON.stringify(value));
     else localStorage.removeItem(storeKey);
@@ -60,6 +70,10 @@ class GatewaySend extends HTMLElement {
     return this.dataset.url ?? '';
   }
 
+  private get kind(): string {
+    return this.dataset.kind ?? 'blueprint';
+  }
+
   private step(name: 'email' | 'code' | 'send'): HTMLFormElement {
     return this.querySelector<HTMLFormElement>(`form[data-step="${name}"]`)!;
   }
@@ -76,7 +90,7 @@ class GatewaySend extends HTMLElement {
       this.querySelector<HTMLElement>('[data-name-group]')!.hidden = !named.checked;
     });
     // A cleared draft starts a new proposal; an edited one updates the proposal it became.
-    this.closest('draft-form')?.addEventListener('draft-cleared', () => remember(undefined));
+    this.closest('draft-form')?.addEventListener('draft-cleared', () => remember(storeKey(this.kind, undefined), undefined));
   }
 
   /** Called by <draft-form> each time a draft passes its checks. */
@@ -126,7 +140,7 @@ class GatewaySend extends HTMLElement {
       else if (name === 'code') await this.signIn();
       else await this.send();
     } catch {
-      this.showErrors([{ id: '', message: 'We could not reach the sending service: check your connection and try again. Your draft is still saved on this page.' }]);
+      this.showErrors([{ id: '', message: 'We could not reach the sending service: check your connection and try again. Your answers are still on this page.' }]);
     } finally {
       this.busy = false;
     }
@@ -170,25 +184,27 @@ class GatewaySend extends HTMLElement {
     const named = this.querySelector<HTMLInputElement>('#gateway-named')!.checked;
     const body = {
       answers: this.values,
-      notDuplicate: this.querySelector<HTMLInputElement>('#gateway-not-duplicate')!.checked,
+      notDuplicate: this.querySelector<HTMLInputElement>('#gateway-not-duplicate')?.checked ?? false,
       credit: { named, name: named ? this.querySelector<HTMLInputElement>('#gateway-credit-name')!.value : undefined },
     };
-    const earlier = remembered();
+    const where = storeKey(this.kind, this.values);
+    const earlier = remembered(where);
     const key = earlier?.key ?? crypto.randomUUID();
-    remember({ key, id: earlier?.id });
+    remember(where, { key, id: earlier?.id });
     const answer = earlier?.id
       ? await this.call('PUT', `/api/submissions/${encodeURIComponent(earlier.id)}`, body)
-      : await this.call('POST', '/api/submissions', { ...body, idempotencyKey: key, website: this.honeypot });
+      : await this.call('POST', '/api/submissions', { ...body, kind: this.kind, idempotencyKey: key, website: this.honeypot });
     if (answer.status === 401) {
       this.show('email');
       return this.showErrors(answer.body.errors ?? []);
     }
     if (!answer.ok || !answer.body.id) {
       const errors = answer.body.errors ?? [{ id: '', message: `The sending service answered ${answer.status}: try again in a minute` }];
-      this.querySelector<HTMLElement>('[data-duplicate-group]')!.hidden = !errors.some((e) => /duplicate/i.test(e.message));
+      const duplicate = this.querySelector<HTMLElement>('[data-duplicate-group]');
+      if (duplicate) duplicate.hidden = !errors.some((e) => /duplicate/i.test(e.message));
       return this.showErrors(errors);
     }
-    remember({ key, id: answer.body.id });
+    remember(where, { key, id: answer.body.id });
     this.status('Sent. We are opening your proposal on GitHub for the site team…');
     await this.follow(answer.body.id, answer.body.statusUrl);
   }
@@ -206,7 +222,7 @@ class GatewaySend extends HTMLElement {
       if (answer.body.state === 'failed') break;
       await new Promise((resolve) => setTimeout(resolve, pollEveryMs));
     }
-    this.status('Your draft is saved with the sending service, which keeps trying to open it on GitHub.');
+    this.status('What you sent is saved with the sending service, which keeps trying to open it on GitHub.');
     this.sent({ statusUrl });
   }
 

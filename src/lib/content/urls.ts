@@ -27,6 +27,8 @@ export const paths = {
   glossary: () => '/glossary/',
   search: () => '/search/',
   contribute: () => '/contribute/',
+  /** The "We are using this" page; with a blueprint, the form starts with it filled in. */
+  weAreUsingThis: (blueprint?: string) => `/we-are-using-this/${blueprint ? `?blueprint=${encodeURIComponent(blueprint)}` : ''}`,
   myTrust: () => '/my-trust/',
   whereToStart: () => '/where-to-start/',
   matchData: () => '/match-data.json',

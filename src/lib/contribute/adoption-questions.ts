@@ -9,8 +9,10 @@
  */
 import { adoptionStages } from '../schema/adoption-stages';
 import { terms } from '../schema/taxonomy';
+import type { FieldError } from './draft-check';
+import { isEmpty, textOf, type DraftValues } from './draft';
 import type { Declaration } from './issue-form';
-import type { Question } from './questions';
+import { organisationNotListed, type Question } from './questions';
 
 /** The answers to "may we publish a contact?"; only `yes` sets contactOptIn: true. */
 export const contactChoices = terms([
@@ -66,3 +68,34 @@ export const adoptionDeclaration: Declaration = {
     { value: 'may-share', label: 'My organisation agrees to this record being published' },
   ],
 };
+
+/**
+ * The questions of the site's own "We are using this" page: the record's, then the declaration as
+ * a last question of checkboxes (on the issue form, GitHub's own checkboxes ask it).
+ */
+export const adoptionPageQuestions: readonly Question[] = [
+  ...adoptionQuestions,
+  {
+    id: adoptionDeclaration.id, path: [], name: 'Confirmation', label: adoptionDeclaration.label, hint: adoptionDeclaration.description, kind: 'many',
+    terms: adoptionDeclaration.statements, required: true, group: 'Confirm',
+  },
+];
+
+/**
+ * What the answers lack before a record can be made from them: a required answer, the name of an
+ * organisation not listed, a statement not confirmed. Checked in the browser before sending and
+ * again by the gateway, before the schema and the validator see the record.
+ */
+export function missingAdoptionAnswers(values: DraftValues): FieldError[] {
+  const errors: FieldError[] = adoptionQuestions
+    .filter((q) => q.required && isEmpty(values, q.id))
+    .map((q) => ({ id: q.id, message: q.emptyMessage ?? `${q.name} is required` }));
+  if (textOf(values, 'organisation') === organisationNotListed && !textOf(values, 'organisation-name').trim()) {
+    errors.push({ id: 'organisation-name', message: 'Write your organisation’s full name, as it is not in the list' });
+  }
+  const confirmed = new Set(Array.isArray(values[adoptionDeclaration.id]) ? values[adoptionDeclaration.id] : [values[adoptionDeclaration.id]]);
+  if (!adoptionDeclaration.statements.every((s) => confirmed.has(s.value))) {
+    errors.push({ id: adoptionDeclaration.id, message: `Confirm both statements under “${adoptionDeclaration.label}”` });
+  }
+  return errors;
+}
