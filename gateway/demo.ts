@@ -80,6 +80,7 @@ if (withSite) {
   if (build.status === 0) {
     site = await startStaticServer({ root: outDir, base: '/', port: sitePort });
     console.log(`Draft a blueprint at ${site.url('/contribute/')}, check it, then "Send it without a GitHub account" with any nhs.net address: the code is printed here.`);
+    console.log(`Or follow "We are using this" on any blueprint page (${site.url('/we-are-using-this/')}) to send an adoption record the same way.`);
   } else console.error('The site did not build (see above); the gateway still runs for the curl journey.');
 }
 
