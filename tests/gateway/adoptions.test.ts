@@ -7,9 +7,12 @@ import { execFile } from 'node:child_process';
 import { DatabaseSync } from 'node:sqlite';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { settingsFromEnv } from '../../gateway/src/config';
+import { readSiteContent } from '../../gateway/src/content';
+import { payloadFor } from '../../gateway/src/proposal';
 import { startGateway, type Gateway } from '../../gateway/src/server';
 import { Store } from '../../gateway/src/store';
 import { projectRoot } from '../support/fake-github';
@@ -163,6 +166,50 @@ describe('a record with problems', () => {
     const answer = await adopt(v, record({ organisation: 'sallowmere-primary-care-network', title: 'Not a record field', 'section-what-we-did': 'x' }));
     expect(answer.status, JSON.stringify(answer.body)).toBe(202);
     expect(Object.keys(gateway.store.get(answer.body.id as string)!.answers).sort()).toEqual(['blueprint', 'confirm', 'contactOptIn', 'date', 'organisation', 'outcome', 'stage']);
+  });
+});
+
+describe('any answers at all', () => {
+  it('get either field problems or one record under src/content/adoptions/, named from what it holds, and never an exception', () => {
+    const site = readSiteContent(projectRoot);
+    const options = { today: '2026-12-04', notDuplicate: false, domain: 'nhs.net', creditName: null };
+    const hostile = fc.oneof(
+      fc.string({ unit: 'grapheme' }),
+      fc.constantFrom('../../etc/passwd', '..%2F..%2Fx', 'a/b', 'https://example.org/blueprints/../../x/', 'not-listed', 'CON', ' ', '\u0000', 'électronique'),
+      fc.array(fc.string(), { maxLength: 3 }),
+    );
+    // Mostly answers a person would give, each sometimes swapped for something hostile, so both outcomes are reached.
+    const good: Record<string, fc.Arbitrary<unknown>> = {
+      blueprint: fc.constantFrom('electronic-observations-in-nine-months', 'mobile-working-for-community-nursing', '/blueprints/super-users-and-backfill-for-epr-go-live/'),
+      organisation: fc.constantFrom('tarnside-community-health', 'pennick-bay-community-care', 'not-listed'),
+      'organisation-name': fc.constantFrom('Wrenfold Community Trust', 'Ålesund & Co (Ltd)', ''),
+      stage: fc.constantFrom('exploring', 'piloting', 'live', 'abandoned'),
+      date: fc.constantFrom('2025-04', '2026-11'),
+      outcome: fc.string({ maxLength: 300 }),
+      contactOptIn: fc.constantFrom('no', 'yes'),
+      contact: fc.constantFrom('', 'digital.team@example.nhs.uk'),
+    };
+    const answers = fc.record(Object.fromEntries(Object.entries(good).map(([id, a]) => [id, fc.oneof({ weight: 6, arbitrary: a }, { weight: 1, arbitrary: hostile })])));
+    let made = 0;
+    let refused = 0;
+    fc.assert(
+      fc.property(answers, fc.boolean(), (given, confirmed) => {
+        const result = payloadFor('adoption', { ...(given as Record<string, string>), confirm: confirmed ? ['no-patient-data', 'may-share'] : [] }, site, options);
+        if ('errors' in result) {
+          refused++;
+          expect(result.errors.length).toBeGreaterThan(0);
+          for (const e of result.errors) expect(e.message.length).toBeGreaterThan(0);
+          return;
+        }
+        made++;
+        const record = parse(result.text) as { organisation: string; blueprint: string };
+        expect(result.path).toBe(`src/content/adoptions/${record.organisation}--${record.blueprint}.yaml`);
+        expect(result.path).toMatch(/^src\/content\/adoptions\/[a-z0-9]+(?:-[a-z0-9]+)*--[a-z0-9]+(?:-[a-z0-9]+)*\.yaml$/);
+      }),
+      { numRuns: 300 },
+    );
+    expect(made, 'records made').toBeGreaterThan(10);
+    expect(refused, 'answers refused').toBeGreaterThan(10);
   });
 });
 
