@@ -21,8 +21,7 @@ import { duplicateThreshold } from '../../src/lib/search/similar';
 import { buildVectorModel, nearest, vectorOf, type VectorModel } from '../../src/lib/search/vectors';
 import type { Synonyms } from '../../src/lib/search/synonyms';
 import { validateContent, type Corpus, type Problem } from '../../src/lib/validate';
-import type { CorpusEntry } from '../../src/lib/validate/corpus';
-import { readCorpus } from '../../src/lib/validate/corpus';
+import { readCorpus, type CorpusEntry } from '../../src/lib/validate/corpus';
 import { nativeMdxParser } from '../../src/lib/validate/native-parser';
 import { readContentFiles } from '../../src/node/content-files';
 

@@ -234,4 +234,29 @@ describe('saying "we are using this" without a GitHub account', () => {
       await close();
     }
   }, 120_000);
+
+  it('sends a record as a new proposal when the gateway no longer knows the one this browser remembers', async () => {
+    const { page, close } = await openPage(browser);
+    try {
+      await page.goto(server.url(`/we-are-using-this/?blueprint=${blueprint}`));
+      // As if sent from this browser long ago, by an address the gateway has since forgotten.
+      await page.evaluate((key) => localStorage.setItem(key, JSON.stringify({ key: 'remembered-key-0123456789', id: 'forgotten1' })), `blueprint-commons:gateway-adoption:v1:kestrel-bay-mental-health--${blueprint}`);
+      const form = page.locator('adoption-form form');
+      await form.getByLabel('Your organisation', { exact: true }).selectOption('kestrel-bay-mental-health');
+      await form.getByLabel('Exploring').check();
+      await form.getByLabel('When did you reach this stage?').fill('2026-11');
+      await form.getByLabel('This contains no patient-identifiable information').check();
+      await form.getByLabel('My organisation agrees to this record being published').check();
+      await form.getByRole('button', { name: 'Send without a GitHub account' }).click();
+      const panel = page.locator('[data-send]');
+      await signIn(panel);
+      const before = harness.fake.pulls(repository).length;
+      await panel.getByRole('button', { name: 'Send my record' }).click();
+      await page.locator('[data-sent]').getByRole('link', { name: /^pull request #\d+$/ }).waitFor({ timeout: 60_000 });
+      expect(harness.fake.pulls(repository)).toHaveLength(before + 1);
+      expect(await panel.locator('[data-errors]').isHidden()).toBe(true);
+    } finally {
+      await close();
+    }
+  }, 120_000);
 });

@@ -189,11 +189,16 @@ class GatewaySend extends HTMLElement {
     };
     const where = storeKey(this.kind, this.values);
     const earlier = remembered(where);
-    const key = earlier?.key ?? crypto.randomUUID();
+    let key = earlier?.key ?? crypto.randomUUID();
     remember(where, { key, id: earlier?.id });
-    const answer = earlier?.id
-      ? await this.call('PUT', `/api/submissions/${encodeURIComponent(earlier.id)}`, body)
-      : await this.call('POST', '/api/submissions', { ...body, kind: this.kind, idempotencyKey: key, website: this.honeypot });
+    const create = () => this.call('POST', '/api/submissions', { ...body, kind: this.kind, idempotencyKey: key, website: this.honeypot });
+    let answer = earlier?.id ? await this.call('PUT', `/api/submissions/${encodeURIComponent(earlier.id)}`, body) : await create();
+    if (earlier?.id && answer.status === 404) {
+      // Sent from another address, or so long ago that the gateway has forgotten whose it was: a new proposal.
+      key = crypto.randomUUID();
+      remember(where, { key });
+      answer = await create();
+    }
     if (answer.status === 401) {
       this.show('email');
       return this.showErrors(answer.body.errors ?? []);
