@@ -3,6 +3,8 @@
  * its main content, and a reader can follow links from the home page to a blueprint.
  */
 import { describe, expect, it } from 'vitest';
+import { paths } from '../../src/lib/content/urls';
+import { adoptionFormFile } from '../../src/lib/contribute/issue-form';
 import { browsedKinds, exampleAddress } from '../support/pages';
 import { useSite } from '../support/site';
 
@@ -34,5 +36,21 @@ describe('with JavaScript turned off', () => {
     await page.waitForURL(/\/blueprints\/[a-z0-9-]+\/$/);
     await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(title);
     await page.locator('#key-facts').waitFor({ state: 'visible' });
+  });
+
+  it('sends an adoption record to GitHub’s issue form with the written answers', async () => {
+    const { page, blocked } = await site.open({ javaScriptEnabled: false });
+    await page.goto(site.url(paths.weAreUsingThis()));
+    await page.getByLabel('Which blueprint are you using?').fill('electronic-observations-in-nine-months');
+    await page.getByLabel('Your organisation', { exact: true }).selectOption('tarnside-community-health');
+    await page.getByLabel('When did you reach this stage?').fill('2026-09');
+    await page.getByRole('button', { name: 'Continue on GitHub' }).click();
+    // Nothing leaves this machine in tests: the browser's attempt to open GitHub is recorded instead.
+    await expect.poll(() => blocked.find((a) => a.includes('/issues/new'))).toBeTruthy();
+    const address = new URL(blocked.find((a) => a.includes('/issues/new'))!);
+    expect(address.searchParams.get('template')).toBe(adoptionFormFile.split('/').pop());
+    expect(address.searchParams.get('blueprint')).toBe('electronic-observations-in-nine-months');
+    expect(address.searchParams.get('organisation')).toBe('tarnside-community-health');
+    expect(address.searchParams.get('date')).toBe('2026-09');
   });
 });
