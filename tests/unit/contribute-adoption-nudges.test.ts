@@ -31,6 +31,13 @@ describe('nudging adoption records left at exploring', () => {
     expect(body).toContain('https://github.com/commons/site/edit/main/src/content/adoptions/beta--electronic-observations.yaml');
   });
 
+  it('links the site’s own form too, filled in for the record, when the site’s address is known', () => {
+    const body = nudgeBody(staleExploring([record('beta', 'exploring', '2025-03')], today), { ...context, siteUrl: 'https://commons.example.org/' });
+    expect(body).toContain('[update on the site](https://commons.example.org/we-are-using-this/?blueprint=electronic-observations&organisation=beta)');
+    expect(body).toContain('[blueprint](https://commons.example.org/blueprints/electronic-observations/)');
+    expect(nudgeBody(staleExploring([record('beta', 'exploring', '2025-03')], today), context)).not.toContain('update on the site');
+  });
+
   it('says the same thing next week when nothing has changed, so the issue is left alone', () => {
     const entries = [record('beta', 'exploring', '2025-03')];
     expect(nudgeBody(staleExploring(entries, today), context)).toBe(nudgeBody(staleExploring(entries, new Date('2025-10-22T00:00:00Z')), context));

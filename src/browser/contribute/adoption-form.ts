@@ -1,7 +1,7 @@
 /**
  * <adoption-form>: the "We are using this" page (src/pages/we-are-using-this.astro). Fills in the
- * blueprint from the page address (?blueprint=<short name>, as the link on each blueprint page
- * gives it). When the page offers the submission gateway, "Send without a GitHub account" checks
+ * blueprint and the organisation from the page address (?blueprint=<short name>, as the link on
+ * each blueprint page gives it; &organisation=<short name>, as the reminder to update a record does). When the page offers the submission gateway, "Send without a GitHub account" checks
  * that every answer the record needs is there, then hands the answers to <gateway-send>, which
  * signs the person in and sends them; the gateway checks the record in full and says, field by
  * field, what to change. Without JavaScript the form goes to GitHub's issue form as it is.
@@ -21,9 +21,14 @@ class AdoptionForm extends HTMLElement {
   }
 
   connectedCallback(): void {
-    const blueprint = new URLSearchParams(location.search).get('blueprint');
-    const field = this.form.querySelector<HTMLInputElement>('[name="blueprint"]');
-    if (blueprint && field && !field.value) field.value = blueprint;
+    const query = new URLSearchParams(location.search);
+    for (const id of ['blueprint', 'organisation']) {
+      const given = query.get(id);
+      const field = this.form.querySelector<HTMLInputElement | HTMLSelectElement>(`[name="${id}"]`);
+      // A choice only if the list has it: a renamed or mistyped organisation leaves the list as it is.
+      const known = !(field instanceof HTMLSelectElement) || [...field.options].some((o) => o.value === given);
+      if (given && field && !field.value && known) field.value = given;
+    }
 
     for (const el of this.querySelectorAll('[data-no-js]')) el.remove();
     const check = this.querySelector<HTMLButtonElement>('[data-check]');

@@ -27,8 +27,11 @@ export const paths = {
   glossary: () => '/glossary/',
   search: () => '/search/',
   contribute: () => '/contribute/',
-  /** The "We are using this" page; with a blueprint, the form starts with it filled in. */
-  weAreUsingThis: (blueprint?: string) => `/we-are-using-this/${blueprint ? `?blueprint=${encodeURIComponent(blueprint)}` : ''}`,
+  /** The "We are using this" page; given a blueprint (and an organisation), the form starts with them filled in. */
+  weAreUsingThis: (blueprint?: string, organisation?: string) => {
+    const query = new URLSearchParams(Object.entries({ blueprint, organisation }).filter((e): e is [string, string] => Boolean(e[1]))).toString();
+    return `/we-are-using-this/${query ? `?${query}` : ''}`;
+  },
   myTrust: () => '/my-trust/',
   whereToStart: () => '/where-to-start/',
   matchData: () => '/match-data.json',

@@ -54,8 +54,10 @@ function updateLink(repository: string, a: Adoption): string {
 export function nudgeBody(entries: readonly AdoptionEntry[], context: ReminderContext, name: (slug: string) => string = (s) => s): string {
   const rows = entries.map((e) => {
     const edit = `https://github.com/${context.repository}/edit/${context.branch}/${e.filePath}`;
-    const page = context.siteUrl ? ` · [blueprint](${context.siteUrl.replace(/\/+$/, '')}${paths.blueprint(e.data.blueprint)})` : '';
-    return `| ${cell(name(e.data.organisation))} | \`${e.data.blueprint}\` | ${formatMonth(e.data.date)} | [update form](${updateLink(context.repository, e.data)}) · [edit](${edit})${page} |`;
+    const site = context.siteUrl?.replace(/\/+$/, '');
+    // The site's own form needs no GitHub account when the site offers the submission gateway.
+    const onSite = site ? ` · [update on the site](${site}${paths.weAreUsingThis(e.data.blueprint, e.data.organisation)}) · [blueprint](${site}${paths.blueprint(e.data.blueprint)})` : '';
+    return `| ${cell(name(e.data.organisation))} | \`${e.data.blueprint}\` | ${formatMonth(e.data.date)} | [update form](${updateLink(context.repository, e.data)}) · [edit](${edit})${onSite} |`;
   });
   return `${[
     nudgeMarker,
