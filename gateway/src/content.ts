@@ -6,7 +6,7 @@
  * src/lib is mended in this file alone.
  */
 import { adoptionRecord, blueprintAnswer } from '../../src/lib/contribute/adoption-proposal';
-import { adoptionDeclaration, adoptionQuestions, missingAdoptionAnswers } from '../../src/lib/contribute/adoption-questions';
+import { adoptionDeclaration, adoptionQuestions, keptAdoptionAnswers, missingAdoptionAnswers } from '../../src/lib/contribute/adoption-questions';
 import { draftToMdx, slugFromTitle, type DraftValues } from '../../src/lib/contribute/draft';
 import { mergeErrors, mergeErrorsInOrder, sectionErrors, validateDraft, type FieldError } from '../../src/lib/contribute/draft-check';
 import { organisationNotListed, questions } from '../../src/lib/contribute/questions';
@@ -210,4 +210,4 @@ export function pullRequestFor(draft: CheckedDraft, site: SiteContent, origin: {
 }
 
 /** The contribution questions, whose ids are the only answers the gateway keeps. */
-export { questions, adoptionQuestions, adoptionDeclaration };
+export { questions, adoptionQuestions, adoptionDeclaration, keptAdoptionAnswers };

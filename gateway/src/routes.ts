@@ -21,7 +21,7 @@ import { z } from 'astro/zod';
 import type { Settings } from './config';
 import type { Accepting } from './accepting';
 import type { Checks } from './checks';
-import { adoptionDeclaration, adoptionQuestions, mergeErrors, questions, type FieldError } from './content';
+import { adoptionDeclaration, adoptionQuestions, keptAdoptionAnswers, mergeErrors, questions, type FieldError } from './content';
 import { codeMessage, type Mailer } from './mail';
 import { statusPage } from './status-page';
 import { domainOf, isAllowedAddress, normaliseEmail, sameSecret, type SignIn } from './sign-in';
@@ -66,9 +66,10 @@ const submissionBody = z.object({
 });
 const editBody = submissionBody.omit({ idempotencyKey: true, kind: true });
 
-/** Keeps only the form's own questions, so nothing else a client sends is stored. */
+/** Keeps only the form's own questions, so nothing else a client sends is stored (nor a record's contact not to be published). */
 function answersOf(kind: SubmissionKind, raw: Record<string, string | string[]>): Record<string, string | string[]> {
-  return Object.fromEntries(Object.entries(raw).filter(([id]) => fieldIds[kind].has(id)));
+  const asked = Object.fromEntries(Object.entries(raw).filter(([id]) => fieldIds[kind].has(id)));
+  return kind === 'adoption' ? (keptAdoptionAnswers(asked) as Record<string, string | string[]>) : asked;
 }
 
 function creditOf(credit: { named: boolean; name?: string } | undefined): { name: string | null; error?: FieldError } {

@@ -112,6 +112,9 @@ describe('an adoption record', () => {
     await sent(optedIn.body.id as string);
     const without = fileOn(kept.body.id as string, 'src/content/adoptions/kestrel-bay-mental-health--electronic-observations-in-nine-months.yaml')!;
     expect(without).not.toContain('digital.team');
+    // Not published, so not kept either.
+    expect(gateway.store.get(kept.body.id as string)!.answers).not.toHaveProperty('contact');
+    expect(gateway.store.get(optedIn.body.id as string)!.answers).toHaveProperty('contact', 'digital.team@ottersby.example.nhs.uk');
     expect(parse(fileOn(optedIn.body.id as string, 'src/content/adoptions/ottersby-mental-health--electronic-observations-in-nine-months.yaml')!)).toMatchObject({
       contactOptIn: true,
       contact: 'digital.team@ottersby.example.nhs.uk',

@@ -99,3 +99,13 @@ export function missingAdoptionAnswers(values: DraftValues): FieldError[] {
   }
   return errors;
 }
+
+/**
+ * The answers worth keeping: a contact typed without agreeing to publish it is never published,
+ * so it is not kept either (the gateway stores answers for as long as the record is public).
+ */
+export function keptAdoptionAnswers(values: DraftValues): DraftValues {
+  if (textOf(values, 'contactOptIn') === 'yes') return values;
+  const { contact: _unpublished, ...kept } = values;
+  return kept;
+}
