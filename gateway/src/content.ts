@@ -5,8 +5,8 @@
  * use. Everything the gateway needs from there is imported here and nowhere else, so a rename in
  * src/lib is mended in this file alone.
  */
-import { adoptionRecord, blueprintAnswer } from '../../src/lib/contribute/adoption-proposal';
-import { adoptionDeclaration, adoptionQuestions, keptAdoptionAnswers, missingAdoptionAnswers } from '../../src/lib/contribute/adoption-questions';
+import { adoptionRecord } from '../../src/lib/contribute/adoption-proposal';
+import { adoptionDeclaration, adoptionQuestions, blueprintAnswer, keptAdoptionAnswers, missingAdoptionAnswers } from '../../src/lib/contribute/adoption-questions';
 import { draftToMdx, slugFromTitle, type DraftValues } from '../../src/lib/contribute/draft';
 import { mergeErrors, mergeErrorsInOrder, sectionErrors, validateDraft, type FieldError } from '../../src/lib/contribute/draft-check';
 import { organisationNotListed, questions } from '../../src/lib/contribute/questions';

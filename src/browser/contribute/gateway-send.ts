@@ -7,8 +7,8 @@
  * localStorage the idempotency key and id of the submission this draft became, so a double click,
  * a retry or a reload never sends it twice, and sending an edited draft updates the same proposal.
  */
-import type { DraftValues } from '../../lib/contribute/draft';
-import { organisationNotListed } from '../../lib/contribute/questions';
+import { blueprintAnswer } from '../../lib/contribute/adoption-questions';
+import { organisationOf, textOf, type DraftValues } from '../../lib/contribute/draft';
 
 /** What the gateway said once a draft was stored: the pull request when it is already open. */
 export interface DraftSent {
@@ -27,16 +27,19 @@ interface Answer {
   body: { errors?: GatewayError[]; csrfToken?: string; signedIn?: boolean; email?: string | null; id?: string; state?: string; pullRequest?: { number: number; url: string } | null; statusUrl?: string };
 }
 
+/** Where the submission the drafting form's draft became is remembered. */
+const draftKey = 'blueprint-commons:gateway-submission:v1';
+
 /**
- * Where the submission a draft became is remembered: one for the drafting form's draft, and one
- * per organisation and blueprint for adoption records (the record's own file name), so sending a
- * record again updates that record's pull request and no other.
+ * Where a submission is remembered: the drafting form's under one key, and an adoption record's
+ * under its organisation and blueprint (what names the record's file), read as the gateway reads
+ * them, so sending a record again updates that record's pull request and no other.
  */
-function storeKey(kind: string, values: DraftValues | undefined): string {
-  if (kind !== 'adoption') return 'blueprint-commons:gateway-submission:v1';
-  const part = (id: string) => String(values?.[id] ?? '').trim().toLowerCase();
-  return `blueprint-commons:gateway-adoption:v1:${part('organisation') === organisationNotListed ? part('organisation-name') : part('organisation')}--${part('blueprint')}`;
+function storeKey(kind: string, values: DraftValues): string {
+  if (kind !== 'adoption') return draftKey;
+  return `blueprint-commons:gateway-adoption:v1:${organisationOf(values) ?? ''}--${blueprintAnswer(textOf(values, 'blueprint'))}`;
 }
+
 /** How often, and how many times, to ask whether the pull request is open yet (about two minutes). */
 const pollEveryMs = 1500;
 const pollTimes = 80;
@@ -90,7 +93,7 @@ class GatewaySend extends HTMLElement {
       this.querySelector<HTMLElement>('[data-name-group]')!.hidden = !named.checked;
     });
     // A cleared draft starts a new proposal; an edited one updates the proposal it became.
-    this.closest('draft-form')?.addEventListener('draft-cleared', () => remember(storeKey(this.kind, undefined), undefined));
+    this.closest('draft-form')?.addEventListener('draft-cleared', () => remember(draftKey, undefined));
   }
 
   /** Called by <draft-form> each time a draft passes its checks. */

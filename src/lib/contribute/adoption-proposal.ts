@@ -10,7 +10,7 @@ import { stringify } from 'yaml';
 import { adoptionSlug } from '../schema/adoption';
 import type { Organisation } from '../schema/organisation';
 import { validateContent, type ContentFile, type MdxParser } from '../validate';
-import { adoptionQuestions } from './adoption-questions';
+import { adoptionQuestions, blueprintAnswer } from './adoption-questions';
 import { declared, issueValues, parseIssueFormBody } from './issue-answers';
 import { adoptionForm } from './issue-form';
 import { proposalProblems } from './issue-comment';
@@ -19,16 +19,6 @@ import { canonicalPath, type ContributionEntry } from './plan';
 import { organisationOf, textOf, type DraftValues } from './draft';
 
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-/**
- * The blueprint a proposer meant: its slug, or its page address (people paste the link). Only
- * the last path segment of an address is taken.
- */
-export function blueprintAnswer(answer: string): string {
-  const text = answer.trim();
-  const fromAddress = text.match(/\/blueprints\/([^/?#\s]+)\/?(?:[?#].*)?$/);
-  return (fromAddress ? fromAddress[1] : text).toLowerCase();
-}
 
 /** The record's fields, in the order a maintainer reads them, from the form's answers. */
 export function adoptionData(values: DraftValues, organisation: string): Record<string, unknown> {
