@@ -18,7 +18,7 @@ import { validateContent } from '../../src/lib/validate';
 import { nativeMdxParser } from '../../src/lib/validate/native-parser';
 import { readContentFiles } from '../../src/node/content-files';
 import { adoptionAnswers, issueBody } from '../fixtures/contribute/answers';
-import type { DraftValues } from '../../src/lib/contribute/draft';
+import type { DraftValues } from '../../src/lib/contribute/answers';
 import { runIssueBot, startFakeGitHub, type FakeGitHub, type FakeIssue, type ScriptResult } from '../support/fake-github';
 
 const contentDir = fileURLToPath(new URL('../fixtures/contribute/adoption-content/', import.meta.url));

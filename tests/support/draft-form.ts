@@ -3,7 +3,7 @@
  * draft on the page without typing every answer, or need to be on one of its steps.
  */
 import type { Page } from 'playwright-core';
-import type { DraftValues } from '../../src/lib/contribute/draft';
+import type { DraftValues } from '../../src/lib/contribute/answers';
 
 /** Answers every question given in one step, firing the events typing would. Works on every step, shown or not. */
 export async function fillQuickly(page: Page, values: DraftValues): Promise<void> {

@@ -3,7 +3,7 @@
  * one row per question the author was shown, its label as asked, the answer in words, and a
  * "Change" link back to that question whose hidden text names it for screen readers.
  */
-import type { DraftValues } from '../../lib/contribute/draft';
+import type { DraftValues } from '../../lib/contribute/answers';
 import { answerRows, stepOfQuestion } from '../../lib/contribute/steps';
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, ...children: (string | Node)[]): HTMLElementTagNameMap[K] {

@@ -1,5 +1,5 @@
 /** Reads a form of questions (the drafting form's, unless given) into DraftValues and writes DraftValues back, by field id. */
-import type { DraftValues } from '../../lib/contribute/draft';
+import type { DraftValues } from '../../lib/contribute/answers';
 import { controlOf, questions, type Question } from '../../lib/contribute/questions';
 
 function controls(form: HTMLFormElement, id: string): (HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement)[] {

@@ -8,7 +8,7 @@
  * a retry or a reload never sends it twice, and sending an edited draft updates the same proposal.
  */
 import { blueprintAnswer } from '../../lib/contribute/adoption-questions';
-import { organisationOf, textOf, type DraftValues } from '../../lib/contribute/draft';
+import { organisationOf, textOf, type DraftValues } from '../../lib/contribute/answers';
 
 /** What the gateway said once a draft was stored: the pull request when it is already open. */
 export interface DraftSent {

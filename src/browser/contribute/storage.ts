@@ -2,7 +2,7 @@
  * Keeps the draft in this browser's localStorage, so a reload or a closed tab loses nothing.
  * Storage can be full, blocked or turned off; the form then simply works without it.
  */
-import type { DraftValues } from '../../lib/contribute/draft';
+import type { DraftValues } from '../../lib/contribute/answers';
 
 const key = 'blueprint-commons:contribute-draft:v1';
 

@@ -16,7 +16,7 @@ import { adoptionForm } from './issue-form';
 import { proposalProblems } from './issue-comment';
 import { matchOrganisation, organisationsIn, organisationToAdd, type CheckedProposal, type Issue } from './issue-proposal';
 import { canonicalPath, type ContributionEntry } from './plan';
-import { organisationOf, textOf, type DraftValues } from './draft';
+import { organisationOf, textOf, type DraftValues } from './answers';
 
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 

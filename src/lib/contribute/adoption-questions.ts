@@ -10,7 +10,7 @@
 import { adoptionStages } from '../schema/adoption-stages';
 import { terms } from '../schema/taxonomy';
 import type { FieldError } from './draft-check';
-import { isEmpty, textOf, type DraftValues } from './draft';
+import { isEmpty, textOf, type DraftValues } from './answers';
 import type { Declaration } from './issue-form';
 import { organisationNotListed, type Question } from './questions';
 

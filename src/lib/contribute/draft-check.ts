@@ -7,7 +7,8 @@
 import { blueprintSections } from '../content/sections';
 import { whatWentWrongShortfall } from '../content/what-went-wrong';
 import { blueprintSchema } from '../schema/blueprint';
-import { isEmpty, textOf, toFrontMatter, type DraftOptions, type DraftValues } from './draft';
+import { toFrontMatter, type DraftOptions } from './draft';
+import { isEmpty, textOf, type DraftValues } from './answers';
 import { organisationNotListed, questionById, questionForProblem, questions, sectionFieldId, type Question } from './questions';
 
 export interface FieldError {

@@ -7,49 +7,14 @@
  */
 import { renderBlueprint } from '../content/render-blueprint';
 import { blueprintSections } from '../content/sections';
-import { defaultAnswers, organisationNotListed, questions, sectionFieldId, type Question } from './questions';
+import { isEmpty, linesOf, listOf, organisationOf, textOf, type DraftValues } from './answers';
+import { defaultAnswers, questions, sectionFieldId, type Question } from './questions';
 import { licences } from '../schema/taxonomy';
 import { slugForTitle } from './slug';
-
-/** Answers by question id: one string per question, or a list for several choices. */
-export type DraftValues = Record<string, string | string[] | undefined>;
 
 /** The file name for a title: the same slug the issue bot makes from a Latin-letter title, so both name it alike. */
 export function slugFromTitle(title: string): string {
   return slugForTitle(title, 'blueprint');
-}
-
-/** An answer as one trimmed string; several choices joined by ", ". */
-export function textOf(values: DraftValues, id: string): string {
-  const v = values[id];
-  return (Array.isArray(v) ? v.join(', ') : (v ?? '')).trim();
-}
-
-/** An answer as a list of trimmed, non-empty choices. */
-export function listOf(values: DraftValues, id: string): string[] {
-  const v = values[id];
-  if (Array.isArray(v)) return v.map((x) => x.trim()).filter(Boolean);
-  return v?.trim() ? [v.trim()] : [];
-}
-
-/** One item per non-empty line, e.g. key questions; the bullets and numbers people type are dropped. */
-export function linesOf(text: string): string[] {
-  return text
-    .split(/\r?\n/)
-    .map((line) => line.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '').trim())
-    .filter(Boolean);
-}
-
-export function isEmpty(values: DraftValues, id: string): boolean {
-  return listOf(values, id).length === 0;
-}
-
-/** The organisation slug: the chosen one, or the slug of the name typed for one not listed. */
-export function organisationOf(values: DraftValues): string | undefined {
-  const chosen = textOf(values, 'organisation');
-  const name = textOf(values, 'organisation-name');
-  if (chosen === organisationNotListed) return name ? slugForTitle(name, 'organisation', 100) : undefined;
-  return chosen || undefined;
 }
 
 export interface DraftOptions {

@@ -5,7 +5,8 @@
  * Runs in the browser as well as in Node: no I/O, no Node built-ins.
  */
 import { labelOf } from '../schema/taxonomy';
-import { draftToMdx, linesOf, listOf, slugFromTitle, textOf, type DraftOptions, type DraftValues } from './draft';
+import { draftToMdx, slugFromTitle, type DraftOptions } from './draft';
+import { linesOf, listOf, textOf, type DraftValues } from './answers';
 import { canonicalPath } from './plan';
 import { organisationNotListed, questions, type Question } from './questions';
 

@@ -4,7 +4,8 @@
  * never evaluated, and the result still goes through the full validator and MDX safety gate.
  */
 import type { Term } from '../schema/taxonomy';
-import { sectionsOf, toFrontMatter, type DraftValues } from './draft';
+import { sectionsOf, toFrontMatter } from './draft';
+import { type DraftValues } from './answers';
 import { blueprintForm, type IssueFormSpec } from './issue-form';
 import { questions, type Question } from './questions';
 

@@ -8,7 +8,8 @@ import { blueprintSchema } from '../schema/blueprint';
 import type { Organisation } from '../schema';
 import { statuses, valuesOf } from '../schema/taxonomy';
 import { placeholder } from '../validate/rules/placeholders';
-import { toFrontMatter, type DraftValues } from './draft';
+import { toFrontMatter } from './draft';
+import { type DraftValues } from './answers';
 import { questionById, questionForProblem, type Question } from './questions';
 
 export interface NewBlueprintQuestion {

@@ -7,7 +7,7 @@
  * Runs in the browser as well as in Node: no I/O, no Node built-ins.
  */
 import { capabilities, labelOf, pillars, type Term } from '../schema/taxonomy';
-import { linesOf, listOf, textOf, type DraftValues } from './draft';
+import { linesOf, listOf, textOf, type DraftValues } from './answers';
 import type { FieldError } from './draft-check';
 import { controlOf, organisationNotListed, questions, type Question } from './questions';
 import { slugify } from './slug';

@@ -1,0 +1,46 @@
+/**
+ * Reading answers to the contribution questions (./questions.ts): one answer as text or as a
+ * list, and the organisation they name. Shared by the drafting form, the "We are using this"
+ * form, the issue bot and the gateway; kept apart from ./draft.ts so a page that only reads
+ * answers does not load what turns them into a blueprint file (YAML among it).
+ *
+ * Runs in the browser as well as in Node: no I/O, no Node built-ins.
+ */
+import { organisationNotListed } from './questions';
+import { slugForTitle } from './slug';
+
+/** Answers by question id: one string per question, or a list for several choices. */
+export type DraftValues = Record<string, string | string[] | undefined>;
+
+/** An answer as one trimmed string; several choices joined by ", ". */
+export function textOf(values: DraftValues, id: string): string {
+  const v = values[id];
+  return (Array.isArray(v) ? v.join(', ') : (v ?? '')).trim();
+}
+
+/** An answer as a list of trimmed, non-empty choices. */
+export function listOf(values: DraftValues, id: string): string[] {
+  const v = values[id];
+  if (Array.isArray(v)) return v.map((x) => x.trim()).filter(Boolean);
+  return v?.trim() ? [v.trim()] : [];
+}
+
+/** One item per non-empty line, e.g. key questions; the bullets and numbers people type are dropped. */
+export function linesOf(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '').trim())
+    .filter(Boolean);
+}
+
+export function isEmpty(values: DraftValues, id: string): boolean {
+  return listOf(values, id).length === 0;
+}
+
+/** The organisation slug: the chosen one, or the slug of the name typed for one not listed. */
+export function organisationOf(values: DraftValues): string | undefined {
+  const chosen = textOf(values, 'organisation');
+  const name = textOf(values, 'organisation-name');
+  if (chosen === organisationNotListed) return name ? slugForTitle(name, 'organisation', 100) : undefined;
+  return chosen || undefined;
+}
