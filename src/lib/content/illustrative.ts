@@ -4,7 +4,8 @@
  * illustrative when it says so or when its publishing organisation is made up; the validator
  * keeps the two in step, but a list should never depend on that to tell the truth.
  */
-import { evidenceLevels, labelOf, type Blueprint, type Organisation } from '../schema';
+import type { Blueprint, Organisation } from '../schema';
+import { evidenceLevels, labelOf } from '../schema/taxonomy';
 
 /** The short label shown beside an illustrative entry: words, so colour is never the only signal. */
 export const illustrativeLabel = 'Illustrative example';

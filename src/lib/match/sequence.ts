@@ -2,8 +2,8 @@
  * The where-to-start guide's sequencing: from a reader's answers and the rules in
  * src/content/where-to-start.yaml to three to five priorities in order. Pure: the rules are an argument.
  */
+import { guideAnswers } from '../schema/guide-answers';
 import { valuesOf } from '../schema/taxonomy';
-import { guideAnswers } from '../schema/where-to-start';
 import type { Answer, GuidePriority, GuideQuestion, WhereToStart } from '../schema/where-to-start';
 import { rankEntries, type MatchEntry, type Scored } from './score';
 import type { TrustProfile } from './profile';

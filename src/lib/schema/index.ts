@@ -7,4 +7,5 @@ export * from './adoption';
 export * from './glossary';
 export { titleProblem } from './title';
 export * from './where-to-start';
+export * from './guide-answers';
 export * from './template';

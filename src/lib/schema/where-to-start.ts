@@ -8,15 +8,9 @@
  * it names against the rest of the content.
  */
 import { z } from 'astro/zod';
-import { capabilities, domains, pillars, terms } from './taxonomy';
+import { guideAnswers } from './guide-answers';
+import { capabilities, domains, pillars } from './taxonomy';
 import { manyOf, oneOf, slug, slugs, text } from './fields';
-
-/** How a reader answers a where-to-start question. `unsure` counts only where a priority names it. */
-export const guideAnswers = terms([
-  { value: 'yes', label: 'Yes' },
-  { value: 'no', label: 'No' },
-  { value: 'unsure', label: 'Not sure' },
-] as const);
 
 export type Answer = (typeof guideAnswers)[number]['value'];
 
