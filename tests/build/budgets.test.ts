@@ -1,12 +1,13 @@
 /**
  * Page weight budgets over the built site, so pages stay fast on NHS networks and old devices:
  * a blueprint page's HTML is at most 12 KiB gzipped, the CSS any page loads at most 30 KiB
- * gzipped, only the search and contribute pages load JavaScript, and the MDX safety check the
- * drafting form fetches when an author first checks a draft is at most 100 KiB gzipped. The
- * measured sizes are printed so they can be recorded in the README.
+ * gzipped, only the search and contribute pages load JavaScript, the JavaScript a page loads
+ * before anyone acts on it is at most 20 KiB gzipped (70 KiB for the drafting form), and the MDX
+ * safety check the drafting form fetches when an author first checks a draft is at most 100 KiB
+ * gzipped. The measured sizes are printed so they can be recorded in the README.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attr, parseHtml, type HtmlElement } from '../support/html';
@@ -18,6 +19,9 @@ const KiB = 1024;
 const blueprintHtmlBudget = 12 * KiB;
 const cssBudget = 30 * KiB;
 const safetyCheckBudget = 100 * KiB;
+/** JavaScript a page loads as it opens: its scripts and every module they import statically. */
+const scriptBudget = 20 * KiB;
+const draftingFormScriptBudget = 70 * KiB;
 /** Pages that may load JavaScript: search runs Pagefind, contribute drafts a file in the browser. */
 const scriptPages = new Set([paths.search(), paths.contribute(), paths.myTrust(), paths.whereToStart(), paths.weAreUsingThis()]);
 /** An inline classic script this short (e.g. setting a class on <body>) is not "loading JavaScript". */
@@ -30,6 +34,8 @@ interface Measured {
   stylesheets: string[];
   /** What makes the page load JavaScript, if anything. */
   scripts: string[];
+  /** Gzipped bytes of those scripts and the modules they import (not those loaded later with import()). */
+  js: number;
 }
 
 /** zlib's default level, as web servers commonly use; level 9 would flatter the numbers. */
@@ -64,9 +70,12 @@ async function measure(page: BuiltPage): Promise<Measured> {
 
   const scripts: string[] = [];
   const isScript = (s: HtmlElement) => !attr(s, 'type') || /^(module|text\/javascript|application\/javascript)$/i.test(attr(s, 'type')!);
+  const modules = new Set<string>();
   for (const script of dom.querySelectorAll('script')) {
     if (!isScript(script)) continue; // JSON data blocks and the like run nothing
     const src = attr(script, 'src');
+    const file = src ? localFile(src, page) : undefined;
+    if (file) importedModules(file, modules);
     if (src) scripts.push(`<script src="${src}">`);
     else if (attr(script, 'type') === 'module') scripts.push('<script type="module"> (inline)');
     else if (script.textContent.trim().length > inlineScriptAllowance) scripts.push(`inline <script> of ${script.textContent.trim().length} characters`);
@@ -74,7 +83,21 @@ async function measure(page: BuiltPage): Promise<Measured> {
   for (const link of links.filter((l) => rel(l).includes('modulepreload') || (rel(l).includes('preload') && attr(l, 'as') === 'script'))) {
     scripts.push(`<link rel="${attr(link, 'rel')}" href="${attr(link, 'href')}">`);
   }
-  return { page, html: gzipped(source), css, stylesheets, scripts };
+  let js = 0;
+  for (const file of modules) {
+    if (!gzippedFiles.has(file)) gzippedFiles.set(file, gzipped(readFileSync(file)));
+    js += gzippedFiles.get(file)!;
+  }
+  return { page, html: gzipped(source), css, stylesheets, scripts, js };
+}
+
+/** A built module and those it imports statically (`from"./x.js"`, `import"./x.js"`), into `into`. */
+function importedModules(file: string, into: Set<string>): void {
+  if (into.has(file)) return;
+  into.add(file);
+  for (const [, name] of readFileSync(file, 'utf8').matchAll(/\b(?:from|import)\s*["'](\.\/[^"']+\.js)["']/g)) {
+    importedModules(join(dirname(file), name), into);
+  }
 }
 
 function median(values: number[]): number {
@@ -99,7 +122,8 @@ describe('page weight budgets', () => {
       const of = measured.filter((m) => m.page.kind === kind);
       const html = of.map((m) => m.html);
       const css = of.map((m) => m.css);
-      return { kind, pages: of.length, 'html max': kib(Math.max(...html)), 'html median': kib(median(html)), 'css max': kib(Math.max(...css)), 'css median': kib(median(css)) };
+      const js = of.map((m) => m.js);
+      return { kind, pages: of.length, 'html max': kib(Math.max(...html)), 'html median': kib(median(html)), 'css max': kib(Math.max(...css)), 'css median': kib(median(css)), 'js max': kib(Math.max(...js)) };
     });
     console.log('Measured sizes (gzipped, zlib default level):');
     console.table(rows);
@@ -124,6 +148,13 @@ describe('page weight budgets', () => {
   it('loads no JavaScript file on any page except search, contribute, my trust, where to start and we are using this', () => {
     const loading = measured.filter((m) => !scriptPages.has(m.page.path) && m.scripts.length).map((m) => `${m.page.path}  ${m.scripts.join(', ')}`);
     expect(loading, 'Pages that load JavaScript').toEqual([]);
+  });
+
+  it(`keeps the JavaScript a page loads as it opens within ${scriptBudget / KiB} KiB gzipped (${draftingFormScriptBudget / KiB} KiB for the drafting form)`, () => {
+    const budgetOf = (m: Measured) => (m.page.path === paths.contribute() ? draftingFormScriptBudget : scriptBudget);
+    expect(measured.filter((m) => m.page.path === paths.weAreUsingThis() && m.js > 0), 'the We are using this page measured').toHaveLength(1);
+    const over = measured.filter((m) => m.js > budgetOf(m)).map((m) => `${m.page.path}  ${kib(m.js)} of ${kib(budgetOf(m))}`);
+    expect(over, 'Pages whose JavaScript is over budget (does a page import the drafting code, or a library, it does not use?)').toEqual([]);
   });
 
   it(`keeps the drafting form's MDX safety check within ${safetyCheckBudget / KiB} KiB gzipped`, () => {
