@@ -8,7 +8,7 @@
 import { adoptionRecord } from '../../src/lib/contribute/adoption-proposal';
 import { adoptionDeclaration, adoptionQuestions, blueprintAnswer, keptAdoptionAnswers, missingAdoptionAnswers } from '../../src/lib/contribute/adoption-questions';
 import { draftToMdx, slugFromTitle } from '../../src/lib/contribute/draft';
-import { type DraftValues } from '../../src/lib/contribute/answers';
+import type { DraftValues } from '../../src/lib/contribute/answers';
 import { mergeErrors, mergeErrorsInOrder, sectionErrors, validateDraft, type FieldError } from '../../src/lib/contribute/draft-check';
 import { organisationNotListed, questions } from '../../src/lib/contribute/questions';
 import { canonicalPath, planContribution, type ContributionEntry } from '../../src/lib/contribute/plan';

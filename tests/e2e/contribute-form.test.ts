@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { readContentFiles } from '../../src/node/content-files';
 import { draftToMdx, slugFromTitle } from '../../src/lib/contribute/draft';
-import { type DraftValues } from '../../src/lib/contribute/answers';
+import type { DraftValues } from '../../src/lib/contribute/answers';
 import { mergeErrors, sectionErrors, validateDraft, type FieldError } from '../../src/lib/contribute/draft-check';
 import { draftPath, handOff, issueFormUrl } from '../../src/lib/contribute/hand-off';
 import { controlOf, questionById, questions as draftFields, sectionFieldId, type Question as DraftField } from '../../src/lib/contribute/questions';

@@ -7,7 +7,7 @@
  * this browser throughout, and checked with the site's own blueprint schema and MDX safety gate.
  */
 import { draftToMdx, hasAnswers, type DraftOptions } from '../../lib/contribute/draft';
-import { type DraftValues } from '../../lib/contribute/answers';
+import type { DraftValues } from '../../lib/contribute/answers';
 import { mergeErrors, sectionErrors, validateDraft, type FieldError } from '../../lib/contribute/draft-check';
 import { handOff } from '../../lib/contribute/hand-off';
 import { localIsoDate } from '../../lib/contribute/local-date';

@@ -5,7 +5,7 @@
  */
 import type { Term } from '../schema/taxonomy';
 import { sectionsOf, toFrontMatter } from './draft';
-import { type DraftValues } from './answers';
+import type { DraftValues } from './answers';
 import { blueprintForm, type IssueFormSpec } from './issue-form';
 import { questions, type Question } from './questions';
 

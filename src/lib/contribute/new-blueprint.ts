@@ -9,7 +9,7 @@ import type { Organisation } from '../schema';
 import { statuses, valuesOf } from '../schema/taxonomy';
 import { placeholder } from '../validate/rules/placeholders';
 import { toFrontMatter } from './draft';
-import { type DraftValues } from './answers';
+import type { DraftValues } from './answers';
 import { questionById, questionForProblem, type Question } from './questions';
 
 export interface NewBlueprintQuestion {
