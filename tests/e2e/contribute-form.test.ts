@@ -238,6 +238,22 @@ describe('drafting a blueprint on the contribute page, one step at a time', () =
     expect(await inlineError(page, 'summary')).not.toBeNull();
   });
 
+  it('moves on with one press of Continue after the problems are fixed, though fixing the last one clears the summary', async () => {
+    const { page } = await openForm();
+    await fillQuickly(page, mistaken());
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.locator('[data-error-summary]').waitFor({ state: 'visible' });
+    const good = goodDraft();
+    await page.getByLabel('Title', { exact: true }).fill(String(good.title));
+    await page.getByLabel('Summary', { exact: true }).fill(String(good.summary));
+    await page.getByLabel('Key questions this answers', { exact: true }).fill(String(good.keyQuestions));
+    // Pressed as a person presses: leaving the last question as the button goes down, releasing it a moment later.
+    await page.getByRole('button', { name: 'Continue' }).click({ delay: 150 });
+    const next = questionSteps[1];
+    await page.locator(`#step-${next.id}`).waitFor({ state: 'visible', timeout: 5_000 });
+    expect(await currentStep(page)).toBe(next.id);
+  });
+
   it('keeps the draft and the step after a reload, and says so', async () => {
     const { page } = await openForm();
     await fillQuickly(page, mistaken());

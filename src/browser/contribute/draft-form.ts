@@ -41,6 +41,8 @@ class DraftForm extends HTMLElement {
   /** Guards against an older, slower check overwriting a newer one. */
   private checks = 0;
   private shownErrors = new Set<string>();
+  /** A mouse button, finger or pen is down on the page. */
+  private pressing = false;
   /** What the gateway said about the draft last sent, for the confirmation. */
   private lastSent: DraftSent | undefined;
   private readonly pageTitle = document.title;
@@ -76,11 +78,24 @@ class DraftForm extends HTMLElement {
       event.preventDefault();
       void this.continue();
     });
+    window.addEventListener('pointerdown', () => (this.pressing = true), true);
+    for (const type of ['pointerup', 'pointercancel']) window.addEventListener(type, () => (this.pressing = false), true);
     form.addEventListener('focusout', (event) => {
       const id = fieldIdOf(event.target as Element);
       // Moving between the options of one question is not leaving it.
       if (!this.submitted || !id || fieldIdOf(event.relatedTarget as Element | null) === id) return;
-      void this.checkStep('blur', id);
+      if (!this.pressing) return void this.checkStep('blur', id);
+      // Left by pressing something, Continue perhaps. Clearing the question's problem (and with the
+      // last one, the summary) would move that button up the page before the press ends, and the
+      // press would miss it. So check once the press and its click are over, unless the click
+      // started a check of the whole step.
+      const checks = this.checks;
+      const pressed = new AbortController();
+      const after = () => {
+        pressed.abort();
+        setTimeout(() => this.checks === checks && void this.checkStep('blur', id));
+      };
+      for (const type of ['pointerup', 'pointercancel']) window.addEventListener(type, after, { capture: true, signal: pressed.signal });
     });
     this.addEventListener('click', (event) => {
       const target = event.target as Element;
