@@ -219,7 +219,9 @@ class WhereToStartGuide extends HTMLElement {
     this.querySelector<HTMLAnchorElement>('[data-share-link]')!.href = location.href;
     this.querySelector('[data-print]')!.addEventListener('click', () => window.print());
     result.hidden = false;
-    result.focus();
+    // Focus alone would scroll a playbook taller than the screen to its middle: show it from its heading.
+    result.focus({ preventScroll: true });
+    result.scrollIntoView({ block: 'start' });
 
     Promise.all([loadMatchData(this.dataset.match!), loadJson<BlueprintTitles>(this.dataset.titles!)])
       .then(([data, titles]) => {

@@ -97,6 +97,17 @@ describe('the where-to-start guide', () => {
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('tailored-playbook');
   });
 
+  it('opens at the start of the tailored playbook on a 320 px wide screen, where the playbook is many screens tall', async () => {
+    const { page } = await site.open({ viewport: { width: 320, height: 640 } });
+    await page.goto(site.url(`/where-to-start/?${new URLSearchParams(answersGiven)}`));
+    await playbookShown(page);
+    const { top, height } = await page.locator('#tailored-heading').evaluate((h) => ({ top: h.getBoundingClientRect().top, height: document.querySelector('#tailored-playbook')!.getBoundingClientRect().height }));
+    expect(height, 'the playbook is taller than the screen, or this test shows nothing').toBeGreaterThan(640 * 3);
+    expect(top, 'the heading "Your tailored playbook" is on screen').toBeGreaterThanOrEqual(-1);
+    expect(top).toBeLessThan(640 / 2);
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('tailored-playbook');
+  });
+
   it('asks for at least one answer, with an error summary, instead of submitting an empty guide', async () => {
     const { page } = await site.open();
     await page.goto(site.url('/where-to-start/'));
