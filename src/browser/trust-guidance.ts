@@ -205,13 +205,23 @@ class WhereToStartGuide extends HTMLElement {
     const list = this.querySelector<HTMLOListElement>('[data-priorities]')!;
     const chosen = prioritiesFor(answers, guide);
     const answerText = { yes: 'Yes', no: 'No', unsure: 'Not sure' } as const;
+    // A playbook's checklist and board questions are shown once, under the first priority from it.
+    const listsUnder = new Map<string, { li: HTMLElement; title: string }>();
     for (const item of chosen) {
       const li = list.querySelector<HTMLElement>(`[data-priority="${CSS.escape(item.priority.id)}"]`)!;
+      const first = listsUnder.get(item.priority.playbook);
+      li.querySelector<HTMLElement>('[data-playbook-lists]')!.hidden = first !== undefined;
+      li.querySelector<HTMLElement>('[data-lists-elsewhere]')!.hidden = first === undefined;
+      if (first) {
+        const link = li.querySelector<HTMLAnchorElement>('[data-lists-link]')!;
+        link.href = `#${first.li.id}`;
+        link.textContent = first.title;
+      } else listsUnder.set(item.priority.playbook, { li, title: guide.priorityTitle[item.priority.id] });
       const why = [
         ...item.triggeredBy.map((t) => `You answered “${answerText[t.answer]}” to “${guide.questionText[t.question]}”`),
         ...item.comesAfter.map((a) => `It comes after “${guide.priorityTitle[a.priority]}”, because ${a.because}`),
       ];
-      li.querySelector('[data-why]')!.textContent = why.length > 0 ? why.join('. ') : 'Suggested as a next step for a trust that has the basics in place';
+      li.querySelector('[data-why]')!.textContent = why.length > 0 ? `${why.join('. ')}.` : 'Suggested as a next step for a trust that has the basics in place.';
       li.hidden = false;
       list.append(li);
     }

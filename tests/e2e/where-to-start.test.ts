@@ -63,6 +63,26 @@ describe('the where-to-start guide', () => {
     expect(await playbookShown(fresh.page)).toEqual(shown);
   });
 
+  it('shows a playbook’s checklist and board questions once, under the first priority from it, and links the others there', async () => {
+    const chosen = prioritiesFor(answersGiven, guide).map((c) => c.priority);
+    const repeated = chosen.filter((p, i) => chosen.findIndex((q) => q.playbook === p.playbook) < i);
+    expect(repeated.length, 'these answers lead to two priorities from one playbook, or this test shows nothing').toBeGreaterThan(0);
+    const { page } = await site.open();
+    await page.goto(site.url(`/where-to-start/?${new URLSearchParams(answersGiven)}`));
+    await playbookShown(page);
+    for (const p of chosen) {
+      const li = page.locator(`#priority-${p.id}`);
+      const first = chosen.find((q) => q.playbook === p.playbook)!;
+      await expect(li.locator('[data-playbook-lists]').isVisible(), p.id).resolves.toBe(first === p);
+      await expect(li.locator('[data-lists-elsewhere]').isVisible(), p.id).resolves.toBe(first !== p);
+      if (first !== p) {
+        const link = li.locator('[data-lists-link]');
+        await expect(link.getAttribute('href')).resolves.toBe(`#priority-${first.id}`);
+        await expect(link.innerText()).resolves.toBe(first.title);
+      }
+    }
+  });
+
   it('has no WCAG 2.2 AA problems with the questions and with a tailored playbook', async () => {
     const { page } = await site.open();
     for (const path of ['/where-to-start/', '/where-to-start/?wifi=no&ccio-time=no&setting=acute']) {
