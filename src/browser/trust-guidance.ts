@@ -61,7 +61,7 @@ class MyTrust extends HTMLElement {
     const form = this.querySelector('form')!;
     const status = this.querySelector<HTMLElement>('[data-status]')!;
     this.querySelectorAll<HTMLElement>('[data-needs-script], [data-clear]').forEach((el) => (el.hidden = false));
-    this.querySelector<HTMLElement>('[data-no-script-note]')!.hidden = true;
+    this.querySelectorAll<HTMLElement>('[data-no-script-note]').forEach((el) => (el.hidden = true));
 
     const params = new URLSearchParams(location.search);
     const profile = hasProfileIn(params) ? parseProfile(params) : savedProfile();
@@ -181,6 +181,7 @@ class WhereToStartGuide extends HTMLElement {
     };
     const form = this.querySelector('form')!;
     this.querySelector<HTMLElement>('[data-no-script]')!.hidden = true;
+    this.querySelectorAll<HTMLElement>('[data-needs-script]').forEach((el) => (el.hidden = false));
     const params = new URLSearchParams(location.search);
     const answers = parseAnswers(params, guide.questions);
     const profile = hasProfileIn(params) ? parseProfile(params) : savedProfile();

@@ -74,12 +74,16 @@ describe('finding guidance for my trust', () => {
     }
   });
 
-  it('without JavaScript still shows the form and lists the general playbooks', async () => {
+  it('without JavaScript says matching needs it before the questions, offers no button that would do nothing, and lists the general playbooks', async () => {
     const { page } = await site.open({ javaScriptEnabled: false });
     await page.goto(site.url('/my-trust/?setting=acute'));
     const playbooks = bundledMatchData().entries.filter((e) => e.kind === 'playbook').map((e) => e.id);
     await expect(listed(page, 'rest').then((ids) => ids.sort())).resolves.toEqual(playbooks.sort());
-    await expect(page.getByRole('button', { name: 'Show guidance for my trust' }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('button', { name: 'Show guidance for my trust' }).isVisible()).resolves.toBe(false);
+    const note = page.getByText('Matching guidance to your trust happens in your browser, which needs JavaScript');
+    await expect(note.isVisible()).resolves.toBe(true);
+    const [noteTop, formTop] = await Promise.all([note.boundingBox(), page.locator('#profile-heading').boundingBox()]);
+    expect(noteTop!.y, 'the note comes before the questions').toBeLessThan(formTop!.y);
     await expect(page.locator('[data-closer-section]').isVisible()).resolves.toBe(false);
   });
 });

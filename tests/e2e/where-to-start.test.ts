@@ -144,6 +144,7 @@ describe('the where-to-start guide', () => {
     await page.goto(site.url('/where-to-start/?wifi=no'));
     for (const q of guide.questions) await expect(page.getByRole('group', { name: q.question }).count()).resolves.toBe(1);
     await expect(page.getByText('needs JavaScript').isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('button', { name: 'Show my tailored playbook' }).isVisible(), 'a button that would only reload the questions').resolves.toBe(false);
     await expect(page.locator('[data-no-script] a[href*="/playbooks/"]').count()).resolves.toBeGreaterThan(3);
     await expect(page.locator('#tailored-playbook').isVisible()).resolves.toBe(false);
   });
