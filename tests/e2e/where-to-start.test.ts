@@ -117,7 +117,7 @@ describe('the where-to-start guide', () => {
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('tailored-playbook');
   });
 
-  it('opens at the start of the tailored playbook on a 320 px wide screen, where the playbook is many screens tall', async () => {
+  it('opens at the start of the tailored playbook on a 320 px wide screen, where the playbook is many screens tall, and fits its width', async () => {
     const { page } = await site.open({ viewport: { width: 320, height: 640 } });
     await page.goto(site.url(`/where-to-start/?${new URLSearchParams(answersGiven)}`));
     await playbookShown(page);
@@ -126,6 +126,8 @@ describe('the where-to-start guide', () => {
     expect(top, 'the heading "Your tailored playbook" is on screen').toBeGreaterThanOrEqual(-1);
     expect(top).toBeLessThan(640 / 2);
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('tailored-playbook');
+    const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+    expect(scrollWidth, 'the playbook does not scroll sideways').toBeLessThanOrEqual(clientWidth);
   });
 
   it('asks for at least one answer, with an error summary, instead of submitting an empty guide', async () => {
