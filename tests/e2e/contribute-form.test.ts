@@ -512,6 +512,12 @@ describe('the contribute page without JavaScript', () => {
     expect(await links.nth(1).getAttribute('href')).toMatch(/\/CONTRIBUTING\.md$/);
   });
 
+  it('says, on a site built without the gateway, that every way needs a free GitHub account', async () => {
+    const text = readFileSync(builtPages().find((p) => p.kind === 'contribute')!.file, 'utf8');
+    expect(text).toContain('You need a free GitHub account for all of them.');
+    expect(text).not.toContain('Send a blueprint with your work email address');
+  });
+
   it('is valid HTML', async () => {
     const page = builtPages().find((p) => p.kind === 'contribute')!;
     const report = await htmlValidator().validateString(readFileSync(page.file, 'utf8'));

@@ -80,6 +80,20 @@ describe('sending a draft without a GitHub account', () => {
     expect(build.status, build.output).toBe(0);
   });
 
+  it('says on the home and contribute pages that a blueprint can be sent with a work email address, not that GitHub is needed for everything', async () => {
+    const { page, close } = await openPage(browser);
+    try {
+      await page.goto(server.url('/'));
+      await expect(page.locator('main').innerText()).resolves.toContain('A blueprint can be sent with your work email address, no GitHub account needed.');
+      await page.goto(server.url('/contribute/'));
+      const main = await page.locator('main').innerText();
+      expect(main).toContain('Send a blueprint with your work email address');
+      expect(main).not.toContain('You need a free GitHub account for all of them.');
+    } finally {
+      await close();
+    }
+  });
+
   it('signs in with the emailed code, sends the draft and shows the pull request it became', async () => {
     const { page, close } = await openPage(browser);
     try {
