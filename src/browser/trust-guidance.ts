@@ -8,6 +8,7 @@ import { blueprintsFor, decodeMatchData, parseAnswers, parseProfile, prioritiesF
 import type { Answers, BlueprintTitles, CompactMatchData, MatchData, TrustProfile } from '../lib/match';
 import type { WhereToStart } from '../lib/schema/where-to-start';
 import { illustrativeLabel } from '../lib/content/illustrative';
+import { inSentence } from '../lib/schema/taxonomy';
 
 const storageKey = 'blueprint-commons:trust-profile';
 
@@ -147,7 +148,7 @@ function matchItem(id: string, [href, title, type, publisher, cost, illustrative
   heading.append(link);
   const detail = document.createElement('p');
   detail.className = 'nhsuk-body-s nhsuk-u-margin-bottom-1';
-  detail.textContent = `${publisher} · cost ${cost}`;
+  detail.textContent = `${publisher} · cost ${inSentence(cost)}`;
   const reasons = document.createElement('p');
   reasons.className = 'nhsuk-body-s nhsuk-u-margin-bottom-0 app-match-list__reasons';
   reasons.dataset.reasons = '';
@@ -258,7 +259,7 @@ function blueprintItem([href, title, type, publisher, cost, illustrative]: Bluep
   link.textContent = title;
   const detail = document.createElement('span');
   detail.className = 'nhsuk-body-s';
-  detail.textContent = ` (${publisher}; cost ${cost})${reasons.length > 0 ? ` Why: ${reasons.join(' · ')}` : ''}`;
+  detail.textContent = ` (${publisher}; cost ${inSentence(cost)})${reasons.length > 0 ? ` Why: ${reasons.join(' · ')}` : ''}`;
   li.append(tag, ' ', ...(illustrative ? [illustrativeTag(), ' '] : []), link, detail);
   return li;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { displayTitle } from '../../src/lib/content/catalogue';
-import { facets, isListed, labelOf, licences, statuses, valuesOf } from '../../src/lib/schema';
+import { facets, inSentence, isListed, labelOf, licences, statuses, valuesOf } from '../../src/lib/schema';
 import { blueprintFilterValues, searchFilters } from '../../src/lib/search/filters';
 import { blueprintSchema } from '../../src/lib/schema';
 
@@ -58,5 +58,16 @@ describe('the display title', () => {
     ['redprint', 'Moving wards to e-obs', 'Redprint: Moving wards to e-obs'],
   ] as const)('of a %s', (type, title, shown) => {
     expect(displayTitle({ type, title })).toBe(shown);
+  });
+});
+
+describe('a label inside a sentence', () => {
+  it('starts with a small letter unless it starts with an acronym or holds a name', () => {
+    expect(inSentence('Care setting')).toBe('care setting');
+    expect(inSentence('Over £1m')).toBe('over £1m');
+    expect(inSentence('£50k to £250k')).toBe('£50k to £250k');
+    expect(inSentence('EPR supplier')).toBe('EPR supplier');
+    expect(inSentence('What Good Looks Like pillar')).toBe('What Good Looks Like pillar');
+    expect(inSentence('National programme')).toBe('national programme');
   });
 });

@@ -221,3 +221,14 @@ export function valuesOf<T extends readonly Term[]>(list: T): [T[number]['value'
 export function labelOf(list: readonly Term[], value: string): string {
   return list.find((t) => t.value === value)?.label ?? value;
 }
+
+/**
+ * A label as it reads inside a sentence: "Care setting" becomes "care setting", "Over £1m" becomes
+ * "over £1m", but a label that starts with an acronym ("EPR supplier") or holds a name ("What Good
+ * Looks Like pillar") keeps its capitals.
+ */
+export function inSentence(label: string): string {
+  const [first, ...rest] = label.split(' ');
+  const keeps = /^[A-Z0-9]{2,}/.test(first) || rest.some((word) => /^[A-Z]/.test(word));
+  return keeps ? label : first.charAt(0).toLowerCase() + label.slice(1);
+}
