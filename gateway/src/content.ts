@@ -200,7 +200,7 @@ export function pullRequestFor(draft: CheckedDraft, site: SiteContent, origin: {
   const plan = planContribution([draft.entry], { extraLabels: ['via-gateway'] });
   const summary = pullRequestBody([draft.entry], { labels: plan.labels, organisationName: (s) => site.organisations.get(s)?.name, maxLength: 60_000 });
   const from = origin.creditName
-    ? `Sent through the submission gateway by ${origin.creditName}, from a verified address at ${origin.domain}.`
+    ? `Sent through the submission gateway by ${inline(origin.creditName)}, from a verified address at ${origin.domain}.`
     : `Sent through the submission gateway from a verified address at ${origin.domain}. The contributor asked not to be named.`;
   const notes = [
     `### Where this came from\n\n${from} Replies here are not seen by the contributor: a maintainer can reach them through the gateway's operators.`,

@@ -98,6 +98,17 @@ describe('a good proposal', () => {
     expect(pull.body).not.toContain(email);
   });
 
+  it('makes a credited name inert in the pull request: no link or issue reference', async () => {
+    const { v } = await contributor();
+    const id = (await v.submit(answersFor(40), { credit: { named: true, name: 'Jo [verify here](//evil.example) #1' } })).body.id as string;
+    await sent(id);
+    const [pull] = pullFor(id);
+    const line = pull.body!.split('\n').find((l) => l.startsWith('Sent through the submission gateway by '))!;
+    expect(line).toContain('\\[verify here\\]');
+    expect(line).not.toMatch(/[^\\]\[verify here\]\(/);
+    expect(line).not.toContain('#1');
+  });
+
   it('updates the same pull request when the contributor changes their answers', async () => {
     const { v } = await contributor();
     const id = (await v.submit(answersFor(4))).body.id as string;
