@@ -13,6 +13,7 @@ import { readValues } from './form-values';
 
 interface GatewaySendElement extends HTMLElement {
   setDraft(values: ReturnType<typeof readValues>): void;
+  readCurrent: (() => ReturnType<typeof readValues>) | undefined;
 }
 
 class AdoptionForm extends HTMLElement {
@@ -55,6 +56,8 @@ class AdoptionForm extends HTMLElement {
       summary?.focus();
       return;
     }
+    // The form stays open above the send step: a correction made there is what is sent.
+    send.readCurrent = () => readValues(this.form, adoptionPageQuestions);
     send.setDraft(values);
     const section = this.querySelector<HTMLElement>('[data-send]')!;
     section.hidden = false;

@@ -96,6 +96,13 @@ class GatewaySend extends HTMLElement {
     this.closest('draft-form')?.addEventListener('draft-cleared', () => remember(draftKey, undefined));
   }
 
+  /**
+   * Reads the answers as they are when "Send" is pressed, for a page whose form stays open beside
+   * the send step (the "We are using this" page), so a correction made after the gateway refused
+   * the answers is what goes. Without it, what the last setDraft gave is sent.
+   */
+  readCurrent: (() => DraftValues) | undefined;
+
   /** Called by <draft-form> each time a draft passes its checks. */
   setDraft(values: DraftValues): void {
     this.values = values;
@@ -183,14 +190,15 @@ class GatewaySend extends HTMLElement {
   }
 
   private async send(): Promise<void> {
-    if (!this.values) return;
+    const values = this.readCurrent?.() ?? this.values;
+    if (!values) return;
     const named = this.querySelector<HTMLInputElement>('#gateway-named')!.checked;
     const body = {
-      answers: this.values,
+      answers: values,
       notDuplicate: this.querySelector<HTMLInputElement>('#gateway-not-duplicate')?.checked ?? false,
       credit: { named, name: named ? this.querySelector<HTMLInputElement>('#gateway-credit-name')!.value : undefined },
     };
-    const where = storeKey(this.kind, this.values);
+    const where = storeKey(this.kind, values);
     const earlier = remembered(where);
     let key = earlier?.key ?? crypto.randomUUID();
     remember(where, { key, id: earlier?.id });
