@@ -15,9 +15,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settingsFromEnv } from '../../gateway/src/config';
 import { startGateway, type Gateway } from '../../gateway/src/server';
 import { draftAnswers } from '../fixtures/contribute/answers';
-import { repository, startHarness, until, type Harness } from '../gateway/harness';
+import { likelyDuplicate, repository, startHarness, until, type Harness } from '../gateway/harness';
 import { axeViolations, formatViolations } from '../support/axe';
 import { launchBrowser, openPage } from '../support/browser';
+import { stepOfQuestion } from '../../src/lib/contribute/steps';
 import { currentStep, fillQuickly, goToStep } from '../support/draft-form';
 import { startStaticServer, type StaticServer } from '../support/static-server';
 
@@ -155,6 +156,31 @@ describe('sending a draft without a GitHub account', () => {
       await panel.getByRole('button', { name: 'Send my draft' }).click();
       await until(() => harness.fake.pulls(repository).some((p) => p.body.includes(headline)), 'the pull request to show the new answer', 60_000);
       expect(harness.fake.pulls(repository)).toHaveLength(before);
+    } finally {
+      await close();
+    }
+  }, 120_000);
+
+  it('takes the author from a problem the gateway found to its question on an earlier step, and back to check your answers', async () => {
+    const { page, close } = await openPage(browser);
+    try {
+      await page.goto(server.url('/contribute/'));
+      await fillQuickly(page, likelyDuplicate().answers);
+      await goToStep(page, 'send');
+      const panel = page.locator('[data-result]');
+      await signIn(panel, 'duplicate.author@nhs.net');
+      await panel.getByRole('button', { name: 'Send my draft' }).click();
+      const link = panel.locator('[data-errors] [data-error-list] a').first();
+      await link.waitFor();
+      expect(await link.innerText()).toMatch(/ambulance-electronic-patient-care-records/);
+      await link.click();
+      const titleStep = stepOfQuestion('title')!.id;
+      await page.locator(`#step-${titleStep}`).waitFor({ state: 'visible' });
+      expect(await currentStep(page)).toBe(titleStep);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('draft-title');
+      await page.getByLabel('Title', { exact: true }).fill('Ambulance tablets for patient care records, a second county');
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await page.locator('#step-check-answers').waitFor({ state: 'visible' });
     } finally {
       await close();
     }

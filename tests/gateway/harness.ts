@@ -5,11 +5,13 @@
  * the session cookie and CSRF token as the site's form does.
  */
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
-import { startFakeGitHub, type FakeGitHub } from '../support/fake-github';
+import { parseSource } from '../../src/lib/content/front-matter';
+import { sectionFieldId } from '../../src/lib/contribute/questions';
+import { projectRoot, startFakeGitHub, type FakeGitHub } from '../support/fake-github';
 import { draftAnswers } from '../fixtures/contribute/answers';
 
 export const repository = 'blueprint-commons/blueprint-commons';
@@ -167,6 +169,25 @@ export class Visitor {
 /** A blueprint a careful author would send through the form. */
 export function goodAnswers(overrides: Record<string, unknown> = {}): Record<string, string | string[]> {
   return { ...draftAnswers, ...overrides } as Record<string, string | string[]>;
+}
+
+/**
+ * An existing bundled blueprint's own words under a new title: what `npm run similar` calls a
+ * likely duplicate, which the gateway refuses until the contributor says it is different work.
+ */
+export function likelyDuplicate(): { existing: string; answers: Record<string, string | string[]> } {
+  const existing = 'ambulance-electronic-patient-care-records';
+  const { data, body } = parseSource(readFileSync(`${projectRoot}/src/content/blueprints/${existing}.mdx`, 'utf8')) as { data: Record<string, any>; body: string }; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const sections = Object.fromEntries(body.split(/^## /m).slice(1).map((part) => {
+    const [heading, ...rest] = part.split('\n');
+    return [sectionFieldId(heading.trim()), rest.join('\n').trim()];
+  }));
+  const answers = goodAnswers({
+    title: 'Giving ambulance crews electronic patient care records on tablets',
+    summary: data.summary, keyQuestions: data.keyQuestions.join('\n'), domain: data.domain, organisation: data.organisation,
+    careSettings: data.careSettings, pillars: data.pillars, eprSupplier: data.eprSupplier, audience: data.audience, ...sections,
+  });
+  return { existing, answers };
 }
 
 /** Waits, a bounded time, until `check` is true. */

@@ -4,16 +4,13 @@
  */
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settingsFromEnv } from '../../gateway/src/config';
 import { applyRetention } from '../../gateway/src/retention';
 import { startGateway, type Gateway } from '../../gateway/src/server';
-import { parseSource } from '../../src/lib/content/front-matter';
-import { sectionFieldId } from '../../src/lib/contribute/questions';
 import { projectRoot, secondaryRateLimitMessage } from '../support/fake-github';
-import { goodAnswers, repository, startHarness, until, Visitor, type Harness } from './harness';
+import { goodAnswers, likelyDuplicate, repository, startHarness, until, Visitor, type Harness } from './harness';
 
 let h: Harness;
 let gateway: Gateway;
@@ -228,18 +225,7 @@ describe('answers the browser did not check', () => {
   });
 
   it('says a proposal reads like an existing blueprint, and takes it once the contributor confirms it is different work', async () => {
-    // An existing blueprint's own words under a new title: what `npm run similar` calls a likely duplicate.
-    const existing = 'ambulance-electronic-patient-care-records';
-    const { data, body } = parseSource(readFileSync(`${projectRoot}/src/content/blueprints/${existing}.mdx`, 'utf8')) as { data: Record<string, any>; body: string }; // eslint-disable-line @typescript-eslint/no-explicit-any
-    const sections = Object.fromEntries(body.split(/^## /m).slice(1).map((part) => {
-      const [heading, ...rest] = part.split('\n');
-      return [sectionFieldId(heading.trim()), rest.join('\n').trim()];
-    }));
-    const answers = answersFor(16, {
-      title: 'Giving ambulance crews electronic patient care records on tablets',
-      summary: data.summary, keyQuestions: data.keyQuestions.join('\n'), domain: data.domain, organisation: data.organisation,
-      careSettings: data.careSettings, pillars: data.pillars, eprSupplier: data.eprSupplier, audience: data.audience, ...sections,
-    });
+    const { existing, answers } = likelyDuplicate();
     const { v } = await contributor();
     const first = await v.submit(answers);
     expect(first.status).toBe(422);

@@ -37,8 +37,9 @@ class AdoptionForm extends HTMLElement {
     if (!check || !send) return;
     check.hidden = false;
     check.addEventListener('click', () => this.check(send));
-    this.form.addEventListener('click', (event) => {
-      const link = (event.target as Element).closest<HTMLAnchorElement>('a[data-target]');
+    // Error links in the form's summary and in the send step's (the gateway's own checks).
+    this.addEventListener('click', (event) => {
+      const link = (event.target as Element).closest<HTMLAnchorElement>('[data-error-list] a[data-target]');
       if (!link) return;
       event.preventDefault();
       goToField(this.form, link.dataset.target!);

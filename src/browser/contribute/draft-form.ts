@@ -13,7 +13,7 @@ import { handOff } from '../../lib/contribute/hand-off';
 import { localIsoDate } from '../../lib/contribute/local-date';
 import { organisationNotListed } from '../../lib/contribute/questions';
 import {
-  checkAnswersStep, errorsOnStep, firstStepWithErrors, questionSteps, sendStep, sentStepId, stepById, steps, withTopic, type Step,
+  checkAnswersStep, errorsOnStep, firstStepWithErrors, questionSteps, sendStep, sentStepId, stepById, stepOfQuestion, steps, withTopic, type Step,
 } from '../../lib/contribute/steps';
 import { showAnswers } from './check-answers';
 import { fieldIdOf, readValues, writeValues } from './form-values';
@@ -102,7 +102,15 @@ class DraftForm extends HTMLElement {
       const errorLink = target.closest<HTMLAnchorElement>('[data-error-list] a[data-target]');
       if (errorLink) {
         event.preventDefault();
-        goToField(form, errorLink.dataset.target!);
+        const id = errorLink.dataset.target!;
+        const step = stepOfQuestion(id);
+        if (step && step !== this.current) {
+          // A problem the gateway found in a question of an earlier step: go there, as "Change" does,
+          // and back to check your answers once it passes.
+          this.returnToCheck = true;
+          this.pendingFocus = id;
+          this.go(step.id);
+        } else goToField(form, id);
         return;
       }
       const change = target.closest<HTMLAnchorElement>('a[data-change]');

@@ -272,8 +272,12 @@ class GatewaySend extends HTMLElement {
         const li = document.createElement('li');
         const local = { email: 'gateway-email', code: 'gateway-code', 'credit-name': 'gateway-credit-name' }[error.id];
         const target = local ?? (error.id ? `draft-${error.id}` : undefined);
-        if (target && document.getElementById(target)) li.append(this.link(`#${target}`, error.message));
-        else li.textContent = error.message;
+        if (target && document.getElementById(target)) {
+          const link = this.link(`#${target}`, error.message);
+          // A question of the page's own form: the page takes the reader to it (data-target), on whatever step it is.
+          if (!local) link.dataset.target = error.id;
+          li.append(link);
+        } else li.textContent = error.message;
         return li;
       }),
     );
