@@ -186,6 +186,48 @@ describe('sending a draft without a GitHub account', () => {
     }
   }, 120_000);
 
+  it('signs out, so the next person at a shared computer cannot send in this one\u2019s name', async () => {
+    const { page, close } = await openPage(browser);
+    try {
+      const panel = await checkedDraft(page);
+      await signIn(panel, 'shared.computer@nhs.net');
+      await panel.getByRole('button', { name: 'Sign out' }).click();
+      await panel.getByText('Signed out.').waitFor();
+      expect(await panel.getByLabel('Your work email address').isVisible()).toBe(true);
+      expect(await panel.getByLabel('Your work email address').inputValue()).toBe('');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('gateway-email');
+      expect(await panel.getByRole('button', { name: 'Send my draft' }).isVisible()).toBe(false);
+      // The gateway has ended the session: a reload does not bring it back.
+      await page.reload();
+      await goToStep(page, 'send');
+      await panel.getByLabel('Your work email address').waitFor({ state: 'visible' });
+      expect(await panel.getByText('Signed in as').count()).toBe(0);
+    } finally {
+      await close();
+    }
+  }, 120_000);
+
+  it('shows no send button on the send step until it knows whether the author is signed in', async () => {
+    const { page, close } = await openPage(browser);
+    try {
+      let release: () => void = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route('**/api/session', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(server.url('/contribute/'));
+      await fillQuickly(page, draftAnswers);
+      await goToStep(page, 'send');
+      const panel = page.locator('[data-result]');
+      expect(await panel.getByRole('button', { name: 'Send my draft' }).isVisible()).toBe(false);
+      release();
+      await panel.getByLabel('Your work email address').waitFor({ state: 'visible' });
+    } finally {
+      await close();
+    }
+  }, 120_000);
+
   it('keeps the author on the send step with the draft intact when the gateway cannot be reached', async () => {
     const { page, close } = await openPage(browser);
     try {

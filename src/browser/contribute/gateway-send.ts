@@ -78,7 +78,7 @@ class GatewaySend extends HTMLElement {
   }
 
   private step(name: 'email' | 'code' | 'send'): HTMLFormElement {
-    return this.querySelector<HTMLFormElement>(`form[data-step="${name}"]`)!;
+    return this.querySelector<HTMLFormElement>(`form[data-gateway-step="${name}"]`)!;
   }
 
   connectedCallback(): void {
@@ -91,6 +91,10 @@ class GatewaySend extends HTMLElement {
     const named = this.querySelector<HTMLInputElement>('#gateway-named')!;
     named.addEventListener('change', () => {
       this.querySelector<HTMLElement>('[data-name-group]')!.hidden = !named.checked;
+    });
+    // On a shared computer the next person must not send in this one's name.
+    this.querySelector('[data-sign-out]')!.addEventListener('click', () => {
+      if (!this.busy) void this.signOut();
     });
     // A cleared draft starts a new proposal; an edited one updates the proposal it became.
     this.closest('draft-form')?.addEventListener('draft-cleared', () => remember(draftKey, undefined));
@@ -186,7 +190,25 @@ class GatewaySend extends HTMLElement {
     if (!answer.ok) return this.showErrors((answer.body.errors ?? []).map((e) => ({ ...e, id: e.id || 'code' })));
     this.show('send');
     this.status(`Signed in as ${this.email}.`);
-    this.querySelector<HTMLButtonElement>('form[data-step="send"] button[type="submit"]')!.focus();
+    this.querySelector<HTMLButtonElement>('form[data-gateway-step="send"] button[type="submit"]')!.focus();
+  }
+
+  private async signOut(): Promise<void> {
+    this.busy = true;
+    this.showErrors([]);
+    try {
+      const answer = await this.call('POST', '/api/sign-out');
+      if (!answer.ok) return this.showErrors(answer.body.errors ?? [{ id: '', message: `The sending service answered ${answer.status}: try again in a minute` }]);
+      this.email = '';
+      for (const id of ['gateway-email', 'gateway-code']) this.querySelector<HTMLInputElement>(`#${id}`)!.value = '';
+      this.show('email');
+      this.status(`Signed out. Your answers are still on this page; to send them, sign in again.`);
+      this.querySelector<HTMLInputElement>('#gateway-email')!.focus();
+    } catch {
+      this.showErrors([{ id: '', message: 'We could not reach the sending service to sign you out: check your connection and try again.' }]);
+    } finally {
+      this.busy = false;
+    }
   }
 
   private async send(): Promise<void> {
