@@ -90,6 +90,9 @@ describe('sending a draft without a GitHub account', () => {
       const main = await page.locator('main').innerText();
       expect(main).toContain('Send a blueprint with your work email address');
       expect(main).not.toContain('You need a free GitHub account for all of them.');
+      const notListedHelp = await page.locator('main').textContent();
+      expect(notListedHelp).toContain('Send your draft in any of the ways offered at the end');
+      expect(notListedHelp).not.toContain('Send your draft with the GitHub form');
     } finally {
       await close();
     }
