@@ -61,13 +61,15 @@ export function sentMessage(to: string, pull: { kind: SubmissionKind; url: strin
   const what = pull.kind === 'adoption' ? 'adoption record' : 'blueprint proposal';
   return {
     to,
-    subject: pull.updated ? `Your ${what} was updated` : `Your ${what} is ready for review`,
+    subject: pull.updated ? `Blueprint Commons: your ${what} was updated` : `Blueprint Commons: your ${what} is ready for review`,
     text: [
-      pull.updated ? 'Your changes are now in the pull request:' : 'Thank you. Your proposal is now a pull request, where the site team reviews it:',
+      pull.updated
+        ? `Your changes to your ${what} on Blueprint Commons are now in the proposed change (a "pull request" on GitHub):`
+        : `Thank you. Your ${what} for Blueprint Commons is now a proposed change (a "pull request" on GitHub), where the site team reviews it before it is published:`,
       pull.url,
       '',
-      `You can see where it has got to here: ${statusUrl}`,
-      'Your email address is not shown on GitHub.',
+      `You can see where it has got to here, without a GitHub account: ${statusUrl}`,
+      'Your email address is not shown on GitHub. If the site team has questions, the people who run this sending service can pass them on to you at this address.',
     ].join('\n'),
   };
 }

@@ -83,7 +83,7 @@ describe('an adoption record', () => {
       outcome: 'Piloting on two wards. The rest follow in the spring.',
       illustrative: true,
     });
-    await until(() => h.smtp.messages.some((m) => m.to.includes(email) && /Subject: Your adoption record is ready for review/.test(m.raw)), 'the email naming an adoption record');
+    await until(() => h.smtp.messages.some((m) => m.to.includes(email) && /Subject: Blueprint Commons: your adoption record is ready for review/.test(m.raw)), 'the email naming an adoption record');
   });
 
   it('takes the blueprint from its page address, and updates the same pull request when the stage moves on', async () => {
@@ -100,7 +100,7 @@ describe('an adoption record', () => {
     await sent(id, 2);
     expect(pullFor(id)).toHaveLength(1);
     expect(parse(fileOn(id, path)!)).toMatchObject({ stage: 'live', date: '2026-11' });
-    await until(() => h.smtp.messages.some((m) => m.to.includes(email) && /Subject: Your adoption record was updated/.test(m.raw)), 'the update email');
+    await until(() => h.smtp.messages.some((m) => m.to.includes(email) && /Subject: Blueprint Commons: your adoption record was updated/.test(m.raw)), 'the update email');
   });
 
   it('publishes a contact only when the organisation opted in', async () => {

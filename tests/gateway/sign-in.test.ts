@@ -132,6 +132,11 @@ describe('typing the code in', () => {
     // A new code is not sent while the address is locked.
     const asked = await v.send('POST', '/api/sign-in', { email });
     expect(asked.status).toBe(429);
+    // When to try again, in the UK's time as staff read their clocks, not the server's.
+    const ukClock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' });
+    const lockEnds = [0, 1].map((m) => ukClock.format(Date.now() + (30 - m) * 60_000)); // locked up to a minute ago
+    expect(asked.body.errors?.[0].message).toMatch(/try again after \d\d:\d\d UK time$/);
+    expect(lockEnds).toContain(asked.body.errors?.[0].message.slice(-13, -8));
   });
 });
 

@@ -73,11 +73,14 @@ describe('a good proposal', () => {
     const { v, email } = await contributor();
     const id = (await v.submit(answersFor(2))).body.id as string;
     await sent(id);
-    await until(() => h.smtp.messages.some((m) => m.to.includes(email) && m.raw.includes('/pull/')), 'the pull request email');
-    const mail = h.smtp.messages.find((m) => m.to.includes(email) && m.raw.includes('/pull/'))!;
+    // The text as the reader sees it: quoted-printable's soft line breaks joined up.
+    const text = (m: { raw: string }) => m.raw.replace(/=\r\n/g, '');
+    await until(() => h.smtp.messages.some((m) => m.to.includes(email) && text(m).includes('/pull/')), 'the pull request email');
+    const mail = text(h.smtp.messages.find((m) => m.to.includes(email) && text(m).includes('/pull/'))!);
     const [pull] = pullFor(id);
-    expect(mail.raw).toContain(`/pull/${pull.number}`);
-    expect(mail.raw.replace(/=\r\n/g, '')).toContain(`/submissions/${id}`);
+    expect(mail).toContain(`/pull/${pull.number}`);
+    expect(mail).toContain(`/submissions/${id}`);
+    expect(mail).toContain('Blueprint Commons');
     const page = await fetch(`${gateway.url}/submissions/${id}`);
     const html = await page.text();
     expect(page.headers.get('content-type')).toContain('text/html');
