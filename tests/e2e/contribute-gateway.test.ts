@@ -189,6 +189,34 @@ describe('sending a draft without a GitHub account', () => {
     }
   }, 120_000);
 
+  it('shows a sign-in problem beside its box as well as in the summary above the form, the NHS.UK way', async () => {
+    const { page, close } = await openPage(browser);
+    try {
+      const panel = await checkedDraft(page);
+      await panel.getByLabel('Your work email address').fill('not an address');
+      await panel.getByRole('button', { name: 'Email me a code' }).click();
+      const summary = panel.locator('[data-errors]');
+      await summary.waitFor();
+      expect(await summary.getByRole('heading').innerText()).toBe('There is a problem');
+      const box = panel.getByLabel('Your work email address');
+      const group = panel.locator('[data-field="gateway-email"]');
+      expect(await group.getAttribute('class')).toContain('nhsuk-form-group--error');
+      expect(await group.locator('.nhsuk-error-message').textContent()).toBe('Error: Enter your work email address, like name@nhs.net');
+      expect(await box.getAttribute('aria-describedby')).toContain('draft-gateway-email-error');
+      const [summaryTop, boxTop] = await Promise.all([summary.boundingBox(), box.boundingBox()]);
+      expect(summaryTop!.y, 'the summary comes before the form').toBeLessThan(boxTop!.y);
+      const marked = await axeViolations(page);
+      expect(marked, formatViolations('/contribute/ send step with a sign-in problem', marked)).toEqual([]);
+
+      await box.fill('inline.errors@nhs.net');
+      await panel.getByRole('button', { name: 'Email me a code' }).click();
+      await panel.getByText('We have emailed a code to inline.errors@nhs.net.').waitFor();
+      expect(await group.getAttribute('class')).not.toContain('nhsuk-form-group--error');
+    } finally {
+      await close();
+    }
+  }, 120_000);
+
   it('signs out, so the next person at a shared computer cannot send in this one\u2019s name', async () => {
     const { page, close } = await openPage(browser);
     try {

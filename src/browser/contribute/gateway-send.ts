@@ -9,6 +9,7 @@
  */
 import { blueprintAnswer } from '../../lib/contribute/adoption-questions';
 import { organisationOf, textOf, type DraftValues } from '../../lib/contribute/answers';
+import { showFieldError } from './errors';
 
 /** What the gateway said once a draft was stored: the pull request when it is already open. */
 export interface DraftSent {
@@ -26,6 +27,9 @@ interface Answer {
   status: number;
   body: { errors?: GatewayError[]; csrfToken?: string; signedIn?: boolean; email?: string | null; id?: string; state?: string; pullRequest?: { number: number; url: string } | null; statusUrl?: string };
 }
+
+/** The gateway's ids for this element's own questions, and their controls. */
+const localFields: Record<string, string> = { email: 'gateway-email', code: 'gateway-code', 'credit-name': 'gateway-credit-name' };
 
 /** Where the submission the drafting form's draft became is remembered. */
 const draftKey = 'blueprint-commons:gateway-submission:v1';
@@ -289,10 +293,15 @@ class GatewaySend extends HTMLElement {
   private showErrors(errors: GatewayError[]): void {
     const summary = this.querySelector<HTMLElement>('[data-errors]')!;
     const list = summary.querySelector('[data-error-list]')!;
+    // This element's own questions show their problem beside them too, as the NHS.UK pattern asks.
+    for (const [id, target] of Object.entries(localFields)) {
+      const form = this.querySelector(`#${target}`)?.closest('form');
+      if (form) showFieldError(form, target, errors.find((e) => e.id === id)?.message);
+    }
     list.replaceChildren(
       ...errors.map((error) => {
         const li = document.createElement('li');
-        const local = { email: 'gateway-email', code: 'gateway-code', 'credit-name': 'gateway-credit-name' }[error.id];
+        const local = localFields[error.id];
         const target = local ?? (error.id ? `draft-${error.id}` : undefined);
         if (target && document.getElementById(target)) {
           const link = this.link(`#${target}`, error.message);
