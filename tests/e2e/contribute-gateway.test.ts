@@ -156,6 +156,8 @@ describe('sending a draft without a GitHub account', () => {
       await page.getByRole('button', { name: 'Continue', exact: true }).click();
       await page.getByRole('button', { name: 'Continue to send' }).click();
       await panel.getByText(`Signed in as ${email}.`).waitFor();
+      // Told so, as after a reload of the confirmation: sending again is an update, not a second proposal.
+      expect(await panel.locator('[data-status]').innerText()).toContain('You have already sent this draft from this browser: sending it again updates the same proposal.');
       await panel.getByRole('button', { name: 'Send my draft' }).click();
       await until(() => harness.fake.pulls(repository).some((p) => p.body.includes(headline)), 'the pull request to show the new answer', 60_000);
       expect(harness.fake.pulls(repository)).toHaveLength(before);

@@ -140,11 +140,18 @@ class GatewaySend extends HTMLElement {
   private async restoreSession(): Promise<void> {
     try {
       const session = await this.call('GET', '/api/session');
+      // Sent from this browser before (then reloaded, say): sending again changes that proposal.
+      const sentBefore = this.values && remembered(storeKey(this.kind, this.values))?.id
+        ? ` You have already sent this ${this.kind === 'adoption' ? 'record' : 'draft'} from this browser: sending it again updates the same proposal.`
+        : '';
       if (session.body.signedIn && session.body.email) {
         this.email = session.body.email;
         this.show('send');
-        this.status(`Signed in as ${this.email}.`);
-      } else this.show('email');
+        this.status(`Signed in as ${this.email}.${sentBefore}`);
+      } else {
+        this.show('email');
+        this.status(sentBefore.trim());
+      }
     } catch {
       this.show('email');
     }
