@@ -98,6 +98,16 @@ describe('the MDX safety gate', () => {
     expect(checkMdxSource('x.mdx', source, remarkMdxParser)).toMatchObject([{ field: 'mdx-safety/element', line: 3 }]);
   });
 
+  it('says plainly how to write an everyday "<4 hours" or "{ward name}", whichever parser read it', async () => {
+    const { nativeMdxParser } = await import('../../src/lib/validate/native-parser');
+    for (const parse of [remarkMdxParser, nativeMdxParser]) {
+      const [lessThan] = checkMdxSource('x.mdx', '---\na: 1\n---\n\nWaits fell to <4 hours.\n', parse);
+      expect(lessThan.message).toMatch(/^a "<" that does not open a component, as in "<4 hours", needs a backslash before it: write \\<4 hours/);
+      const [braces] = checkMdxSource('x.mdx', '---\na: 1\n---\n\nAsk the {ward name} lead.\n', parse);
+      expect(braces.message).toMatch(/^curly brackets mark code here: to show \{ or \} in the text, write \\\{ and \\\}/);
+    }
+  });
+
   it('reports positions in the whole file, counting the front-matter lines', () => {
     const frontMatter = '---\n' + 'a: 1\n'.repeat(10) + '---\n';
     expect(checkMdxSource('x.mdx', `${frontMatter}\nText {1}\n`, remarkMdxParser)).toMatchObject([{ line: 14, column: 6 }]);

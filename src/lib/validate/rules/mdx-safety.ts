@@ -200,16 +200,32 @@ export function checkMdxSource(file: string, source: string, parse: MdxParser): 
   return checkParsedBody(file, parseMdxBody(source, parse));
 }
 
+/**
+ * The everyday writing behind most unreadable MDX, said plainly for authors who are not
+ * programmers: a "<" before a number ("<4 hours") and curly brackets in prose. The parser's own
+ * words (native, or micromark's in the browser) follow in brackets.
+ */
+function everydaySlip(message: string): string | undefined {
+  if (/Unexpected character after `<`|Unexpected character .* before name/.test(message) && !/comment/.test(message)) {
+    return 'a "<" that does not open a component, as in "<4 hours", needs a backslash before it: write \\<4 hours, or "under 4 hours"';
+  }
+  if (/Could not parse expression/.test(message)) return 'curly brackets mark code here: to show { or } in the text, write \\{ and \\}';
+  return undefined;
+}
+
 function checkParsedBody(file: string, parsed: ParsedBody): Problem[] {
   if (parsed.error) {
     const { message, line, column, ruleId } = parsed.error;
     if (ruleId === 'structure') return [{ file, line, column, field: 'structure', message }];
+    const slip = everydaySlip(message);
     return [{
       file,
       line,
       column,
       field: 'mdx-safety/syntax',
-      message: `could not be read as MDX: ${message.replace(/\.$/, '')}. MDX treats < and { as the start of code: close every <Component>, write \\< or \\{ for the characters themselves, and comments as {/* … */}`,
+      message: slip
+        ? `${slip} (MDX could not read it: ${message.replace(/\.$/, '')})`
+        : `could not be read as MDX: ${message.replace(/\.$/, '')}. MDX treats < and { as the start of code: close every <Component>, write \\< or \\{ for the characters themselves, and comments as {/* … */}`,
     }];
   }
 
