@@ -219,6 +219,28 @@ describe('sending a draft without a GitHub account', () => {
     }
   }, 120_000);
 
+  it('goes back to the code box after a reload while the code is on its way, and the code sent still signs in', async () => {
+    const { page, close } = await openPage(browser);
+    try {
+      const address = 'reloaded.tab@nhs.net';
+      let panel = await checkedDraft(page);
+      await panel.getByLabel('Your work email address').fill(address);
+      await panel.getByRole('button', { name: 'Email me a code' }).click();
+      await panel.getByText(`We have emailed a code to ${address}.`).waitFor();
+      await page.reload();
+      await goToStep(page, 'send');
+      panel = page.locator('[data-result]');
+      await panel.getByText(`We have emailed a code to ${address}.`).waitFor();
+      expect(await panel.getByLabel('The 6-digit code from the email').isVisible()).toBe(true);
+      await panel.getByLabel('The 6-digit code from the email').fill(harness.smtp.codeFor(address));
+      await panel.getByRole('button', { name: 'Sign in' }).click();
+      await panel.getByText(`Signed in as ${address}.`).waitFor();
+      expect(harness.smtp.messages.filter((m) => m.to.includes(address))).toHaveLength(1);
+    } finally {
+      await close();
+    }
+  }, 120_000);
+
   it('signs out, so the next person at a shared computer cannot send in this one\u2019s name', async () => {
     const { page, close } = await openPage(browser);
     try {

@@ -31,6 +31,33 @@ interface Answer {
 /** The gateway's ids for this element's own questions, and their controls. */
 const localFields: Record<string, string> = { email: 'gateway-email', code: 'gateway-code', 'credit-name': 'gateway-credit-name' };
 
+/**
+ * The address a code was last sent to from this tab, and when, so a reload while the email is on
+ * its way goes back to the code box instead of asking for another code. sessionStorage: it goes
+ * when the tab closes. Codes work for 15 minutes (GATEWAY_CODE_MINUTES, as the hint says).
+ */
+const pendingKey = 'blueprint-commons:gateway-code-sent:v1';
+const codeLifetimeMs = 15 * 60_000;
+
+function pendingSignIn(): string | undefined {
+  try {
+    const saved = JSON.parse(sessionStorage.getItem(pendingKey) ?? 'null') as { email?: unknown; at?: unknown } | null;
+    if (saved && typeof saved.email === 'string' && typeof saved.at === 'number' && Date.now() - saved.at < codeLifetimeMs) return saved.email;
+  } catch {
+    // Nothing usable stored.
+  }
+  return undefined;
+}
+
+function rememberPendingSignIn(email: string | undefined): void {
+  try {
+    if (email) sessionStorage.setItem(pendingKey, JSON.stringify({ email, at: Date.now() }));
+    else sessionStorage.removeItem(pendingKey);
+  } catch {
+    // Storage blocked: a reload asks for a new code, as before.
+  }
+}
+
 /** Where the submission the drafting form's draft became is remembered. */
 const draftKey = 'blueprint-commons:gateway-submission:v1';
 
@@ -144,10 +171,17 @@ class GatewaySend extends HTMLElement {
       const sentBefore = this.values && remembered(storeKey(this.kind, this.values))?.id
         ? ` You have already sent this ${this.kind === 'adoption' ? 'record' : 'draft'} from this browser: sending it again updates the same proposal.`
         : '';
+      const pending = pendingSignIn();
       if (session.body.signedIn && session.body.email) {
         this.email = session.body.email;
         this.show('send');
         this.status(`Signed in as ${this.email}.${sentBefore}`);
+      } else if (pending) {
+        // Reloaded while the code was on its way: the code already sent still works.
+        this.email = pending;
+        this.querySelector<HTMLInputElement>('#gateway-email')!.value = pending;
+        this.show('code');
+        this.status(`We have emailed a code to ${pending}.${sentBefore}`);
       } else {
         this.show('email');
         this.status(sentBefore.trim());
@@ -186,6 +220,7 @@ class GatewaySend extends HTMLElement {
     const answer = await this.call('POST', '/api/sign-in', { email, website: this.honeypot });
     if (!answer.ok) return this.showErrors(answer.body.errors ?? []);
     this.email = email;
+    rememberPendingSignIn(email);
     this.show('code');
     this.status(`We have emailed a code to ${email}.`);
     this.querySelector<HTMLInputElement>('#gateway-code')!.focus();
@@ -199,6 +234,7 @@ class GatewaySend extends HTMLElement {
     }
     const answer = await this.call('POST', '/api/verify', { email: this.email, code });
     if (!answer.ok) return this.showErrors((answer.body.errors ?? []).map((e) => ({ ...e, id: e.id || 'code' })));
+    rememberPendingSignIn(undefined);
     this.show('send');
     this.status(`Signed in as ${this.email}.`);
     this.querySelector<HTMLButtonElement>('form[data-gateway-step="send"] button[type="submit"]')!.focus();
@@ -211,6 +247,7 @@ class GatewaySend extends HTMLElement {
       const answer = await this.call('POST', '/api/sign-out');
       if (!answer.ok) return this.showErrors(answer.body.errors ?? [{ id: '', message: `The sending service answered ${answer.status}: try again in a minute` }]);
       this.email = '';
+      rememberPendingSignIn(undefined);
       for (const id of ['gateway-email', 'gateway-code']) this.querySelector<HTMLInputElement>(`#${id}`)!.value = '';
       this.show('email');
       this.status(`Signed out. Your answers are still on this page; to send them, sign in again.`);
