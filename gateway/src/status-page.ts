@@ -7,20 +7,26 @@ import type { Submission } from './store';
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-const states: Record<Submission['state'], { heading: string; text: string }> = {
-  queued: { heading: 'Waiting to be sent', text: 'Your proposal is saved. It goes to GitHub in the next few minutes; this page shows the link when it has.' },
-  sending: { heading: 'Being sent now', text: 'Your proposal is being sent to GitHub. Reload this page in a minute.' },
-  sent: { heading: 'Sent for review', text: 'Your proposal is a pull request, where the site team reviews it. We emailed you the link too.' },
-  failed: { heading: 'Not sent yet', text: 'GitHub did not accept it yet. Your proposal is saved and the site team can see it: you do not need to send it again.' },
+/** What each state means, said of "your blueprint proposal" or "your adoption record". */
+const states: Record<Submission['state'], { heading: string; text: (what: string) => string }> = {
+  queued: { heading: 'Waiting to be sent', text: (what) => `${what} is saved. It goes to GitHub in the next few minutes; this page shows the link when it has.` },
+  sending: { heading: 'Being sent now', text: (what) => `${what} is being sent to GitHub. Reload this page in a minute.` },
+  sent: { heading: 'Sent for review', text: (what) => `${what} is a proposed change on GitHub (a pull request), where the site team reviews it. We emailed you the link too.` },
+  failed: { heading: 'Not sent yet', text: (what) => `GitHub did not accept it yet. ${what} is saved and the site team can see it: you do not need to send it again.` },
 };
 
+/** A moment as staff read it: the date and time in the UK. */
+const ukDateTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'long', timeStyle: 'short' });
+
 export function statusPage(s: Submission | undefined, siteOrigin: string): string {
+  const adoption = s?.kind === 'adoption';
   const body = s
     ? `<h1>${escape(states[s.state].heading)}</h1>
-      <p>${escape(states[s.state].text)}</p>
-      ${s.pullUrl ? `<p><a href="${escape(s.pullUrl)}">Read your pull request on GitHub (number ${s.pullNumber})</a></p>` : ''}
-      <dl><dt>Reference</dt><dd>${escape(s.id)}</dd><dt>Last change</dt><dd>${escape(new Date(s.updatedAt).toUTCString())}</dd></dl>`
+      <p>${escape(states[s.state].text(adoption ? 'Your adoption record' : 'Your blueprint proposal'))}</p>
+      ${s.pullUrl ? `<p><a href="${escape(s.pullUrl)}">Read it on GitHub (pull request ${s.pullNumber})</a></p>` : ''}
+      <dl><dt>Reference</dt><dd>${escape(s.id)}</dd><dt>Last change</dt><dd>${escape(ukDateTime.format(new Date(s.updatedAt)))} UK time</dd></dl>`
     : '<h1>Submission not found</h1><p>There is no submission at this address. Check the link in your email.</p>';
+  const next = adoption ? ['we-are-using-this', 'Say your organisation is using another blueprint'] : ['contribute', 'Propose another blueprint'];
   return `<!doctype html>
 <html lang="en-GB">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${s ? escape(states[s.state].heading) : 'Submission not found'}: Blueprint Commons</title></head>
@@ -28,7 +34,7 @@ export function statusPage(s: Submission | undefined, siteOrigin: string): strin
 <header><a href="${escape(siteOrigin)}/">Blueprint Commons</a></header>
 <main id="main-content">
 ${body}
-<p><a href="${escape(siteOrigin)}/contribute/">Propose another blueprint</a></p>
+<p><a href="${escape(siteOrigin)}/${next[0]}/">${next[1]}</a></p>
 </main>
 </body>
 </html>

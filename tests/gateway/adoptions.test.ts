@@ -84,6 +84,10 @@ describe('an adoption record', () => {
       illustrative: true,
     });
     await until(() => h.smtp.messages.some((m) => m.to.includes(email) && /Subject: Blueprint Commons: your adoption record is ready for review/.test(m.raw)), 'the email naming an adoption record');
+    const status = await (await fetch(`${gateway.url}/submissions/${id}`)).text();
+    expect(status).toContain('Your adoption record is a proposed change on GitHub');
+    expect(status).toContain('/we-are-using-this/">Say your organisation is using another blueprint');
+    expect(status).not.toContain('Propose another blueprint');
   });
 
   it('takes the blueprint from its page address, and updates the same pull request when the stage moves on', async () => {

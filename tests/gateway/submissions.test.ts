@@ -85,7 +85,10 @@ describe('a good proposal', () => {
     const html = await page.text();
     expect(page.headers.get('content-type')).toContain('text/html');
     expect(html).toContain('Sent for review');
+    expect(html).toContain('Your blueprint proposal is a proposed change on GitHub');
     expect(html).toContain(`/pull/${pull.number}`);
+    expect(html).toMatch(/\d{1,2} [A-Z][a-z]+ \d{4}(?: at|,) \d\d:\d\d UK time/);
+    expect(html).toContain('/contribute/">Propose another blueprint');
     expect(html).not.toContain(email);
   });
 
