@@ -355,6 +355,7 @@ describe('saying "we are using this" without a GitHub account', () => {
       const link = sent.getByRole('link', { name: /^pull request #\d+$/ });
       await link.waitFor({ timeout: 60_000 });
       expect(await sent.getByRole('heading', { name: 'Your record has been sent' }).isVisible()).toBe(true);
+      expect(await panel.locator('[data-status]').innerText()).toMatch(/^Your record is open for review as pull request #\d+\.$/);
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('sent-heading');
       const done = await axeViolations(page);
       expect(done, formatViolations('/we-are-using-this/ sent', done)).toEqual([]);

@@ -108,6 +108,11 @@ class GatewaySend extends HTMLElement {
     return this.dataset.kind ?? 'blueprint';
   }
 
+  /** What is sent, as the messages name it. */
+  private get noun(): string {
+    return this.kind === 'adoption' ? 'record' : 'proposal';
+  }
+
   private step(name: 'email' | 'code' | 'send'): HTMLFormElement {
     return this.querySelector<HTMLFormElement>(`form[data-gateway-step="${name}"]`)!;
   }
@@ -291,7 +296,7 @@ class GatewaySend extends HTMLElement {
       return this.showErrors(errors);
     }
     remember(where, { key, id: answer.body.id });
-    this.status('Sent. We are opening your proposal on GitHub for the site team…');
+    this.status(`Sent. We are opening your ${this.noun} on GitHub for the site team…`);
     await this.follow(answer.body.id, answer.body.statusUrl);
   }
 
@@ -301,7 +306,7 @@ class GatewaySend extends HTMLElement {
       const answer = await this.call('GET', `/api/submissions/${encodeURIComponent(id)}`);
       const pull = answer.body.pullRequest;
       if (answer.body.state === 'sent' && pull) {
-        this.status('Your proposal is open for review as ', this.link(pull.url, `pull request #${pull.number}`), '.');
+        this.status(`Your ${this.noun} is open for review as `, this.link(pull.url, `pull request #${pull.number}`), '.');
         this.sent({ pullRequest: pull });
         return;
       }
