@@ -26,9 +26,7 @@ import { codeMessage, type Mailer } from './mail';
 import { statusPage } from './status-page';
 import { domainOf, isAllowedAddress, normaliseEmail, sameSecret, type SignIn } from './sign-in';
 import { submissionKinds, type Store, type Submission, type SubmissionKind } from './store';
-
-/** A time as NHS staff read it: hours and minutes in the UK, summer time included. */
-const ukTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' });
+import { ukTime } from './uk-time';
 
 export const sessionCookie = 'gateway_session';
 
@@ -158,7 +156,7 @@ export async function routes(app: FastifyInstance, deps: RouteDeps): Promise<voi
       return problem(reply, 422, [{ id: 'email', message: `Enter a work email address ending ${settings.allowedDomains.map((d) => `@${d} or .${d}`).join(', or ')}` }]);
     }
     const locked = signIn.lockedUntil(email);
-    if (locked) return problem(reply, 429, [{ id: 'email', message: `Too many wrong codes for this address: try again after ${ukTime.format(new Date(locked))} UK time` }]);
+    if (locked) return problem(reply, 429, [{ id: 'email', message: `Too many wrong codes for this address: try again after ${ukTime(locked)}` }]);
     const code = signIn.issueCode(email);
     try {
       await mailer.send(codeMessage(email, code, settings.codeMinutes));

@@ -4,6 +4,7 @@
  * under the strict content security policy; nothing personal is shown.
  */
 import type { Submission } from './store';
+import { ukDateTime } from './uk-time';
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -15,16 +16,13 @@ const states: Record<Submission['state'], { heading: string; text: (what: string
   failed: { heading: 'Not sent yet', text: (what) => `GitHub did not accept it yet. ${what} is saved and the site team can see it: you do not need to send it again.` },
 };
 
-/** A moment as staff read it: the date and time in the UK. */
-const ukDateTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'long', timeStyle: 'short' });
-
 export function statusPage(s: Submission | undefined, siteOrigin: string): string {
   const adoption = s?.kind === 'adoption';
   const body = s
     ? `<h1>${escape(states[s.state].heading)}</h1>
       <p>${escape(states[s.state].text(adoption ? 'Your adoption record' : 'Your blueprint proposal'))}</p>
       ${s.pullUrl ? `<p><a href="${escape(s.pullUrl)}">Read it on GitHub (pull request ${s.pullNumber})</a></p>` : ''}
-      <dl><dt>Reference</dt><dd>${escape(s.id)}</dd><dt>Last change</dt><dd>${escape(ukDateTime.format(new Date(s.updatedAt)))} UK time</dd></dl>`
+      <dl><dt>Reference</dt><dd>${escape(s.id)}</dd><dt>Last change</dt><dd>${escape(ukDateTime(s.updatedAt))}</dd></dl>`
     : '<h1>Submission not found</h1><p>There is no submission at this address. Check the link in your email.</p>';
   const next = adoption ? ['we-are-using-this', 'Say your organisation is using another blueprint'] : ['contribute', 'Propose another blueprint'];
   return `<!doctype html>
