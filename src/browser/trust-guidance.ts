@@ -8,7 +8,8 @@ import { blueprintsFor, decodeMatchData, parseAnswers, parseProfile, prioritiesF
 import type { Answers, BlueprintTitles, CompactMatchData, MatchData, TrustProfile } from '../lib/match';
 import type { WhereToStart } from '../lib/schema/where-to-start';
 import { illustrativeLabel } from '../lib/content/illustrative';
-import { inSentence } from '../lib/schema/taxonomy';
+import { guideAnswers } from '../lib/schema/guide-answers';
+import { inSentence, labelOf } from '../lib/schema/taxonomy';
 
 const storageKey = 'blueprint-commons:trust-profile';
 
@@ -206,7 +207,6 @@ class WhereToStartGuide extends HTMLElement {
     const result = this.querySelector<HTMLElement>('[data-result]')!;
     const list = this.querySelector<HTMLOListElement>('[data-priorities]')!;
     const chosen = prioritiesFor(answers, guide);
-    const answerText = { yes: 'Yes', no: 'No', unsure: 'Not sure' } as const;
     // A playbook's checklist and board questions are shown once, under the first priority from it.
     const listsUnder = new Map<string, { li: HTMLElement; title: string }>();
     for (const item of chosen) {
@@ -220,7 +220,7 @@ class WhereToStartGuide extends HTMLElement {
         link.textContent = first.title;
       } else listsUnder.set(item.priority.playbook, { li, title: guide.priorityTitle[item.priority.id] });
       const why = [
-        ...item.triggeredBy.map((t) => `You answered “${answerText[t.answer]}” to “${guide.questionText[t.question]}”`),
+        ...item.triggeredBy.map((t) => `You answered “${labelOf(guideAnswers, t.answer)}” to “${guide.questionText[t.question]}”`),
         ...item.comesAfter.map((a) => `It comes after “${guide.priorityTitle[a.priority]}”, because ${a.because}`),
       ];
       li.querySelector('[data-why]')!.textContent = why.length > 0 ? `${why.join('. ')}.` : 'Suggested as a next step for a trust that has the basics in place.';

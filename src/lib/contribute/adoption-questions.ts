@@ -100,7 +100,7 @@ export function missingAdoptionAnswers(values: DraftValues): FieldError[] {
   const errors: FieldError[] = adoptionQuestions
     .filter((q) => q.required && isEmpty(values, q.id))
     .map((q) => ({ id: q.id, message: q.emptyMessage ?? `${q.name} is required` }));
-  if (textOf(values, 'organisation') === organisationNotListed && !textOf(values, 'organisation-name').trim()) {
+  if (textOf(values, 'organisation') === organisationNotListed && !textOf(values, 'organisation-name')) {
     errors.push({ id: 'organisation-name', message: 'Write your organisation’s full name, as it is not in the list' });
   }
   const confirmed = new Set(Array.isArray(values[adoptionDeclaration.id]) ? values[adoptionDeclaration.id] : [values[adoptionDeclaration.id]]);
