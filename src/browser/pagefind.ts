@@ -7,6 +7,8 @@
 export interface PagefindData {
   url: string;
   excerpt: string;
+  /** The page's indexed text. */
+  content: string;
   /** One entry per section under a heading with an id. */
   sub_results?: { url: string; title: string; excerpt: string }[];
   meta: Record<string, string | undefined>;

@@ -1,7 +1,7 @@
 /**
  * The Astro adapter for search data computed once per build: for every blueprint, its related
- * blueprints (src/lib/search/related.ts) and the synonym groups it mentions (for its "also known
- * as" lines, src/lib/search/also-known-as.ts); and the synonym vocabulary the search page
+ * blueprints (src/lib/search/related.ts) and the tokens of the synonym groups it mentions
+ * (src/lib/search/synonym-tokens.ts); and the synonym vocabulary the search page
  * corrects misspellings with. All memoised, so 3,000 blueprint pages share one computation.
  */
 import { readFileSync } from 'node:fs';
@@ -54,10 +54,10 @@ async function computeAll(): Promise<Map<string, BlueprintSearchData>> {
 }
 
 /**
- * A blueprint's related blueprints and "also known as" lines: from the worker the build started
+ * A blueprint's related blueprints and synonym tokens: from the worker the build started
  * (src/integrations/search-data.ts), or computed here when there is none (`astro dev`).
  */
 export async function getBlueprintSearchData(slug: string): Promise<BlueprintSearchData> {
   computed ??= takeSearchData() ?? computeAll();
-  return (await computed).get(slug) ?? { related: [], alsoKnownAs: [] };
+  return (await computed).get(slug) ?? { related: [], synonymTokens: [] };
 }

@@ -1,8 +1,9 @@
 /**
- * Builds the Pagefind search index while Astro renders the site. Only blueprint and playbook
- * pages are indexed, and within them only elements marked data-pagefind-body, each page already
- * carrying its synonyms (src/components/AlsoKnownAs.astro). Any error Pagefind reports fails the
- * build: a site whose search silently misses pages is worse than no deploy.
+ * Builds the Pagefind search index while Astro renders the site. Only blueprint, playbook and
+ * template pages are indexed, and within them only elements marked data-pagefind-body, each page
+ * already carrying the tokens of the synonym groups it mentions (src/components/SynonymTokens.astro).
+ * Any error Pagefind reports fails the build: a site whose search silently misses pages is worse
+ * than no deploy.
  * https://pagefind.app/docs/node-api/
  *
  * Why during rendering, not after it: rendering runs on one core and Pagefind's service reads the

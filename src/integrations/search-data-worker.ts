@@ -1,6 +1,6 @@
 /**
  * Worker for src/integrations/search-data.ts: computes every blueprint's related blueprints and
- * "also known as" lines from the entries the content gate checked.
+ * synonym tokens from the entries the content gate checked.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { blueprintSearchData } from '../lib/search/build-data';

@@ -1,5 +1,5 @@
 /**
- * Starts computing every blueprint's related blueprints and "also known as" lines in a worker as
+ * Starts computing every blueprint's related blueprints and synonym tokens in a worker as
  * soon as the content gate has passed the content, so the work (seconds at thousands of
  * blueprints) runs on the second core while Astro syncs content, which uses one, and not on the
  * main thread before the first blueprint page renders. Starting it at `astro:build:start` instead,

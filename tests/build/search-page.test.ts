@@ -10,6 +10,8 @@ import { allResults, searchAt, searchSettled, shownResults } from '../support/se
 import { paths } from '../../src/lib/content/urls';
 import { careSettings, domains, isListed, labelOf } from '../../src/lib/schema';
 import { illustrativeLabel } from '../../src/lib/content/illustrative';
+import { readVocabulary } from '../../src/node/content-files';
+import { phraseKey } from '../../src/lib/search/synonyms';
 
 const listed = () => expectedContent().blueprints.filter((b) => isListed(b.data));
 const slugOf = (path: string) => path.split('/').filter(Boolean).pop()!;
@@ -150,6 +152,18 @@ describe('the search page', () => {
     const { page, close } = await site.open();
     const { status } = await searchAt(page, `${searchPage()}?q=e-prescibing`);
     expect(status).toMatch(/for ‘e-prescribing’ \(you searched for ‘e-prescibing’\)/);
+    await close();
+  });
+
+  it('finds pages by any name of a synonym group, marks the name each uses in its excerpt, and never shows a token', async () => {
+    const { page, close } = await site.open();
+    const shown = await searchAt(page, `${searchPage()}?q=${encodeURIComponent('electronic prescribing')}`);
+    expect(shown.status).toMatch(/results? for ‘electronic prescribing’\.$/);
+    const marked = (await page.locator('[data-search-results] mark').allTextContents()).map(phraseKey);
+    expect(marked, 'a page that calls it ePMA, marked as it says it').toContain('epma');
+    const names = readVocabulary(process.cwd()).groups.find((g) => g.includes('ePMA'))!.map(phraseKey);
+    expect(marked.every((m) => names.includes(m)), marked.join(', ')).toBe(true);
+    expect(await page.locator('[data-search-results]').textContent()).not.toMatch(/zq\d/);
     await close();
   });
 

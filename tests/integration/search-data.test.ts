@@ -44,7 +44,7 @@ describe('search data computed in a worker as the build starts', () => {
     const expected = blueprintSearchData(docs, authorLists);
     expect([...fromWorker].sort()).toEqual([...expected].sort());
     expect(fromWorker.size).toBeGreaterThan(10);
-    expect([...fromWorker.values()].some((d) => d.related.length > 0 && d.alsoKnownAs.length > 0)).toBe(true);
+    expect([...fromWorker.values()].some((d) => d.related.length > 0 && d.synonymTokens.length > 0)).toBe(true);
     expect(logged.some((m) => /for \d+ blueprints in \d+ ms \(worker\)/.test(m))).toBe(true);
     build.done();
     expect(takeSearchData(), 'cleared when the build is done').toBeUndefined();

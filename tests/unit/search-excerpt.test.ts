@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bestExcerpt } from '../../src/lib/search/excerpt';
+import { bestExcerpt, excerptAround } from '../../src/lib/search/excerpt';
 
 const page = '/blueprints/x/';
 
@@ -28,5 +28,31 @@ describe('the excerpt a search result shows', () => {
 
   it('is nothing when only the synonyms matched, so the summary is shown instead', () => {
     expect(bestExcerpt({ excerpt: 'x', sub_results: [{ url: `${page}#search-synonyms`, excerpt: '<mark>EPMA</mark>' }] })).toBeUndefined();
+  });
+
+  it('is made from the page’s text when the query named a synonym group, marking every name of it the page uses', () => {
+    const content = 'We chose e-prescribing for every adult ward. Electronic prescribing then reached <theatres> & recovery. Synonyms zq0000000000000001';
+    const shown = bestExcerpt({ excerpt: '', content, sub_results: [{ url: `${page}#search-synonyms`, excerpt: '<mark>zq0000000000000001</mark>' }] }, ['epma', 'e prescribing', 'electronic prescribing']);
+    expect(shown).toBe('We chose <mark>e-prescribing</mark> for every adult ward. <mark>Electronic prescribing</mark> then reached &lt;theatres&gt; &amp; recovery. Synonyms zq0000000000000001');
+  });
+
+  it('falls back to Pagefind’s excerpt when the page uses none of the names', () => {
+    expect(bestExcerpt({ excerpt: 'x', content: 'Nothing here.', sub_results: [{ url: page, excerpt: 'A <mark>ward</mark>.' }] }, ['epma'])).toBe('A <mark>ward</mark>.');
+  });
+});
+
+describe('an excerpt made from a page’s text', () => {
+  it('starts a few words before the first name, is about 30 words long, and finds a plural last word', () => {
+    const words = Array.from({ length: 60 }, (_, i) => `w${i}`);
+    words.splice(20, 0, 'electronic', 'patient', 'records');
+    const shown = excerptAround(words.join(' '), ['electronic patient record'])!;
+    expect(shown.startsWith('w12 w13')).toBe(true);
+    expect(shown).toContain('<mark>electronic patient records</mark>');
+    expect(shown.split(' ').length).toBe(30);
+  });
+
+  it('is undefined when no name is there, and does not take part of a longer word', () => {
+    expect(excerptAround('The EPRs team and eprescription.', ['epma'])).toBeUndefined();
+    expect(excerptAround('Epmatic nonsense.', ['epma'])).toBeUndefined();
   });
 });

@@ -5,7 +5,7 @@ import { computeRelated } from '../../src/lib/search/related';
 import { buildVectorModel, nearest } from '../../src/lib/search/vectors';
 
 function doc(slug: string, title: string, body = ''): SearchDocument {
-  return { slug, title, summary: '', questions: '', body, labels: '', organisation: '', synonyms: '', mentions: [], filters: {}, published: '2024-01-01' };
+  return { slug, title, summary: '', questions: '', body, labels: '', organisation: '', synonyms: '', mentions: [], titleMentions: [], filters: {}, published: '2024-01-01' };
 }
 
 const docs = [

@@ -3,12 +3,15 @@
  * the count for every filter value, and how the query was read.
  *
  * Pagefind returns only pages with every word of the query, so the query is first corrected
- * (known misspellings) and stripped of words that carry no meaning ("how much time should a
- * CCIO get" → "time CCIO"). If that still finds nothing, each word is searched on its own and
- * pages matching most of the words come first.
+ * (known misspellings), the names of synonym groups in it are put as their groups' tokens
+ * ("electronic prescribing" finds pages that say ePMA; src/lib/search/synonym-tokens.ts), and
+ * the other words are stripped of those that carry no meaning ("how much time should a CCIO get"
+ * → "time" and CCIO's token). If that still finds nothing, each is searched on its own and pages
+ * matching most of them come first.
  */
-import { correctQuery } from '../../lib/search/synonyms';
+import { correctQuery, phraseKey } from '../../lib/search/synonyms';
 import { meaningfulWords, mergeAnyWord } from '../../lib/search/query';
+import { readSynonyms, type SynonymLookup } from '../../lib/search/synonym-tokens';
 import { sortResults, type SortOrders } from '../../lib/search/sort-orders';
 import type { Counts, Pagefind, PagefindFilters, PagefindResponse, PagefindResult } from '../pagefind';
 import { sorts, type SearchState } from './state';
@@ -20,8 +23,10 @@ export interface Outcome {
   results: PagefindResult[];
   /** 'all': every meaningful word matched. 'any': fallback, pages matching some of the words. 'browse': filters only. */
   mode: 'all' | 'any' | 'browse';
-  /** The words searched for, after corrections and without stop words; null when browsing. */
+  /** What Pagefind was asked: tokens and the words left, after corrections and without stop words; null when browsing. */
   term: string | null;
+  /** When the query named a synonym group: every name of each group named, and the other words, as phrase keys, to mark in excerpts. */
+  names: string[];
   /** The query as searched, after corrections. */
   searched: string;
   corrected: boolean;
@@ -33,22 +38,49 @@ function toFilters(filters: Record<string, string[]>, without?: string): Pagefin
   return out;
 }
 
-/** One Pagefind search; results in the order of the reader's sort when `sortOrders` is given and they chose one. */
-async function search(pagefind: Pagefind, term: string | null, state: SearchState, { without, sortOrders }: { without?: string; sortOrders?: LoadSortOrders } = {}): Promise<PagefindResponse> {
-  const response = (await pagefind.search(term, { filters: toFilters(state.filters, without) })) ?? { results: [], filters: {} };
+interface SearchOptions {
+  /** Leave this filter's ticks out (for its own counts). */
+  without?: string;
+  /** Order results by the reader's sort, when they chose one. */
+  sortOrders?: LoadSortOrders;
+  /** The query's words as typed: pages that use them rank above pages that only share their synonym group. */
+  asTyped?: string;
+}
+
+/** One Pagefind search. */
+async function search(pagefind: Pagefind, term: string | null, state: SearchState, { without, sortOrders, asTyped }: SearchOptions = {}): Promise<PagefindResponse> {
+  const filters = toFilters(state.filters, without);
+  const response = (await pagefind.search(term, { filters })) ?? { results: [], filters: {} };
+  if (asTyped && asTyped !== term) {
+    // A page that uses the words typed ranks by them, as it would with no synonyms; one found
+    // only through a synonym group ranks by the group's token. So "CCIO" puts pages that say
+    // CCIO first, and "big bang go-live" pages that say "big bang" rather than "cut-over".
+    const typed = (await pagefind.search(asTyped, { filters }))?.results ?? [];
+    const asWritten = new Map(typed.map((r) => [r.id, r.score]));
+    response.results = response.results.map((r) => ({ ...r, score: asWritten.get(r.id) ?? r.score })).sort((a, b) => b.score - a.score);
+  }
   const sort = sorts[state.sort];
   if (!sort || !sortOrders) return response;
   const [[key, direction]] = Object.entries(sort);
   return { ...response, results: sortResults(response.results, await sortOrders(), key, direction) };
 }
 
-export async function runSearch(pagefind: Pagefind, state: SearchState, corrections: Record<string, string>, sortOrders: LoadSortOrders): Promise<Outcome> {
-  const searched = correctQuery(state.q, corrections);
-  const words = state.q ? meaningfulWords(searched) : [];
-  const term = words.length ? words.join(' ') : null;
-  const outcome = { searched, corrected: searched !== state.q, term };
+/** What the search page reads queries with: known misspellings and the synonym groups' names. */
+export interface Vocabulary {
+  corrections: Record<string, string>;
+  synonyms: SynonymLookup;
+}
 
-  const main = await search(pagefind, term, state, { sortOrders });
+export async function runSearch(pagefind: Pagefind, state: SearchState, vocabulary: Vocabulary, sortOrders: LoadSortOrders): Promise<Outcome> {
+  const searched = correctQuery(state.q, vocabulary.corrections);
+  const { tokens, rest } = readSynonyms(state.q ? searched : '', vocabulary.synonyms);
+  const others = meaningfulWords(rest, { orNone: tokens.length > 0 });
+  const words = [...tokens, ...others];
+  const term = words.length ? words.join(' ') : null;
+  const names = tokens.length ? [...tokens.flatMap((t) => vocabulary.synonyms.names.get(t) ?? []), ...others.map(phraseKey).filter(Boolean)] : [];
+  const outcome = { searched, corrected: searched !== state.q, term, names };
+
+  const main = await search(pagefind, term, state, { sortOrders, asTyped: tokens.length ? meaningfulWords(searched).join(' ') : undefined });
   if (term && main.results.length === 0 && words.length > 1) {
     const perWord = await Promise.all(words.map((w) => search(pagefind, w, state, { sortOrders })));
     return { ...outcome, results: mergeAnyWord(perWord.map((r) => r.results)), mode: 'any' };

@@ -34,9 +34,10 @@ function excerpt(html: string): DocumentFragment {
 /**
  * One result. Pagefind has already put the site's base path in front of `data.url`
  * (options.baseUrl). With no keyword there is nothing to excerpt around, so the summary is shown;
- * likewise when only the page's synonyms matched (see src/lib/search/excerpt.ts).
+ * likewise when nothing the page really says matched (see src/lib/search/excerpt.ts, which also
+ * explains `names`).
  */
-export function resultItem(data: PagefindData, { summary = false } = {}): HTMLLIElement {
+export function resultItem(data: PagefindData, { summary = false, names = [] as string[] } = {}): HTMLLIElement {
   const { meta } = data;
   const type = data.filters.type?.[0] ?? 'blueprint';
   const item = el('li', 'app-search-result');
@@ -51,7 +52,7 @@ export function resultItem(data: PagefindData, { summary = false } = {}): HTMLLI
   if (meta.illustrative) byline.append(' ', el('strong', 'nhsuk-tag nhsuk-tag--grey app-illustrative-tag', meta.illustrative));
 
   const text = el('p', 'nhsuk-body-s nhsuk-u-margin-bottom-2');
-  const shown = summary ? undefined : bestExcerpt(data);
+  const shown = summary ? undefined : bestExcerpt(data, names);
   if (shown) text.append(excerpt(shown));
   else text.textContent = meta.summary ?? '';
 

@@ -7,7 +7,8 @@
  */
 import type { SortOrders } from '../../lib/search/sort-orders';
 import { loadPagefind, type Pagefind, type PagefindResult } from '../pagefind';
-import { countFilters, runSearch, type Outcome } from './engine';
+import { countFilters, runSearch, type Outcome, type Vocabulary } from './engine';
+import { synonymLookup } from '../../lib/search/synonym-tokens';
 import { resultItem, statusText } from './render';
 import { hasFilters, isEmpty, readState, writeState, type SearchState } from './state';
 
@@ -26,7 +27,7 @@ class AppSearch extends HTMLElement {
   #filtersLoaded?: Promise<void>;
   /** The search on screen, so counts can be filled in when the filters finish loading. */
   #last?: { state: SearchState; outcome: Outcome };
-  #corrections: Record<string, string> = {};
+  #vocabulary: Vocabulary = { corrections: {}, synonyms: synonymLookup([]) };
   #filterNames: string[] = [];
   #run = 0;
   #results: PagefindResult[] = [];
@@ -36,7 +37,8 @@ class AppSearch extends HTMLElement {
   #totals = new Map<Element, string>();
 
   connectedCallback() {
-    this.#corrections = JSON.parse(this.querySelector('[data-search-corrections]')?.textContent || '{}');
+    const vocabulary = JSON.parse(this.querySelector('[data-search-vocabulary]')?.textContent || '{}');
+    this.#vocabulary = { corrections: vocabulary.corrections ?? {}, synonyms: synonymLookup(vocabulary.synonyms ?? []) };
     this.#filterNames = [...this.querySelectorAll<HTMLElement>('[data-filter]')].map((f) => f.dataset.filter!);
     for (const count of this.querySelectorAll('[data-count]')) this.#totals.set(count, count.textContent ?? '');
     this.#part('[data-search-controls]').hidden = false;
@@ -175,7 +177,7 @@ class AppSearch extends HTMLElement {
     try {
       const pagefind = await this.#load();
       if (hasFilters(state)) await this.#loadFilters();
-      const outcome = await runSearch(pagefind, state, this.#corrections, this.#loadSortOrders);
+      const outcome = await runSearch(pagefind, state, this.#vocabulary, this.#loadSortOrders);
       if (run !== this.#run) return; // a newer search has started
       this.#results = outcome.results;
       this.#shown = 0;
@@ -203,7 +205,7 @@ class AppSearch extends HTMLElement {
     const run = this.#run;
     const data = await Promise.all(next.map((r) => r.data()));
     if (run !== this.#run) return undefined;
-    const items = data.map((d) => resultItem(d, { summary: this.#last?.outcome.mode === 'browse' }));
+    const items = data.map((d) => resultItem(d, { summary: this.#last?.outcome.mode === 'browse', names: this.#last?.outcome.names }));
     this.#part('[data-search-results]').append(...items);
     this.#shown += next.length;
     this.#part('[data-search-more]').hidden = this.#shown >= this.#results.length;

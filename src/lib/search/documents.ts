@@ -28,6 +28,8 @@ export interface SearchDocument {
   synonyms: string;
   /** The synonym groups the title, summary, key questions and body mention, most mentioned first. */
   mentions: ReturnType<Synonyms['mentioned']>;
+  /** The synonym groups the title names (for the search tokens' weights, synonym-tokens.ts). */
+  titleMentions: ReturnType<Synonyms['mentioned']>;
   filters: FilterValues;
   published: string;
 }
@@ -80,6 +82,7 @@ export function blueprintDocument(
     ...base,
     synonyms: synonymText(synonyms, mentions),
     mentions,
+    titleMentions: synonyms.mentioned(base.title),
     filters: b.domain && b.careSettings ? blueprintFilterValues(b as Blueprint, organisation) : {},
     published: b.published instanceof Date ? isoDate(b.published) : '',
   };

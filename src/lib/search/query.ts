@@ -13,13 +13,17 @@ const stopWords = new Set(
     'through to too under until up us very was we were what when where which while who whom why will with would you your').split(' '),
 );
 
-/** The query's words without stop words; the whole query when nothing else is left ("how"). */
-export function meaningfulWords(query: string): string[] {
-  const all = query.trim().split(/\s+/).filter(Boolean);
-  // An acronym in capitals is meant ("IT team", "ED"), even when it spells a stop word.
-  const isAcronym = (w: string) => w.length > 1 && w === w.toUpperCase() && /\p{L}/u.test(w);
-  const kept = all.filter((w) => isAcronym(w) || !stopWords.has(w.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')));
-  return kept.length ? kept : all;
+/** Whether a word carries meaning: not a stop word, or an acronym in capitals ("IT team", "ED"), which is meant even when it spells one. */
+export function keepsWord(w: string): boolean {
+  const isAcronym = w.length > 1 && w === w.toUpperCase() && /\p{L}/u.test(w);
+  return isAcronym || !stopWords.has(w.toLowerCase().replace(/[^\p{L}\p{N}]/gu, ''));
+}
+
+/** The query's words without stop words; the whole query when nothing else is left ("how"), unless `orNone`. */
+export function meaningfulWords(query: string | string[], { orNone = false } = {}): string[] {
+  const all = typeof query === 'string' ? query.trim().split(/\s+/).filter(Boolean) : query;
+  const kept = all.filter(keepsWord);
+  return kept.length || orNone ? kept : all;
 }
 
 /**

@@ -4,9 +4,10 @@
  * the content defines as "Full Name (ACRONYM)" (./defined-acronyms.ts). Groups that share a
  * word are merged, so "ePMA" in two places makes one group.
  *
- * Pagefind has no synonym feature, so the groups are applied to the documents instead: every
- * indexed page (and every lunr document) gets the other members of each group it mentions.
- * Misspellings are applied to the query: they are corrected before searching.
+ * Pagefind has no synonym feature: each indexed page carries a token for each group it mentions,
+ * which the search page puts in place of the group's names in a query (./synonym-tokens.ts).
+ * Every lunr document gets the members of each group it mentions. Misspellings are applied to
+ * the query: they are corrected before searching.
  */
 import type { GlossaryTerm } from '../schema/glossary';
 import type { SynonymGroup } from '../schema/synonyms';
@@ -73,7 +74,7 @@ function mergeGroups(lists: string[][]): string[][] {
   return [...merged.values()].filter((g) => g.length > 1);
 }
 
-const stripPlural = (w: string) => (w.length > 3 && w.endsWith('es') ? [w.slice(0, -2), w.slice(0, -1)] : w.length > 2 && w.endsWith('s') ? [w.slice(0, -1)] : []);
+export const stripPlural = (w: string) => (w.length > 3 && w.endsWith('es') ? [w.slice(0, -2), w.slice(0, -1)] : w.length > 2 && w.endsWith('s') ? [w.slice(0, -1)] : []);
 
 /**
  * `defined` are the groups content defines for itself, "Full Name (ACRONYM)" in any file

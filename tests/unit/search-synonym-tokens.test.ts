@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { alsoKnownAs } from '../../src/lib/search/also-known-as';
-import { buildSynonyms } from '../../src/lib/search/synonyms';
+import { queryVocabulary, readSynonyms, searchToken, synonymLookup, tokenLines } from '../../src/lib/search/synonym-tokens';
+import { buildSynonyms, phraseKey } from '../../src/lib/search/synonyms';
 import { isListed } from '../../src/lib/schema';
 import { blueprintRecord, playbookRecord } from '../../src/lib/search/record';
 import { blueprintSchema, organisationSchema, playbookSchema } from '../../src/lib/schema';
@@ -10,32 +10,64 @@ const synonyms = buildSynonyms([], [
   { term: 'EPR', expansion: 'Electronic patient record', definition: 'The main clinical system.', aliases: [] },
 ]);
 
-describe('the "also known as" lines a page carries for search', () => {
-  const lines = (text: string) => alsoKnownAs(synonyms.mentioned(text), text);
+describe('the synonym tokens a page carries for search', () => {
+  const token = (name: string) => searchToken(synonyms.groups.find((g) => g.includes(name))!);
+  const lines = (text: string) => tokenLines(synonyms.mentioned(text));
 
-  it('gives the other members of each synonym group the text mentions, most mentioned first', () => {
+  it('gives each group the text mentions its token, one line per weight, heaviest first', () => {
     expect(lines('Our CCIO chose the EPR. The EPR went live.')).toEqual([
-      { weight: 2, text: 'Electronic patient record' },
-      { weight: 1, text: 'Chief clinical information officer, A&E lead' },
+      { weight: 2, text: token('EPR') },
+      { weight: 1, text: token('CCIO') },
     ]);
   });
 
-  it('leaves out members the text already says, and members that differ only in case', () => {
-    const withCase = buildSynonyms([{ terms: ['GP', 'General practitioner', 'general practitioner', 'family doctor'], misspellings: [] }], []);
-    const text = 'Our GP and every family doctor in the area.';
-    expect(alsoKnownAs(withCase.mentioned(text), text)).toEqual([{ weight: 2, text: 'General practitioner' }]);
+  it('gives the same token whichever name the text uses, and a group mentioned by several names counts each', () => {
+    expect(lines('The electronic patient record.')).toEqual([{ weight: 1, text: token('EPR') }]);
+    expect(lines('The EPR, our electronic patient record.')).toEqual([{ weight: 2, text: token('EPR') }]);
   });
 
-  it('gives no line when the text already says every member', () => {
-    expect(lines('The EPR, our electronic patient record.')).toEqual([]);
-  });
-
-  it('weights a group up when the page mentions it often, to at most 3', () => {
-    expect(lines('CCIO CCIO CCIO CCIO CCIO')).toEqual([{ weight: 3, text: 'Chief clinical information officer, A&E lead' }]);
+  it('weights a group up when the page mentions it often, to at most 3, and puts groups of one weight on one line', () => {
+    expect(lines('CCIO CCIO CCIO CCIO CCIO EPR EPR EPR')).toEqual([{ weight: 3, text: `${token('CCIO')} ${token('EPR')}` }]);
   });
 
   it('gives nothing when no group is mentioned', () => {
     expect(lines('Nothing to see.')).toEqual([]);
+  });
+
+  it('makes tokens of one length, digits after a fixed start, from the preferred form only', () => {
+    for (const g of synonyms.groups) expect(searchToken(g)).toMatch(/^zq\d{16}$/);
+    expect(searchToken(['EPR', 'x'])).toBe(searchToken(['epr', 'y']));
+    expect(searchToken(['EPR'])).not.toBe(searchToken(['CCIO']));
+  });
+});
+
+describe('reading a query for synonym groups', () => {
+  const lookup = synonymLookup(queryVocabulary([...synonyms.groups, ['IT', 'Information technology'], ['DSPT', 'Data security and protection toolkit']]));
+  const token = (name: string) => lookup.tokens.get(name.toLowerCase());
+
+  it('puts a group’s token in place of any of its names, in any case, and keeps the other words', () => {
+    expect(readSynonyms('EPR business case', lookup)).toEqual({ tokens: [token('EPR')], rest: ['business', 'case'] });
+    expect(readSynonyms('electronic patient records', lookup)).toEqual({ tokens: [token('EPR')], rest: [] });
+    expect(readSynonyms('epr', lookup)).toEqual({ tokens: [token('EPR')], rest: [] });
+  });
+
+  it('reads a name holding a stop word whole, and the longest name first', () => {
+    expect(readSynonyms('data security and protection toolkit', lookup).tokens).toEqual([token('DSPT')]);
+    expect(readSynonyms('chief clinical information officer', lookup)).toEqual({ tokens: [token('CCIO')], rest: [] });
+  });
+
+  it('does not read a stop word as an acronym unless it is typed in capitals', () => {
+    expect(readSynonyms('what is it', lookup)).toEqual({ tokens: [], rest: ['what', 'is', 'it'] });
+    expect(readSynonyms('IT team', lookup)).toEqual({ tokens: [token('IT')], rest: ['team'] });
+  });
+
+  it('gives the search page the same token for each name as the pages carry for its group', () => {
+    const fromPage = synonymLookup(queryVocabulary(synonyms.groups));
+    for (const g of synonyms.groups) for (const name of g) expect(fromPage.tokens.get(phraseKey(name)), name).toBe(searchToken(g));
+  });
+
+  it('gives each group once', () => {
+    expect(readSynonyms('EPR electronic patient record', lookup).tokens).toEqual([token('EPR')]);
   });
 });
 
