@@ -51,6 +51,12 @@ describe('an excerpt made from a page’s text', () => {
     expect(shown.split(' ').length).toBe(30);
   });
 
+  it('marks the longest name that fits', () => {
+    expect(excerptAround('Our electronic prescribing and medicines administration went live.', ['electronic prescribing', 'electronic prescribing and medicines administration'])).toBe(
+      'Our <mark>electronic prescribing and medicines administration</mark> went live.',
+    );
+  });
+
   it('is undefined when no name is there, and does not take part of a longer word', () => {
     expect(excerptAround('The EPRs team and eprescription.', ['epma'])).toBeUndefined();
     expect(excerptAround('Epmatic nonsense.', ['epma'])).toBeUndefined();

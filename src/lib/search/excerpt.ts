@@ -44,7 +44,8 @@ const before = 8;
 export function excerptAround(text: string, names: readonly string[]): string | undefined {
   const typed = text.split(/\s+/).filter(Boolean);
   const keys = typed.map(phraseKey);
-  const wanted = names.map((n) => n.split(' '));
+  // Longest first, so "electronic prescribing and medicines administration" is marked whole.
+  const wanted = names.map((n) => n.split(' ')).sort((a, b) => b.length - a.length);
   // How many typed words starting at i make one of the names, or 0.
   const matchAt = (i: number): number => {
     for (const name of wanted) {
