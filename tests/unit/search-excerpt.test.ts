@@ -36,6 +36,11 @@ describe('the excerpt a search result shows', () => {
     expect(shown).toBe('We chose <mark>e-prescribing</mark> for every adult ward. <mark>Electronic prescribing</mark> then reached &lt;theatres&gt; &amp; recovery. Synonyms zq0000000000000001');
   });
 
+  it('leaves out the title the page opens with, which the result shows as its heading', () => {
+    const content = 'Blueprint ePMA on 32 wards. We chose ePMA after a pilot.';
+    expect(bestExcerpt({ excerpt: '', content, meta: { title: 'ePMA on 32 wards' } }, ['epma'])).toBe('We chose <mark>ePMA</mark> after a pilot.');
+  });
+
   it('falls back to Pagefind’s excerpt when the page uses none of the names', () => {
     expect(bestExcerpt({ excerpt: 'x', content: 'Nothing here.', sub_results: [{ url: page, excerpt: 'A <mark>ward</mark>.' }] }, ['epma'])).toBe('A <mark>ward</mark>.');
   });

@@ -14,6 +14,7 @@ export interface Excerpted {
   sub_results?: { url: string; excerpt: string }[];
   /** The page's indexed text, for an excerpt made here. */
   content?: string;
+  meta?: { title?: string };
 }
 
 const marks = (html: string) => html.split('<mark>').length - 1;
@@ -24,7 +25,10 @@ const marks = (html: string) => html.split('<mark>').length - 1;
  */
 export function bestExcerpt(data: Excerpted, names: readonly string[] = []): string | undefined {
   if (names.length && data.content) {
-    const own = excerptAround(data.content, names);
+    // The result's heading is the title, which the text opens with (after the type tag): excerpt what follows.
+    const title = data.meta?.title ? data.content.indexOf(data.meta.title) : -1;
+    const text = title >= 0 && title < 100 ? data.content.slice(title + data.meta!.title!.length).replace(/^[\s.]+/, '') : data.content;
+    const own = excerptAround(text, names);
     if (own) return own;
   }
   const sections = data.sub_results ?? [];
