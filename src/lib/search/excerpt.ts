@@ -6,7 +6,7 @@
  * the page's text around the first name of the group it uses. Otherwise Pagefind's best section is
  * shown; or nothing (the caller shows the summary) when nothing the page really says matched.
  */
-import { phraseKey } from './synonyms';
+import { phraseKey, stripPlural } from './synonyms';
 import { synonymsSectionId } from './synonym-tokens';
 
 export interface Excerpted {
@@ -26,8 +26,9 @@ const marks = (html: string) => html.split('<mark>').length - 1;
 export function bestExcerpt(data: Excerpted, names: readonly string[] = []): string | undefined {
   if (names.length && data.content) {
     // The result's heading is the title, which the text opens with (after the type tag): excerpt what follows.
-    const title = data.meta?.title ? data.content.indexOf(data.meta.title) : -1;
-    const text = title >= 0 && title < 100 ? data.content.slice(title + data.meta!.title!.length).replace(/^[\s.]+/, '') : data.content;
+    const title = data.meta?.title ?? '';
+    const at = title ? data.content.indexOf(title) : -1;
+    const text = at >= 0 && at < 100 ? data.content.slice(at + title.length).replace(/^[\s.]+/, '') : data.content;
     const own = excerptAround(text, names);
     if (own) return own;
   }
@@ -60,7 +61,7 @@ export function excerptAround(text: string, names: readonly string[]): string | 
         const fits = parts.every((p, k) => {
           const expected = name[w + k];
           const last = w + k === name.length - 1;
-          return p === expected || (last && (p === `${expected}s` || p === `${expected}es`));
+          return p === expected || (last && stripPlural(p).includes(expected));
         });
         if (!parts.length || !fits || w + parts.length > name.length) break;
         w += parts.length;
