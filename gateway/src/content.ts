@@ -8,7 +8,7 @@
 import { adoptionRecord } from '../../src/lib/contribute/adoption-proposal';
 import { adoptionDeclaration, adoptionQuestions, blueprintAnswer, keptAdoptionAnswers, missingAdoptionAnswers } from '../../src/lib/contribute/adoption-questions';
 import { draftToMdx, slugFromTitle } from '../../src/lib/contribute/draft';
-import type { DraftValues } from '../../src/lib/contribute/answers';
+import { answerLimits, answerOverLimit, type DraftValues } from '../../src/lib/contribute/answers';
 import { mergeErrors, mergeErrorsInOrder, sectionErrors, validateDraft, type FieldError } from '../../src/lib/contribute/draft-check';
 import { organisationNotListed, questions } from '../../src/lib/contribute/questions';
 import { canonicalPath, planContribution, type ContributionEntry } from '../../src/lib/contribute/plan';
@@ -29,7 +29,7 @@ import { readContentFiles } from '../../src/node/content-files';
 export { publish, ContributionError, StepError, statusOf, githubMessage, type GitHubApi, type Runtime, type RepoRef, type PublishResult } from '../../src/lib/contribute/publish';
 export { commitTrailer } from '../../src/lib/contribute/plan';
 export { createClient, explainError, type Client, type ClientSettings } from '../../scripts/lib/github';
-export { mergeErrors };
+export { mergeErrors, answerLimits, answerOverLimit };
 export type { DraftValues, FieldError };
 
 /** What the checks need from the site's content, read once at start. */

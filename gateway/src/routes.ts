@@ -21,7 +21,7 @@ import { z } from 'astro/zod';
 import type { Settings } from './config';
 import type { Accepting } from './accepting';
 import type { Checks } from './checks';
-import { adoptionDeclaration, adoptionQuestions, keptAdoptionAnswers, mergeErrors, questions, type FieldError } from './content';
+import { adoptionDeclaration, adoptionQuestions, answerLimits, answerOverLimit, keptAdoptionAnswers, mergeErrors, questions, type FieldError } from './content';
 import { codeMessage, type Mailer } from './mail';
 import { statusPage } from './status-page';
 import { domainOf, isAllowedAddress, normaliseEmail, sameSecret, type SignIn } from './sign-in';
@@ -56,7 +56,7 @@ const fieldIds: Record<SubmissionKind, Set<string>> = {
   blueprint: new Set(questions.map((q) => q.id)),
   adoption: new Set([...adoptionQuestions.map((q) => q.id), adoptionDeclaration.id]),
 };
-const answerValue = z.union([z.string().max(20_000), z.array(z.string().max(500)).max(60)]);
+const answerValue = z.union([z.string().max(answerLimits.characters), z.array(z.string().max(answerLimits.choiceCharacters)).max(answerLimits.choices)]);
 const submissionBody = z.object({
   kind: z.enum(submissionKinds).optional(),
   idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{16,100}$/),
@@ -66,6 +66,27 @@ const submissionBody = z.object({
   website: z.string().optional(),
 });
 const editBody = submissionBody.omit({ idempotencyKey: true, kind: true });
+
+/**
+ * A body the schema refused. An answer over the limits (a client that did not check them) is
+ * said beside its question, as the form would; anything else is not what the form sends.
+ */
+function unreadable(reply: FastifyReply, body: unknown, path: readonly PropertyKey[]) {
+  const answers = (body as { answers?: unknown } | null)?.answers;
+  const over = answers && typeof answers === 'object'
+    ? Object.entries(answers).flatMap(([id, answer]) => {
+      const what = answerOverLimit(answer);
+      return what ? [{ id, message: `${questionName(id)} ${what}` }] : [];
+    })
+    : [];
+  if (over.length) return problem(reply, 422, over);
+  return problem(reply, 400, [{ id: '', message: `The form sent something we cannot read (${path.join('.') || 'body'}): reload the page and try again` }]);
+}
+
+/** A question's name, as the form's messages give it. */
+function questionName(id: string): string {
+  return [...questions, ...adoptionQuestions].find((q) => q.id === id)?.name ?? 'This answer';
+}
 
 /** Keeps only the form's own questions, so nothing else a client sends is stored (nor a record's contact not to be published). */
 function answersOf(kind: SubmissionKind, raw: Record<string, string | string[]>): Record<string, string | string[]> {
@@ -195,7 +216,7 @@ export async function routes(app: FastifyInstance, deps: RouteDeps): Promise<voi
     preHandler: [csrf, signedIn, perAddress('submit', settings.submissionsPerHour, (req) => req.sessionEmail ?? '')],
   }, async (req, reply) => {
     const parsed = submissionBody.safeParse(req.body);
-    if (!parsed.success) return problem(reply, 400, [{ id: '', message: `The form sent something we cannot read (${parsed.error.issues[0].path.join('.') || 'body'}): reload the page and try again` }]);
+    if (!parsed.success) return unreadable(reply, req.body, parsed.error.issues[0].path);
     const body = parsed.data;
     if (body.website) return problem(reply, 400, [{ id: '', message: 'We could not accept this form: reload the page and try again' }]);
     const email = req.sessionEmail!;
@@ -237,7 +258,7 @@ export async function routes(app: FastifyInstance, deps: RouteDeps): Promise<voi
     const s = store.get((req.params as { id: string }).id);
     if (!s || s.email !== req.sessionEmail) return problem(reply, 404, [{ id: '', message: 'There is no submission of yours at this address: sign in with the address you sent it from' }]);
     const parsed = editBody.safeParse(req.body);
-    if (!parsed.success) return problem(reply, 400, [{ id: '', message: 'The form sent something we cannot read: reload the page and try again' }]);
+    if (!parsed.success) return unreadable(reply, req.body, parsed.error.issues[0].path);
     const credit = creditOf(parsed.data.credit);
     const answers = answersOf(s.kind, parsed.data.answers);
     const notDuplicate = parsed.data.notDuplicate ?? false;

@@ -98,7 +98,7 @@ export async function startGateway(settings: Settings, overrides: GatewayOverrid
     const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
     if (status === 429 && Array.isArray(error.errors)) return reply.code(429).send({ errors: error.errors });
     if (status >= 500) req.log.error({ err: { name: error.name, message: error.message } }, 'request failed');
-    const message = status === 413 ? 'The form is too large to send: shorten the longest sections'
+    const message = status === 413 ? `The form is too large to send: the most it can hold is ${Math.floor(settings.bodyLimitBytes / 1024)} KiB. Shorten the longest sections, or link to long documents from the Resources section`
       : status === 415 ? 'Send the form as JSON'
       : status < 500 ? 'The form sent something we cannot read: reload the page and try again'
       : 'Something went wrong on our side: try again in a minute';

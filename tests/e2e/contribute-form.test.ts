@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { readContentFiles } from '../../src/node/content-files';
 import { draftToMdx, slugFromTitle } from '../../src/lib/contribute/draft';
-import type { DraftValues } from '../../src/lib/contribute/answers';
+import { answerLimits, type DraftValues } from '../../src/lib/contribute/answers';
 import { mergeErrors, sectionErrors, validateDraft, type FieldError } from '../../src/lib/contribute/draft-check';
 import { draftPath, handOff, issueFormUrl } from '../../src/lib/contribute/hand-off';
 import { controlOf, questionById, questions as draftFields, sectionFieldId, type Question as DraftField } from '../../src/lib/contribute/questions';
@@ -425,6 +425,14 @@ describe('drafting a blueprint on the contribute page, one step at a time', () =
     await fillQuickly(page, { ...goodDraft(), [whatWeDid]: list });
     await goToStep(page, checkAnswersStep.id);
     expect(await page.locator('[data-safety-skipped]').isVisible()).toBe(true);
+  });
+
+  it('says beside the section, before any way of sending is offered, when it is longer than one answer can hold', async () => {
+    const { page } = await openForm();
+    const long = 'We trained ward staff in pairs before go-live. '.repeat(Math.ceil((answerLimits.characters + 1) / 47));
+    await fillQuickly(page, { ...goodDraft(), [whatWeDid]: long });
+    await goToStep(page, checkAnswersStep.id, stepOfQuestion(whatWeDid)!.id);
+    await eventually(() => inlineError(page, whatWeDid)).toMatch(/^Error: The “What we did” section is [\d,]+ characters, over the 20,000 one answer can hold/);
   });
 
   it('ticks the topic a where-to-start priority links with, and ignores a topic it does not know', async () => {

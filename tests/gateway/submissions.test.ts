@@ -260,7 +260,17 @@ describe('answers the browser did not check', () => {
     const { v } = await contributor();
     const answer = await v.submit(answersFor(14, { 'section-what-we-did': 'x'.repeat(70_000) }));
     expect(answer.status).toBe(413);
-    expect(answer.body.errors?.[0].message).toMatch(/too large/);
+    // The limit set for this gateway (GATEWAY_BODY_LIMIT_BYTES above), not a fixed figure.
+    expect(answer.body.errors?.[0].message).toMatch(/too large to send: the most it can hold is 64 KiB/);
+  });
+
+  it('says beside the question when one answer is over the characters one answer can hold, and stores nothing', async () => {
+    const { v } = await contributor();
+    const before = gateway.store.list().length;
+    const answer = await v.submit(answersFor(17, { 'section-what-we-did': 'Word '.repeat(4_001) }));
+    expect(answer.status).toBe(422);
+    expect(answer.body.errors).toEqual([{ id: 'section-what-we-did', message: expect.stringMatching(/^The “What we did” section is 20,005 characters, over the 20,000 one answer can hold: shorten it/) }]);
+    expect(gateway.store.list().length).toBe(before);
   });
 
   it('refuses the form when the hidden honeypot field is filled', async () => {

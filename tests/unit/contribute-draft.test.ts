@@ -10,6 +10,8 @@ import { parseSource } from '../../src/lib/content/front-matter';
 import { readContentFiles } from '../../src/node/content-files';
 import { validateContent } from '../../src/lib/validate';
 import { blueprintSections } from '../../src/lib/content/sections';
+import { answerLimits, answerOverLimit } from '../../src/lib/contribute/answers';
+import { maxFileBytes } from '../../src/lib/validate/rules/file-size';
 import { blueprintSchema, type Blueprint, type Organisation } from '../../src/lib/schema';
 import { checkMdxSource } from '../../src/lib/validate/rules/mdx-safety';
 import { completeDraft, draftAnswers, issueBody, whatWeDid, whatWentWrong } from '../fixtures/contribute/answers';
@@ -142,6 +144,37 @@ describe('checking a draft with the blueprint schema', () => {
 
   it('accepts the shared answers, whose section says what went wrong and what to do next time', () => {
     expect(validateDraft(draftAnswers, options)).toEqual([]);
+  });
+});
+
+describe('what one draft can send', () => {
+  const paragraph = 'We trained ward staff in pairs, and each pair taught the next ward before go-live. ';
+
+  it('says beside the section when one answer is over the characters the gateway takes, and accepts one at the limit', () => {
+    const atLimit = paragraph.repeat(Math.floor(answerLimits.characters / paragraph.length));
+    expect(validateDraft(completeDraft({ [whatWeDid]: atLimit }), options)).toEqual([]);
+    const errors = validateDraft(completeDraft({ [whatWeDid]: atLimit + paragraph }), options);
+    expect(errors).toEqual([{ id: whatWeDid, message: expect.stringMatching(/^The “What we did” section is 20,0\d\d characters, over the 20,000 one answer can hold: shorten it/) }]);
+  });
+
+  it('says beside the longest section when the whole blueprint is over the size the build allows, giving both figures', () => {
+    // Each section under the per-answer limit, the file over maxFileBytes.
+    const long = paragraph.repeat(Math.floor(answerLimits.characters / paragraph.length));
+    // The "what went wrong" section is left as written: it has checks of its own.
+    const sections = questions.filter((q) => q.section && q.id !== whatWentWrong).map((q) => q.id);
+    const answers = Object.fromEntries(sections.map((id, i) => [id, i === 2 ? `${long}Last.` : long]));
+    const errors = validateDraft(completeDraft(answers), options);
+    expect(errors).toHaveLength(1);
+    expect(errors[0].id).toBe(sections[2]);
+    expect(errors[0].message).toMatch(new RegExp(`^The blueprint comes to \\d+ KiB, over the ${maxFileBytes / 1024} KiB one blueprint may be: shorten the longest sections`));
+    expect(errors[0].message).toMatch(/The longest section, “[^”]+”, is 20 KiB\.$/);
+  });
+
+  it('says when a list answer has more choices, or a longer choice, than one answer can hold', () => {
+    const many = Array.from({ length: answerLimits.choices + 1 }, (_, i) => `choice ${i}`);
+    expect(answerOverLimit(many)).toMatch(/^has 61 choices, more than the 60 one answer can hold/);
+    expect(answerOverLimit(['x'.repeat(answerLimits.choiceCharacters + 1)])).toMatch(/over 500 characters long/);
+    expect(answerOverLimit(many.slice(0, answerLimits.choices))).toBeUndefined();
   });
 });
 

@@ -12,6 +12,28 @@ import { slugForTitle } from './slug';
 /** Answers by question id: one string per question, or a list for several choices. */
 export type DraftValues = Record<string, string | string[] | undefined>;
 
+/**
+ * The most one answer may hold: about 3,000 words of text, or 60 choices of up to 500 characters
+ * each. The gateway refuses more (gateway/src/routes.ts); the drafting form says so beside the
+ * question, before anyone signs in (./draft-check.ts).
+ */
+export const answerLimits = { characters: 20_000, choices: 60, choiceCharacters: 500 } as const;
+
+const count = (n: number) => n.toLocaleString('en-GB');
+
+/** What is wrong with an answer over answerLimits, to follow the question's name; undefined if nothing. */
+export function answerOverLimit(answer: unknown): string | undefined {
+  if (typeof answer === 'string' && answer.length > answerLimits.characters) {
+    return `is ${count(answer.length)} characters, over the ${count(answerLimits.characters)} one answer can hold: shorten it, or link to a longer document from the Resources section`;
+  }
+  if (!Array.isArray(answer)) return undefined;
+  if (answer.length > answerLimits.choices) return `has ${count(answer.length)} choices, more than the ${answerLimits.choices} one answer can hold: choose fewer`;
+  if (answer.some((choice) => typeof choice === 'string' && choice.length > answerLimits.choiceCharacters)) {
+    return `has a choice over ${answerLimits.choiceCharacters} characters long: shorten it`;
+  }
+  return undefined;
+}
+
 /** An answer as one trimmed string; several choices joined by ", ". */
 export function textOf(values: DraftValues, id: string): string {
   const v = values[id];

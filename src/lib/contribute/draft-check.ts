@@ -7,8 +7,9 @@
 import { blueprintSections } from '../content/sections';
 import { whatWentWrongShortfall } from '../content/what-went-wrong';
 import { blueprintSchema } from '../schema/blueprint';
-import { toFrontMatter, type DraftOptions } from './draft';
-import { isEmpty, textOf, type DraftValues } from './answers';
+import { maxFileBytes } from '../validate/rules/file-size';
+import { draftToMdx, toFrontMatter, type DraftOptions } from './draft';
+import { answerOverLimit, isEmpty, textOf, type DraftValues } from './answers';
 import { organisationNotListed, questionById, questionForProblem, questions, sectionFieldId, type Question } from './questions';
 
 export interface FieldError {
@@ -66,7 +67,34 @@ export function validateDraft(values: DraftValues, options: DraftOptions): Field
     const shortfall = text ? whatWentWrongShortfall(text) : undefined;
     if (shortfall) add(id, `The “${section.heading}” section ${shortfall}`);
   }
+  for (const question of questions) {
+    const over = answerOverLimit(values[question.id]);
+    if (over) errors.push({ id: question.id, message: `${question.name} ${over}` });
+  }
+  const tooLarge = fileSizeProblem(values, options);
+  if (tooLarge) errors.push(tooLarge);
   return mergeErrors(errors);
+}
+
+const kib = (bytes: number) => Math.ceil(bytes / 1024);
+const utf8 = new TextEncoder();
+
+/**
+ * The file a draft becomes may be no larger than the build allows any blueprint (maxFileBytes).
+ * Said beside the longest section, so the writer knows where to cut.
+ */
+function fileSizeProblem(values: DraftValues, options: DraftOptions): FieldError | undefined {
+  const bytes = utf8.encode(draftToMdx(values, options)).length;
+  if (bytes <= maxFileBytes) return undefined;
+  const longest = questions
+    .filter((q) => q.section)
+    .map((q) => ({ q, bytes: utf8.encode(textOf(values, q.id)).length }))
+    .sort((a, b) => b.bytes - a.bytes)[0];
+  const where = longest && longest.bytes > 0 ? ` The longest section, “${longest.q.section}”, is ${kib(longest.bytes)} KiB.` : '';
+  return {
+    id: longest && longest.bytes > 0 ? longest.q.id : '',
+    message: `The blueprint comes to ${kib(bytes)} KiB, over the ${kib(maxFileBytes)} KiB one blueprint may be: shorten the longest sections, or link to long documents from the Resources section instead of pasting them in.${where}`,
+  };
 }
 
 /**
