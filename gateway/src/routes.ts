@@ -11,6 +11,7 @@
  *   GET  /api/submissions/:id        where it has got to
  *   PUT  /api/submissions/:id        new answers: the same pull request is updated
  *   GET  /submissions/:id            the same, as a page
+ *   GET  /assets/status-page.css     that page's styles
  *
  * Every POST and PUT carries the session's CSRF token in `x-csrf-token`. Problems come back as
  * `{ errors: [{ id, message }] }`, `id` being the form field the message belongs beside.
@@ -23,7 +24,7 @@ import type { Accepting } from './accepting';
 import type { Checks } from './checks';
 import { adoptionDeclaration, adoptionQuestions, answerLimits, answerOverLimit, keptAdoptionAnswers, mergeErrors, questions, type FieldError } from './content';
 import { codeMessage, type Mailer } from './mail';
-import { statusPage } from './status-page';
+import { statusPage, statusStyles, statusStylesPath } from './status-page';
 import { domainOf, isAllowedAddress, normaliseEmail, sameSecret, type SignIn } from './sign-in';
 import { submissionKinds, type Store, type Submission, type SubmissionKind } from './store';
 import { ukTime } from './uk-time';
@@ -270,6 +271,8 @@ export async function routes(app: FastifyInstance, deps: RouteDeps): Promise<voi
     deps.queued();
     return reply.code(202).send(publicView(store.get(s.id)!, settings.publicUrl));
   });
+
+  app.get(statusStylesPath, async (_req, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(statusStyles));
 
   app.get('/submissions/:id', async (req, reply) => {
     const s = store.get((req.params as { id: string }).id);

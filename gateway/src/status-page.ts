@@ -3,8 +3,13 @@
  * is one. Plain server-rendered HTML with NHS.UK-like structure and no scripts, so it works
  * under the strict content security policy; nothing personal is shown.
  */
+import { readFileSync } from 'node:fs';
 import type { Submission } from './store';
 import { ukDateTime } from './uk-time';
+
+/** Where the gateway serves the page's stylesheet, and what it holds (read once, at start-up). */
+export const statusStylesPath = '/assets/status-page.css';
+export const statusStyles = readFileSync(new URL('./status-page.css', import.meta.url), 'utf8');
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -27,7 +32,7 @@ export function statusPage(s: Submission | undefined, siteOrigin: string): strin
   const next = adoption ? ['we-are-using-this', 'Say your organisation is using another blueprint'] : ['contribute', 'Propose another blueprint'];
   return `<!doctype html>
 <html lang="en-GB">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${s ? escape(states[s.state].heading) : 'Submission not found'}: Blueprint Commons</title></head>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${s ? escape(states[s.state].heading) : 'Submission not found'}: Blueprint Commons</title><link rel="stylesheet" href="${statusStylesPath}"></head>
 <body>
 <header><a href="${escape(siteOrigin)}/">Blueprint Commons</a></header>
 <main id="main-content">

@@ -138,6 +138,26 @@ describe('sending a draft without a GitHub account', () => {
     }
   }, 120_000);
 
+  it('shows the status page from the email styled, under the gateway\u2019s content security policy, with no axe violations', async () => {
+    const sent = gateway.store.list().find((s) => s.state === 'sent');
+    expect(sent, 'a proposal sent by the test above').toBeDefined();
+    const { page, close } = await openPage(browser);
+    try {
+      await page.goto(`${gateway.url}/submissions/${sent!.id}`);
+      await page.getByRole('heading', { level: 1, name: 'Sent for review' }).waitFor();
+      // The stylesheet applied: the header is NHS blue and the text NHS.UK's, not the browser's defaults.
+      expect(await page.locator('header').evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgb(0, 94, 184)');
+      expect(await page.locator('body').evaluate((e) => getComputedStyle(e).color)).toBe('rgb(33, 43, 50)');
+      // The keyboard's focus shows as NHS.UK's yellow.
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => getComputedStyle(document.activeElement!).backgroundColor)).toBe('rgb(255, 235, 59)');
+      const violations = await axeViolations(page);
+      expect(violations, formatViolations('the gateway status page', violations)).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
   it('sends an edited draft as an update to the same pull request, not a second one', async () => {
     const { page, close } = await openPage(browser);
     try {

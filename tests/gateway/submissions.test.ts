@@ -90,6 +90,14 @@ describe('a good proposal', () => {
     expect(html).toMatch(/\d{1,2} [A-Z][a-z]+ \d{4}(?: at|,) \d\d:\d\d UK time/);
     expect(html).toContain('/contribute/">Propose another blueprint');
     expect(html).not.toContain(email);
+    // Styled from the gateway's own address, the only one its content security policy allows styles from.
+    const href = /<link rel="stylesheet" href="([^"]+)">/.exec(html)?.[1];
+    expect(href).toBe('/assets/status-page.css');
+    expect(page.headers.get('content-security-policy')).toContain("style-src 'self'");
+    const styles = await fetch(`${gateway.url}${href}`);
+    expect(styles.status).toBe(200);
+    expect(styles.headers.get('content-type')).toContain('text/css');
+    expect(await styles.text()).toContain('#005eb8');
   });
 
   it('names the contributor only when they ask to be, by name and never by address', async () => {
