@@ -1,7 +1,7 @@
 /**
  * npm run similar -- <file.mdx> [--limit 5] [--threshold 0.5] [--check]
  * The existing blueprints closest to a draft, with a similarity from 0 to 1, and a warning on
- * any close enough to be the same work written twice. Run it before writing a new blueprint,
+ * any close enough to be the same work written twice, or with the draft's summary. Run it before writing a new blueprint,
  * or on a pull request; with --check it exits with status 1 when it finds a likely duplicate.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -50,12 +50,12 @@ await runCommand({ usage, options, allowPositionals: true }, ({ values, position
   console.log(`Closest of ${docs.length} blueprints to ${file}${draft.title ? ` ("${draft.title}")` : ''}:`);
   for (const s of similar) {
     const doc = titles.get(s.slug)!;
-    console.log(`  ${s.score.toFixed(2)}  ${s.slug}${s.likelyDuplicate ? '  ← likely duplicate' : ''}\n        ${doc.title} – ${doc.organisation}`);
+    console.log(`  ${s.score.toFixed(2)}  ${s.slug}${s.likelyDuplicate ? `  ← likely duplicate${s.sameSummary ? ' (the same summary)' : ''}` : ''}\n        ${doc.title} – ${doc.organisation}`);
   }
   if (similar.length === 0) console.log('  none share enough words to compare');
   const duplicates = similar.filter((s) => s.likelyDuplicate);
   if (duplicates.length) {
-    console.log(`\n${duplicates.length} blueprint${duplicates.length === 1 ? ' is' : 's are'} at or above ${threshold}: read ${duplicates.length === 1 ? 'it' : 'them'} first. If yours covers the same work, improve the existing blueprint instead, or say in yours what is different.`);
+    console.log(`\n${duplicates.length} blueprint${duplicates.length === 1 ? ' is a likely duplicate' : 's are likely duplicates'} (a score at or above ${threshold}, or the same summary): read ${duplicates.length === 1 ? 'it' : 'them'} first. If yours covers the same work, improve the existing blueprint instead, or say in yours what is different.`);
     if (values.check) return 1;
   }
   return 0;

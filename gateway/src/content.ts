@@ -18,8 +18,7 @@ import { parseSource } from '../../src/lib/content/front-matter';
 import type { Blueprint, Organisation } from '../../src/lib/schema';
 import { blueprintDocument, type SearchDocument } from '../../src/lib/search/documents';
 import { searchCorpus } from '../../src/lib/search/from-corpus';
-import { duplicateThreshold } from '../../src/lib/search/similar';
-import { buildVectorModel, nearest, vectorOf, type VectorModel } from '../../src/lib/search/vectors';
+import { duplicateThreshold, similarIn, similarityIndex, type SimilarityIndex } from '../../src/lib/search/similar';
 import type { Synonyms } from '../../src/lib/search/synonyms';
 import { validateContent, type Corpus, type Problem } from '../../src/lib/validate';
 import { readCorpus, type CorpusEntry } from '../../src/lib/validate/corpus';
@@ -45,8 +44,8 @@ export interface SiteContent {
   docs: SearchDocument[];
   /** Each existing blueprint's title by slug, for the duplicate check's message. */
   titles: Map<string, string>;
-  /** The duplicate check's model of the existing blueprints, built once rather than per submission. */
-  similarity: VectorModel;
+  /** The duplicate check's view of the existing blueprints, built once rather than per submission. */
+  similarity: SimilarityIndex;
   synonyms: Synonyms;
   /**
    * Each blueprint as read and checked at start, by slug: an adoption record is checked with the
@@ -69,7 +68,7 @@ export function readSiteContent(root: string): SiteContent {
     illustrativeOrganisations: [...organisations].filter(([, o]) => o.illustrative).map(([slug]) => slug),
     docs,
     titles: new Map(docs.map((d) => [d.slug, d.title])),
-    similarity: buildVectorModel(docs),
+    similarity: similarityIndex(docs),
     synonyms,
     blueprints: new Map(corpus.entries.filter((e) => e.kind === 'blueprint').map((e) => [e.slug, e])),
   };
@@ -129,13 +128,16 @@ export function checkDraft(values: DraftValues, site: SiteContent, options: { to
 
   const data = read?.data as Blueprint | undefined;
   const document = blueprintDocument({ slug, data: data ?? {} }, parsed.body, site.organisations.get(String(data?.organisation)), site.synonyms);
-  // findSimilar (what `npm run similar` runs) with its model built once: the same vectors, neighbours and threshold.
-  const similar = nearest(site.similarity, vectorOf(site.similarity, document), { limit: 5, exclude: new Set([slug]) })
-    .filter((s) => s.score >= duplicateThreshold)
-    .map((s) => ({ slug: s.slug, title: site.titles.get(s.slug) ?? s.slug, score: Math.round(s.score * 100) / 100 }));
+  // What `npm run similar` runs, with the existing blueprints' index built once.
+  const likely = similarIn(site.similarity, { ...document, slug }).filter((s) => s.likelyDuplicate);
+  const similar = likely.map((s) => ({ slug: s.slug, title: site.titles.get(s.slug) ?? s.slug, score: Math.round(s.score * 100) / 100 }));
   if (similar.length && !options.notDuplicate) {
-    const list = similar.map((s) => `“${s.title}” (/blueprints/${s.slug}/)`).join(', ');
-    errors.push({ id: 'title', message: `Title and write-up read like ${list}: read it first. If yours is different work, say how in your summary and confirm it is not a duplicate` });
+    const named = (list: typeof likely) => list.map((s) => `“${site.titles.get(s.slug) ?? s.slug}” (/blueprints/${s.slug}/)`).join(', ');
+    // Said beside the summary only when the summary is all that is the same.
+    const sameSummary = likely.filter((s) => s.sameSummary && s.score < duplicateThreshold);
+    const readAlike = likely.filter((s) => !sameSummary.includes(s));
+    if (sameSummary.length) errors.push({ id: 'summary', message: `Summary is the summary of ${named(sameSummary)}: read it first. If yours is different work, say what it was in your own summary, or confirm it is not a duplicate` });
+    if (readAlike.length) errors.push({ id: 'title', message: `Title and write-up read like ${named(readAlike)}: read it first. If yours is different work, say how in your summary and confirm it is not a duplicate` });
   }
   if (errors.length || !data) return { ok: false, errors: mergeErrors(errors.length ? errors : [{ id: '', message: 'The draft could not be read back: check every answer' }]) };
 

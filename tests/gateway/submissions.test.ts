@@ -4,10 +4,12 @@
  */
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settingsFromEnv } from '../../gateway/src/config';
 import { applyRetention } from '../../gateway/src/retention';
+import { parseSource } from '../../src/lib/content/front-matter';
 import { startGateway, type Gateway } from '../../gateway/src/server';
 import { projectRoot, secondaryRateLimitMessage } from '../support/fake-github';
 import { goodAnswers, likelyDuplicate, repository, startHarness, until, Visitor, type Harness } from './harness';
@@ -249,6 +251,16 @@ describe('answers the browser did not check', () => {
     expect(confirmed.status).toBe(202);
     await sent(confirmed.body.id as string);
     expect(pullFor(confirmed.body.id as string)[0].body).toMatch(new RegExp(`Close to existing blueprints.*\\\`${existing}\\\``));
+  });
+
+  it('says beside the summary when it is an existing blueprint\u2019s summary, though the rest is different work', async () => {
+    const existing = 'ambulance-electronic-patient-care-records';
+    const { data } = parseSource(readFileSync(`${projectRoot}/src/content/blueprints/${existing}.mdx`, 'utf8')) as { data: { summary: string } };
+    const { v } = await contributor();
+    const first = await v.submit(answersFor(18, { summary: data.summary }));
+    expect(first.status).toBe(422);
+    expect(first.body.errors).toEqual([{ id: 'summary', message: expect.stringMatching(new RegExp(`^Summary is the summary of “[^”]+” \\(/blueprints/${existing}/\\): read it first.*not a duplicate$`)) }]);
+    expect((await v.submit(answersFor(18, { summary: data.summary }), { notDuplicate: true })).status).toBe(202);
   });
 
   it('refuses a submission from someone not signed in', async () => {

@@ -34,6 +34,20 @@ describe('the duplicate check', () => {
     }
   });
 
+  it('flags a draft with a bundled blueprint\u2019s summary as a duplicate of it, whatever its title and write-up say', () => {
+    for (const [i, original] of docs.entries()) {
+      // Another blueprint's write-up and key questions, under a new title: only the summary is the original's.
+      const other = docs[(i + Math.floor(docs.length / 2)) % docs.length];
+      const draft = { ...other, slug: 'draft', title: `${original.title}, again`, summary: original.summary };
+      const match = findSimilar(draft, docs).find((s) => s.slug === original.slug);
+      expect(match, original.slug).toMatchObject({ likelyDuplicate: true, sameSummary: true });
+      expect(match!.score, 'the whole-text score alone would not have caught it').toBeLessThan(duplicateThreshold);
+      // A few words changed is still the same summary.
+      const edited = { ...draft, summary: original.summary.replace(/\bwe\b/i, 'the team').replace(/\.$/, ' last year.') };
+      expect(findSimilar(edited, docs).find((s) => s.slug === original.slug)?.sameSummary, original.slug).toBe(true);
+    }
+  });
+
   it('never offers the draft itself when the draft is already in the content folder', () => {
     expect(findSimilar(docs[0], docs).map((s) => s.slug)).not.toContain(docs[0].slug);
   });
