@@ -66,7 +66,7 @@ const expected: Record<string, { field: string; says: RegExp; line: number }> = 
   'organisation-supplier-disagrees.mdx': { field: 'eprSupplier', says: /is "epic", but tests\/fixtures\/valid\/blueprints\/fixture-valid-blueprint\.mdx give "other"/, line: 11 },
   'organisation-emram-stage-falls.mdx': { field: 'startingPoint.emramStage', says: /is 1 for work starting 2023-01, but .*fixture-valid-blueprint\.mdx gives stage 3/, line: 13 },
   'organisation-epr-no-longer-in-place.mdx': { field: 'startingPoint.eprInPlace', says: /already had an EPR in place at 2022-01/, line: 13 },
-  'organisation-programme-contradicted.mdx': { field: 'organisation-programme', says: /says "Fixture Hospitals, one of the first acute Global Digital Exemplars", but its organisation file .* says a Fast Follower/, line: 30 },
+  'organisation-programme-contradicted.mdx': { field: 'organisation-programme', says: /says "Fixture Hospitals, one of the first acute Global Digital Exemplars", but the site lists Fixture Hospitals NHS Foundation Trust as a Fast Follower: correct the text\. If the site is wrong, its organisation file \(src\/content\/organisations\/fixture-hospitals\.yaml\)/, line: 30 },
   'organisations/description-contradicts-programme.yaml': { field: 'description', says: /says "funded as a Digital Aspirant", but programme is none/i, line: 6 },
   'organisations/bad-ods-code.yaml': { field: 'odsCode', says: /is not an ODS code/, line: 2 },
   'organisations/illustrative-with-real-looking-ods-code.yaml': { field: 'odsCode', says: /"RXX" could be a real organisation's code/, line: 2 },

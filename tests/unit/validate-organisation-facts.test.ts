@@ -87,7 +87,7 @@ describe('the organisation facts rule', () => {
     const found = problems(organisation('north', 'fast-follower'), blueprint('a', { body: 'Line one.\n\nAs a Global Digital Exemplar, we had money for devices.' }));
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ field: 'organisation-programme', line: 31 });
-    expect(found[0].message).toMatch(/says a Fast Follower: correct the text/);
+    expect(found[0].message).toMatch(/the site lists North Hospitals NHS Trust as a Fast Follower: correct the text\. If the site is wrong, its organisation file \(src\/content\/organisations\/north\.yaml\) needs correcting instead$/);
   });
 
   it.each([

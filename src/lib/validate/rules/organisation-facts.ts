@@ -172,7 +172,8 @@ function checkProgrammeInBlueprint(t: Told, organisation: Organisation, patterns
     ['cost.note', t.data.cost.note],
   ];
   const wrong = (claim: Claim) => claim.status !== organisation.programme;
-  const fix = `its organisation file (src/content/organisations/${t.data.organisation}.yaml) says ${programmeLabel(organisation.programme)}: correct the text, or the organisation's programme if that is what is wrong`;
+  // Read by people sending a draft from the web form as well as by maintainers: what the site says first, then its file.
+  const fix = `the site lists ${organisation.name} as ${programmeLabel(organisation.programme)}: correct the text. If the site is wrong, its organisation file (src/content/organisations/${t.data.organisation}.yaml) needs correcting instead`;
   for (const [field, text] of fields) {
     if (!text) continue;
     const claim = claimsIn(text, patterns).find(wrong);
