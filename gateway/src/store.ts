@@ -183,6 +183,16 @@ export class Store {
   }
 
   /** Takes the next submission due, marking it `sending`; undefined when none is due. */
+  /**
+   * The pull requests of other submissions that change the file at `path` (two people recording
+   * one adoption, say), while their payloads are kept.
+   */
+  pullsChanging(path: string, except: string): { number: number; url: string }[] {
+    const rows = this.sql(`SELECT pull_number, pull_url FROM submissions
+      WHERE id <> ? AND pull_number IS NOT NULL AND json_extract(payload, '$.path') = ? ORDER BY pull_number`).all(except, path) as { pull_number: number; pull_url: string }[];
+    return rows.map((r) => ({ number: r.pull_number, url: r.pull_url }));
+  }
+
   claimNext(now = Date.now()): Submission | undefined {
     const row = this.sql(`UPDATE submissions SET state = 'sending', attempts = attempts + 1, updated_at = ?
         WHERE id = (SELECT id FROM submissions WHERE state = 'queued' AND next_attempt_at <= ? ORDER BY next_attempt_at, created_at LIMIT 1)

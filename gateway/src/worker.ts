@@ -49,6 +49,16 @@ export function isTransient(error: unknown): boolean {
   return status === 403 && /rate limit/i.test(githubMessage(cause));
 }
 
+/**
+ * A pull request's text, with a note for the reviewer when other proposals sent through the
+ * gateway change the same file: merged one after another, the second would replace the first.
+ */
+export function withOtherPulls(body: string, path: string, others: readonly { number: number }[]): string {
+  if (!others.length) return body;
+  const list = others.map((o) => `#${o.number}`).join(', ');
+  return `${body}\n\n**Another proposal changes the same file** (\`${path}\`): ${list}, also sent through the gateway. Review them together: whichever is merged second replaces the first.`;
+}
+
 /** The wait before try `attempt + 1`: doubling from the base, at most 64 times it. */
 export const backoff = (attempt: number, baseMs: number) => baseMs * 2 ** Math.min(attempt - 1, 6);
 
@@ -116,7 +126,7 @@ export class Worker {
         files: [{ path: payload.path, content: Buffer.from(payload.text, 'utf8') }],
         branch: sub.branch,
         title: payload.title,
-        body: payload.body,
+        body: withOtherPulls(payload.body, payload.path, store.pullsChanging(payload.path, sub.id)),
         labels: payload.labels,
         commitMessage: payload.commitMessage,
         as: 'bot',

@@ -61,6 +61,19 @@ const fileOn = (id: string, path: string) => {
 const errorsOf = (answer: { body: { errors?: { id: string; message: string }[] } }) => Object.fromEntries((answer.body.errors ?? []).map((e) => [e.id, e.message]));
 
 describe('an adoption record', () => {
+  it('tells the reviewer, on the second of two records for one organisation and blueprint from two people, about the first', async () => {
+    const answers = record({ organisation: 'pennick-bay-community-care', blueprint: 'electronic-observations-in-nine-months' });
+    const first = (await adopt((await contributor()).v, answers)).body.id as string;
+    await sent(first);
+    const second = (await adopt((await contributor()).v, { ...answers, stage: 'live', date: '2026-11' })).body.id as string;
+    await sent(second);
+    const [earlier] = pullFor(first);
+    const [later] = pullFor(second);
+    expect(later.number).not.toBe(earlier.number);
+    expect(later.body).toContain(`**Another proposal changes the same file** (\`src/content/adoptions/pennick-bay-community-care--electronic-observations-in-nine-months.yaml\`): #${earlier.number}, also sent through the gateway.`);
+    expect(earlier.body).not.toContain('Another proposal changes the same file');
+  });
+
   it('becomes one pull request adding the record under src/content/adoptions/, its outcome on one line', async () => {
     const { v, email } = await contributor();
     const answer = await adopt(v, record());
