@@ -1,8 +1,9 @@
 /**
  * npm run similar -- <file.mdx> [--limit 5] [--threshold 0.5] [--check]
  * The existing blueprints closest to a draft, with a similarity from 0 to 1, and a warning on
- * any close enough to be the same work written twice, or with the draft's summary. Run it before writing a new blueprint,
- * or on a pull request; with --check it exits with status 1 when it finds a likely duplicate.
+ * any close enough to be the same work written twice, or with the draft's summary. Run it
+ * before writing a new blueprint, or on a pull request; with --check it exits with status 1
+ * when it finds a likely duplicate.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { runCommand } from './lib/cli';

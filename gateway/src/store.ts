@@ -182,7 +182,6 @@ export class Store {
       .run(JSON.stringify(change.answers), change.payload && JSON.stringify(change.payload), change.notDuplicate ? 1 : 0, change.creditName, now, id);
   }
 
-  /** Takes the next submission due, marking it `sending`; undefined when none is due. */
   /**
    * The pull requests of other submissions that change the file at `path` (two people recording
    * one adoption, say), while their payloads are kept.
@@ -193,6 +192,7 @@ export class Store {
     return rows.map((r) => ({ number: r.pull_number, url: r.pull_url }));
   }
 
+  /** Takes the next submission due, marking it `sending`; undefined when none is due. */
   claimNext(now = Date.now()): Submission | undefined {
     const row = this.sql(`UPDATE submissions SET state = 'sending', attempts = attempts + 1, updated_at = ?
         WHERE id = (SELECT id FROM submissions WHERE state = 'queued' AND next_attempt_at <= ? ORDER BY next_attempt_at, created_at LIMIT 1)
