@@ -9,6 +9,11 @@
  * 4. Measures the bytes a first search fetches, and whether a blueprint page loads JavaScript.
  * 5. Prints a Markdown table and PASS/FAIL lines for the targets.
  *
+ * With --bare-pages, our site's pages are replaced by the floor's one bare blueprint page before
+ * it is built: what is left is our pipeline (the content gate, the judged loader, the search-data
+ * worker, page history, the sitemap, the index kept by `npm run build`), so the figures say what
+ * the pipeline costs and, against a normal run, what the pages' features cost.
+ *
  * Everything is written under the system temporary folder; nothing goes into the repository.
  * See scripts/bench/README.md for the method.
  */
@@ -30,7 +35,7 @@ const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const astroBin = join(repo, 'node_modules', 'astro', 'bin', 'astro.mjs');
 
 function usage(message: string): never {
-  console.error(`${message}\nUsage: npm run bench -- --blueprints 1000[,3000,10000] [--baseline] [--runs N] [--cold-only] [--no-history] [--keep] [--working-tree | --site DIR]`);
+  console.error(`${message}\nUsage: npm run bench -- --blueprints 1000[,3000,10000] [--baseline] [--runs N] [--cold-only] [--no-history] [--keep] [--working-tree | --site DIR] [--bare-pages]`);
   process.exit(2);
 }
 
@@ -73,6 +78,21 @@ function siteSnapshot(work: string, workingTree: boolean, site?: string): { dir:
   }
   const dirty = workingTree ? execFileSync('git', ['-C', repo, 'status', '--short'], { encoding: 'utf8' }).trim().split('\n').filter(Boolean).length : 0;
   return { dir, label: workingTree ? `a copy of the working tree at HEAD ${head} with ${dirty} changed or untracked paths` : `commit ${head}` };
+}
+
+/**
+ * --bare-pages: the snapshot's pages become the floor's one bare blueprint page, with the floor's
+ * MDX components beside it (their names are free in src/components/), so only the page differs
+ * from a normal build of ours.
+ */
+function useFloorPages(dir: string): void {
+  const floor = join(repo, 'scripts', 'bench', 'baseline', 'src');
+  rmSync(join(dir, 'src', 'pages'), { recursive: true, force: true });
+  cpSync(join(floor, 'pages'), join(dir, 'src', 'pages'), { recursive: true });
+  for (const file of readdirSync(join(floor, 'components'))) {
+    if (existsSync(join(dir, 'src', 'components', file))) throw new Error(`--bare-pages: src/components/${file} exists in our site, so the floor's component of that name cannot be put beside it`);
+    cpSync(join(floor, 'components', file), join(dir, 'src', 'components', file));
+  }
 }
 
 /** A throwaway Astro project holding the floor's files, using this repository's node_modules. */
@@ -194,7 +214,7 @@ function phaseTable(run: SiteRun): string {
 
 async function main() {
   // 1. Read the arguments.
-  const { values } = parseArgs({ options: { blueprints: { type: 'string' }, baseline: { type: 'boolean', default: false }, runs: { type: 'string', default: '1' }, keep: { type: 'boolean', default: false }, 'working-tree': { type: 'boolean', default: false }, site: { type: 'string' }, 'cold-only': { type: 'boolean', default: false }, 'no-history': { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ options: { blueprints: { type: 'string' }, baseline: { type: 'boolean', default: false }, runs: { type: 'string', default: '1' }, keep: { type: 'boolean', default: false }, 'working-tree': { type: 'boolean', default: false }, site: { type: 'string' }, 'cold-only': { type: 'boolean', default: false }, 'no-history': { type: 'boolean', default: false }, 'bare-pages': { type: 'boolean', default: false } } });
   const sizes = parseSizes(values.blueprints);
   const attempts = Number(values.runs);
   if (!Number.isInteger(attempts) || attempts < 1 || attempts > 10) usage(`--runs ${values.runs}: give a whole number from 1 to 10.`);
@@ -203,7 +223,10 @@ async function main() {
   const work = join(root, 'work');
   const logs = root;
   mkdirSync(work, { recursive: true });
-  const ours = siteSnapshot(work, values['working-tree'], values.site);
+  if (values['bare-pages'] && values.site) usage('--bare-pages changes the pages of the copy the benchmark makes: leave out --site.');
+  const snapshot = siteSnapshot(work, values['working-tree'], values.site);
+  if (values['bare-pages']) useFloorPages(snapshot.dir);
+  const ours = values['bare-pages'] ? { ...snapshot, label: `${snapshot.label}, its pages replaced by the floor's bare blueprint page (--bare-pages): our pipeline alone` } : snapshot;
   const busy = busyProcesses();
   log(`writing to ${root}; building our site from ${ours.label}; ${cpus().length} CPUs; busiest processes: ${busy}`);
 
@@ -267,7 +290,9 @@ async function main() {
     const floorScaling = ratio(large.baseline?.measurement, small.baseline?.measurement);
     if (oursScaling) lines.push(`${large.size}/${small.size} scaling: ${oursScaling} for ours${floorScaling ? `; ${floorScaling} for the floor` : ''}.`);
   }
-  lines.push('', '### Targets', '', '```', formatTargets(checkTargets(runs.map((r) => ({ size: r.size, ours: r.ours?.measurement, baseline: r.baseline?.measurement })))), '```', '');
+  lines.push('', '### Targets', '');
+  if (values['bare-pages']) lines.push('These are the whole site\'s targets; with --bare-pages our site has only the floor\'s page, so they say what the pipeline alone would meet, not whether the site meets them.', '');
+  lines.push('```', formatTargets(checkTargets(runs.map((r) => ({ size: r.size, ours: r.ours?.measurement, baseline: r.baseline?.measurement })))), '```', '');
   lines.push('### Details', '');
   for (const r of runs) {
     for (const s of [r.baseline, r.ours]) {
