@@ -216,6 +216,7 @@ async function main() {
   // 1. Read the arguments.
   const { values } = parseArgs({ options: { blueprints: { type: 'string' }, baseline: { type: 'boolean', default: false }, runs: { type: 'string', default: '1' }, keep: { type: 'boolean', default: false }, 'working-tree': { type: 'boolean', default: false }, site: { type: 'string' }, 'cold-only': { type: 'boolean', default: false }, 'no-history': { type: 'boolean', default: false }, 'bare-pages': { type: 'boolean', default: false } } });
   const sizes = parseSizes(values.blueprints);
+  if (values['bare-pages'] && values.site) usage('--bare-pages changes the pages of the copy the benchmark makes: leave out --site.');
   const attempts = Number(values.runs);
   if (!Number.isInteger(attempts) || attempts < 1 || attempts > 10) usage(`--runs ${values.runs}: give a whole number from 1 to 10.`);
   const started = new Date();
@@ -223,7 +224,6 @@ async function main() {
   const work = join(root, 'work');
   const logs = root;
   mkdirSync(work, { recursive: true });
-  if (values['bare-pages'] && values.site) usage('--bare-pages changes the pages of the copy the benchmark makes: leave out --site.');
   const snapshot = siteSnapshot(work, values['working-tree'], values.site);
   if (values['bare-pages']) useFloorPages(snapshot.dir);
   const ours = values['bare-pages'] ? { ...snapshot, label: `${snapshot.label}, its pages replaced by the floor's bare blueprint page (--bare-pages): our pipeline alone` } : snapshot;
