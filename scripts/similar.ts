@@ -15,6 +15,7 @@ import { blueprintDocument } from '../src/lib/search/documents';
 import { searchCorpus } from '../src/lib/search/from-corpus';
 import { duplicateThreshold, findSimilar } from '../src/lib/search/similar';
 import { nativeMdxParser } from '../src/lib/validate/native-parser';
+import { formatAnnotation } from '../src/lib/validate/problem';
 
 const usage = 'Usage: npm run similar -- <file.mdx> [--limit 5] [--threshold 0.5] [--check]';
 
@@ -57,6 +58,11 @@ await runCommand({ usage, options, allowPositionals: true }, ({ values, position
   const duplicates = similar.filter((s) => s.likelyDuplicate);
   if (duplicates.length) {
     console.log(`\n${duplicates.length} blueprint${duplicates.length === 1 ? ' is a likely duplicate' : 's are likely duplicates'} (a score at or above ${threshold}, or the same summary): read ${duplicates.length === 1 ? 'it' : 'them'} first. If yours covers the same work, improve the existing blueprint instead, or say in yours what is different.`);
+    // On a pull request's checks, a warning on the file for the reviewer.
+    if (process.env.CI) {
+      const named = duplicates.map((s) => `${titles.get(s.slug)!.title} (/blueprints/${s.slug}/, ${s.sameSummary ? 'the same summary' : `similarity ${s.score.toFixed(2)}`})`).join('; ');
+      console.log(formatAnnotation({ file, line: 1, column: 1, field: 'likely duplicate', message: `Reads like ${named}: check it is different work` }, 'warning'));
+    }
     if (values.check) return 1;
   }
   return 0;

@@ -54,6 +54,16 @@ describe('npm run similar', () => {
     expect(out).toMatch(/^\s+0\.\d\d\s+epma-on-every-adult-inpatient-ward\s+← likely duplicate$/m);
   });
 
+  it('on a pull request\u2019s checks, puts a warning on the new file naming the blueprint it reads like', () => {
+    const file = partialCopy();
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/similar.ts', file], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, CI: 'true' } });
+    expect(result.status).toBe(0);
+    const annotation = result.stdout.split('\n').find((line) => line.startsWith('::warning '));
+    expect(annotation).toMatch(/^::warning file=[^,]*our-epma-rollout\.mdx,line=1,col=1,title=likely duplicate::Reads like .+ \(\/blueprints\/epma-on-every-adult-inpatient-ward\/, similarity 0\.\d\d\): check it is different work$/);
+    const quiet = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/similar.ts', file], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, CI: '' } });
+    expect(quiet.stdout).not.toContain('::warning');
+  });
+
   it('exits with status 1 on a likely duplicate when asked to check', () => {
     expect(run('scripts/similar.ts', partialCopy(), '--check').code).toBe(1);
   });
@@ -64,6 +74,7 @@ describe('npm run similar', () => {
     const { code, out } = run('scripts/similar.ts', file, '--check');
     expect(code).toBe(0);
     expect(out).not.toContain('likely duplicate');
+    expect(out).not.toContain('::warning');
   });
 
   it('says clearly when the draft file does not exist', () => {
