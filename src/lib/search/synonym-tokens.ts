@@ -61,6 +61,11 @@ export function tokenLines(mentioned: ReturnType<Synonyms['mentioned']>, inTitle
   return [...byWeight.entries()].sort((a, b) => b[0] - a[0]).map(([weight, tokens]) => ({ weight, text: tokens.join(' ') }));
 }
 
+/** The token lines of a page other than a blueprint's (a playbook, a template): from its indexed text, its title's groups at the title's weight. */
+export function pageTokenLines(synonyms: Synonyms, text: string, title: string): TokenLine[] {
+  return tokenLines(synonyms.mentioned(text), synonyms.mentioned(title));
+}
+
 /** What the search page needs to read queries: each group's names as phrase keys, the preferred first (its token is worked out from it). */
 export type QueryVocabulary = string[][];
 
