@@ -2,8 +2,8 @@
  * npm run generate:issue-form [-- --check]
  *
  * Writes the issue forms in .github/ISSUE_TEMPLATE/ from their question lists: "Propose a
- * blueprint" from the contribution questions, the taxonomy and the body sections, and "We are
- * using this" from the adoption questions, so each form always offers exactly the values the
+ * blueprint" from the contribution questions, the taxonomy and the body sections, "We are
+ * using this" from the adoption questions, and "Feedback on a page" from the feedback questions, so each form always offers exactly the values the
  * validator accepts. With --check, writes nothing and exits 1 if a committed form is out of date
  * (tests/unit checks the same).
  */

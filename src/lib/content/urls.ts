@@ -1,6 +1,7 @@
 /** Web addresses for every kind of page, in one place so links and routes never drift apart. */
 import { facets, type FacetName } from '../schema/taxonomy';
 import { apiVersion } from '../open-data/version';
+import { feedbackFormFile } from '../contribute/feedback-questions';
 
 /** Joins the site's base path (e.g. "/blueprint-commons/") and a site path (e.g. "/blueprints/x/"). */
 export function withBase(base: string, path: string): string {
@@ -27,6 +28,8 @@ export const paths = {
   glossary: () => '/glossary/',
   search: () => '/search/',
   contribute: () => '/contribute/',
+  /** The site's feedback page, for sending feedback without a GitHub account; given a page's file, the form starts with it filled in. */
+  feedback: (page?: string) => `/feedback/${page ? `?${new URLSearchParams({ page }).toString()}` : ''}`,
   /** The "We are using this" page; given a blueprint (and an organisation), the form starts with them filled in. */
   weAreUsingThis: (blueprint?: string, organisation?: string) => {
     const query = new URLSearchParams(Object.entries({ blueprint, organisation }).filter((e): e is [string, string] => Boolean(e[1]))).toString();
@@ -50,7 +53,7 @@ export const paths = {
  * they prefill a field from a query parameter named after its id (`page` in feedback.yml).
  */
 export function githubLinks(repository: string, branch: string, filePath: string, title: string) {
-  const query = new URLSearchParams({ template: 'feedback.yml', title: `Feedback: ${title}`, page: filePath });
+  const query = new URLSearchParams({ template: feedbackFormFile.split('/').pop()!, title: `Feedback: ${title}`, page: filePath });
   return {
     edit: `https://github.com/${repository}/edit/${branch}/${filePath}`,
     feedback: `https://github.com/${repository}/issues/new?${query.toString().replace(/\+/g, '%20')}`,
