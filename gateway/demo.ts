@@ -6,7 +6,7 @@
  * in a temporary folder, and emails printed here instead of sent. It then builds the site with
  * the gateway offered on its drafting form and serves it, so the whole journey works in a browser
  * at http://127.0.0.1:4321/contribute/. Everything listens on 127.0.0.1 only. Ctrl+C stops it and
- * lists the pull requests it opened.
+ * lists the pull requests and issues (feedback) it opened.
  *
  * GATEWAY_PORT (default 8787) and DEMO_SITE_PORT (default 4321) may be set; `--no-site` skips
  * building the site (the curl journey printed still works).
@@ -28,7 +28,7 @@ const dir = mkdtempSync(join(tmpdir(), 'gateway-demo-'));
 const fake = await startFakeGitHub();
 fake.createRepo(repository, { files: { 'README.md': '# Blueprint Commons (demo copy)\n' } });
 const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-fake.addApp({ id: 1, slug: 'blueprint-commons-gateway', publicKey, installationId: 1, repos: [repository], permissions: { contents: 'write', pull_requests: 'write', metadata: 'read' } });
+fake.addApp({ id: 1, slug: 'blueprint-commons-gateway', publicKey, installationId: 1, repos: [repository], permissions: { contents: 'write', pull_requests: 'write', issues: 'write', metadata: 'read' } });
 
 let settings;
 try {
@@ -88,6 +88,7 @@ const stop = async () => {
   await site?.close();
   await gateway.close();
   for (const p of fake.pulls(repository)) console.log(`#${p.number} ${p.title} (branch ${p.pull!.headRef}, labels ${p.labels.join(', ')})`);
+  for (const i of fake.issues(repository)) console.log(`#${i.number} ${i.title} (issue, labels ${i.labels.join(', ')})`);
   await fake.close();
   rmSync(dir, { recursive: true, force: true });
   process.exit(0);

@@ -7,15 +7,18 @@
  */
 import { adoptionRecord } from '../../src/lib/contribute/adoption-proposal';
 import { adoptionDeclaration, adoptionQuestions, blueprintAnswer, keptAdoptionAnswers, missingAdoptionAnswers } from '../../src/lib/contribute/adoption-questions';
+import { feedbackDeclaration, feedbackKinds, feedbackLabel, feedbackQuestions, missingFeedbackAnswers, pageNamed } from '../../src/lib/contribute/feedback-questions';
 import { draftToMdx, slugFromTitle } from '../../src/lib/contribute/draft';
 import { answerLimits, answerOverLimit, type DraftValues } from '../../src/lib/contribute/answers';
 import { mergeErrors, mergeErrorsInOrder, sectionErrors, validateDraft, type FieldError } from '../../src/lib/contribute/draft-check';
 import { organisationNotListed, questions } from '../../src/lib/contribute/questions';
 import { canonicalPath, planContribution, type ContributionEntry } from '../../src/lib/contribute/plan';
-import { inline } from '../../src/lib/contribute/markdown';
+import { inline, marker } from '../../src/lib/contribute/markdown';
 import { pullRequestBody } from '../../src/lib/contribute/pull-request-body';
 import { parseSource } from '../../src/lib/content/front-matter';
 import type { Blueprint, Organisation } from '../../src/lib/schema';
+import { paths } from '../../src/lib/content/urls';
+import { labelOf } from '../../src/lib/schema/taxonomy';
 import { blueprintDocument, type SearchDocument } from '../../src/lib/search/documents';
 import { searchCorpus } from '../../src/lib/search/from-corpus';
 import { duplicateThreshold, similarIn, similarityIndex, type SimilarityIndex } from '../../src/lib/search/similar';
@@ -53,7 +56,11 @@ export interface SiteContent {
    * check's time grow with the catalogue).
    */
   blueprints: Map<string, CorpusEntry>;
+  /** The pages feedback can be about (blueprints, playbooks, templates), by "kind:slug". */
+  pages: Map<string, { title: string; file: string; path: string }>;
 }
+
+const pagePaths = { blueprint: paths.blueprint, playbook: paths.playbook, template: paths.template } as const;
 
 export function readSiteContent(root: string): SiteContent {
   const files = readContentFiles(root).files;
@@ -71,6 +78,11 @@ export function readSiteContent(root: string): SiteContent {
     similarity: similarityIndex(docs),
     synonyms,
     blueprints: new Map(corpus.entries.filter((e) => e.kind === 'blueprint').map((e) => [e.slug, e])),
+    pages: new Map(corpus.entries.flatMap((e) => {
+      if (e.kind !== 'blueprint' && e.kind !== 'playbook' && e.kind !== 'template') return [];
+      const title = String((e.data as { title?: unknown } | undefined)?.title ?? e.slug);
+      return [[`${e.kind}:${e.slug}`, { title, file: e.file.path, path: pagePaths[e.kind](e.slug) }]];
+    })),
   };
 }
 
@@ -212,5 +224,56 @@ export function pullRequestFor(draft: CheckedDraft, site: SiteContent, origin: {
   return { title: plan.title, body: `${summary}\n${notes.join('\n\n')}\n`, labels: plan.labels, commitMessage: plan.commitMessage };
 }
 
+/** Feedback that passed its checks, ready to become an issue. */
+export interface CheckedFeedback {
+  page: { title: string; file: string; path: string };
+  kind: string;
+  feedback: string;
+  role: string;
+}
+
+/**
+ * Feedback on a page, from a browser that is never trusted: every required answer, the
+ * confirmation, and a page of the site (named by its file, as the link fills it in, or by its
+ * address), so the issue links the page and its file for whoever picks it up.
+ */
+export function checkFeedback(values: DraftValues, site: SiteContent): { ok: true; feedback: CheckedFeedback } | { ok: false; errors: FieldError[] } {
+  const errors = missingFeedbackAnswers(values);
+  const answer = text(values, 'page');
+  const named = pageNamed(answer);
+  const page = named && site.pages.get(`${named.kind}:${named.slug}`);
+  if (answer && !page) {
+    errors.push({ id: 'page', message: named
+      ? `Page ${answer} is not a page of the site: check the address, or choose “Give feedback on this page” at the foot of the page you mean`
+      : 'Page needs the page’s web address, like /blueprints/electronic-observations/: copy it from the address bar, or choose “Give feedback on this page” at the foot of the page you mean' });
+  }
+  if (errors.length || !page) return { ok: false, errors: mergeErrorsInOrder([...feedbackQuestions.map((q) => q.id), feedbackDeclaration.id], errors) };
+  return { ok: true, feedback: { page, kind: text(values, 'kind'), feedback: text(values, 'feedback'), role: text(values, 'role') } };
+}
+
+/** Text from a stranger as a Markdown quote, each line made inert (./markdown.ts in src/lib/contribute). */
+const quoted = (value: string) => value.split(/\r?\n/).map((line) => `> ${inline(line)}`.trimEnd()).join('\n');
+
+/**
+ * The issue feedback becomes. Like a pull request's text, it names the contributor only if they
+ * asked (the name only; never an email address). The worker adds `feedbackMarker` when it sends.
+ */
+export function feedbackIssueFor(f: CheckedFeedback, origin: { domain: string; creditName?: string }): PullRequestText {
+  const from = origin.creditName
+    ? `Sent through the submission gateway by ${inline(origin.creditName)}, from a verified address at ${origin.domain}.`
+    : `Sent through the submission gateway from a verified address at ${origin.domain}. The sender asked not to be named.`;
+  const body = [
+    `**Page:** ${inline(f.page.title)}, at \`${f.page.path}\` (file \`${f.page.file}\`)`,
+    `**Kind:** ${labelOf(feedbackKinds, f.kind)}`,
+    ...(f.role ? [`**Role:** ${inline(f.role)}`] : []),
+    `### Feedback\n\n${quoted(f.feedback)}`,
+    `### Where this came from\n\n${from} Replies here are not seen by the sender: a maintainer can reach them through the gateway's operators.`,
+  ].join('\n\n');
+  return { title: `Feedback: ${f.page.title}`, body: `${body}\n`, labels: [feedbackLabel, 'via-gateway'], commitMessage: '' };
+}
+
+/** The hidden line that ties an issue to the submission it came from, so sending it again finds the issue instead of opening another. */
+export const feedbackMarker = (submissionId: string) => marker(`gateway-submission:${submissionId}`);
+
 /** The contribution questions, whose ids are the only answers the gateway keeps. */
-export { questions, adoptionQuestions, adoptionDeclaration, keptAdoptionAnswers };
+export { questions, adoptionQuestions, adoptionDeclaration, keptAdoptionAnswers, feedbackQuestions, feedbackDeclaration };

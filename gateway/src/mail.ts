@@ -5,7 +5,7 @@
  */
 import { createTransport } from 'nodemailer';
 import type { Settings } from './config';
-import type { SubmissionKind } from './store';
+import { becomesIssue, kindNames, type SubmissionKind } from './store';
 
 export interface Message {
   to: string;
@@ -58,14 +58,19 @@ export function codeMessage(to: string, code: string, minutes: number): Message 
 }
 
 export function sentMessage(to: string, pull: { kind: SubmissionKind; url: string; updated: boolean }, statusUrl: string): Message {
-  const what = pull.kind === 'adoption' ? 'adoption record' : 'blueprint proposal';
+  const what = kindNames[pull.kind].noun;
+  const opening = becomesIssue(pull.kind)
+    ? (pull.updated
+      ? `Your changes to your ${what} on Blueprint Commons are now in the issue on GitHub:`
+      : `Thank you. Your ${what} for Blueprint Commons is now an issue on GitHub, where the site team reads it and replies:`)
+    : (pull.updated
+      ? `Your changes to your ${what} on Blueprint Commons are now in the proposed change (a "pull request" on GitHub):`
+      : `Thank you. Your ${what} for Blueprint Commons is now a proposed change (a "pull request" on GitHub), where the site team reviews it before it is published:`);
   return {
     to,
-    subject: pull.updated ? `Blueprint Commons: your ${what} was updated` : `Blueprint Commons: your ${what} is ready for review`,
+    subject: pull.updated ? `Blueprint Commons: your ${what} was updated` : becomesIssue(pull.kind) ? `Blueprint Commons: your ${what} has reached the site team` : `Blueprint Commons: your ${what} is ready for review`,
     text: [
-      pull.updated
-        ? `Your changes to your ${what} on Blueprint Commons are now in the proposed change (a "pull request" on GitHub):`
-        : `Thank you. Your ${what} for Blueprint Commons is now a proposed change (a "pull request" on GitHub), where the site team reviews it before it is published:`,
+      opening,
       pull.url,
       '',
       `You can see where it has got to here, without a GitHub account: ${statusUrl}`,

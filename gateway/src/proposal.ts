@@ -3,10 +3,11 @@
  * file and the pull request's text made from them. Made when the contributor sends it (so what
  * was checked is what is sent) and stored with the submission.
  *
- * Two kinds of proposal come through the gateway: a new blueprint (the drafting form's questions)
- * and an adoption record (the "We are using this" questions).
+ * Three kinds come through the gateway: a new blueprint (the drafting form's questions) and an
+ * adoption record (the "We are using this" questions) become pull requests; feedback on a page
+ * (the feedback questions) becomes an issue, and changes no file.
  */
-import { checkAdoption, checkDraft, pullRequestFor, type DraftValues, type FieldError, type SiteContent } from './content';
+import { checkAdoption, checkDraft, checkFeedback, feedbackIssueFor, pullRequestFor, type DraftValues, type FieldError, type SiteContent } from './content';
 import type { Payload, SubmissionKind } from './store';
 
 export interface ProposalOptions {
@@ -21,6 +22,11 @@ export type ProposalResult = Payload | { errors: FieldError[] };
 
 /** Checks the answers and makes what goes to GitHub from them, or says what is wrong, field by field. */
 export function payloadFor(kind: SubmissionKind, answers: DraftValues, site: SiteContent, o: ProposalOptions): ProposalResult {
+  if (kind === 'feedback') {
+    const checked = checkFeedback(answers, site);
+    if (!checked.ok) return { errors: checked.errors };
+    return { path: '', text: '', ...feedbackIssueFor(checked.feedback, { domain: o.domain, creditName: o.creditName ?? undefined }) };
+  }
   const checked = kind === 'adoption' ? checkAdoption(answers, site) : checkDraft(answers, site, { today: o.today, notDuplicate: o.notDuplicate });
   if (!checked.ok) return { errors: checked.errors };
   const text = pullRequestFor(checked.draft, site, { domain: o.domain, creditName: o.creditName ?? undefined });

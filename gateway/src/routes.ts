@@ -6,10 +6,11 @@
  *   POST /api/sign-in   {email}      emails a 6-digit code to an allowed work address
  *   POST /api/verify    {email,code} signs in: a new session bound to that address
  *   POST /api/sign-out
- *   POST /api/submissions            stores a proposal and queues it for GitHub (202): a blueprint, or
- *                                    with `kind: "adoption"` an adoption record ("We are using this")
+ *   POST /api/submissions            stores a proposal and queues it for GitHub (202): a blueprint, with
+ *                                    `kind: "adoption"` an adoption record ("We are using this"), or with
+ *                                    `kind: "feedback"` feedback on a page (an issue, not a pull request)
  *   GET  /api/submissions/:id        where it has got to
- *   PUT  /api/submissions/:id        new answers: the same pull request is updated
+ *   PUT  /api/submissions/:id        new answers: the same pull request (or issue) is updated
  *   GET  /submissions/:id            the same, as a page
  *   GET  /assets/status-page.css     that page's styles
  *
@@ -22,11 +23,11 @@ import { z } from 'astro/zod';
 import type { Settings } from './config';
 import type { Accepting } from './accepting';
 import type { Checks } from './checks';
-import { adoptionDeclaration, adoptionQuestions, answerLimits, answerOverLimit, keptAdoptionAnswers, mergeErrors, questions, type FieldError } from './content';
+import { adoptionDeclaration, adoptionQuestions, answerLimits, answerOverLimit, feedbackDeclaration, feedbackQuestions, keptAdoptionAnswers, mergeErrors, questions, type FieldError } from './content';
 import { codeMessage, type Mailer } from './mail';
 import { statusPage, statusStyles, statusStylesPath } from './status-page';
 import { domainOf, isAllowedAddress, normaliseEmail, sameSecret, type SignIn } from './sign-in';
-import { submissionKinds, type Store, type Submission, type SubmissionKind } from './store';
+import { becomesIssue, submissionKinds, type Store, type Submission, type SubmissionKind } from './store';
 import { ukTime } from './uk-time';
 
 export const sessionCookie = 'gateway_session';
@@ -56,6 +57,7 @@ const problem = (reply: FastifyReply, status: number, errors: FieldError[]) => r
 const fieldIds: Record<SubmissionKind, Set<string>> = {
   blueprint: new Set(questions.map((q) => q.id)),
   adoption: new Set([...adoptionQuestions.map((q) => q.id), adoptionDeclaration.id]),
+  feedback: new Set([...feedbackQuestions.map((q) => q.id), feedbackDeclaration.id]),
 };
 const answerValue = z.union([z.string().max(answerLimits.characters), z.array(z.string().max(answerLimits.choiceCharacters)).max(answerLimits.choices)]);
 const submissionBody = z.object({
@@ -86,7 +88,7 @@ function unreadable(reply: FastifyReply, body: unknown, path: readonly PropertyK
 
 /** A question's name, as the form's messages give it. */
 function questionName(id: string): string {
-  return [...questions, ...adoptionQuestions].find((q) => q.id === id)?.name ?? 'This answer';
+  return [...questions, ...adoptionQuestions, ...feedbackQuestions].find((q) => q.id === id)?.name ?? 'This answer';
 }
 
 /** Keeps only the form's own questions, so nothing else a client sends is stored (nor a record's contact not to be published). */
@@ -104,11 +106,13 @@ function creditOf(credit: { named: boolean; name?: string } | undefined): { name
 }
 
 export function publicView(s: Submission, publicUrl: string) {
+  const opened = s.pullUrl ? { number: s.pullNumber, url: s.pullUrl } : null;
   return {
     id: s.id,
     kind: s.kind,
     state: s.state,
-    pullRequest: s.pullUrl ? { number: s.pullNumber, url: s.pullUrl } : null,
+    pullRequest: becomesIssue(s.kind) ? null : opened,
+    issue: becomesIssue(s.kind) ? opened : null,
     attempts: s.attempts,
     statusUrl: `${publicUrl}/submissions/${s.id}`,
     updatedAt: new Date(s.updatedAt).toISOString(),

@@ -4,7 +4,7 @@
  * under the strict content security policy; nothing personal is shown.
  */
 import { readFileSync } from 'node:fs';
-import type { Submission } from './store';
+import { becomesIssue, kindNames, type Submission } from './store';
 import { ukDateTime } from './uk-time';
 
 /** Where the gateway serves the page's stylesheet, and what it holds (read once, at start-up). */
@@ -13,23 +13,29 @@ export const statusStyles = readFileSync(new URL('./status-page.css', import.met
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** What each state means, said of "your blueprint proposal" or "your adoption record". */
-const states: Record<Submission['state'], { heading: string; text: (what: string) => string }> = {
+/** What each state means, said of "Your blueprint proposal", "Your adoption record" or "Your feedback". */
+const states: Record<Submission['state'], { heading: string; text: (what: string, issue: boolean) => string }> = {
   queued: { heading: 'Waiting to be sent', text: (what) => `${what} is saved. It goes to GitHub in the next few minutes; this page shows the link when it has.` },
   sending: { heading: 'Being sent now', text: (what) => `${what} is being sent to GitHub. Reload this page in a minute.` },
-  sent: { heading: 'Sent for review', text: (what) => `${what} is a proposed change on GitHub (a pull request), where the site team reviews it. We emailed you the link too.` },
+  sent: {
+    heading: 'Sent for review',
+    text: (what, issue) => issue
+      ? `${what} is an issue on GitHub, where the site team reads it and replies. We emailed you the link too.`
+      : `${what} is a proposed change on GitHub (a pull request), where the site team reviews it. We emailed you the link too.`,
+  },
   failed: { heading: 'Not sent yet', text: (what) => `GitHub did not accept it yet. ${what} is saved and the site team can see it: you do not need to send it again.` },
 };
 
 export function statusPage(s: Submission | undefined, siteOrigin: string): string {
-  const adoption = s?.kind === 'adoption';
+  const issue = s ? becomesIssue(s.kind) : false;
   const body = s
     ? `<h1>${escape(states[s.state].heading)}</h1>
-      <p>${escape(states[s.state].text(adoption ? 'Your adoption record' : 'Your blueprint proposal'))}</p>
-      ${s.pullUrl ? `<p><a href="${escape(s.pullUrl)}">Read it on GitHub (pull request ${s.pullNumber})</a></p>` : ''}
+      <p>${escape(states[s.state].text(`Your ${kindNames[s.kind].noun}`, issue))}</p>
+      ${s.pullUrl ? `<p><a href="${escape(s.pullUrl)}">Read it on GitHub (${issue ? 'issue' : 'pull request'} ${s.pullNumber})</a></p>` : ''}
       <dl><dt>Reference</dt><dd>${escape(s.id)}</dd><dt>Last change</dt><dd>${escape(ukDateTime(s.updatedAt))}</dd></dl>`
     : '<h1>Submission not found</h1><p>There is no submission at this address. Check the link in your email.</p>';
-  const next = adoption ? ['we-are-using-this', 'Say your organisation is using another blueprint'] : ['contribute', 'Propose another blueprint'];
+  const another = kindNames[s?.kind ?? 'blueprint'].another;
+  const next = [another.path, another.text];
   return `<!doctype html>
 <html lang="en-GB">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${s ? escape(states[s.state].heading) : 'Submission not found'}: Blueprint Commons</title><link rel="stylesheet" href="${statusStylesPath}"></head>

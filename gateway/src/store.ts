@@ -11,14 +11,25 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 
-/** What a submission proposes: a new blueprint, or an adoption record ("We are using this"). */
-export const submissionKinds = ['blueprint', 'adoption'] as const;
+/** What a submission is: a new blueprint, an adoption record ("We are using this"), or feedback on a page. */
+export const submissionKinds = ['blueprint', 'adoption', 'feedback'] as const;
 export type SubmissionKind = (typeof submissionKinds)[number];
+
+/** Feedback becomes an issue; the other kinds become pull requests. */
+export const becomesIssue = (kind: SubmissionKind) => kind === 'feedback';
+
+/** What emails and the status page call each kind ("your blueprint proposal"), and the site page for sending another. */
+export const kindNames: Record<SubmissionKind, { noun: string; another: { path: string; text: string } }> = {
+  blueprint: { noun: 'blueprint proposal', another: { path: 'contribute', text: 'Propose another blueprint' } },
+  adoption: { noun: 'adoption record', another: { path: 'we-are-using-this', text: 'Say your organisation is using another blueprint' } },
+  feedback: { noun: 'feedback', another: { path: 'feedback', text: 'Give feedback on another page' } },
+};
 
 /** What goes to GitHub, exactly as checked when the contributor sent it. */
 export interface Payload {
+  /** The file the pull request adds or changes; empty for feedback, which changes no file. */
   path: string;
-  /** The file's text: MDX for a blueprint, YAML for an adoption record. */
+  /** The file's text: MDX for a blueprint, YAML for an adoption record; empty for feedback. */
   text: string;
   title: string;
   body: string;
@@ -47,6 +58,7 @@ export interface Submission {
   lastError: string | null;
   nextAttemptAt: number;
   branch: string;
+  /** The pull request opened, or for feedback the issue. */
   pullNumber: number | null;
   pullUrl: string | null;
   /** How many times the contributor changed it; the worker sends the latest. */
@@ -71,6 +83,8 @@ const columns = (r: Omit<Row, 'answers' | 'payload'>): Omit<Submission, 'answers
 const toSubmission = (r: Row): Submission => ({ ...columns(r), answers: JSON.parse(r.answers), payload: r.payload ? payloadOf(JSON.parse(r.payload)) : null });
 /** A stored payload; one stored before adoption records came through the gateway calls its text `mdx`. */
 const payloadOf = ({ mdx, ...p }: Payload & { mdx?: string }): Payload => ({ ...p, text: p.text ?? mdx });
+/** The kinds that become pull requests, as an SQL list. */
+const pullKinds = submissionKinds.filter((k) => !becomesIssue(k)).map((k) => `'${k}'`).join(', ');
 /** Every column but the two JSON ones, for RETURNING. */
 const plainColumns = 'id, kind, idempotency_key, email, domain, credit_name, not_duplicate, state, attempts, last_error, next_attempt_at, branch, pull_number, pull_url, version, sent_version, created_at, updated_at';
 
@@ -130,6 +144,32 @@ export class Store {
     this.db.exec(schema);
     // A database from before adoption records came through the gateway: every submission in it is a blueprint.
     if (!this.db.prepare(`SELECT 1 FROM pragma_table_info('submissions') WHERE name = 'kind'`).get()) this.db.exec(`ALTER TABLE submissions ADD COLUMN ${kindColumn}`);
+    this.allowEveryKind();
+  }
+
+  /**
+   * A database made before the newest kind was added checks the kind against the older list, and
+   * SQLite cannot change a column's CHECK in place: the table is made again with every kind, its
+   * rows copied, in one transaction, so an interruption leaves the old table as it was.
+   */
+  private allowEveryKind(): void {
+    const made = (this.db.prepare(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'submissions'`).get() as { sql: string }).sql;
+    if (made.includes(kindColumn)) return;
+    const table = schema.slice(schema.indexOf('CREATE TABLE IF NOT EXISTS submissions'), schema.indexOf(');', schema.indexOf('CREATE TABLE IF NOT EXISTS submissions')) + 2);
+    const names = (this.db.prepare(`SELECT name FROM pragma_table_info('submissions')`).all() as { name: string }[]).map((c) => c.name).join(', ');
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      this.db.exec(`ALTER TABLE submissions RENAME TO submissions_before;
+        ${table.replace('IF NOT EXISTS submissions', 'submissions')}
+        INSERT INTO submissions (${names}) SELECT ${names} FROM submissions_before;
+        DROP TABLE submissions_before;
+        CREATE UNIQUE INDEX IF NOT EXISTS submissions_idempotency_key ON submissions (idempotency_key);
+        CREATE INDEX IF NOT EXISTS submissions_queue ON submissions (state, next_attempt_at);`);
+      this.db.exec('COMMIT');
+    } catch (error) {
+      this.db.exec('ROLLBACK');
+      throw error;
+    }
   }
 
   close(): void {
@@ -188,7 +228,7 @@ export class Store {
    */
   pullsChanging(path: string, except: string): { number: number; url: string }[] {
     const rows = this.sql(`SELECT pull_number, pull_url FROM submissions
-      WHERE id <> ? AND pull_number IS NOT NULL AND json_extract(payload, '$.path') = ? ORDER BY pull_number`).all(except, path) as { pull_number: number; pull_url: string }[];
+      WHERE id <> ? AND kind IN (${pullKinds}) AND pull_number IS NOT NULL AND json_extract(payload, '$.path') = ? ORDER BY pull_number`).all(except, path) as { pull_number: number; pull_url: string }[];
     return rows.map((r) => ({ number: r.pull_number, url: r.pull_url }));
   }
 

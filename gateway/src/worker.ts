@@ -2,7 +2,9 @@
  * Sends stored submissions to GitHub, one at a time (GitHub asks integrations not to make
  * concurrent writes: its secondary rate limits). Each submission goes to its own branch, so
  * sending it again after a crash or a failure finds the branch and the open pull request and
- * updates them: exactly one pull request per submission, whatever happened in between.
+ * updates them: exactly one pull request per submission, whatever happened in between. Feedback
+ * becomes an issue instead, carrying a hidden marker with the submission's id, which sending
+ * again looks for first: exactly one issue per submission too.
  *
  * Transient failures (GitHub 5xx, rate limits, a dropped connection) are retried with growing
  * waits up to a bound; anything else, or running out of tries, marks the submission failed with
@@ -11,10 +13,11 @@
 import type { GitHubConnection } from './github-app';
 import type { Mailer } from './mail';
 import { sentMessage } from './mail';
-import type { Store, Submission } from './store';
+import { becomesIssue, type Payload, type Store, type Submission } from './store';
 import type { Checks } from './checks';
 import type { Accepting } from './accepting';
-import { ContributionError, explainError, githubMessage, publish, statusOf, StepError, type DraftValues } from './content';
+import { ContributionError, explainError, feedbackMarker, githubMessage, publish, statusOf, StepError, type DraftValues, type GitHubApi } from './content';
+import { issuePermissions } from './github-app';
 
 export interface Logger {
   info(obj: object, msg?: string): void;
@@ -57,6 +60,26 @@ export function withOtherPulls(body: string, path: string, others: readonly { nu
   if (!others.length) return body;
   const list = others.map((o) => `#${o.number}`).join(', ');
   return `${body}\n\n**Another proposal changes the same file** (\`${path}\`): ${list}, also sent through the gateway. Review them together: whichever is merged second replaces the first.`;
+}
+
+/**
+ * Opens the issue feedback becomes, or, when it was opened before (recorded, or found by its
+ * marker among the gateway's issues changed since the submission arrived, give or take an hour of
+ * clock difference: a crash can come between GitHub opening it and the store recording it),
+ * updates that one.
+ */
+export async function sendIssue(api: GitHubApi, upstream: { owner: string; repo: string }, sub: Submission, payload: Payload): Promise<{ number: number; url: string; created: boolean }> {
+  const mark = feedbackMarker(sub.id);
+  const body = `${payload.body}\n${mark}\n`;
+  const found = sub.pullNumber ?? (await api.paginate('GET /repos/{owner}/{repo}/issues', { ...upstream, labels: 'via-gateway', state: 'all', since: new Date(sub.createdAt - 3_600_000).toISOString(), per_page: 100 }))
+    .find((issue: { body?: string | null }) => issue.body?.includes(mark))?.number as number | undefined;
+  if (found) {
+    const { data } = await api.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', { ...upstream, issue_number: found, title: payload.title, body });
+    return { number: found, url: data.html_url, created: false };
+  }
+  // Not retried by the client: a 5xx may come after GitHub opened it; the worker's next try looks for the marker first.
+  const { data } = await api.request('POST /repos/{owner}/{repo}/issues', { ...upstream, title: payload.title, body, labels: payload.labels, request: { retries: 0 } });
+  return { number: data.number, url: data.html_url, created: true };
 }
 
 /** The wait before try `attempt + 1`: doubling from the base, at most 64 times it. */
@@ -115,29 +138,33 @@ export class Worker {
         return;
       }
       await accepting.quiet();
-      const client = await this.o.github.client((line) => log.info({ submission: sub.id }, line));
+      const issue = becomesIssue(sub.kind);
+      // Feedback asks for an issue-writing token only: the pull requests' token cannot open issues.
+      const client = await this.o.github.client((line) => log.info({ submission: sub.id }, line), issue ? issuePermissions : undefined);
       // Every request to GitHub, and the work on its answer, waits for the proposals being accepted.
       const api: typeof client.api = {
         request: async (route, params) => (await accepting.quiet(), client.api.request(route, params)),
         paginate: async (route, params) => (await accepting.quiet(), client.api.paginate(route, params)),
       };
-      const result = await publish(api, client.runtime, {
-        upstream: this.o.upstream,
-        files: [{ path: payload.path, content: Buffer.from(payload.text, 'utf8') }],
-        branch: sub.branch,
-        title: payload.title,
-        body: withOtherPulls(payload.body, payload.path, store.pullsChanging(payload.path, sub.id)),
-        labels: payload.labels,
-        commitMessage: payload.commitMessage,
-        as: 'bot',
-      });
-      store.markSent(sub.id, sub.version, result.pull);
-      log.info({ submission: sub.id, pull: result.pull.number, created: result.pull.created, attempt: sub.attempts }, 'submission sent');
-      if (sub.email && (result.pull.created || sub.version > sub.sentVersion)) {
+      const opened = issue
+        ? await sendIssue(api, this.o.upstream, sub, payload)
+        : (await publish(api, client.runtime, {
+          upstream: this.o.upstream,
+          files: [{ path: payload.path, content: Buffer.from(payload.text, 'utf8') }],
+          branch: sub.branch,
+          title: payload.title,
+          body: withOtherPulls(payload.body, payload.path, store.pullsChanging(payload.path, sub.id)),
+          labels: payload.labels,
+          commitMessage: payload.commitMessage,
+          as: 'bot',
+        })).pull;
+      store.markSent(sub.id, sub.version, opened);
+      log.info({ submission: sub.id, [issue ? 'issue' : 'pull']: opened.number, created: opened.created, attempt: sub.attempts }, 'submission sent');
+      if (sub.email && (opened.created || sub.version > sub.sentVersion)) {
         const updated = sub.sentVersion > 0;
         await this.o.mailer
-          .send(sentMessage(sub.email, { kind: sub.kind, url: result.pull.url, updated }, `${this.o.publicUrl}/submissions/${sub.id}`))
-          .catch((error: Error) => log.warn({ submission: sub.id, err: { name: error.name, code: (error as { code?: string }).code } }, 'could not email the pull request link'));
+          .send(sentMessage(sub.email, { kind: sub.kind, url: opened.url, updated }, `${this.o.publicUrl}/submissions/${sub.id}`))
+          .catch((error: Error) => log.warn({ submission: sub.id, err: { name: error.name, code: (error as { code?: string }).code } }, 'could not email the link'));
       }
     } catch (error) {
       const reason = (error instanceof ContributionError ? error.message : explainError(error, { baseUrl: this.o.apiUrl, deadlineMs: 120_000, maxRetries: 3 })).slice(0, 1000);

@@ -73,11 +73,14 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(extraEnv: Record<string, string> = {}): Promise<Harness> {
+/** What the App's installation is granted, as gateway/README.md says to set it up. */
+export const appGrants = { contents: 'write', pull_requests: 'write', issues: 'write', metadata: 'read' } as const;
+
+export async function startHarness(extraEnv: Record<string, string> = {}, grants: Record<string, 'read' | 'write'> = appGrants): Promise<Harness> {
   const fake = await startFakeGitHub();
   fake.createRepo(repository, { files: { 'README.md': '# Blueprint Commons\n' } });
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  fake.addApp({ id: appId, slug: 'blueprint-gateway', publicKey, installationId, repos: [repository], permissions: { contents: 'write', pull_requests: 'write', metadata: 'read' } });
+  fake.addApp({ id: appId, slug: 'blueprint-gateway', publicKey, installationId, repos: [repository], permissions: { ...grants } });
   const smtp = await startSmtp();
   const dir = mkdtempSync(join(tmpdir(), 'gateway-test-'));
   const privateKeyPem = privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();

@@ -395,6 +395,15 @@ export class FakeGitHub {
     return repo.collaborators.has(user.login);
   }
 
+  /** An installation token writes issues only with `issues: write` on the repository. */
+  private writesIssues(repo: FakeRepo, user: FakeUser): boolean {
+    return Boolean(user.scope?.repos.has(`${repo.owner}/${repo.name}`.toLowerCase()) && user.scope.permissions.issues === 'write');
+  }
+
+  private requireIssues(repo: FakeRepo, user: FakeUser): void {
+    if (user.scope && !this.writesIssues(repo, user)) throw new HttpError(403, 'Resource not accessible by integration');
+  }
+
   private requirePush(repo: FakeRepo, user: FakeUser): void {
     // GitHub answers 404 to writes on a public repository you cannot write to, for Git data.
     if (!this.canPush(repo, user)) throw new HttpError(404, 'Not Found');
@@ -698,10 +707,12 @@ export class FakeGitHub {
       const state = ctx.query.get('state') ?? 'open';
       const labels = (ctx.query.get('labels') ?? '').split(',').map((l) => l.trim()).filter(Boolean);
       const creator = ctx.query.get('creator');
+      const since = ctx.query.get('since');
       const issues = repo.issues
         .filter((i) => state === 'all' || i.state === state)
         .filter((i) => labels.every((l) => i.labels.includes(l)))
         .filter((i) => !creator || i.user === creator)
+        .filter((i) => !since || i.updated_at >= new Date(since).toISOString())
         .sort((a, b) => b.number - a.number);
       const reply = this.page(ctx, issues);
       return { ...reply, body: (reply.body as FakeIssue[]).map((i) => this.issueJson(repo, i)) };
@@ -711,8 +722,9 @@ export class FakeGitHub {
       const repo = this.repoFor(ctx);
       const title = this.text(ctx.body.title, 'title', { required: true, max: 256 })!;
       const body = this.text(ctx.body.body, 'body') ?? '';
-      // As on GitHub, labels from someone without push access are silently dropped.
-      const labels = this.canPush(repo, ctx.user) && Array.isArray(ctx.body.labels) ? (ctx.body.labels as string[]) : [];
+      this.requireIssues(repo, ctx.user);
+      // As on GitHub, labels from someone without push access are silently dropped (an App's token may label with `issues: write`).
+      const labels = (this.canPush(repo, ctx.user) || this.writesIssues(repo, ctx.user)) && Array.isArray(ctx.body.labels) ? (ctx.body.labels as string[]) : [];
       labels.forEach((l) => repo.labels.add(l));
       const issue: FakeIssue = { number: repo.nextNumber++, title, body, state: 'open', user: ctx.user.login, labels, comments: [], created_at: now(), updated_at: now() };
       repo.issues.push(issue);
@@ -727,6 +739,7 @@ export class FakeGitHub {
     this.on('PATCH', '/repos/{owner}/{repo}/issues/{issue_number}', (ctx) => {
       const repo = this.repoFor(ctx);
       const issue = this.issueOf(repo, ctx.params.issue_number);
+      if (!issue.pull) this.requireIssues(repo, ctx.user);
       const push = this.canPush(repo, ctx.user);
       if (issue.user !== ctx.user.login && !push) throw new HttpError(403, 'You do not have permission to update this issue');
       issue.title = this.text(ctx.body.title, 'title', { max: 256 }) ?? issue.title;
