@@ -452,3 +452,63 @@ describe('saying "we are using this" without a GitHub account', () => {
     }
   }, 120_000);
 });
+
+describe('giving feedback on a page without a GitHub account', () => {
+  const playbook = 'choose-buy-and-move-onto-an-epr';
+
+  it('goes from the foot of a page to the feedback form with the page filled in, and sends it as one issue', async () => {
+    const { page, close } = await openPage(browser);
+    try {
+      await page.goto(server.url(`/playbooks/${playbook}/`));
+      const foot = page.getByRole('complementary', { name: 'Improve this page' });
+      expect(await foot.innerText()).toContain('Give feedback on this page (no GitHub account needed)');
+      await foot.getByRole('link', { name: 'Give feedback on this page' }).click();
+      await page.waitForURL(/\/feedback\/\?page=/);
+      const form = page.locator('feedback-form form');
+      expect(await form.getByLabel('Which page?').inputValue()).toBe(`src/content/playbooks/${playbook}.mdx`);
+
+      await form.getByRole('button', { name: 'Send without a GitHub account' }).click();
+      const summary = form.locator('[data-error-summary]');
+      await summary.waitFor();
+      expect(await summary.locator('li').allInnerTexts()).toEqual([
+        'Choose what kind of feedback it is',
+        'Write your feedback',
+        'Confirm the statement under “Before you send it”',
+      ]);
+      const marked = await axeViolations(page);
+      expect(marked, formatViolations('/feedback/ with errors', marked)).toEqual([]);
+
+      await form.getByLabel('What kind of feedback is it?').selectOption('wrong');
+      await form.getByLabel('Your feedback').fill('Step 3 names a framework that has since been replaced.');
+      await form.getByLabel('This contains no patient information and nothing confidential').check();
+      await form.getByRole('button', { name: 'Send without a GitHub account' }).click();
+      const panel = page.locator('[data-send]');
+      await panel.getByRole('heading', { name: 'Send your feedback' }).waitFor();
+      await signIn(panel, 'reader.feedback@nhs.net');
+      await panel.getByRole('button', { name: 'Send my feedback' }).click();
+
+      const sent = page.locator('[data-sent]');
+      const link = sent.getByRole('link', { name: /^issue #\d+$/ });
+      await link.waitFor({ timeout: 60_000 });
+      expect(await panel.locator('[data-status]').innerText()).toMatch(/^Your feedback is on GitHub as issue #\d+, where the site team replies\.$/);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('sent-heading');
+      const done = await axeViolations(page);
+      expect(done, formatViolations('/feedback/ sent', done)).toEqual([]);
+
+      const href = (await link.getAttribute('href')) ?? '';
+      const issue = harness.fake.issues(repository).find((i) => href.endsWith(`/issues/${i.number}`))!;
+      expect(issue.title).toBe('Feedback: Choose, buy and move onto an EPR without paying twice');
+      expect(issue.body).toContain('> Step 3 names a framework that has since been replaced.');
+      expect(issue.body).not.toContain('reader.feedback@nhs.net');
+
+      // The next feedback from this browser is new feedback, not a change to this one.
+      await form.getByLabel('Your feedback').fill('The glossary link in step 5 is broken.');
+      await form.getByRole('button', { name: 'Send without a GitHub account' }).click();
+      await panel.getByRole('button', { name: 'Send my feedback' }).click();
+      await until(() => harness.fake.issues(repository).some((i) => i.body.includes('The glossary link in step 5 is broken.')), 'the second issue');
+      expect(harness.fake.issues(repository).find((i) => i.number === issue.number)!.body).toContain('Step 3 names a framework');
+    } finally {
+      await close();
+    }
+  }, 120_000);
+});

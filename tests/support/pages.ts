@@ -12,7 +12,7 @@ import { distDir } from './site-dir';
 export const pageKinds = [
   'home', 'blueprint', 'redprint', 'blueprint-index', 'playbook', 'playbook-index', 'organisation',
   'organisation-index', 'template', 'template-index', 'taxonomy', 'taxonomy-index', 'glossary', 'search', 'contribute', 'about',
-  'accessibility', 'open-data', '404', 'my-trust', 'where-to-start', 'we-are-using-this', 'other',
+  'accessibility', 'open-data', '404', 'my-trust', 'where-to-start', 'we-are-using-this', 'feedback', 'other',
 ] as const;
 export type PageKind = (typeof pageKinds)[number];
 
@@ -58,6 +58,7 @@ const fixed: Record<string, PageKind> = {
   [paths.myTrust()]: 'my-trust',
   [paths.whereToStart()]: 'where-to-start',
   [paths.weAreUsingThis()]: 'we-are-using-this',
+  [paths.feedback()]: 'feedback',
   '/404.html': '404',
 };
 
@@ -125,7 +126,7 @@ export function readPage(page: BuiltPage): string {
 export const browsedKinds: PageKind[] = [
   'home', 'blueprint', 'redprint', 'blueprint-index', 'playbook', 'playbook-index', 'organisation',
   'organisation-index', 'template', 'template-index', 'taxonomy', 'taxonomy-index', 'glossary', 'search', 'contribute', 'about',
-  'accessibility', 'open-data', '404', 'my-trust', 'where-to-start', 'we-are-using-this',
+  'accessibility', 'open-data', '404', 'my-trust', 'where-to-start', 'we-are-using-this', 'feedback',
 ];
 
 /**

@@ -11,9 +11,10 @@ import { blueprintAnswer } from '../../lib/contribute/adoption-questions';
 import { organisationOf, textOf, type DraftValues } from '../../lib/contribute/answers';
 import { showFieldError } from './errors';
 
-/** What the gateway said once a draft was stored: the pull request when it is already open. */
+/** What the gateway said once a draft was stored: the pull request (or, for feedback, the issue) when it is already open. */
 export interface DraftSent {
   pullRequest?: { number: number; url: string };
+  issue?: { number: number; url: string };
   statusUrl?: string;
 }
 
@@ -25,7 +26,7 @@ interface GatewayError {
 interface Answer {
   ok: boolean;
   status: number;
-  body: { errors?: GatewayError[]; csrfToken?: string; signedIn?: boolean; email?: string | null; id?: string; state?: string; pullRequest?: { number: number; url: string } | null; statusUrl?: string };
+  body: { errors?: GatewayError[]; csrfToken?: string; signedIn?: boolean; email?: string | null; id?: string; state?: string; pullRequest?: { number: number; url: string } | null; issue?: { number: number; url: string } | null; statusUrl?: string };
 }
 
 /** The gateway's ids for this element's own questions, and their controls. */
@@ -64,9 +65,11 @@ const draftKey = 'blueprint-commons:gateway-submission:v1';
 /**
  * Where a submission is remembered: the drafting form's under one key, and an adoption record's
  * under its organisation and blueprint (what names the record's file), read as the gateway reads
- * them, so sending a record again updates that record's pull request and no other.
+ * them, so sending a record again updates that record's pull request and no other. Feedback is
+ * remembered under its page only until the gateway has stored it: the next is new feedback.
  */
 function storeKey(kind: string, values: DraftValues): string {
+  if (kind === 'feedback') return `blueprint-commons:gateway-feedback:v1:${textOf(values, 'page')}`;
   if (kind !== 'adoption') return draftKey;
   return `blueprint-commons:gateway-adoption:v1:${organisationOf(values) ?? ''}--${blueprintAnswer(textOf(values, 'blueprint'))}`;
 }
@@ -110,7 +113,7 @@ class GatewaySend extends HTMLElement {
 
   /** What is sent, as the messages name it. */
   private get noun(): string {
-    return this.kind === 'adoption' ? 'record' : 'proposal';
+    return this.kind === 'adoption' ? 'record' : this.kind === 'feedback' ? 'feedback' : 'proposal';
   }
 
   private step(name: 'email' | 'code' | 'send'): HTMLFormElement {
@@ -295,19 +298,24 @@ class GatewaySend extends HTMLElement {
       if (duplicate) duplicate.hidden = !errors.some((e) => /duplicate/i.test(e.message));
       return this.showErrors(errors);
     }
-    remember(where, { key, id: answer.body.id });
+    remember(where, this.kind === 'feedback' ? undefined : { key, id: answer.body.id });
     this.status(`Sent. We are opening your ${this.noun} on GitHub for the site team…`);
     await this.follow(answer.body.id, answer.body.statusUrl);
   }
 
-  /** Asks, a bounded number of times, until the gateway has opened the pull request. */
+  /** Asks, a bounded number of times, until the gateway has opened the pull request (or issue). */
   private async follow(id: string, statusUrl: string | undefined): Promise<void> {
     for (let i = 0; i < pollTimes; i++) {
       const answer = await this.call('GET', `/api/submissions/${encodeURIComponent(id)}`);
-      const pull = answer.body.pullRequest;
+      const { pullRequest: pull, issue } = answer.body;
       if (answer.body.state === 'sent' && pull) {
         this.status(`Your ${this.noun} is open for review as `, this.link(pull.url, `pull request #${pull.number}`), '.');
         this.sent({ pullRequest: pull });
+        return;
+      }
+      if (answer.body.state === 'sent' && issue) {
+        this.status(`Your ${this.noun} is on GitHub as `, this.link(issue.url, `issue #${issue.number}`), ', where the site team replies.');
+        this.sent({ issue });
         return;
       }
       if (answer.body.state === 'failed') break;

@@ -1,0 +1,18 @@
+/**
+ * <feedback-form>: the feedback page (src/pages/feedback.astro), a question form
+ * (./question-form.ts). The page address fills in the page (?page=<its file>, as "Give feedback
+ * on this page" gives it). Without JavaScript the form goes to GitHub's feedback issue form.
+ */
+import { feedbackPageQuestions, missingFeedbackAnswers } from '../../lib/contribute/feedback-questions';
+import { defineQuestionForm } from './question-form';
+
+defineQuestionForm('feedback-form', {
+  questions: feedbackPageQuestions,
+  missing: missingFeedbackAnswers,
+  fromAddress: ['page'],
+  sentText: ({ issue, statusUrl }, link) => {
+    if (issue) return ['The site team can read it as ', link(issue.url, `issue #${issue.number}`), ' on GitHub, and will reply there.'];
+    if (statusUrl) return ['The sending service is passing it to the site team on GitHub: follow it on ', link(statusUrl, 'its own page'), '.'];
+    return ['The sending service is passing it to the site team on GitHub.'];
+  },
+});

@@ -1,0 +1,90 @@
+/**
+ * A page of questions that goes to GitHub's issue form as it is without JavaScript and, when the
+ * page offers the submission gateway, can be sent through it with no GitHub account: the "We are
+ * using this" page (<adoption-form>) and the feedback page (<feedback-form>). Answers named in the
+ * page address (?blueprint=…, ?page=…) are filled in. "Send without a GitHub account" checks that
+ * every required answer is there, then hands the answers to <gateway-send>, which signs the
+ * person in and sends them; the gateway checks them in full and says, field by field, what to change.
+ */
+import type { FieldError } from '../../lib/contribute/draft-check';
+import type { Question } from '../../lib/contribute/questions';
+import type { DraftSent } from './gateway-send';
+import { goToField, showFieldError, showSummary } from './errors';
+import { readValues } from './form-values';
+
+interface GatewaySendElement extends HTMLElement {
+  setDraft(values: ReturnType<typeof readValues>): void;
+  readCurrent: (() => ReturnType<typeof readValues>) | undefined;
+}
+
+export interface QuestionFormSpec {
+  questions: readonly Question[];
+  /** What the answers lack before they can be sent. */
+  missing(values: ReturnType<typeof readValues>): FieldError[];
+  /** The questions the page address may answer, by id. */
+  fromAddress: readonly string[];
+  /** What the confirmation says, given what the gateway opened on GitHub (a link made with `link`). */
+  sentText(detail: DraftSent, link: (href: string, text: string) => HTMLAnchorElement): (string | Node)[];
+}
+
+export function defineQuestionForm(tag: string, spec: QuestionFormSpec): void {
+  class QuestionForm extends HTMLElement {
+    private get form(): HTMLFormElement {
+      return this.querySelector('form')!;
+    }
+
+    connectedCallback(): void {
+      const query = new URLSearchParams(location.search);
+      for (const id of spec.fromAddress) {
+        const given = query.get(id);
+        const field = this.form.querySelector<HTMLInputElement | HTMLSelectElement>(`[name="${id}"]`);
+        // A choice only if the list has it: a renamed or mistyped organisation leaves the list as it is.
+        const known = !(field instanceof HTMLSelectElement) || [...field.options].some((o) => o.value === given);
+        if (given && field && !field.value && known) field.value = given;
+      }
+
+      for (const el of this.querySelectorAll('[data-no-js]')) el.remove();
+      const check = this.querySelector<HTMLButtonElement>('[data-check]');
+      const send = this.querySelector<GatewaySendElement>('gateway-send');
+      if (!check || !send) return;
+      check.hidden = false;
+      check.addEventListener('click', () => this.check(send));
+      // Error links in the form's summary and in the send step's (the gateway's own checks).
+      this.addEventListener('click', (event) => {
+        const link = (event.target as Element).closest<HTMLAnchorElement>('[data-error-list] a[data-target]');
+        if (!link) return;
+        event.preventDefault();
+        goToField(this.form, link.dataset.target!);
+      });
+      this.addEventListener('draft-sent', (event) => this.sent((event as CustomEvent<DraftSent>).detail));
+    }
+
+    /** Shows what is missing, or opens the send step with the answers. */
+    private check(send: GatewaySendElement): void {
+      const values = readValues(this.form, spec.questions);
+      const missing = spec.missing(values);
+      for (const q of spec.questions) showFieldError(this.form, q.id, missing.find((e) => e.id === q.id)?.message);
+      const summary = showSummary(this.form, missing);
+      if (missing.length) {
+        summary?.focus();
+        return;
+      }
+      // The form stays open above the send step: a correction made there is what is sent.
+      send.readCurrent = () => readValues(this.form, spec.questions);
+      send.setDraft(values);
+      const section = this.querySelector<HTMLElement>('[data-send]')!;
+      section.hidden = false;
+      section.querySelector<HTMLElement>('h2')!.focus();
+    }
+
+    private sent(detail: DraftSent): void {
+      const p = document.createElement('p');
+      p.append(...spec.sentText(detail, (href, text) => Object.assign(document.createElement('a'), { href, textContent: text })));
+      this.querySelector<HTMLElement>('[data-sent-body]')!.replaceChildren(p);
+      const section = this.querySelector<HTMLElement>('[data-sent]')!;
+      section.hidden = false;
+      section.querySelector<HTMLElement>('h2')!.focus();
+    }
+  }
+  customElements.define(tag, QuestionForm);
+}
