@@ -12,7 +12,7 @@ import { terms } from '../schema/taxonomy';
 import type { FieldError } from './draft-check';
 import { isEmpty, textOf, type DraftValues } from './answers';
 import type { Declaration } from './issue-form';
-import { organisationNotListed, type Question } from './questions';
+import { declarationQuestion, organisationNotListed, type Question } from './questions';
 
 /** The answers to "may we publish a contact?"; only `yes` sets contactOptIn: true. */
 export const contactChoices = terms([
@@ -83,13 +83,7 @@ export function blueprintAnswer(answer: string): string {
  * The questions of the site's own "We are using this" page: the record's, then the declaration as
  * a last question of checkboxes (on the issue form, GitHub's own checkboxes ask it).
  */
-export const adoptionPageQuestions: readonly Question[] = [
-  ...adoptionQuestions,
-  {
-    id: adoptionDeclaration.id, path: [], name: 'Confirmation', label: adoptionDeclaration.label, hint: adoptionDeclaration.description, kind: 'many',
-    terms: adoptionDeclaration.statements, required: true, group: 'Confirm',
-  },
-];
+export const adoptionPageQuestions: readonly Question[] = [...adoptionQuestions, declarationQuestion(adoptionDeclaration)];
 
 /**
  * What the answers lack before a record can be made from them: a required answer, the name of an

@@ -12,7 +12,7 @@ import { terms } from '../schema/taxonomy';
 import type { FieldError } from './draft-check';
 import { isEmpty, textOf, type DraftValues } from './answers';
 import type { Declaration } from './issue-form';
-import type { Question } from './questions';
+import { declarationQuestion, type Question } from './questions';
 
 /** The label on every feedback issue, whichever way it was sent. */
 export const feedbackLabel = 'feedback';
@@ -56,13 +56,7 @@ export const feedbackDeclaration: Declaration = {
 };
 
 /** The site's own feedback page asks the declaration as a last question of checkboxes. */
-export const feedbackPageQuestions: readonly Question[] = [
-  ...feedbackQuestions,
-  {
-    id: feedbackDeclaration.id, path: [], name: 'Confirmation', label: feedbackDeclaration.label, hint: feedbackDeclaration.description, kind: 'many',
-    terms: feedbackDeclaration.statements, required: true, group: 'Confirm',
-  },
-];
+export const feedbackPageQuestions: readonly Question[] = [...feedbackQuestions, declarationQuestion(feedbackDeclaration)];
 
 /** What the answers lack before feedback can be sent: checked in the browser, and again by the gateway. */
 export function missingFeedbackAnswers(values: DraftValues): FieldError[] {

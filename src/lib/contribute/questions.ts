@@ -65,6 +65,14 @@ export interface Question {
   section?: string;
 }
 
+/**
+ * A declaration to confirm (./issue-form.ts), asked on the site's own pages as a last question of
+ * checkboxes; on an issue form, GitHub's own checkboxes ask it.
+ */
+export function declarationQuestion(d: { id: string; label: string; description: string; statements: readonly Term[] }): Question {
+  return { id: d.id, path: [], name: 'Confirmation', label: d.label, hint: d.description, kind: 'many', terms: d.statements, required: true, group: 'Confirm' };
+}
+
 /** A question id from a schema path: ["outcome", "headline"] → "outcome-headline". */
 export function fieldId(path: readonly (string | number)[]): string {
   return path.join('-');
