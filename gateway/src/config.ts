@@ -11,12 +11,18 @@ const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).def
 const count = (fallback: number, min = 1) => z.coerce.number().int().min(min).default(fallback);
 const flag = (fallback: string) => z.enum(['true', 'false']).default(fallback as 'true' | 'false').transform((v) => v === 'true');
 const origin = z.string().url().transform((u) => new URL(u).origin);
+/** An address without a trailing slash or anything after its path: "https://x.org/site". */
+const address = z.string().url().transform((u) => {
+  const url = new URL(u);
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+});
 
 /** Each variable, what it holds and its default; the README's settings table follows this list. */
 const shape = {
   GATEWAY_HOST: z.string().min(1).default('127.0.0.1'),
   GATEWAY_PORT: port(8787),
   GATEWAY_SITE_ORIGIN: origin,
+  GATEWAY_SITE_URL: address.optional(),
   GATEWAY_PUBLIC_URL: z.string().url().optional(),
   GATEWAY_DATABASE: z.string().min(1).default('gateway-data/gateway.sqlite'),
   GATEWAY_SECRET: z.string().min(32),
@@ -58,6 +64,7 @@ const shape = {
 const hints: Record<string, string> = {
   GATEWAY_PORT: 'a port number, e.g. 8787',
   GATEWAY_SITE_ORIGIN: "the site's own address, e.g. https://blueprints.example.nhs.uk (only it may call the gateway)",
+  GATEWAY_SITE_URL: 'the address of the site\'s home page, with its base path, e.g. https://nhs.github.io/blueprint-commons/',
   GATEWAY_PUBLIC_URL: "the gateway's public address, e.g. https://gateway.blueprints.example.nhs.uk (used in emailed links)",
   GATEWAY_SECRET: 'at least 32 random characters, e.g. the output of `openssl rand -hex 32`',
   GATEWAY_ALLOWED_DOMAINS: 'email domains separated by commas, e.g. nhs.net,nhs.uk',
@@ -80,7 +87,10 @@ type Raw = z.infer<typeof schema>;
 export interface Settings {
   host: string;
   port: number;
+  /** The site's origin, the only one CORS allows. */
   siteOrigin: string;
+  /** The site's address with its base path, for links to its pages. */
+  siteUrl: string;
   publicUrl: string;
   database: string;
   secret: string;
@@ -153,6 +163,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Settings 
     host: raw.GATEWAY_HOST,
     port: raw.GATEWAY_PORT,
     siteOrigin: raw.GATEWAY_SITE_ORIGIN,
+    siteUrl: raw.GATEWAY_SITE_URL ?? raw.GATEWAY_SITE_ORIGIN,
     publicUrl: (raw.GATEWAY_PUBLIC_URL ?? `http://${raw.GATEWAY_HOST}:${raw.GATEWAY_PORT}`).replace(/\/+$/, ''),
     database: resolve(raw.GATEWAY_DATABASE),
     secret: raw.GATEWAY_SECRET,

@@ -281,7 +281,7 @@ export async function routes(app: FastifyInstance, deps: RouteDeps): Promise<voi
   app.get('/submissions/:id', async (req, reply) => {
     const s = store.get((req.params as { id: string }).id);
     reply.type('text/html; charset=utf-8');
-    if (!s) return reply.code(404).send(statusPage(undefined, settings.siteOrigin));
-    return statusPage(s, settings.siteOrigin);
+    if (!s) return reply.code(404).send(statusPage(undefined, settings.siteUrl));
+    return statusPage(s, settings.siteUrl);
   });
 }

@@ -26,7 +26,8 @@ const states: Record<Submission['state'], { heading: string; text: (what: string
   failed: { heading: 'Not sent yet', text: (what) => `GitHub did not accept it yet. ${what} is saved and the site team can see it: you do not need to send it again.` },
 };
 
-export function statusPage(s: Submission | undefined, siteOrigin: string): string {
+/** The page for submission `s`, its links to the site under `siteUrl` (the site's address with any base path). */
+export function statusPage(s: Submission | undefined, siteUrl: string): string {
   const issue = s ? becomesIssue(s.kind) : false;
   const body = s
     ? `<h1>${escape(states[s.state].heading)}</h1>
@@ -40,10 +41,10 @@ export function statusPage(s: Submission | undefined, siteOrigin: string): strin
 <html lang="en-GB">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${s ? escape(states[s.state].heading) : 'Submission not found'}: Blueprint Commons</title><link rel="stylesheet" href="${statusStylesPath}"></head>
 <body>
-<header><a href="${escape(siteOrigin)}/">Blueprint Commons</a></header>
+<header><a href="${escape(siteUrl)}/">Blueprint Commons</a></header>
 <main id="main-content">
 ${body}
-<p><a href="${escape(siteOrigin)}/${next[0]}/">${next[1]}</a></p>
+<p><a href="${escape(siteUrl)}/${next[0]}/">${next[1]}</a></p>
 </main>
 </body>
 </html>

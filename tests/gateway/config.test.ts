@@ -2,6 +2,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { settingsFromEnv } from '../../gateway/src/config';
+import { statusPage } from '../../gateway/src/status-page';
 
 const key = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
 const minimal = {
@@ -35,6 +36,14 @@ describe('gateway settings', () => {
     expect(s.port).toBe(8787);
     expect(s.github).toMatchObject({ owner: 'blueprint-commons', repo: 'blueprint-commons', installationId: 678, apiUrl: 'https://api.github.com' });
     expect(s.github.privateKey).toContain('\n');
+  });
+
+  it('links the status page to a site under a base path, with CORS still allowing only its origin', () => {
+    const s = settingsFromEnv({ ...minimal, GATEWAY_SITE_ORIGIN: 'https://nhs.github.io', GATEWAY_SITE_URL: 'https://nhs.github.io/blueprint-commons/?x=1' });
+    expect(s.siteOrigin).toBe('https://nhs.github.io');
+    expect(s.siteUrl).toBe('https://nhs.github.io/blueprint-commons');
+    expect(settingsFromEnv(minimal).siteUrl).toBe('https://blueprints.example.nhs.uk');
+    expect(statusPage(undefined, s.siteUrl)).toContain('<a href="https://nhs.github.io/blueprint-commons/">Blueprint Commons</a>');
   });
 
   it('names a missing setting and says what to set, in one line', () => {
