@@ -234,18 +234,20 @@ export interface CheckedFeedback {
 
 /**
  * Feedback on a page, from a browser that is never trusted: every required answer, the
- * confirmation, and a page of the site (named by its file, as the link fills it in, or by its
- * address), so the issue links the page and its file for whoever picks it up.
+ * confirmation, and a page of the site (named by its file, as the link fills it in, by its
+ * address or by its exact title), so the issue names the page and its file for whoever picks it up.
  */
 export function checkFeedback(values: DraftValues, site: SiteContent): { ok: true; feedback: CheckedFeedback } | { ok: false; errors: FieldError[] } {
   const errors = missingFeedbackAnswers(values);
   const answer = text(values, 'page');
   const named = pageNamed(answer);
-  const page = named && site.pages.get(`${named.kind}:${named.slug}`);
+  const title = answer.replace(/\s+/g, ' ').toLowerCase();
+  const page = named ? site.pages.get(`${named.kind}:${named.slug}`) : [...site.pages.values()].find((p) => p.title.toLowerCase() === title);
   if (answer && !page) {
+    const shown = answer.length > 120 ? `${answer.slice(0, 120)}…` : answer;
     errors.push({ id: 'page', message: named
-      ? `Page ${answer} is not a page of the site: check the address, or choose “Give feedback on this page” at the foot of the page you mean`
-      : 'Page needs the page’s web address, like /blueprints/electronic-observations/: copy it from the address bar, or choose “Give feedback on this page” at the foot of the page you mean' });
+      ? `Page ${shown} is not a page of the site: check the address, or choose “Give feedback on this page” at the foot of the page you mean`
+      : 'Page is not the title of a blueprint, playbook or template: copy the page’s web address from the address bar, or choose “Give feedback on this page” at the foot of the page you mean' });
   }
   if (errors.length || !page) return { ok: false, errors: mergeErrorsInOrder([...feedbackQuestions.map((q) => q.id), feedbackDeclaration.id], errors) };
   return { ok: true, feedback: { page, kind: text(values, 'kind'), feedback: text(values, 'feedback'), role: text(values, 'role') } };

@@ -88,6 +88,14 @@ describe('feedback on a page', () => {
     expect(mail.raw).toContain('Your feedback for Blueprint Commons is now an issue on GitHub');
   });
 
+  it('takes the page by its exact title, whatever its case and spacing', async () => {
+    const { v } = await reader();
+    const answer = await give(v, feedback({ page: `  ${playbookTitle.toUpperCase().replace(/ /g, '  ')} ` }));
+    expect(answer.status, JSON.stringify(answer.body)).toBe(202);
+    await sent(answer.body.id as string);
+    expect(issuesFor(answer.body.id as string)[0].title).toBe(`Feedback: ${playbookTitle}`);
+  });
+
   it('takes the page by its address as people paste it, and credits the sender only by the name they give', async () => {
     const { v } = await reader();
     const answer = await v.submit(feedback({ page: 'https://nhs.example.org/blueprint-commons/templates/benefits-register/?from=search', kind: 'missing', role: '' }), { kind: 'feedback', credit: { named: true, name: 'Sam Jones' } });
@@ -115,11 +123,13 @@ describe('feedback on a page', () => {
     expect(errorsOf(unknown).page).toMatch(/^Page \/blueprints\/no-such-blueprint\/ is not a page of the site: check the address/);
     const title = await give(v, feedback({ page: 'The EPR playbook', kind: 'sideways' }));
     expect(errorsOf(title)).toEqual({
-      page: expect.stringMatching(/^Page needs the page’s web address, like \/blueprints\//),
+      page: expect.stringMatching(/^Page is not the title of a blueprint, playbook or template: copy the page’s web address/),
       kind: 'Choose one of the kinds of feedback listed',
     });
     const outside = await give(v, feedback({ page: 'src/content/organisations/../../../gateway/README.md' }));
-    expect(errorsOf(outside).page).toMatch(/^Page needs the page’s web address/);
+    expect(errorsOf(outside).page).toMatch(/^Page is not the title of/);
+    const long = await give(v, feedback({ page: `/blueprints/${'x'.repeat(5000)}/` }));
+    expect(errorsOf(long).page.length).toBeLessThan(300);
     expect(gateway.store.list().length).toBe(before);
   });
 
