@@ -466,6 +466,9 @@ describe('giving feedback on a page without a GitHub account', () => {
       await page.waitForURL(/\/feedback\/\?page=/);
       const form = page.locator('feedback-form form');
       expect(await form.getByLabel('Which page?').inputValue()).toBe(`src/content/playbooks/${playbook}.mdx`);
+      expect(await form.locator('[data-page-title]').innerText()).toBe('Your feedback is about “Choose, buy and move onto an EPR without paying twice”.');
+      // Continuing on GitHub instead would title the issue after the page.
+      expect(await form.locator('input[name="title"]').inputValue()).toBe('Feedback: Choose, buy and move onto an EPR without paying twice');
 
       await form.getByRole('button', { name: 'Send without a GitHub account' }).click();
       const summary = form.locator('[data-error-summary]');

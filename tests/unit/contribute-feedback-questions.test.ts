@@ -27,6 +27,8 @@ describe('the generated feedback form', () => {
     expect(link.searchParams.get('template')).toBe('feedback.yml');
     expect(link.searchParams.get('page')).toBe('src/content/playbooks/x.mdx');
     expect(paths.feedback('src/content/playbooks/x.mdx')).toBe('/feedback/?page=src%2Fcontent%2Fplaybooks%2Fx.mdx');
+    expect(paths.feedback('src/content/playbooks/x.mdx', 'X & Y')).toBe('/feedback/?page=src%2Fcontent%2Fplaybooks%2Fx.mdx&title=X+%26+Y');
+    expect(paths.feedback()).toBe('/feedback/');
   });
 });
 

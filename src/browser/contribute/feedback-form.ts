@@ -1,10 +1,23 @@
 /**
  * <feedback-form>: the feedback page (src/pages/feedback.astro), a question form
- * (./question-form.ts). The page address fills in the page (?page=<its file>, as "Give feedback
- * on this page" gives it). Without JavaScript the form goes to GitHub's feedback issue form.
+ * (./question-form.ts). The page address fills in the page (?page=<its file>&title=<its title>,
+ * as "Give feedback on this page" gives it): the file in the answer, the title said above the
+ * questions and put in the GitHub issue's title. Without JavaScript the form goes to GitHub's
+ * feedback issue form.
  */
 import { feedbackPageQuestions, missingFeedbackAnswers } from '../../lib/contribute/feedback-questions';
 import { defineQuestionForm } from './question-form';
+
+const title = new URLSearchParams(location.search).get('title')?.trim();
+if (title) {
+  const said = document.querySelector<HTMLElement>('feedback-form [data-page-title]');
+  if (said) {
+    said.textContent = `Your feedback is about “${title}”.`;
+    said.hidden = false;
+  }
+  const issueTitle = document.querySelector<HTMLInputElement>('feedback-form input[name="title"]');
+  if (issueTitle) issueTitle.value = `Feedback: ${title}`;
+}
 
 defineQuestionForm('feedback-form', {
   questions: feedbackPageQuestions,

@@ -28,8 +28,11 @@ export const paths = {
   glossary: () => '/glossary/',
   search: () => '/search/',
   contribute: () => '/contribute/',
-  /** The site's feedback page, for sending feedback without a GitHub account; given a page's file, the form starts with it filled in. */
-  feedback: (page?: string) => `/feedback/${page ? `?${new URLSearchParams({ page }).toString()}` : ''}`,
+  /** The site's feedback page, for sending feedback without a GitHub account; given a page's file and title, the form starts with them. */
+  feedback: (page?: string, title?: string) => {
+    const query = new URLSearchParams(Object.entries({ page, title }).filter((e): e is [string, string] => Boolean(e[1]))).toString();
+    return `/feedback/${query ? `?${query}` : ''}`;
+  },
   /** The "We are using this" page; given a blueprint (and an organisation), the form starts with them filled in. */
   weAreUsingThis: (blueprint?: string, organisation?: string) => {
     const query = new URLSearchParams(Object.entries({ blueprint, organisation }).filter((e): e is [string, string] => Boolean(e[1]))).toString();
