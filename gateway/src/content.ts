@@ -226,32 +226,33 @@ export function pullRequestFor(draft: CheckedDraft, site: SiteContent, origin: {
 
 /** Feedback that passed its checks, ready to become an issue. */
 export interface CheckedFeedback {
-  page: { title: string; file: string; path: string };
+  /** The page named, if the answer names a blueprint, playbook or template of the site. */
+  page?: { title: string; file: string; path: string };
+  /** The answer to "Which page?" as given (empty for the whole site). */
+  given: string;
   kind: string;
   feedback: string;
   role: string;
 }
 
 /**
- * Feedback on a page, from a browser that is never trusted: every required answer, the
- * confirmation, and a page of the site (named by its file, as the link fills it in, by its
- * address or by its exact title), so the issue names the page and its file for whoever picks it up.
+ * Feedback, from a browser that is never trusted: every required answer and the confirmation.
+ * "Which page?" may be empty (the whole site) or anything a reader wrote; when it names a
+ * blueprint, playbook or template (by its file, as the link fills it in, by its address or by its
+ * exact title), the issue names that page and its file for whoever picks it up.
  */
 export function checkFeedback(values: DraftValues, site: SiteContent): { ok: true; feedback: CheckedFeedback } | { ok: false; errors: FieldError[] } {
   const errors = missingFeedbackAnswers(values);
-  const answer = text(values, 'page');
-  const named = pageNamed(answer);
-  const title = answer.replace(/\s+/g, ' ').toLowerCase();
+  if (errors.length) return { ok: false, errors: mergeErrorsInOrder([...feedbackQuestions.map((q) => q.id), feedbackDeclaration.id], errors) };
+  const given = text(values, 'page');
+  const named = pageNamed(given);
+  const title = given.replace(/\s+/g, ' ').toLowerCase();
   const page = named ? site.pages.get(`${named.kind}:${named.slug}`) : [...site.pages.values()].find((p) => p.title.toLowerCase() === title);
-  if (answer && !page) {
-    const shown = answer.length > 120 ? `${answer.slice(0, 120)}…` : answer;
-    errors.push({ id: 'page', message: named
-      ? `Page ${shown} is not a page of the site: check the address, or choose “Give feedback on this page” at the foot of the page you mean`
-      : 'Page is not the title of a blueprint, playbook or template: copy the page’s web address from the address bar, or choose “Give feedback on this page” at the foot of the page you mean' });
-  }
-  if (errors.length || !page) return { ok: false, errors: mergeErrorsInOrder([...feedbackQuestions.map((q) => q.id), feedbackDeclaration.id], errors) };
-  return { ok: true, feedback: { page, kind: text(values, 'kind'), feedback: text(values, 'feedback'), role: text(values, 'role') } };
+  return { ok: true, feedback: { page, given, kind: text(values, 'kind'), feedback: text(values, 'feedback'), role: text(values, 'role') } };
 }
+
+/** At most `max` characters of a stranger's text, with an ellipsis when cut. */
+const clipped = (value: string, max: number) => (value.length > max ? `${value.slice(0, max)}…` : value);
 
 /** Text from a stranger as a Markdown quote, each line made inert (./markdown.ts in src/lib/contribute). */
 const quoted = (value: string) => value.split(/\r?\n/).map((line) => `> ${inline(line)}`.trimEnd()).join('\n');
@@ -264,14 +265,18 @@ export function feedbackIssueFor(f: CheckedFeedback, origin: { domain: string; c
   const from = origin.creditName
     ? `Sent through the submission gateway by ${inline(origin.creditName)}, from a verified address at ${origin.domain}.`
     : `Sent through the submission gateway from a verified address at ${origin.domain}. The sender asked not to be named.`;
+  const page = f.page
+    ? `**Page:** ${inline(f.page.title)}, at \`${f.page.path}\` (file \`${f.page.file}\`)`
+    : f.given ? `**Page, as the sender gave it:** ${inline(clipped(f.given.replace(/\s+/g, ' '), 300))}` : '**Page:** the site as a whole';
   const body = [
-    `**Page:** ${inline(f.page.title)}, at \`${f.page.path}\` (file \`${f.page.file}\`)`,
+    page,
     `**Kind:** ${labelOf(feedbackKinds, f.kind)}`,
     ...(f.role ? [`**Role:** ${inline(f.role)}`] : []),
     `### Feedback\n\n${quoted(f.feedback)}`,
     `### Where this came from\n\n${from} Replies here are not seen by the sender: a maintainer can reach them through the gateway's operators.`,
   ].join('\n\n');
-  return { title: `Feedback: ${f.page.title}`, body: `${body}\n`, labels: [feedbackLabel, 'via-gateway'], commitMessage: '' };
+  const about = f.page?.title ?? (f.given ? clipped(f.given.replace(/\s+/g, ' '), 80) : 'the site');
+  return { title: `Feedback: ${about}`, body: `${body}\n`, labels: [feedbackLabel, 'via-gateway'], commitMessage: '' };
 }
 
 /** The hidden line that ties an issue to the submission it came from, so sending it again finds the issue instead of opening another. */

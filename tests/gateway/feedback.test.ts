@@ -114,23 +114,35 @@ describe('feedback on a page', () => {
     const empty = await give(v, { page: '', kind: '', feedback: '  ', confirm: [] });
     expect(empty.status).toBe(422);
     expect(errorsOf(empty)).toEqual({
-      page: 'Write the web address or title of the page your feedback is about',
       kind: 'Choose what kind of feedback it is',
       feedback: 'Write your feedback',
       confirm: 'Confirm the statement under “Before you send it”',
     });
-    const unknown = await give(v, feedback({ page: '/blueprints/no-such-blueprint/' }));
-    expect(errorsOf(unknown).page).toMatch(/^Page \/blueprints\/no-such-blueprint\/ is not a page of the site: check the address/);
-    const title = await give(v, feedback({ page: 'The EPR playbook', kind: 'sideways' }));
-    expect(errorsOf(title)).toEqual({
-      page: expect.stringMatching(/^Page is not the title of a blueprint, playbook or template: copy the page’s web address/),
-      kind: 'Choose one of the kinds of feedback listed',
-    });
-    const outside = await give(v, feedback({ page: 'src/content/organisations/../../../gateway/README.md' }));
-    expect(errorsOf(outside).page).toMatch(/^Page is not the title of/);
-    const long = await give(v, feedback({ page: `/blueprints/${'x'.repeat(5000)}/` }));
-    expect(errorsOf(long).page.length).toBeLessThan(300);
+    const sideways = await give(v, feedback({ kind: 'sideways' }));
+    expect(errorsOf(sideways)).toEqual({ kind: 'Choose one of the kinds of feedback listed' });
     expect(gateway.store.list().length).toBe(before);
+  });
+
+  it('takes feedback on the whole site, or on a page given in words, as given: inert, cut short, with no file named', async () => {
+    const { v } = await reader();
+    const whole = (await give(v, feedback({ page: '' }))).body.id as string;
+    const words = (await give(v, feedback({ page: 'the where to start guide, @octocat, question 3' }))).body.id as string;
+    const climbing = (await give(v, feedback({ page: 'src/content/organisations/../../../gateway/README.md' }))).body.id as string;
+    const long = (await give(v, feedback({ page: `/blueprints/${'x'.repeat(5000)}/` }))).body.id as string;
+    for (const id of [whole, words, climbing, long]) await sent(id);
+
+    const [site] = issuesFor(whole);
+    expect(site.title).toBe('Feedback: the site');
+    expect(site.body).toContain('**Page:** the site as a whole');
+    const [guide] = issuesFor(words);
+    expect(guide.title).toBe('Feedback: the where to start guide, @octocat, question 3');
+    expect(guide.body).toContain('**Page, as the sender gave it:** the where to start guide, @\u200docto');
+    const [path] = issuesFor(climbing);
+    expect(path.body).toContain('**Page, as the sender gave it:** src/content/organisations/../../../gateway/README.md');
+    expect(path.body).not.toContain('(file `');
+    const [cut] = issuesFor(long);
+    expect(cut.title.length).toBeLessThan(100);
+    expect(cut.body.split('\n').find((line) => line.startsWith('**Page'))!.length).toBeLessThan(400);
   });
 
   it('opens one issue when GitHub opened it but answered 502, and updates that issue with new answers', async () => {

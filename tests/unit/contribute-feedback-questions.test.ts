@@ -54,8 +54,8 @@ describe('the page feedback names', () => {
 });
 
 describe('what feedback needs before it is sent', () => {
-  it('is a page, a kind from the list, the feedback and the confirmation; the role is optional', () => {
-    expect(missingFeedbackAnswers({ page: 'x', kind: 'wrong', feedback: 'y', confirm: ['no-patient-data'] })).toEqual([]);
-    expect(missingFeedbackAnswers({ kind: 'upside-down' }).map((e) => e.id)).toEqual(['page', 'feedback', 'kind', 'confirm']);
+  it('is a kind from the list, the feedback and the confirmation; the page (empty for the whole site) and the role are optional', () => {
+    expect(missingFeedbackAnswers({ kind: 'wrong', feedback: 'y', confirm: ['no-patient-data'] })).toEqual([]);
+    expect(missingFeedbackAnswers({ kind: 'upside-down' }).map((e) => e.id)).toEqual(['feedback', 'kind', 'confirm']);
   });
 });

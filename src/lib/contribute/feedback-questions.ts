@@ -28,9 +28,8 @@ export const feedbackKinds = terms([
 
 export const feedbackQuestions: readonly Question[] = [
   {
-    id: 'page', path: [], name: 'Page', label: 'Which page?', kind: 'text', required: true, group: 'Your feedback',
-    hint: 'The page’s web address or title. “Give feedback on this page”, at the foot of each page, fills this in.',
-    emptyMessage: 'Write the web address or title of the page your feedback is about',
+    id: 'page', path: [], name: 'Page', label: 'Which page? (optional)', kind: 'text', required: false, group: 'Your feedback',
+    hint: 'The page’s web address or title; leave it empty if your feedback is about the whole site. “Give feedback on this page”, at the foot of each page, fills this in.',
   },
   {
     id: 'kind', path: [], name: 'Kind of feedback', label: 'What kind of feedback is it?', kind: 'one', terms: feedbackKinds, required: true, group: 'Your feedback',
