@@ -10,7 +10,7 @@
 import { adoptionStages } from '../schema/adoption-stages';
 import { terms } from '../schema/taxonomy';
 import type { FieldError } from './draft-check';
-import { isEmpty, textOf, type DraftValues } from './answers';
+import { confirmsAll, textOf, unanswered, type DraftValues } from './answers';
 import type { Declaration } from './issue-form';
 import { declarationQuestion, organisationNotListed, type Question } from './questions';
 
@@ -91,14 +91,11 @@ export const adoptionPageQuestions: readonly Question[] = [...adoptionQuestions,
  * again by the gateway, before the schema and the validator see the record.
  */
 export function missingAdoptionAnswers(values: DraftValues): FieldError[] {
-  const errors: FieldError[] = adoptionQuestions
-    .filter((q) => q.required && isEmpty(values, q.id))
-    .map((q) => ({ id: q.id, message: q.emptyMessage ?? `${q.name} is required` }));
+  const errors = unanswered(adoptionQuestions, values);
   if (textOf(values, 'organisation') === organisationNotListed && !textOf(values, 'organisation-name')) {
     errors.push({ id: 'organisation-name', message: 'Write your organisation’s full name, as it is not in the list' });
   }
-  const confirmed = new Set(Array.isArray(values[adoptionDeclaration.id]) ? values[adoptionDeclaration.id] : [values[adoptionDeclaration.id]]);
-  if (!adoptionDeclaration.statements.every((s) => confirmed.has(s.value))) {
+  if (!confirmsAll(values, adoptionDeclaration)) {
     errors.push({ id: adoptionDeclaration.id, message: `Confirm both statements under “${adoptionDeclaration.label}”` });
   }
   return errors;

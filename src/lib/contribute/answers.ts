@@ -6,7 +6,8 @@
  *
  * Runs in the browser as well as in Node: no I/O, no Node built-ins.
  */
-import { organisationNotListed } from './questions';
+import { organisationNotListed, type Question } from './questions';
+import type { FieldError } from './draft-check';
 import { slugForTitle } from './slug';
 
 /** Answers by question id: one string per question, or a list for several choices. */
@@ -57,6 +58,17 @@ export function linesOf(text: string): string[] {
 
 export function isEmpty(values: DraftValues, id: string): boolean {
   return listOf(values, id).length === 0;
+}
+
+/** A problem for each required question left empty: its own message, or "<Name> is required". */
+export function unanswered(questions: readonly Question[], values: DraftValues): FieldError[] {
+  return questions.filter((q) => q.required && isEmpty(values, q.id)).map((q) => ({ id: q.id, message: q.emptyMessage ?? `${q.name} is required` }));
+}
+
+/** Whether every statement of a declaration is ticked (its answer holds each statement's value). */
+export function confirmsAll(values: DraftValues, declaration: { id: string; statements: readonly { value: string }[] }): boolean {
+  const ticked = new Set(listOf(values, declaration.id));
+  return declaration.statements.every((s) => ticked.has(s.value));
 }
 
 /** The organisation slug: the chosen one, or the slug of the name typed for one not listed. */

@@ -10,7 +10,7 @@
  */
 import { terms } from '../schema/taxonomy';
 import type { FieldError } from './draft-check';
-import { isEmpty, textOf, type DraftValues } from './answers';
+import { confirmsAll, textOf, unanswered, type DraftValues } from './answers';
 import type { Declaration } from './issue-form';
 import { declarationQuestion, type Question } from './questions';
 
@@ -59,13 +59,10 @@ export const feedbackPageQuestions: readonly Question[] = [...feedbackQuestions,
 
 /** What the answers lack before feedback can be sent: checked in the browser, and again by the gateway. */
 export function missingFeedbackAnswers(values: DraftValues): FieldError[] {
-  const errors: FieldError[] = feedbackQuestions
-    .filter((q) => q.required && isEmpty(values, q.id))
-    .map((q) => ({ id: q.id, message: q.emptyMessage ?? `${q.name} is required` }));
+  const errors = unanswered(feedbackQuestions, values);
   const kind = textOf(values, 'kind');
   if (kind && !feedbackKinds.some((k) => k.value === kind)) errors.push({ id: 'kind', message: 'Choose one of the kinds of feedback listed' });
-  const confirmed = new Set(Array.isArray(values[feedbackDeclaration.id]) ? values[feedbackDeclaration.id] : [values[feedbackDeclaration.id]]);
-  if (!feedbackDeclaration.statements.every((s) => confirmed.has(s.value))) {
+  if (!confirmsAll(values, feedbackDeclaration)) {
     errors.push({ id: feedbackDeclaration.id, message: `Confirm the statement under “${feedbackDeclaration.label}”` });
   }
   return errors;
