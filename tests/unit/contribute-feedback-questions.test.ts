@@ -58,4 +58,13 @@ describe('what feedback needs before it is sent', () => {
     expect(missingFeedbackAnswers({ kind: 'wrong', feedback: 'y', confirm: ['no-patient-data'] })).toEqual([]);
     expect(missingFeedbackAnswers({ kind: 'upside-down' }).map((e) => e.id)).toEqual(['feedback', 'kind', 'confirm']);
   });
+
+  it('holds no NHS number, email address or phone number in any written answer, as it is published', () => {
+    const answers = { kind: 'wrong', confirm: ['no-patient-data'] };
+    expect(missingFeedbackAnswers({ ...answers, feedback: 'The patient, 943 476 5919, could not be found.' })).toEqual([
+      { id: 'feedback', message: '“Feedback” seems to hold an NHS number, and nothing published may identify a patient: take it out' },
+    ]);
+    expect(missingFeedbackAnswers({ ...answers, feedback: 'Fine', page: 'Call 0113 496 0000', role: 'CCIO' }).map((e) => e.id)).toEqual(['page']);
+    expect(missingFeedbackAnswers({ ...answers, feedback: 'The example 999 000 0018 and https://example.org/9434765919 are fine', page: 'src/content/blueprints/x.mdx' })).toEqual([]);
+  });
 });

@@ -59,6 +59,8 @@ const expected: Record<string, { field: string; says: RegExp; line: number }> = 
   'redprint-with-empty-what-went-wrong.mdx': { field: 'what-went-wrong', says: /section has 2 words, and needs at least 120: .*; it also says nothing another organisation could avoid/, line: 30 },
   'what-went-wrong-too-short.mdx': { field: 'what-went-wrong', says: /"What went wrong and what we would do differently" section has 3\d words, and needs at least 120: say what did not work, what it cost you/, line: 30 },
   'what-went-wrong-with-nothing-to-avoid.mdx': { field: 'what-went-wrong', says: /^the "What did not go to plan" section says nothing another organisation could avoid: add at least one sentence saying what you would do instead/, line: 30 },
+  'nhs-number-in-body.mdx': { field: 'patient-identifiers', says: /^"943 476 5919" looks like an NHS number \(its check digit is valid\).*take it out\. For an example, use a number from the test range, 999 000 0000 to 999 999 9999$/, line: 29 },
+  'nhs-number-escaped-in-front-matter.mdx': { field: 'summary', says: /^"9434765919" looks like an NHS number/, line: 4 },
   'placeholder-left-in.mdx': { field: 'summary', says: /still holds the "Replace this" text/, line: 4 },
   'illustrative-blueprint-of-real-organisation.mdx': { field: 'organisation', says: /"fixture-named-trust" is a real organisation, but this blueprint is illustrative/, line: 7 },
   'real-blueprint-of-made-up-organisation.mdx': { field: 'illustrative', says: /"fixture-hospitals" is a made-up organisation: set illustrative: true/, line: 7 },

@@ -73,6 +73,16 @@ const schemas: Partial<Record<Kind, z.ZodType>> = {
   'where-to-start': whereToStartSchema,
 };
 
+/** Every string in parsed front-matter or YAML, with the path to its field. */
+export function stringsIn(value: unknown, path: (string | number)[] = []): { path: (string | number)[]; text: string }[] {
+  if (typeof value === 'string') return [{ path, text: value }];
+  if (Array.isArray(value)) return value.flatMap((v, i) => stringsIn(v, [...path, i]));
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    return Object.entries(value).flatMap(([k, v]) => stringsIn(v, [...path, k]));
+  }
+  return [];
+}
+
 function isYaml(path: string) {
   return /\.ya?ml$/i.test(path);
 }

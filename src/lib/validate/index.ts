@@ -13,6 +13,7 @@ import { checkFileSize } from './rules/file-size';
 import { checkIllustrative } from './rules/illustrative';
 import { checkMdxSafety } from './rules/mdx-safety';
 import { checkOrganisationFacts } from './rules/organisation-facts';
+import { checkPatientIdentifiers } from './rules/patient-identifiers';
 import { checkPlaceholders } from './rules/placeholders';
 import { checkRedprintSection } from './rules/redprint-section';
 import { checkReferences } from './rules/references';
@@ -32,6 +33,7 @@ export const rules: ((corpus: Corpus) => Problem[])[] = [
   checkArtefacts,
   checkIllustrative,
   checkPlaceholders,
+  checkPatientIdentifiers,
   checkMdxSafety,
   checkRedprintSection,
   checkWhatWentWrong,

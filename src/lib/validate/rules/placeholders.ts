@@ -2,7 +2,7 @@
  * `npm run new` fills fields the schema insists on with text starting "Replace this", so the
  * skeleton is valid while it is a draft. Anything beyond a draft must have them all replaced.
  */
-import type { Corpus } from '../corpus';
+import { stringsIn, type Corpus } from '../corpus';
 import type { Problem } from '../problem';
 
 export const placeholderMarker = 'Replace this';
@@ -10,15 +10,6 @@ export const placeholderMarker = 'Replace this';
 /** A placeholder for a text field: says what to write, and is caught if it is published. */
 export function placeholder(what: string): string {
   return `${placeholderMarker}: ${what}`;
-}
-
-function stringsIn(value: unknown, path: (string | number)[] = []): { path: (string | number)[]; text: string }[] {
-  if (typeof value === 'string') return [{ path, text: value }];
-  if (Array.isArray(value)) return value.flatMap((v, i) => stringsIn(v, [...path, i]));
-  if (value && typeof value === 'object' && !(value instanceof Date)) {
-    return Object.entries(value).flatMap(([k, v]) => stringsIn(v, [...path, k]));
-  }
-  return [];
 }
 
 export function checkPlaceholders(corpus: Corpus): Problem[] {

@@ -1,0 +1,52 @@
+/**
+ * No NHS number in any content file. Everything here is published, and a patient's number is the
+ * one piece of personal data a text check can find with confidence (its check digit). The whole
+ * source is searched, front-matter, body, comments and code alike, and then each front-matter
+ * string as YAML decodes it, so an escaped digit does not hide one. Examples use the test range.
+ */
+import { stringsIn, type Corpus } from '../corpus';
+import { nhsNumbersIn } from '../personal-data';
+import type { Problem } from '../problem';
+
+const fix = 'looks like an NHS number (its check digit is valid), and nothing on the site may identify a patient: take it out. For an example, use a number from the test range, 999 000 0000 to 999 999 9999';
+
+/** Every string in `value`, one per line. */
+function textOf(value: unknown): string {
+  const texts: string[] = [];
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') texts.push(v);
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object' && !(v instanceof Date)) Object.values(v).forEach(walk);
+  };
+  walk(value);
+  return texts.join('\n');
+}
+
+const digitsOf = (text: string) => text.replace(/\D/g, '');
+
+export function checkPatientIdentifiers(corpus: Corpus): Problem[] {
+  const problems: Problem[] = [];
+  for (const entry of corpus.entries) {
+    const source = entry.file.source;
+    const inSource = nhsNumbersIn(source);
+    // The decoded values as one text first: walking every field, with its path, costs more than the whole search.
+    const inValues = nhsNumbersIn(textOf(entry.parsed.data)).length
+      ? stringsIn(entry.parsed.data).flatMap(({ path, text }) => nhsNumbersIn(text).map((found) => ({ path, digits: digitsOf(found.text), text: found.text })))
+      : [];
+    for (const found of inSource) {
+      const before = source.slice(0, found.index);
+      const line = before.split('\n').length;
+      const column = found.index - before.lastIndexOf('\n');
+      // Named by its field when it is a front-matter value, so a form can show it beside the question.
+      const field = inValues.find((v) => v.digits === digitsOf(found.text))?.path.join('.') || 'patient-identifiers';
+      problems.push({ file: entry.file.path, line, column, field, message: `"${found.text}" ${fix}` });
+    }
+    const seen = new Set(inSource.map((f) => digitsOf(f.text)));
+    for (const { path, digits, text } of inValues) {
+      if (seen.has(digits)) continue;
+      seen.add(digits);
+      problems.push({ file: entry.file.path, ...entry.parsed.positionOf(path), field: path.join('.'), message: `"${text}" ${fix}` });
+    }
+  }
+  return problems;
+}
