@@ -8,7 +8,13 @@ import { stringsIn, type Corpus } from '../corpus';
 import { nhsNumbersIn } from '../personal-data';
 import type { Problem } from '../problem';
 
-const fix = 'looks like an NHS number (its check digit is valid), and nothing on the site may identify a patient: take it out. For an example, use a number from the test range, 999 000 0000 to 999 999 9999';
+const fix = 'that looks like an NHS number (its check digit is valid), and nothing on the site may identify a patient: take it out. For an example, use a number from the test range, 999 000 0000 to 999 999 9999';
+
+/**
+ * The problem names the number by its first three digits only: problems are printed in public
+ * pull-request logs and the issue bot's replies, which must not copy a patient's number again.
+ */
+const said = (text: string) => `holds a number starting ${text.slice(0, 3)} ${fix}`;
 
 /** Every string in `value`, one per line. */
 function textOf(value: unknown): string {
@@ -39,13 +45,13 @@ export function checkPatientIdentifiers(corpus: Corpus): Problem[] {
       const column = found.index - before.lastIndexOf('\n');
       // Named by its field when it is a front-matter value, so a form can show it beside the question.
       const field = inValues.find((v) => v.digits === digitsOf(found.text))?.path.join('.') || 'patient-identifiers';
-      problems.push({ file: entry.file.path, line, column, field, message: `"${found.text}" ${fix}` });
+      problems.push({ file: entry.file.path, line, column, field, message: said(found.text) });
     }
     const seen = new Set(inSource.map((f) => digitsOf(f.text)));
     for (const { path, digits, text } of inValues) {
       if (seen.has(digits)) continue;
       seen.add(digits);
-      problems.push({ file: entry.file.path, ...entry.parsed.positionOf(path), field: path.join('.'), message: `"${text}" ${fix}` });
+      problems.push({ file: entry.file.path, ...entry.parsed.positionOf(path), field: path.join('.'), message: said(text) });
     }
   }
   return problems;
