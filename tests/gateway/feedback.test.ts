@@ -123,8 +123,8 @@ describe('feedback on a page', () => {
     const personal = await give(v, feedback({ feedback: 'Ring me on 07700 900123 about patient 943 476 5919.', role: 'jo.bloggs@nhs.net' }));
     expect(personal.status).toBe(422);
     expect(errorsOf(personal)).toEqual({
-      feedback: '“Feedback” seems to hold a phone number. Feedback is published for anyone to read, so take it out; to report a wrong contact detail on a page, say which one without copying it',
-      role: '“Role” seems to hold an email address. Feedback is published for anyone to read, so take it out; to report a wrong contact detail on a page, say which one without copying it',
+      feedback: '“Feedback” seems to hold a phone number. What you send is published for anyone to read, so take it out; to report a wrong contact detail on a page, say which one without copying it',
+      role: '“Role” seems to hold an email address. What you send is published for anyone to read, so take it out; to report a wrong contact detail on a page, say which one without copying it',
     });
     expect(JSON.stringify(personal.body)).not.toMatch(/07700|5919|bloggs/);
     expect(gateway.store.list().length).toBe(before);

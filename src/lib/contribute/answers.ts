@@ -9,6 +9,7 @@
 import { organisationNotListed, type Question } from './questions';
 import type { FieldError } from './draft-check';
 import { slugForTitle } from './slug';
+import { contactDetailsIn, personalDataNames } from '../validate/personal-data';
 
 /** Answers by question id: one string per question, or a list for several choices. */
 export type DraftValues = Record<string, string | string[] | undefined>;
@@ -63,6 +64,27 @@ export function isEmpty(values: DraftValues, id: string): boolean {
 /** A problem for each required question left empty: its own message, or "<Name> is required". */
 export function unanswered(questions: readonly Question[], values: DraftValues): FieldError[] {
   return questions.filter((q) => q.required && isEmpty(values, q.id)).map((q) => ({ id: q.id, message: q.emptyMessage ?? `${q.name} is required` }));
+}
+
+/**
+ * A problem for each written answer that seems to hold an NHS number, an email address or a phone
+ * number, for answers published as they are (feedback, an owner's review). Whoever sends through
+ * the gateway hears back at the address they signed in with.
+ */
+export function contactDetailErrors(questions: readonly Question[], values: DraftValues): FieldError[] {
+  return questions
+    .filter((q) => q.kind === 'text' || q.kind === 'paragraph')
+    .flatMap((q) => {
+      const found = contactDetailsIn(textOf(values, q.id))[0];
+      if (!found) return [];
+      const what = `“${q.name}” seems to hold ${personalDataNames[found.kind]}`;
+      return [{
+        id: q.id,
+        message: found.kind === 'nhs-number'
+          ? `${what}, and nothing published may identify a patient: take it out`
+          : `${what}. What you send is published for anyone to read, so take it out; to report a wrong contact detail on a page, say which one without copying it`,
+      }];
+    });
 }
 
 /** Whether every statement of a declaration is ticked (its answer holds each statement's value). */

@@ -10,10 +10,9 @@
  */
 import { terms } from '../schema/taxonomy';
 import type { FieldError } from './draft-check';
-import { confirmsAll, textOf, unanswered, type DraftValues } from './answers';
+import { confirmsAll, contactDetailErrors, textOf, unanswered, type DraftValues } from './answers';
 import type { Declaration } from './issue-form';
 import { declarationQuestion, type Question } from './questions';
-import { contactDetailsIn, personalDataNames, type PersonalDataKind } from '../validate/personal-data';
 
 /** The label on every feedback issue, whichever way it was sent. */
 export const feedbackLabel = 'feedback';
@@ -63,24 +62,11 @@ export function missingFeedbackAnswers(values: DraftValues): FieldError[] {
   const errors = unanswered(feedbackQuestions, values);
   const kind = textOf(values, 'kind');
   if (kind && !feedbackKinds.some((k) => k.value === kind)) errors.push({ id: 'kind', message: 'Choose one of the kinds of feedback listed' });
-  for (const question of feedbackQuestions.filter((q) => q.kind === 'text' || q.kind === 'paragraph')) {
-    const found = contactDetailsIn(textOf(values, question.id))[0];
-    if (found) errors.push({ id: question.id, message: publishedDetailMessage(question, found.kind) });
-  }
+  errors.push(...contactDetailErrors(feedbackQuestions, values));
   if (!confirmsAll(values, feedbackDeclaration)) {
     errors.push({ id: feedbackDeclaration.id, message: `Confirm the statement under “${feedbackDeclaration.label}”` });
   }
   return errors;
-}
-
-/**
- * Feedback is published as it is, so no answer may carry an NHS number, an email address or a
- * phone number. Whoever sends it through the gateway hears back at the address they signed in with.
- */
-function publishedDetailMessage(question: Question, kind: PersonalDataKind): string {
-  const what = `“${question.name}” seems to hold ${personalDataNames[kind]}`;
-  if (kind === 'nhs-number') return `${what}, and nothing published may identify a patient: take it out`;
-  return `${what}. Feedback is published for anyone to read, so take it out; to report a wrong contact detail on a page, say which one without copying it`;
 }
 
 /** The kinds of page feedback can name by address, and the content folder each comes from. */
