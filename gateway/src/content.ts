@@ -9,10 +9,12 @@ import { adoptionRecord } from '../../src/lib/contribute/adoption-proposal';
 import { adoptionDeclaration, adoptionQuestions, blueprintAnswer, keptAdoptionAnswers, missingAdoptionAnswers } from '../../src/lib/contribute/adoption-questions';
 import { feedbackDeclaration, feedbackKinds, feedbackLabel, feedbackQuestions, missingFeedbackAnswers, pageNamed } from '../../src/lib/contribute/feedback-questions';
 import { draftToMdx, slugFromTitle } from '../../src/lib/contribute/draft';
+import { missingReviewAnswers, reviewDeclaration, reviewQuestions, reviewVerdicts, type ReviewVerdict } from '../../src/lib/contribute/owner-review-questions';
+import { ReviewError, reviewedSource } from '../../src/lib/contribute/owner-review';
 import { answerLimits, answerOverLimit, type DraftValues } from '../../src/lib/contribute/answers';
 import { mergeErrors, mergeErrorsInOrder, sectionErrors, validateDraft, type FieldError } from '../../src/lib/contribute/draft-check';
 import { organisationNotListed, questions } from '../../src/lib/contribute/questions';
-import { canonicalPath, planContribution, type ContributionEntry } from '../../src/lib/contribute/plan';
+import { canonicalPath, commitTrailer, planContribution, type ContributionEntry } from '../../src/lib/contribute/plan';
 import { inline, marker } from '../../src/lib/contribute/markdown';
 import { pullRequestBody } from '../../src/lib/contribute/pull-request-body';
 import { parseSource } from '../../src/lib/content/front-matter';
@@ -29,7 +31,8 @@ import { nativeMdxParser } from '../../src/lib/validate/native-parser';
 import { readContentFiles } from '../../src/node/content-files';
 
 export { publish, ContributionError, StepError, statusOf, githubMessage, type GitHubApi, type Runtime, type RepoRef, type PublishResult } from '../../src/lib/contribute/publish';
-export { commitTrailer } from '../../src/lib/contribute/plan';
+export { commitTrailer };
+export { ReviewError, reviewedSource, type ReviewVerdict };
 export { createClient, explainError, type Client, type ClientSettings } from '../../scripts/lib/github';
 export { mergeErrors, answerLimits, answerOverLimit };
 export type { DraftValues, FieldError };
@@ -282,5 +285,82 @@ export function feedbackIssueFor(f: CheckedFeedback, origin: { domain: string; c
 /** The hidden line that ties an issue to the submission it came from, so sending it again finds the issue instead of opening another. */
 export const feedbackMarker = (submissionId: string) => marker(`gateway-submission:${submissionId}`);
 
+/** An owner's review that passed its checks, ready to become a pull request. */
+export interface CheckedReview {
+  slug: string;
+  title: string;
+  /** The blueprint's file in the repository. */
+  path: string;
+  /** The file with the review's change, made to the gateway's copy (the worker makes it again to GitHub's). */
+  text: string;
+  verdict: ReviewVerdict;
+  /** The day of the review, YYYY-MM-DD: the blueprint's new lastReviewed. */
+  today: string;
+  changes: string;
+  role: string;
+}
+
+/**
+ * An owner's review, from a browser that is never trusted: every required answer and both
+ * statements, a blueprint of the site that the review would change, and the changed file passing
+ * the validator as the build would judge it.
+ */
+export function checkReview(values: DraftValues, site: SiteContent, today: string): { ok: true; review: CheckedReview } | { ok: false; errors: FieldError[] } {
+  const inOrder = (errors: FieldError[]) => ({ ok: false as const, errors: mergeErrorsInOrder([...reviewQuestions.map((q) => q.id), reviewDeclaration.id], errors) });
+  const missing = missingReviewAnswers(values);
+  if (missing.length) return inOrder(missing);
+  const slug = blueprintAnswer(text(values, 'blueprint'));
+  const entry = site.blueprints.get(slug);
+  if (!entry) return inOrder([{ id: 'blueprint', message: `“${clipped(slug, 80)}” is not a blueprint on the site: use the short name from its page address, /blueprints/<short name>/` }]);
+  const verdict = text(values, 'verdict') as ReviewVerdict;
+  let changed: string;
+  try {
+    changed = reviewedSource(entry.file.source, verdict, today);
+  } catch (error) {
+    if (error instanceof ReviewError) return inOrder([{ id: 'blueprint', message: `The blueprint ${error.message}` }]);
+    throw error;
+  }
+  if (changed === entry.file.source) {
+    return inOrder([{ id: 'verdict', message: verdict === 'still-right' ? 'It was already marked reviewed today: there is nothing to send' : 'It is already marked as needing review: say what needs changing as feedback on the page instead' }]);
+  }
+  // Only what the review changed is the reviewer's to answer for: a problem elsewhere in the file was there before.
+  const { problems: all } = validateContent([{ ...entry.file, source: changed }], { parser: nativeMdxParser, only: new Set([entry.file.path]), context: site.context });
+  const problems = all.filter((p) => /^(lastReviewed|reviewBy|status)$/.test(p.field));
+  if (problems.length) return inOrder([{ id: 'blueprint', message: `The blueprint cannot be marked this way (${problems[0].message}): a maintainer will do it by hand, so send feedback on the page instead` }]);
+  const title = String((entry.data as { title?: unknown } | undefined)?.title ?? slug);
+  return { ok: true, review: { slug, title, path: entry.file.path, text: changed, verdict, today, changes: text(values, 'changes'), role: text(values, 'role') } };
+}
+
+/** The label on every owner's review, whichever way it arrived. */
+export const reviewLabel = 'owner-review';
+
+/**
+ * The pull request an owner's review becomes: what it changes, and in the reviewer's words what
+ * needs changing. Like the others, it names the reviewer only if they asked (the name only).
+ */
+export function reviewPullRequestFor(r: CheckedReview, origin: { domain: string; creditName?: string }): PullRequestText {
+  const from = origin.creditName
+    ? `Sent through the submission gateway by ${inline(origin.creditName)}, from a verified address at ${origin.domain}.`
+    : `Sent through the submission gateway from a verified address at ${origin.domain}. The reviewer asked not to be named.`;
+  const does = r.verdict === 'still-right'
+    ? `The owner says it is still right: \`lastReviewed\` becomes ${r.today} and \`reviewBy\` goes, so the next review falls due a year later (a needs-review status goes back to published).`
+    : 'The owner says something needs changing: `status: needs-review` shows readers that the page may be out of date until it is changed.';
+  const body = [
+    `**Blueprint:** ${inline(r.title)}, at \`${paths.blueprint(r.slug)}\` (file \`${r.path}\`)`,
+    `**Review:** ${labelOf(reviewVerdicts, r.verdict)}`,
+    does,
+    ...(r.role ? [`**Reviewer's role:** ${inline(r.role)}`] : []),
+    ...(r.changes ? [`### What needs changing\n\n${quoted(r.changes)}`] : []),
+    `### Where this came from\n\n${from} The reviewer confirmed they work in the team that wrote the blueprint or looks after it now: check that the address's organisation is the blueprint's before merging. Replies here are not seen by the reviewer: a maintainer can reach them through the gateway's operators.`,
+  ].join('\n\n');
+  const summary = r.verdict === 'still-right' ? 'reviewed, still right' : 'needs changes';
+  return {
+    title: `Review: ${clipped(r.title, 100)} (${summary})`,
+    body: `${body}\n`,
+    labels: [reviewLabel, 'via-gateway'],
+    commitMessage: `Review ${r.slug}: ${summary}\n\n${commitTrailer}`,
+  };
+}
+
 /** The contribution questions, whose ids are the only answers the gateway keeps. */
-export { questions, adoptionQuestions, adoptionDeclaration, keptAdoptionAnswers, feedbackQuestions, feedbackDeclaration };
+export { questions, adoptionQuestions, adoptionDeclaration, keptAdoptionAnswers, feedbackQuestions, feedbackDeclaration, reviewQuestions, reviewDeclaration };

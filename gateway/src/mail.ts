@@ -68,7 +68,7 @@ export function sentMessage(to: string, pull: { kind: SubmissionKind; url: strin
       : `Thank you. Your ${what} for Blueprint Commons is now a proposed change (a "pull request" on GitHub), where the site team reviews it before it is published:`);
   return {
     to,
-    subject: pull.updated ? `Blueprint Commons: your ${what} was updated` : becomesIssue(pull.kind) ? `Blueprint Commons: your ${what} has reached the site team` : `Blueprint Commons: your ${what} is ready for review`,
+    subject: pull.updated ? `Blueprint Commons: your ${what} was updated` : `Blueprint Commons: your ${what} has reached the site team`,
     text: [
       opening,
       pull.url,

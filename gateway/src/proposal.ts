@@ -3,11 +3,12 @@
  * file and the pull request's text made from them. Made when the contributor sends it (so what
  * was checked is what is sent) and stored with the submission.
  *
- * Three kinds come through the gateway: a new blueprint (the drafting form's questions) and an
- * adoption record (the "We are using this" questions) become pull requests; feedback on a page
+ * Four kinds come through the gateway: a new blueprint (the drafting form's questions), an
+ * adoption record (the "We are using this" questions) and an owner's review of a blueprint (the
+ * review questions, changing its review dates or status) become pull requests; feedback on a page
  * (the feedback questions) becomes an issue, and changes no file.
  */
-import { checkAdoption, checkDraft, checkFeedback, feedbackIssueFor, pullRequestFor, type DraftValues, type FieldError, type SiteContent } from './content';
+import { checkAdoption, checkDraft, checkFeedback, checkReview, feedbackIssueFor, pullRequestFor, reviewPullRequestFor, type DraftValues, type FieldError, type SiteContent } from './content';
 import type { Payload, SubmissionKind } from './store';
 
 export interface ProposalOptions {
@@ -26,6 +27,12 @@ export function payloadFor(kind: SubmissionKind, answers: DraftValues, site: Sit
     const checked = checkFeedback(answers, site);
     if (!checked.ok) return { errors: checked.errors };
     return { path: '', text: '', ...feedbackIssueFor(checked.feedback, { domain: o.domain, creditName: o.creditName ?? undefined }) };
+  }
+  if (kind === 'review') {
+    const checked = checkReview(answers, site, o.today);
+    if (!checked.ok) return { errors: checked.errors };
+    const { review } = checked;
+    return { path: review.path, text: review.text, review: { verdict: review.verdict, today: review.today }, ...reviewPullRequestFor(review, { domain: o.domain, creditName: o.creditName ?? undefined }) };
   }
   const checked = kind === 'adoption' ? checkAdoption(answers, site) : checkDraft(answers, site, { today: o.today, notDuplicate: o.notDuplicate });
   if (!checked.ok) return { errors: checked.errors };

@@ -8,7 +8,8 @@
  *   POST /api/sign-out
  *   POST /api/submissions            stores a proposal and queues it for GitHub (202): a blueprint, with
  *                                    `kind: "adoption"` an adoption record ("We are using this"), or with
- *                                    `kind: "feedback"` feedback on a page (an issue, not a pull request)
+ *                                    `kind: "feedback"` feedback on a page (an issue, not a pull request), or
+ *                                    with `kind: "review"` an owner's review of their blueprint
  *   GET  /api/submissions/:id        where it has got to
  *   PUT  /api/submissions/:id        new answers: the same pull request (or issue) is updated
  *   GET  /submissions/:id            the same, as a page
@@ -23,7 +24,7 @@ import { z } from 'astro/zod';
 import type { Settings } from './config';
 import type { Accepting } from './accepting';
 import type { Checks } from './checks';
-import { adoptionDeclaration, adoptionQuestions, answerLimits, answerOverLimit, feedbackDeclaration, feedbackQuestions, keptAdoptionAnswers, mergeErrors, questions, type FieldError } from './content';
+import { adoptionDeclaration, adoptionQuestions, answerLimits, answerOverLimit, feedbackDeclaration, feedbackQuestions, keptAdoptionAnswers, mergeErrors, questions, reviewDeclaration, reviewQuestions, type FieldError } from './content';
 import { codeMessage, type Mailer } from './mail';
 import { statusPage, statusStyles, statusStylesPath } from './status-page';
 import { domainOf, isAllowedAddress, normaliseEmail, sameSecret, type SignIn } from './sign-in';
@@ -58,6 +59,7 @@ const fieldIds: Record<SubmissionKind, Set<string>> = {
   blueprint: new Set(questions.map((q) => q.id)),
   adoption: new Set([...adoptionQuestions.map((q) => q.id), adoptionDeclaration.id]),
   feedback: new Set([...feedbackQuestions.map((q) => q.id), feedbackDeclaration.id]),
+  review: new Set([...reviewQuestions.map((q) => q.id), reviewDeclaration.id]),
 };
 const answerValue = z.union([z.string().max(answerLimits.characters), z.array(z.string().max(answerLimits.choiceCharacters)).max(answerLimits.choices)]);
 const submissionBody = z.object({
@@ -88,7 +90,7 @@ function unreadable(reply: FastifyReply, body: unknown, path: readonly PropertyK
 
 /** A question's name, as the form's messages give it. */
 function questionName(id: string): string {
-  return [...questions, ...adoptionQuestions, ...feedbackQuestions].find((q) => q.id === id)?.name ?? 'This answer';
+  return [...questions, ...adoptionQuestions, ...feedbackQuestions, ...reviewQuestions].find((q) => q.id === id)?.name ?? 'This answer';
 }
 
 /** Keeps only the form's own questions, so nothing else a client sends is stored (nor a record's contact not to be published). */

@@ -11,8 +11,11 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 
-/** What a submission is: a new blueprint, an adoption record ("We are using this"), or feedback on a page. */
-export const submissionKinds = ['blueprint', 'adoption', 'feedback'] as const;
+/**
+ * What a submission is: a new blueprint, an adoption record ("We are using this"), feedback on a
+ * page, or an owner's review of their blueprint.
+ */
+export const submissionKinds = ['blueprint', 'adoption', 'feedback', 'review'] as const;
 export type SubmissionKind = (typeof submissionKinds)[number];
 
 /** Feedback becomes an issue; the other kinds become pull requests. */
@@ -23,18 +26,24 @@ export const kindNames: Record<SubmissionKind, { noun: string; another: { path: 
   blueprint: { noun: 'blueprint proposal', another: { path: 'contribute', text: 'Propose another blueprint' } },
   adoption: { noun: 'adoption record', another: { path: 'we-are-using-this', text: 'Say your organisation is using another blueprint' } },
   feedback: { noun: 'feedback', another: { path: 'feedback', text: 'Give feedback on another page' } },
+  review: { noun: 'blueprint review', another: { path: 'review', text: 'Review another blueprint' } },
 };
 
 /** What goes to GitHub, exactly as checked when the contributor sent it. */
 export interface Payload {
-  /** The file the pull request adds or changes; empty for feedback, which changes no file. */
+  /** The file the pull request adds or changes (a review changes an existing one); empty for feedback, which changes no file. */
   path: string;
-  /** The file's text: MDX for a blueprint, YAML for an adoption record; empty for feedback. */
+  /** The file's text: MDX for a blueprint or a review, YAML for an adoption record; empty for feedback. */
   text: string;
   title: string;
   body: string;
   labels: string[];
   commitMessage: string;
+  /**
+   * For an owner's review: the change to make to the file as it is on GitHub when it is sent
+   * (`text` is the change made to the gateway's copy, as checked).
+   */
+  review?: { verdict: 'still-right' | 'needs-changes'; today: string };
 }
 
 export type SubmissionState = 'queued' | 'sending' | 'sent' | 'failed';

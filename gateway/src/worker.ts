@@ -16,7 +16,7 @@ import { sentMessage } from './mail';
 import { becomesIssue, type Payload, type Store, type Submission } from './store';
 import type { Checks } from './checks';
 import type { Accepting } from './accepting';
-import { ContributionError, explainError, feedbackMarker, githubMessage, publish, statusOf, StepError, type DraftValues, type GitHubApi } from './content';
+import { ContributionError, explainError, feedbackMarker, githubMessage, publish, ReviewError, reviewedSource, statusOf, StepError, type DraftValues, type GitHubApi } from './content';
 import { issuePermissions } from './github-app';
 
 export interface Logger {
@@ -80,6 +80,26 @@ export async function sendIssue(api: GitHubApi, upstream: { owner: string; repo:
   // Not retried by the client: a 5xx may come after GitHub opened it; the worker's next try looks for the marker first.
   const { data } = await api.request('POST /repos/{owner}/{repo}/issues', { ...upstream, title: payload.title, body, labels: payload.labels, request: { retries: 0 } });
   return { number: data.number, url: data.html_url, created: true };
+}
+
+/**
+ * The file a pull request writes: the checked text, or for an owner's review the review's change
+ * made again to the file as it is on GitHub, so a change merged since the review was checked stays.
+ */
+export function filesOf(payload: Payload): Parameters<typeof publish>[2]['files'][number] {
+  const review = payload.review;
+  if (!review) return { path: payload.path, content: Buffer.from(payload.text, 'utf8') };
+  return {
+    path: payload.path,
+    edit: (current) => {
+      try {
+        return reviewedSource(current, review.verdict, review.today);
+      } catch (error) {
+        if (error instanceof ReviewError) throw new ContributionError(`The blueprint ${error.message}.`);
+        throw error;
+      }
+    },
+  };
 }
 
 /** The wait before try `attempt + 1`: doubling from the base, at most 64 times it. */
@@ -150,7 +170,7 @@ export class Worker {
         ? await sendIssue(api, this.o.upstream, sub, payload)
         : (await publish(api, client.runtime, {
           upstream: this.o.upstream,
-          files: [{ path: payload.path, content: Buffer.from(payload.text, 'utf8') }],
+          files: [filesOf(payload)],
           branch: sub.branch,
           title: payload.title,
           body: withOtherPulls(payload.body, payload.path, store.pullsChanging(payload.path, sub.id)),

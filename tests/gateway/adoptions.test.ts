@@ -96,7 +96,7 @@ describe('an adoption record', () => {
       outcome: 'Piloting on two wards. The rest follow in the spring.',
       illustrative: true,
     });
-    await until(() => h.smtp.messages.some((m) => m.to.includes(email) && /Subject: Blueprint Commons: your adoption record is ready for review/.test(m.raw)), 'the email naming an adoption record');
+    await until(() => h.smtp.messages.some((m) => m.to.includes(email) && /Subject: Blueprint Commons: your adoption record has reached the site team/.test(m.raw)), 'the email naming an adoption record');
     const status = await (await fetch(`${gateway.url}/submissions/${id}`)).text();
     expect(status).toContain('Your adoption record is a proposed change on GitHub');
     expect(status).toContain('/we-are-using-this/">Say your organisation is using another blueprint');

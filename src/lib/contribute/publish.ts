@@ -152,12 +152,22 @@ export async function syncFork(api: GitHubApi, rt: Runtime, fork: RepoRef, branc
   }
 }
 
-export interface FileToCommit {
-  /** Path in the repository. */
-  path: string;
-  /** The exact bytes of the contributor's file. */
-  content: Uint8Array;
-}
+export type FileToCommit =
+  | {
+      /** Path in the repository. */
+      path: string;
+      /** The exact bytes of the contributor's file. */
+      content: Uint8Array;
+    }
+  | {
+      path: string;
+      /**
+       * A change to a file already on the base branch, made to the file as it is there each time
+       * the commit is built, so a change merged meanwhile is kept rather than undone. Throws a
+       * ContributionError when the change cannot be made.
+       */
+      edit: (current: string) => string;
+    };
 
 export interface CommitResult {
   sha: string;
@@ -165,6 +175,18 @@ export interface CommitResult {
   created: boolean;
   /** False when the branch already held exactly these files on the current base. */
   changed: boolean;
+}
+
+/** A file's text at a commit, or undefined when the commit has no such file. */
+export async function fileAt(api: GitHubApi, repo: RepoRef, path: string, ref: string): Promise<string | undefined> {
+  try {
+    const { data } = await api.request('GET /repos/{owner}/{repo}/contents/{path}', { ...repo, path, ref });
+    if (Array.isArray(data) || data.type !== 'file' || typeof data.content !== 'string') return undefined;
+    return Buffer.from(data.content, 'base64').toString('utf8');
+  } catch (error) {
+    if (statusOf(error) === 404) return undefined;
+    throw error;
+  }
 }
 
 /** How often to start again when the branch or its base moved under us. */
@@ -182,24 +204,33 @@ export async function commitFiles(
   options: { repo: RepoRef; baseBranch: string; branch: string; files: readonly FileToCommit[]; message: string },
 ): Promise<CommitResult> {
   const { repo, baseBranch, branch, files, message } = options;
+  const upload = async (content: Uint8Array) =>
+    (await api.request('POST /repos/{owner}/{repo}/git/blobs', { ...repo, content: Buffer.from(content).toString('base64'), encoding: 'base64' })).data.sha as string;
   const blobs = await step('uploading your files', async () => {
-    const shas: string[] = [];
-    for (const file of files) {
-      const { data } = await api.request('POST /repos/{owner}/{repo}/git/blobs', { ...repo, content: Buffer.from(file.content).toString('base64'), encoding: 'base64' });
-      shas.push(data.sha);
-    }
+    const shas: (string | undefined)[] = [];
+    for (const file of files) shas.push('content' in file ? await upload(file.content) : undefined);
     return shas;
   });
 
   for (let attempt = 1; attempt <= refAttempts; attempt++) {
     const baseSha = await step(`reading ${baseBranch}`, () => branchHead(api, repo, baseBranch));
     if (!baseSha) throw new ContributionError(`${fullName(repo)} has no ${baseBranch} branch to build on.`);
+    const edited = await step('changing the file as it is now', async () => {
+      const shas = [...blobs];
+      for (const [i, file] of files.entries()) {
+        if ('content' in file) continue;
+        const current = await fileAt(api, repo, file.path, baseSha);
+        if (current === undefined) throw new ContributionError(`${file.path} is no longer on ${baseBranch}: it was moved or removed, so the change to it cannot be made.`);
+        shas[i] = await upload(Buffer.from(file.edit(current), 'utf8'));
+      }
+      return shas;
+    });
     const { tree, baseTree } = await step('building the commit', async () => {
       const { data: base } = await api.request('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', { ...repo, commit_sha: baseSha });
       const { data } = await api.request('POST /repos/{owner}/{repo}/git/trees', {
         ...repo,
         base_tree: base.tree.sha,
-        tree: files.map((f, i) => ({ path: f.path, mode: '100644', type: 'blob', sha: blobs[i] })),
+        tree: files.map((f, i) => ({ path: f.path, mode: '100644', type: 'blob', sha: edited[i] })),
       });
       return { tree: data.sha as string, baseTree: base.tree.sha as string };
     });

@@ -615,6 +615,17 @@ export class FakeGitHub {
       return { status: 201, body: { sha, tree: repo.git.lsTree(sha).map((e) => ({ path: e.name, mode: e.mode, type: e.type, sha: e.sha })) } };
     });
 
+    // Octokit sends the path as one segment, its slashes as %2F; GitHub takes either.
+    this.on('GET', '/repos/{owner}/{repo}/contents/{path}', (ctx) => {
+      const repo = this.repoFor(ctx);
+      const ref = ctx.query.get('ref') ?? repo.defaultBranch;
+      const commit = repo.git.exists(ref, 'commit') ? ref : repo.git.ref(`heads/${ref}`);
+      const content = commit ? repo.git.fileAt(commit, ctx.params.path) : undefined;
+      if (!content) throw new HttpError(404, 'Not Found');
+      const name = ctx.params.path.split('/').pop()!;
+      return { status: 200, body: { type: 'file', encoding: 'base64', size: content.length, name, path: ctx.params.path, content: content.toString('base64').replace(/.{60}/g, '$&\n') } };
+    });
+
     this.on('GET', '/repos/{owner}/{repo}/git/commits/{commit_sha}', (ctx) => {
       const repo = this.repoFor(ctx);
       if (!repo.git.exists(ctx.params.commit_sha, 'commit')) throw new HttpError(404, 'Not Found');
