@@ -23,7 +23,7 @@ const safetyCheckBudget = 100 * KiB;
 const scriptBudget = 20 * KiB;
 const draftingFormScriptBudget = 70 * KiB;
 /** Pages that may load JavaScript: search runs Pagefind, contribute drafts a file in the browser, the forms send through the gateway. */
-const scriptPages = new Set([paths.search(), paths.contribute(), paths.myTrust(), paths.whereToStart(), paths.weAreUsingThis(), paths.feedback()]);
+const scriptPages = new Set([paths.search(), paths.contribute(), paths.myTrust(), paths.whereToStart(), paths.weAreUsingThis(), paths.feedback(), paths.review()]);
 /** An inline classic script this short (e.g. setting a class on <body>) is not "loading JavaScript". */
 const inlineScriptAllowance = 256;
 
@@ -145,7 +145,7 @@ describe('page weight budgets', () => {
     expect(over, 'Pages whose CSS is over budget').toEqual([]);
   });
 
-  it('loads no JavaScript file on any page except search, contribute, my trust, where to start, we are using this and feedback', () => {
+  it('loads no JavaScript file on any page except search, contribute, my trust, where to start, we are using this, feedback and review', () => {
     const loading = measured.filter((m) => !scriptPages.has(m.page.path) && m.scripts.length).map((m) => `${m.page.path}  ${m.scripts.join(', ')}`);
     expect(loading, 'Pages that load JavaScript').toEqual([]);
   });

@@ -7,7 +7,7 @@
  * request. A send that cannot reach the gateway keeps the author on the send step, draft intact.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -375,7 +375,7 @@ describe('saying "we are using this" without a GitHub account', () => {
       const link = sent.getByRole('link', { name: /^pull request #\d+$/ });
       await link.waitFor({ timeout: 60_000 });
       expect(await sent.getByRole('heading', { name: 'Your record has been sent' }).isVisible()).toBe(true);
-      expect(await panel.locator('[data-status]').innerText()).toMatch(/^Your record is open for review as pull request #\d+\.$/);
+      expect(await panel.locator('[data-status]').innerText()).toMatch(/^Your record is on GitHub as pull request #\d+, where the site team checks it\.$/);
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('sent-heading');
       const done = await axeViolations(page);
       expect(done, formatViolations('/we-are-using-this/ sent', done)).toEqual([]);
@@ -447,6 +447,63 @@ describe('saying "we are using this" without a GitHub account', () => {
       await page.locator('[data-sent]').getByRole('link', { name: /^pull request #\d+$/ }).waitFor({ timeout: 60_000 });
       expect(harness.fake.pulls(repository)).toHaveLength(before + 1);
       expect(await panel.locator('[data-errors]').isHidden()).toBe(true);
+    } finally {
+      await close();
+    }
+  }, 120_000);
+});
+
+describe("reviewing one's own blueprint without a GitHub account", () => {
+  const slug = 'electronic-observations-in-nine-months';
+  const file = `src/content/blueprints/${slug}.mdx`;
+
+  it('goes from the foot of the blueprint to the review form with the blueprint filled in, and sends it as one pull request', async () => {
+    harness.fake.repo(repository).git.commitFiles('main', { [file]: readFileSync(file, 'utf8') }, 'The blueprint, as GitHub has it');
+    const { page, close } = await openPage(browser);
+    try {
+      await page.goto(server.url(`/blueprints/${slug}/`));
+      const foot = page.getByRole('complementary', { name: 'Improve this page' });
+      expect(await foot.innerText()).toContain('Review this blueprint (for its owners; no GitHub account needed)');
+      await foot.getByRole('link', { name: 'Review this blueprint' }).click();
+      await page.waitForURL(/\/review\/\?blueprint=/);
+      const form = page.locator('review-form form');
+      expect(await form.getByLabel('Which blueprint?').inputValue()).toBe(slug);
+      expect(await form.locator('[data-page-title]').innerText()).toBe('You are reviewing “Moving 40 wards to electronic observations in nine months”.');
+      expect(await form.getByRole('button', { name: 'Continue on GitHub' }).count()).toBe(0);
+
+      await form.getByRole('button', { name: 'Send without a GitHub account' }).click();
+      const summary = form.locator('[data-error-summary]');
+      await summary.waitFor();
+      expect(await summary.locator('li').allInnerTexts()).toEqual(['Say whether it is still right', 'Confirm both statements under “Before you send it”']);
+      const marked = await axeViolations(page);
+      expect(marked, formatViolations('/review/ with errors', marked)).toEqual([]);
+
+      await form.getByLabel('It is still right: mark it reviewed today').check();
+      await form.getByLabel('I work in the team that wrote this blueprint, or that looks after it now').check();
+      await form.getByLabel('This contains no patient information and nothing confidential').check();
+      await form.getByLabel('Your role (optional)').fill('Chief nursing information officer');
+      // With no submit button, Enter in a field sends nothing and leaves the answers as they are.
+      await form.getByLabel('Your role (optional)').press('Enter');
+      expect(page.url()).toContain(`/review/?blueprint=${slug}`);
+      await form.getByRole('button', { name: 'Send without a GitHub account' }).click();
+      const panel = page.locator('[data-send]');
+      await panel.getByRole('heading', { name: 'Send your review' }).waitFor();
+      await signIn(panel, 'owner.review@nhs.net');
+      await panel.getByRole('button', { name: 'Send my review' }).click();
+
+      const link = page.locator('[data-sent]').getByRole('link', { name: /^pull request #\d+$/ });
+      await link.waitFor({ timeout: 60_000 });
+      expect(await panel.locator('[data-status]').innerText()).toMatch(/^Your review is on GitHub as pull request #\d+, where the site team checks it\.$/);
+      const done = await axeViolations(page);
+      expect(done, formatViolations('/review/ sent', done)).toEqual([]);
+
+      const href = (await link.getAttribute('href')) ?? '';
+      const pull = harness.fake.pulls(repository).find((p) => href.endsWith(`/pull/${p.number}`))!;
+      expect(pull.title).toBe('Review: Moving 40 wards to electronic observations in nine months (reviewed, still right)');
+      const git = harness.fake.repo(repository).git;
+      const after = git.fileAt(git.ref(`heads/${pull.pull!.headRef}`)!, file)!.toString('utf8');
+      expect(after).toContain(`lastReviewed: ${new Date().toISOString().slice(0, 10)}\n`);
+      expect(pull.body).not.toContain('owner.review@nhs.net');
     } finally {
       await close();
     }

@@ -12,7 +12,7 @@ import { distDir } from './site-dir';
 export const pageKinds = [
   'home', 'blueprint', 'redprint', 'blueprint-index', 'playbook', 'playbook-index', 'organisation',
   'organisation-index', 'template', 'template-index', 'taxonomy', 'taxonomy-index', 'glossary', 'search', 'contribute', 'about',
-  'accessibility', 'open-data', '404', 'my-trust', 'where-to-start', 'we-are-using-this', 'feedback', 'other',
+  'accessibility', 'open-data', '404', 'my-trust', 'where-to-start', 'we-are-using-this', 'feedback', 'review', 'other',
 ] as const;
 export type PageKind = (typeof pageKinds)[number];
 
@@ -59,6 +59,7 @@ const fixed: Record<string, PageKind> = {
   [paths.whereToStart()]: 'where-to-start',
   [paths.weAreUsingThis()]: 'we-are-using-this',
   [paths.feedback()]: 'feedback',
+  [paths.review()]: 'review',
   '/404.html': '404',
 };
 
@@ -126,7 +127,7 @@ export function readPage(page: BuiltPage): string {
 export const browsedKinds: PageKind[] = [
   'home', 'blueprint', 'redprint', 'blueprint-index', 'playbook', 'playbook-index', 'organisation',
   'organisation-index', 'template', 'template-index', 'taxonomy', 'taxonomy-index', 'glossary', 'search', 'contribute', 'about',
-  'accessibility', 'open-data', '404', 'my-trust', 'where-to-start', 'we-are-using-this', 'feedback',
+  'accessibility', 'open-data', '404', 'my-trust', 'where-to-start', 'we-are-using-this', 'feedback', 'review',
 ];
 
 /**

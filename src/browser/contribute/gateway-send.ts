@@ -65,11 +65,13 @@ const draftKey = 'blueprint-commons:gateway-submission:v1';
 /**
  * Where a submission is remembered: the drafting form's under one key, and an adoption record's
  * under its organisation and blueprint (what names the record's file), read as the gateway reads
- * them, so sending a record again updates that record's pull request and no other. Feedback is
+ * them, so sending a record again updates that record's pull request and no other; an owner's
+ * review is remembered under its blueprint, in the same way. Feedback is
  * remembered under its page only until the gateway has stored it: the next is new feedback.
  */
 function storeKey(kind: string, values: DraftValues): string {
   if (kind === 'feedback') return `blueprint-commons:gateway-feedback:v1:${textOf(values, 'page')}`;
+  if (kind === 'review') return `blueprint-commons:gateway-review:v1:${blueprintAnswer(textOf(values, 'blueprint'))}`;
   if (kind !== 'adoption') return draftKey;
   return `blueprint-commons:gateway-adoption:v1:${organisationOf(values) ?? ''}--${blueprintAnswer(textOf(values, 'blueprint'))}`;
 }
@@ -113,7 +115,7 @@ class GatewaySend extends HTMLElement {
 
   /** What is sent, as the messages name it. */
   private get noun(): string {
-    return this.kind === 'adoption' ? 'record' : this.kind === 'feedback' ? 'feedback' : 'proposal';
+    return this.kind === 'adoption' ? 'record' : this.kind === 'feedback' ? 'feedback' : this.kind === 'review' ? 'review' : 'proposal';
   }
 
   private step(name: 'email' | 'code' | 'send'): HTMLFormElement {
@@ -177,7 +179,7 @@ class GatewaySend extends HTMLElement {
       const session = await this.call('GET', '/api/session');
       // Sent from this browser before (then reloaded, say): sending again changes that proposal.
       const sentBefore = this.values && remembered(storeKey(this.kind, this.values))?.id
-        ? ` You have already sent this ${this.kind === 'adoption' ? 'record' : 'draft'} from this browser: sending it again updates the same proposal.`
+        ? ` You have already sent this ${this.kind === 'blueprint' ? 'draft' : this.noun} from this browser: sending it again updates the same proposal.`
         : '';
       const pending = pendingSignIn();
       if (session.body.signedIn && session.body.email) {
@@ -309,7 +311,7 @@ class GatewaySend extends HTMLElement {
       const answer = await this.call('GET', `/api/submissions/${encodeURIComponent(id)}`);
       const { pullRequest: pull, issue } = answer.body;
       if (answer.body.state === 'sent' && pull) {
-        this.status(`Your ${this.noun} is open for review as `, this.link(pull.url, `pull request #${pull.number}`), '.');
+        this.status(`Your ${this.noun} is on GitHub as `, this.link(pull.url, `pull request #${pull.number}`), ', where the site team checks it.');
         this.sent({ pullRequest: pull });
         return;
       }

@@ -33,6 +33,11 @@ export const paths = {
     const query = new URLSearchParams(Object.entries({ page, title }).filter((e): e is [string, string] => Boolean(e[1]))).toString();
     return `/feedback/${query ? `?${query}` : ''}`;
   },
+  /** The page where a blueprint's owner reviews it without a GitHub account; given its slug and title, the form starts with them. */
+  review: (blueprint?: string, title?: string) => {
+    const query = new URLSearchParams(Object.entries({ blueprint, title }).filter((e): e is [string, string] => Boolean(e[1]))).toString();
+    return `/review/${query ? `?${query}` : ''}`;
+  },
   /** The "We are using this" page; given a blueprint (and an organisation), the form starts with them filled in. */
   weAreUsingThis: (blueprint?: string, organisation?: string) => {
     const query = new URLSearchParams(Object.entries({ blueprint, organisation }).filter((e): e is [string, string] => Boolean(e[1]))).toString();
