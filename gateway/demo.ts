@@ -6,7 +6,8 @@
  * in a temporary folder, and emails printed here instead of sent. It then builds the site with
  * the gateway offered on its drafting form and serves it, so the whole journey works in a browser
  * at http://127.0.0.1:4321/contribute/. Everything listens on 127.0.0.1 only. Ctrl+C stops it and
- * lists the pull requests and issues (feedback) it opened.
+ * lists the pull requests and issues (feedback) it opened. The fake repository starts with the
+ * site's content, so "Review this blueprint" works on any blueprint.
  *
  * GATEWAY_PORT (default 8787) and DEMO_SITE_PORT (default 4321) may be set; `--no-site` skips
  * building the site (the curl journey printed still works).
@@ -17,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { startFakeGitHub } from '../tests/support/fake-github';
+import { readContentFiles } from '../src/node/content-files';
 import { startStaticServer, type StaticServer } from '../tests/support/static-server';
 import { settingsFromEnv, SettingsError } from './src/config';
 import { startGateway } from './src/server';
@@ -26,7 +28,9 @@ const withSite = !process.argv.includes('--no-site');
 const sitePort = Number(process.env.DEMO_SITE_PORT ?? 4321);
 const dir = mkdtempSync(join(tmpdir(), 'gateway-demo-'));
 const fake = await startFakeGitHub();
-fake.createRepo(repository, { files: { 'README.md': '# Blueprint Commons (demo copy)\n' } });
+// The site's content as the repository's main branch, so a review changes a blueprint as GitHub has it.
+const content = Object.fromEntries(readContentFiles(process.cwd()).files.map((f) => [f.path, f.source]));
+fake.createRepo(repository, { files: { 'README.md': '# Blueprint Commons (demo copy)\n', ...content } });
 const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 fake.addApp({ id: 1, slug: 'blueprint-commons-gateway', publicKey, installationId: 1, repos: [repository], permissions: { contents: 'write', pull_requests: 'write', issues: 'write', metadata: 'read' } });
 
