@@ -7,7 +7,11 @@
  *  3. for each owner, update their open reminder issue (found by a hidden marker) or open one;
  *  4. an owner whose list is now empty gets a thank-you on their issue; nothing is closed;
  *  5. adoption records still at "exploring" more than six months after their date are listed on
- *     one issue for the maintainers to follow up (src/lib/contribute/adoption-nudges.ts).
+ *     one issue for the maintainers to follow up (src/lib/contribute/adoption-nudges.ts);
+ *  6. first of all, for owners without GitHub, the published contact address of each overdue
+ *     blueprint is emailed a link to the site's review page: when it falls due, four weeks later,
+ *     then every thirteen weeks (needs SITE_URL, REMINDER_SMTP_URL and REMINDER_FROM; without
+ *     REMINDER_SMTP_URL nothing is emailed).
  *
  * Reminder issues are found by their hidden marker AND their author (--bot-login, or BOT_LOGIN,
  * else any GitHub App account), so an issue a stranger wrote is never taken for one.
@@ -16,7 +20,7 @@
 import { isoDate } from '../src/lib/content/catalogue';
 import { ContributionError, fullName, type RepoRef } from '../src/lib/contribute/publish';
 import {
-  allClearBody, overdueByOwner, reminderBody, reminderKeyOf, reminderLabel, reminderMarker, reminderTitle, type ReviewEntry,
+  allClearBody, overdueByOwner, reminderBody, reminderEmails, reminderKeyOf, reminderLabel, reminderMarker, reminderTitle, type ReviewEntry,
 } from '../src/lib/contribute/review-reminders';
 import { isBotAuthor, upsertStep } from '../src/lib/contribute/upsert';
 import { nudgeAllClearBody, nudgeBody, nudgeMarker, nudgeTitle, staleExploring, type AdoptionEntry } from '../src/lib/contribute/adoption-nudges';
@@ -25,6 +29,7 @@ import { formatProblem, validateContent } from '../src/lib/validate';
 import { runCommand } from './lib/cli';
 import { readContentFiles } from '../src/node/content-files';
 import { createClient, defaultRepository, explainError, parseRepository, settingsFromEnv } from './lib/github';
+import { sendEmails } from './lib/email';
 import { nativeMdxParser } from '../src/lib/validate/native-parser';
 
 const root = process.cwd();
@@ -67,11 +72,28 @@ await runCommand({ usage, options }, async ({ values }) => {
   const nudge = stale.length ? nudgeBody(stale, context, (slug) => organisationNames.get(slug) ?? slug) : nudgeAllClearBody();
   console.log(`${stale.length} adoption record(s) still at exploring after six months.`);
 
+  const emails = context.siteUrl ? reminderEmails(entries, today, context.siteUrl) : [];
+  console.log(context.siteUrl ? `${emails.length} reminder email(s) due this week.` : 'No reminder emails: set SITE_URL, the site they link to.');
+
   if (args.values['dry-run']) {
     for (const g of groups) console.log(`\n--- ${reminderTitle(g)}\n${reminderBody(g, context)}`);
     if (stale.length) console.log(`\n--- ${nudgeTitle}\n${nudge}`);
+    for (const e of emails) console.log(`\n--- Email to ${e.to}: ${e.subject}\n${e.text}`);
     return 0;
   }
+
+  // 6. The emails first: a GitHub outage must not cost an owner this week's reminder.
+  const smtpUrl = process.env.REMINDER_SMTP_URL;
+  let unsent = 0;
+  if (emails.length && !smtpUrl) console.log('REMINDER_SMTP_URL is not set: no emails sent.');
+  else if (emails.length) {
+    if (!process.env.REMINDER_FROM) {
+      console.error('Set REMINDER_FROM, the address the reminder emails come from.');
+      return 1;
+    }
+    unsent = await sendEmails(emails, smtpUrl!, process.env.REMINDER_FROM, (line) => console.log(line));
+  }
+
   const settings = settingsFromEnv();
   if (!settings.token) {
     console.error('Set GITHUB_TOKEN (the workflow passes its own), or add --dry-run.');
@@ -124,7 +146,8 @@ await runCommand({ usage, options }, async ({ values }) => {
       const { data } = await api.request('POST /repos/{owner}/{repo}/issues', { ...repo, title: nudgeTitle, body: nudge, labels: [reminderLabel] });
       console.log(`Opened #${data.number}: ${nudgeTitle}`);
     }
-    return 0;
+    if (unsent) console.error(`${unsent} reminder email(s) could not be sent (above).`);
+    return unsent ? 1 : 0;
   } catch (error) {
     console.error(error instanceof ContributionError ? error.message : explainError(error, settings));
     return 1;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  allClearBody, overdueByOwner, reminderBody, reminderKeyOf, reminderMarker, reminderTitle, type ReviewEntry,
+  allClearBody, emailDueThisWeek, overdueByOwner, reminderBody, reminderEmails, reminderKeyOf, reminderMarker, reminderTitle, type ReviewEntry,
 } from '../../src/lib/contribute/review-reminders';
 import type { Blueprint } from '../../src/lib/schema';
 
@@ -75,5 +75,54 @@ describe('the reminder issue', () => {
     const body = allClearBody('github:ada', ada);
     expect(body).toContain(reminderMarker('github:ada'));
     expect(body).toContain('You can close this issue');
+  });
+});
+
+describe('reminder emails to owners without GitHub', () => {
+  const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+  const addDays = (d: Date, n: number) => new Date(d.getTime() + n * 86_400_000);
+
+  it('fall in the week the review is due, four weeks later, then every thirteen weeks: never twice in one week', () => {
+    const due = day('2025-03-03');
+    const weeksEmailed = new Set<number>();
+    for (let d = -14; d < 7 * 60; d++) {
+      if (emailDueThisWeek(due, addDays(due, d))) weeksEmailed.add(Math.floor(d / 7));
+    }
+    expect([...weeksEmailed]).toEqual([0, 4, 13, 26, 39, 52]);
+    // A weekly run on any weekday sends in exactly one run per window.
+    for (let start = 0; start < 7; start++) {
+      const runs = Array.from({ length: 60 }, (_, w) => addDays(due, start + 7 * w - 7)).filter((run) => emailDueThisWeek(due, run));
+      expect(runs).toHaveLength(6);
+    }
+  });
+
+  const withContact = (slug: string, reviewBy: string, contact: string, more: Partial<Blueprint> = {}): ReviewEntry => {
+    const e = entry(slug, reviewBy, ada);
+    return { ...e, data: { ...e.data, contact, illustrative: false, ...more } as Blueprint };
+  };
+
+  it('go once to each contact address, listing its blueprints due an email this week with their review pages', () => {
+    const emails = reminderEmails([
+      withContact('late', '2024-12-30', 'Flow.Team@nhs.net'),
+      withContact('later', '2024-12-02', 'flow.team@nhs.net'),
+      withContact('other', '2024-12-31', 'digital@nhs.net'),
+    ], today, 'https://example.org/commons/');
+    expect(emails.map((e) => e.to)).toEqual(['digital@nhs.net', 'flow.team@nhs.net']);
+    const flow = emails[1];
+    expect(flow.subject).toBe('Blueprint Commons: 2 blueprints you look after are due for review');
+    expect(flow.text).toContain('- Title later\n  due for review on 2 December 2024; last reviewed 1 January 2023\n  Review it: https://example.org/commons/review/?blueprint=later&title=Title+later');
+    expect(flow.text.indexOf('Title later')).toBeLessThan(flow.text.indexOf('Title late\n'));
+    expect(emails[0].subject).toBe('Blueprint Commons: a blueprint you look after is due for review');
+  });
+
+  it('leave out blueprints not due an email this week, marked needs-review, archived, illustrative, or with a web address for a contact', () => {
+    expect(reminderEmails([
+      withContact('not-this-week', '2024-12-20', 'a@nhs.net'),
+      withContact('not-yet', '2025-02-01', 'a@nhs.net'),
+      withContact('being-changed', '2024-12-31', 'a@nhs.net', { status: 'needs-review' }),
+      withContact('archived', '2024-12-31', 'a@nhs.net', { status: 'archived' }),
+      withContact('made-up', '2024-12-31', 'a@nhs.net', { illustrative: true }),
+      withContact('web', '2024-12-31', 'https://example.org/contact'),
+    ], today, 'https://example.org')).toEqual([]);
   });
 });

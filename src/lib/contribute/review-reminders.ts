@@ -1,7 +1,9 @@
 /**
  * Weekly review reminders: every blueprint past its `reviewBy` date (or marked needs-review) is
  * listed on ONE issue per owner, found again by a hidden marker, so the owner gets one
- * place to work from instead of an issue per page. Pure: the script does the GitHub calls.
+ * place to work from instead of an issue per page. Owners without GitHub are also emailed at the
+ * blueprint's published contact address, now and then, with a link to the site's review page.
+ * Pure: the script does the GitHub calls and sends the emails.
  */
 import { formatDate, reviewState } from '../content/catalogue';
 import { paths } from '../content/urls';
@@ -112,4 +114,63 @@ export function allClearBody(key: string, owner: Blueprint['owner'] | undefined)
     reminderMarker(key),
     `${owner ? `Hello ${addressee(owner)}, e` : 'E'}very blueprint on this list has been reviewed. Thank you. You can close this issue.`,
   ].join('\n\n')}\n`;
+}
+
+/**
+ * Whether this week's run emails a blueprint's contact: in the week its review falls due, four
+ * weeks later, then every thirteen weeks until it is reviewed. Worked out from the dates alone, so
+ * the weekly run keeps no record of what it sent, and an owner hears at most once a week.
+ */
+export function emailDueThisWeek(reviewBy: Date, today: Date): boolean {
+  const days = Math.floor((today.getTime() - reviewBy.getTime()) / 86_400_000);
+  if (days < 0) return false;
+  const week = Math.floor(days / 7);
+  return week === 0 || week === 4 || week % 13 === 0;
+}
+
+export interface ReminderEmail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/**
+ * The emails this week's run sends: one per contact address, listing each of its blueprints due an
+ * email this week, each with its review page. Only a blueprint whose review date has passed (one
+ * marked needs-review is already being changed), that is about a real organisation (an
+ * illustrative one's address is made up), and whose contact is an email address.
+ */
+export function reminderEmails(entries: readonly ReviewEntry[], today: Date, siteUrl: string): ReminderEmail[] {
+  const site = siteUrl.replace(/\/+$/, '');
+  const byAddress = new Map<string, ReviewEntry[]>();
+  for (const entry of entries) {
+    const { data } = entry;
+    if (data.status !== 'published' || data.illustrative || !data.contact.includes('@') || !emailDueThisWeek(data.reviewBy, today)) continue;
+    const to = data.contact.trim().toLowerCase();
+    byAddress.set(to, [...(byAddress.get(to) ?? []), entry]);
+  }
+  return [...byAddress].sort(([a], [b]) => a.localeCompare(b)).map(([to, list]) => {
+    list.sort((a, b) => a.data.reviewBy.getTime() - b.data.reviewBy.getTime() || a.slug.localeCompare(b.slug));
+    const one = list.length === 1;
+    const lines = list.flatMap((e) => [
+      `- ${e.data.title}`,
+      `  due for review on ${formatDate(e.data.reviewBy)}; last reviewed ${formatDate(e.data.lastReviewed)}`,
+      `  Review it: ${site}${paths.review(e.slug, e.data.title)}`,
+    ]);
+    return {
+      to,
+      subject: `Blueprint Commons: ${one ? 'a blueprint' : `${list.length} blueprints`} you look after ${one ? 'is' : 'are'} due for review`,
+      text: [
+        'Hello,',
+        '',
+        `This address is the published contact for ${one ? 'a blueprint' : `${list.length} blueprints`} on Blueprint Commons, and ${one ? 'it is' : 'they are'} due for review. Until ${one ? 'it is' : 'they are'} reviewed, readers see that ${one ? 'the page' : 'each page'} may be out of date.`,
+        '',
+        ...lines,
+        '',
+        'Reviewing takes a few minutes: read the page, then say whether it is still right, or what needs changing. The link opens the site\'s review page, which says how.',
+        '',
+        'We email this address when a review falls due, four weeks later, and then every three months until it is reviewed. To change the contact, say so when you review.',
+      ].join('\n'),
+    };
+  });
 }
