@@ -351,7 +351,7 @@ export function reviewPullRequestFor(r: CheckedReview, origin: { domain: string;
     does,
     ...(r.role ? [`**Reviewer's role:** ${inline(r.role)}`] : []),
     ...(r.changes ? [`### What needs changing\n\n${quoted(r.changes)}`] : []),
-    `### Where this came from\n\n${from} The reviewer confirmed they work in the team that wrote the blueprint or looks after it now: check that the address's organisation is the blueprint's before merging. Replies here are not seen by the reviewer: a maintainer can reach them through the gateway's operators.`,
+    `### Where this came from\n\n${from} The reviewer confirmed they work in the team that wrote the blueprint or looks after it now. An address at ${origin.domain} does not show which organisation they are in: if in doubt, ask the blueprint's published contact to confirm before merging, or the gateway's operators to check the address. Replies here are not seen by the reviewer: a maintainer can reach them through the gateway's operators.`,
   ].join('\n\n');
   const summary = r.verdict === 'still-right' ? 'reviewed, still right' : 'needs changes';
   return {
