@@ -3,6 +3,7 @@
  * which must touch only the review's own lines and leave a file the validator accepts.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { missingReviewAnswers } from '../../src/lib/contribute/owner-review-questions';
 import { ReviewError, reviewedSource } from '../../src/lib/contribute/owner-review';
@@ -99,5 +100,48 @@ describe('the change a review makes', () => {
     const source = spoil(sourceOf(bundled[4]).replace(/^(published:.*)$/m, '$1\nstatus: published'));
     expect(() => reviewedSource(source, 'still-right', today)).toThrow(ReviewError);
     expect(() => reviewedSource(source, 'still-right', today)).toThrow(says);
+  });
+});
+
+describe('a review of a file written any way YAML allows', () => {
+  /** Ways an author may write the review lines and what is around them, each still valid YAML. */
+  const variants = fc.record({
+    file: fc.constantFrom(...bundled),
+    quote: fc.constantFrom('', "'", '"'),
+    comment: fc.boolean(),
+    blankLine: fc.boolean(),
+    status: fc.constantFrom(undefined, 'published', 'needs-review'),
+    crlf: fc.boolean(),
+    verdict: fc.constantFrom('still-right' as const, 'needs-changes' as const),
+  });
+
+  it('either changes only the review lines, leaving a file that reads back as it should, or says why it cannot', () => {
+    fc.assert(
+      fc.property(variants, ({ file, quote, comment, blankLine, status, crlf, verdict }) => {
+        let source = sourceOf(file)
+          .replace(/^(lastReviewed|reviewBy): (\S+)$/gm, `$1: ${quote}$2${quote}${comment ? ' # checked by the team' : ''}`)
+          .replace(/^(published:.*)$/m, `$1${blankLine ? '\n' : ''}${status ? `\nstatus: ${status}` : ''}`);
+        if (crlf) source = source.replace(/\n/g, '\r\n');
+        let after: string;
+        try {
+          after = reviewedSource(source, verdict, today);
+        } catch (error) {
+          expect(error).toBeInstanceOf(ReviewError);
+          return;
+        }
+        const before = parseSource(source);
+        const reread = parseSource(after);
+        expect(reread.error).toBeUndefined();
+        expect(reread.body).toBe(before.body);
+        const data = reread.data as Record<string, unknown>;
+        if (verdict === 'still-right') {
+          expect(data.lastReviewed).toBe(today);
+          expect(data.reviewBy).toBeUndefined();
+        } else expect(data.status).toBe('needs-review');
+        const lines = (text: string) => text.split(/\r?\n/).filter((l) => !/^(lastReviewed|reviewBy|status):/.test(l));
+        expect(lines(after)).toEqual(lines(source));
+      }),
+      { numRuns: 200 },
+    );
   });
 });
