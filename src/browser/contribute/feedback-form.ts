@@ -8,21 +8,16 @@
 import { feedbackPageQuestions, missingFeedbackAnswers } from '../../lib/contribute/feedback-questions';
 import { defineQuestionForm } from './question-form';
 
+// Continuing on GitHub instead titles the issue after the page.
 const title = new URLSearchParams(location.search).get('title')?.trim();
-if (title) {
-  const said = document.querySelector<HTMLElement>('feedback-form [data-page-title]');
-  if (said) {
-    said.textContent = `Your feedback is about “${title}”.`;
-    said.hidden = false;
-  }
-  const issueTitle = document.querySelector<HTMLInputElement>('feedback-form input[name="title"]');
-  if (issueTitle) issueTitle.value = `Feedback: ${title}`;
-}
+const issueTitle = document.querySelector<HTMLInputElement>('feedback-form input[name="title"]');
+if (title && issueTitle) issueTitle.value = `Feedback: ${title}`;
 
 defineQuestionForm('feedback-form', {
   questions: feedbackPageQuestions,
   missing: missingFeedbackAnswers,
   fromAddress: ['page'],
+  titleLine: (title) => `Your feedback is about “${title}”.`,
   sentText: ({ issue, statusUrl }, link) => {
     if (issue) return ['The site team can read it as ', link(issue.url, `issue #${issue.number}`), ' on GitHub, and will reply there.'];
     if (statusUrl) return ['The sending service is passing it to the site team on GitHub: follow it on ', link(statusUrl, 'its own page'), '.'];

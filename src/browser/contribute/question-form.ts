@@ -23,6 +23,8 @@ export interface QuestionFormSpec {
   missing(values: ReturnType<typeof readValues>): FieldError[];
   /** The questions the page address may answer, by id. */
   fromAddress: readonly string[];
+  /** What is said above the questions when the page address gives a title (?title=…), e.g. "You are reviewing “…”." */
+  titleLine?(title: string): string;
   /** What the confirmation says, given what the gateway opened on GitHub (a link made with `link`). */
   sentText(detail: DraftSent, link: (href: string, text: string) => HTMLAnchorElement): (string | Node)[];
 }
@@ -35,6 +37,12 @@ export function defineQuestionForm(tag: string, spec: QuestionFormSpec): void {
 
     connectedCallback(): void {
       const query = new URLSearchParams(location.search);
+      const title = query.get('title')?.trim();
+      const said = this.querySelector<HTMLElement>('[data-page-title]');
+      if (title && said && spec.titleLine) {
+        said.textContent = spec.titleLine(title);
+        said.hidden = false;
+      }
       for (const id of spec.fromAddress) {
         const given = query.get(id);
         const field = this.form.querySelector<HTMLInputElement | HTMLSelectElement>(`[name="${id}"]`);

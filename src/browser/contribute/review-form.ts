@@ -6,19 +6,11 @@
 import { missingReviewAnswers, reviewPageQuestions } from '../../lib/contribute/owner-review-questions';
 import { defineQuestionForm } from './question-form';
 
-const title = new URLSearchParams(location.search).get('title')?.trim();
-if (title) {
-  const said = document.querySelector<HTMLElement>('review-form [data-page-title]');
-  if (said) {
-    said.textContent = `You are reviewing “${title}”.`;
-    said.hidden = false;
-  }
-}
-
 defineQuestionForm('review-form', {
   questions: reviewPageQuestions,
   missing: missingReviewAnswers,
   fromAddress: ['blueprint'],
+  titleLine: (title) => `You are reviewing “${title}”.`,
   sentText: ({ pullRequest, statusUrl }, link) => {
     if (pullRequest) return ['The site team can check it as ', link(pullRequest.url, `pull request #${pullRequest.number}`), ' on GitHub.'];
     if (statusUrl) return ['The sending service is passing it to the site team on GitHub: follow it on ', link(statusUrl, 'its own page'), '.'];
