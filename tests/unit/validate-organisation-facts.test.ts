@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readCorpus, type ContentFile } from '../../src/lib/validate/corpus';
-import { checkOrganisationFacts } from '../../src/lib/validate/rules/organisation-facts';
+import { checkOrganisationFacts, claimsIn, ownNameClaimPatterns, ownNames } from '../../src/lib/validate/rules/organisation-facts';
 import { nativeMdxParser } from '../../src/lib/validate/native-parser';
 
 function organisation(slug: string, programme: string, description = 'A made-up trust for the tests.'): ContentFile {
@@ -119,5 +120,39 @@ describe('the organisation facts rule', () => {
     expect(found.map((p) => [p.file, p.field])).toEqual([['src/content/organisations/north.yaml', 'description']]);
     expect(problems(organisation('north', 'fast-follower', 'Paired with South as a Fast Follower.'))).toEqual([]);
     expect(problems(organisation('north', 'none', 'A small trust. A mental health Global Digital Exemplar.'))[0].message).toMatch(/^says "A mental health Global Digital Exemplar", but programme is none/);
+  });
+});
+
+describe('claims made of an organisation by its name', () => {
+  // A claim built slot by slot, each slot mostly right and sometimes a near miss, joined into text with other words around it.
+  const slot = (...options: string[]) => fc.constantFrom(...options);
+  const claim = fc
+    .tuple(
+      slot('North', 'north', 'NORTH', 'North Hospitals NHS Trust', 'north hospitals nhs trust', 'North Hospitals', 'Northmoor', 'N. Moor', 'Northmoor (East)', 'We', 'As a'),
+      slot('', '', "'s", '’s', 's'),
+      slot(' was ', ' had become ', ' is ', ' became ', ', ', ',', ' , ', ' said '),
+      slot('', 'a ', 'an ', 'the ', 'one of the first ', 'one of first ', 'A '),
+      slot('', '', 'acute ', 'mental health ', 'first-wave large small ', 'acute  '),
+      slot('Global Digital Exemplar', 'GDE', 'gdes', 'Fast Follower', 'fast followers', 'Digital Aspirant', 'Frontline Digitisation', 'exemplar'),
+      slot('', '.', ' partner', "'s design", ' programme', ' in 2018', 's', ', we'),
+    )
+    .map((parts) => parts.join(''));
+  const text = fc.array(fc.oneof(claim, slot(' ', '; ', '\n', 'and ', 'told by '), fc.string({ maxLength: 4 })), { maxLength: 8 }).map((parts) => parts.join(''));
+  const names = fc.constantFrom(['North Hospitals NHS Trust', 'North'], ['North'], ['North', 'North Hospitals NHS Trust'], ['Northmoor (East)', 'N. Moor']);
+
+  it('finds what one expression per organisation finds, in the same order, with the same words', () => {
+    fc.assert(
+      fc.property(text, names, (t, n) => {
+        expect(claimsIn(t, [], ownNames(n))).toEqual(claimsIn(t, ownNameClaimPatterns(n)));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('finds a claim after either name, and after the longer name where both start', () => {
+    const n = ['North Hospitals NHS Trust', 'North'];
+    const t = 'North Hospitals NHS Trust was a GDE; north’s became one of the first Fast Followers, and North, a Digital Aspirant.';
+    expect(claimsIn(t, [], ownNames(n)).map((c) => c.text)).toEqual(['North Hospitals NHS Trust was a GDE', 'north’s became one of the first Fast Followers', 'North, a Digital Aspirant']);
+    expect(claimsIn(t, [], ownNames(n))).toEqual(claimsIn(t, ownNameClaimPatterns(n)));
   });
 });
