@@ -42,6 +42,9 @@ describe('reading history with the real git', () => {
     git(repo, ['add', '-A']);
     git(repo, ['commit', '-q', '-m', 'Move the blueprint into a folder'], '2026-03-05T08:00:00+00:00');
     git(repo, ['commit', '-q', '--allow-empty', '-m', 'A commit that changes nothing'], '2026-03-06T08:00:00+00:00');
+    // git log runs with no pathspec (contentLogArguments): a commit outside the folder is listed with no files.
+    writeFileSync(join(repo, 'README.md'), 'Never content.\n');
+    git(repo, ['commit', '-q', '-a', '-m', 'Change the README alone'], '2026-03-07T08:00:00+00:00');
     writeFileSync(join(content, 'blueprints', 'uncommitted.mdx'), page(2));
   });
 

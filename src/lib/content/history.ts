@@ -46,7 +46,13 @@ export const subjectLimit = 120;
  *
  * - `%cI` is the committer date (when the change was made in this history, also after a rebase);
  *   `%s` the subject; nothing names the author.
- * - `--relative` limits the log to the content folder and prints paths relative to it.
+ * - `--relative` limits the files listed to the content folder and prints paths relative to it. A
+ *   commit that changed nothing there is listed with no files, and the parser passes over it.
+ * - No pathspec (`-- .`): with one, git compares each commit's tree with its parent's twice, once
+ *   to decide whether the commit touched the folder and once to list the files, and for a folder
+ *   of 10,000 blueprints (12,001 commits) the log took 10.0 s of CPU instead of 4.1 s. The one
+ *   difference in what is read: without a pathspec merges are not simplified, so a branch's change
+ *   that its merge threw away (`git merge -s ours`) is listed too.
  * - `--date-order` lists every commit before its parents, which following renames depends on.
  * - `--no-merges`: a merge repeats changes its branch's own commits already list.
  * - The `-c` settings and `--no-color` keep a user's Git configuration from changing the format.
@@ -57,7 +63,6 @@ export function contentLogArguments(marker: string): string[] {
     '-c', 'i18n.logOutputEncoding=UTF-8',
     'log', '-z', '--no-color', '--no-merges', '--date-order', '--find-renames', '--relative', '--name-status',
     `--format=${marker}%x00%cI%x00%s`,
-    '--', '.',
   ];
 }
 
