@@ -16,7 +16,7 @@ import { buildMatchData, encodeMatchData } from '../../src/lib/match';
 import { costBands, labelOf, type Blueprint, type Organisation, type Playbook } from '../../src/lib/schema';
 import { paths } from '../../src/lib/content/urls';
 import { readCorpus } from '../../src/lib/validate/corpus';
-import { remarkMdxParser } from '../../src/lib/validate/mdx-body';
+import { remarkMdxParser } from '../../src/lib/validate/remark-parser';
 import { readContentFiles } from '../../src/node/content-files';
 import { generateCorpus } from './generate';
 import { matchTargets as targets, measureMatchData } from './match-ranking';

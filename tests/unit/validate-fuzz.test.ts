@@ -15,7 +15,8 @@
 import fc from 'fast-check';
 import { evaluate } from 'satteri';
 import { describe, expect, it } from 'vitest';
-import { compiledText, remarkMdxParser } from '../../src/lib/validate/mdx-body';
+import { compiledText } from '../../src/lib/validate/mdx-body';
+import { remarkMdxParser } from '../../src/lib/validate/remark-parser';
 import { nativeMdxParser } from '../../src/lib/validate/native-parser';
 import { checkMdxSource } from '../../src/lib/validate/rules/mdx-safety';
 import { hostileDocument, mdxDocument } from '../support/mdx-arbitraries';

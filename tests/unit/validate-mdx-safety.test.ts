@@ -6,7 +6,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readContentFiles } from '../../src/node/content-files';
 import { readCorpus } from '../../src/lib/validate/corpus';
-import { compiledText, eachNode, remarkMdxParser } from '../../src/lib/validate/mdx-body';
+import { compiledText, eachNode } from '../../src/lib/validate/mdx-body';
+import { remarkMdxParser } from '../../src/lib/validate/remark-parser';
 import { checkMdxSafety, checkMdxSource, dangerousScheme } from '../../src/lib/validate/rules/mdx-safety';
 
 const unsafeDir = 'tests/fixtures/unsafe';

@@ -14,7 +14,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { contentGate } from '../../src/integrations/content-gate';
 import { readContentFiles } from '../../src/node/content-files';
 import type { Problem } from '../../src/lib/validate';
-import { remarkMdxParser } from '../../src/lib/validate/mdx-body';
+import { remarkMdxParser } from '../../src/lib/validate/remark-parser';
 import { nativeMdxParser } from '../../src/lib/validate/native-parser';
 import { checkMdxSource } from '../../src/lib/validate/rules/mdx-safety';
 

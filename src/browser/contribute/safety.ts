@@ -6,7 +6,7 @@
 import type { LineProblem } from '../../lib/contribute/draft-check';
 import { tooLongToCheckInTheBrowser } from '../../lib/validate/limits';
 
-type Checker = [typeof import('../../lib/validate/rules/mdx-safety'), typeof import('../../lib/validate/mdx-body')];
+type Checker = [typeof import('../../lib/validate/rules/mdx-safety'), typeof import('../../lib/validate/remark-parser')];
 let loading: Promise<Checker> | undefined;
 
 /**
@@ -17,7 +17,7 @@ export async function safetyProblems(mdx: string): Promise<LineProblem[] | undef
   if (tooLongToCheckInTheBrowser(mdx)) return undefined;
   try {
     // remark parses in the browser; the gateway and the build check again with the build's own parser.
-    loading ??= Promise.all([import('../../lib/validate/rules/mdx-safety'), import('../../lib/validate/mdx-body')]);
+    loading ??= Promise.all([import('../../lib/validate/rules/mdx-safety'), import('../../lib/validate/remark-parser')]);
     const [{ checkMdxSource }, { remarkMdxParser }] = await loading;
     return checkMdxSource('draft.mdx', mdx, remarkMdxParser).map((p) => ({ line: p.line, message: p.message }));
   } catch {

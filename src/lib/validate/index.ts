@@ -23,7 +23,7 @@ import { checkWhereToStart } from './rules/where-to-start';
 export type { ContentFile, Corpus } from './corpus';
 export { kindOf } from './corpus';
 export { formatAnnotation, formatProblem, sortProblems, type Problem } from './problem';
-export { remarkMdxParser, type MdxParser } from './mdx-body';
+export type { MdxParser } from './mdx-body';
 
 export const rules: ((corpus: Corpus) => Problem[])[] = [
   checkFileSize,
@@ -47,7 +47,7 @@ export const advisories: ((corpus: Corpus) => Problem[])[] = [checkAcronyms];
 export interface ValidateOptions {
   /**
    * The MDX parser bodies are read with: `nativeMdxParser` (./native-parser.ts) wherever the
-   * result decides what the build compiles; `remarkMdxParser` in the browser.
+   * result decides what the build compiles; `remarkMdxParser` (./remark-parser.ts) in the browser.
    */
   parser: MdxParser;
   /** Report only problems in these paths (validating one draft still resolves its references). */

@@ -10,10 +10,6 @@
  */
 import type { Root } from 'mdast';
 import type { Node, Parent } from 'unist';
-import remarkGfm from 'remark-gfm';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { astroFrontmatter } from '../content/front-matter-fence';
 import { structureProblem } from './limits';
 
@@ -39,15 +35,6 @@ export function compiledText(source: string): string {
 
 /** A parser from an MDX file's text (front-matter blanked) to its syntax tree; it throws on bad syntax. */
 export type MdxParser = (text: string) => Root;
-
-const processor = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).freeze();
-
-/**
- * remark, the reference MDX parser: the drafting form uses it in the browser. Node callers that
- * must judge exactly what the build compiles pass the build's own parser instead
- * (`nativeMdxParser` in ./native-parser.ts).
- */
-export const remarkMdxParser: MdxParser = (text) => processor.parse(text);
 
 /** satteri puts the position in the message: "3:5: reason (source:rule-id)". */
 const nativeError = /^(\d+):(\d+): ([\s\S]*?)(?: \(([\w-]+):([\w-]+)\))?$/;
