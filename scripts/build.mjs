@@ -15,9 +15,9 @@
  *    V8 lets garbage pile up: at 10,000 blueprints Astro's process peaked at 6.2 GiB while Vite
  *    bundled, against 5.1 GiB with this limit, for no more CPU time. The same limit everywhere
  *    makes a build here behave like one on CI. A --max-old-space-size in NODE_OPTIONS wins.
- * 3. The search index is kept here, not in Astro's process: Astro sends each page over the IPC
- *    channel (V8's serializer, not JSON) as it renders it, and the index is written once Astro has
- *    exited, so Pagefind's largest moment no longer comes on top of Astro's memory
+ * 3. The search index is written here, not in Astro's process: once Astro has written every page
+ *    it names the built site over the IPC channel, and Pagefind indexes it once Astro has exited,
+ *    so Pagefind's largest moment no longer comes on top of Astro's memory
  *    (src/integrations/pagefind-hosted.ts).
  */
 import { spawn } from 'node:child_process';
@@ -28,19 +28,17 @@ import { importTypeScript } from '../src/integrations/typescript-hooks.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const astro = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
-const [{ hostSearchIndex, hostSerialization, hostVariable }] = await importTypeScript(['./integrations/pagefind-hosted.ts']);
+const [{ hostSearchIndex, hostVariable }] = await importTypeScript(['./integrations/pagefind-hosted.ts']);
 
 const heap = /--max-old-space-size\b/.test(process.env.NODE_OPTIONS ?? '') ? [] : ['--max-old-space-size=2048'];
 const child = spawn(process.execPath, [...heap, astro, 'build', ...process.argv.slice(2)], {
   stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
-  serialization: hostSerialization,
   env: { MIMALLOC_PURGE_DELAY: '0', ...process.env, [hostVariable]: 'parent' },
 });
 const index = hostSearchIndex(child);
 const [status, signal] = await Promise.race([once(child, 'exit'), once(child, 'error').then(([error]) => Promise.reject(error))]);
 
 if (signal) {
-  await index.abort();
   // A child killed by a signal has no exit status and may have printed nothing: say what happened.
   const why = {
     SIGSEGV: 'it crashed in native code',
@@ -50,14 +48,13 @@ if (signal) {
   console.error(`astro build stopped on signal ${signal}${why ? ` (${why})` : ''}, so the build did not finish and dist/ is not complete. Run npm run validate to check the content, then build again.`);
   process.exitCode = 1;
 } else if (status !== 0) {
-  await index.abort();
   process.exitCode = status ?? 1;
 } else {
   const started = performance.now();
   try {
     const pages = await index.write();
     const time = new Date().toLocaleTimeString('en-GB', { hour12: false });
-    console.log(`${time} [blueprint-commons:pagefind] indexed ${pages} page${pages === 1 ? '' : 's'}; wrote the index in ${Math.round(performance.now() - started)} ms after Astro exited`);
+    console.log(`${time} [blueprint-commons:pagefind] indexed ${pages} page${pages === 1 ? '' : 's'} in ${Math.round(performance.now() - started)} ms after Astro exited`);
   } catch (error) {
     console.error(`The search index could not be written, so dist/ has no working search: ${error.message}`);
     process.exitCode = 1;

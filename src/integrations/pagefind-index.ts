@@ -1,15 +1,36 @@
 /**
- * One build's Pagefind index, fed page by page as Astro renders: pages go to Pagefind in the
- * order Astro listed them, whatever order they finish in, and every error Pagefind reports is
- * kept and thrown at the end. Used by the integration in ./pagefind.ts.
+ * One build's Pagefind index, written from the built site once every page is on disk: Pagefind
+ * reads the indexed folders itself (`addDirectory`), and any error it reports fails the build.
+ * Only blueprint, playbook and template pages are indexed, and within them only elements marked
+ * data-pagefind-body, each page already carrying the tokens of the synonym groups it mentions
+ * (src/components/SynonymTokens.astro). Used by ./pagefind.ts (`astro build`) and
+ * ./pagefind-hosted.ts (`npm run build`, once Astro has exited).
  * https://pagefind.app/docs/node-api/
+ *
+ * Why Pagefind reads the files rather than being sent each page as Astro renders it: sending costs
+ * CPU at both ends (Pagefind's Node API encodes each page as base64 JSON, its service decodes it),
+ * and the pages are on disk anyway. Measured figures: scripts/bench/README.md.
  */
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { open, readdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, posix, sep } from 'node:path';
 import { constants, gunzipSync } from 'node:zlib';
-import { createIndex, type PagefindIndex } from 'pagefind';
+import { createIndex } from 'pagefind';
+import { paths } from '../lib/content/urls';
 import { sortKeysOf, sortOrders } from '../lib/search/sort-orders';
+import { closePagefind } from './pagefind-close.mjs';
+
+/** Site folders whose pages go into the index; pages elsewhere (lists, taxonomy, organisations) never do. */
+const indexedFolders = [paths.blueprints(), paths.playbooks(), paths.templates()].map((p) => p.replace(/^\/|\/$/g, ''));
+
+/** The same folders as a glob over the built site, for Pagefind. */
+const indexedGlob = `{${indexedFolders.join(',')}}/**/*.html`;
+
+/**
+ * Whether a page has an element Pagefind indexes. Pages under the indexed folders without one (the
+ * blueprint list's pages) are read by Pagefind and left out, as on any site whose pages mark a body.
+ */
+const hasIndexedBody = (html: string) => /<[a-z][a-z0-9-]*\s[^>]*\bdata-pagefind-body\b/i.test(html);
 
 /** Throws the errors of a step, at most 20 of them (a Pagefind that cannot start fails every page). */
 function fail(step: string, errors: string[]): void {
@@ -30,8 +51,7 @@ export const sortOrdersFile = 'sort-orders.json';
 /**
  * Pagefind's id for each indexed page, by the page's URL: a page's id names its fragment file
  * (`fragment/<id>.pf_fragment`, gzipped "pagefind_dcd" + JSON whose first field is the URL).
- * Only the start of each file is read and inflated, a few files at a time and off the main
- * thread's way, as Astro is still rendering pages while the index is written.
+ * Only the start of each file is read and inflated, a few files at a time.
  */
 async function pageIds(pagefindDir: string): Promise<Map<string, string>> {
   const folder = join(pagefindDir, 'fragment');
@@ -58,116 +78,79 @@ async function pageIds(pagefindDir: string): Promise<Map<string, string>> {
   return ids;
 }
 
-/** A page's key, the same whether Astro lists it ("/blueprints/x") or requests it ("/blueprints/x/"). */
-export const keyOf = (path: string) => path.replace(/\/+$/, '');
+/** Pagefind's URL for a built file: "blueprints/x/index.html" is "/blueprints/x/". */
+const urlOf = (file: string) => `/${file.split(sep).join(posix.sep)}`.replace(/(^|\/)index\.html$/, '$1');
 
 /**
- * One build's index. Pages are sent to Pagefind in the order Astro listed them, whatever order
- * they finish rendering in, so the same content always gives the same index files. The index is
- * written as soon as the last listed page is in (unless `writeWhenComplete` is false), or when
- * `finish` asks for it. Every error is kept and thrown by `finish`.
+ * The pages Pagefind will index, by URL in the order of their files' paths, with their sort keys
+ * (Pagefind never sees those). Read 32 files at a time.
  */
-export class SearchIndex {
-  private index: Promise<PagefindIndex>;
-  private sending: Promise<void>[] = [];
-  private errors: string[] = [];
-  private writing: Promise<void> | undefined;
-  /** Listed page → its place in the list. */
-  private place = new Map<string, number>();
-  /** Pages rendered before an earlier one in the list, by place. */
-  private early = new Map<number, { path: string; html: string | undefined }>();
-  private next = 0;
-  /** Sort keys of the pages sent, in the order they were sent (Pagefind never sees them). */
-  private sortKeys: { url: string; keys: Record<string, string> }[] = [];
+async function indexedPages(site: string): Promise<{ url: string; keys: Record<string, string> }[]> {
+  const files: string[] = [];
+  for (const folder of indexedFolders) {
+    const found = await readdir(join(site, folder), { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return [];
+      throw error;
+    });
+    files.push(...found.filter((f) => f.endsWith('.html')).map((f) => join(folder, f)));
+  }
+  files.sort();
+  const pages: { url: string; keys: Record<string, string> }[] = [];
+  for (let i = 0; i < files.length; i += 32) {
+    const batch = files.slice(i, i + 32);
+    const htmls = await Promise.all(batch.map((f) => readFile(join(site, f), 'utf8')));
+    htmls.forEach((html, j) => {
+      if (hasIndexedBody(html)) pages.push({ url: urlOf(batch[j]), keys: sortKeysOf(html) });
+    });
+  }
+  return pages;
+}
 
-  constructor(
-    private readonly outputPath: string,
-    private readonly options: { writeWhenComplete?: boolean } = {},
-  ) {
+/** Writes the search page's sorts, by Pagefind's page ids, beside the index. */
+async function writeSortOrders(outputPath: string, pages: { url: string; keys: Record<string, string> }[]): Promise<void> {
+  const ids = await pageIds(outputPath);
+  const withIds = pages.flatMap(({ url, keys }) => {
+    const id = ids.get(url);
+    return id ? [{ id, keys }] : [];
+  });
+  if (withIds.length < pages.length) fail('write the sort orders', [`${pages.length - withIds.length} indexed pages have no fragment file in ${join(outputPath, 'fragment')}`]);
+  await writeFile(join(outputPath, sortOrdersFile), JSON.stringify(sortOrders(withIds)));
+}
+
+/**
+ * Indexes the built site in `site` (every page written) into `site`/pagefind/ with the search
+ * page's sort orders beside it, and returns how many pages the index holds. Pagefind is always
+ * stopped before this returns. The same files always give the same index: Pagefind reads them in
+ * the order of their paths.
+ */
+export async function writeSearchIndex(site: string): Promise<number> {
+  const outputPath = join(site, 'pagefind');
+  try {
     // English everywhere, so one index and the English stemmer ("wards" finds "ward").
-    this.index = createIndex({ forceLanguage: 'en' }).then(({ index, errors }) => {
-      fail('start', errors);
-      if (!index) throw new Error('Pagefind could not start: no index was created');
-      return index;
-    });
-    this.index.catch(() => {}); // reported by finish()
-  }
-
-  /** The pages to be indexed, in Astro's order. */
-  expect(paths: string[]): void {
-    paths.forEach((path, i) => this.place.set(keyOf(path), i));
-  }
-
-  /** A rendered page: the HTML Pagefind should read, or undefined when there is nothing to index. */
-  add(path: string, html: string | undefined): void {
-    const place = this.place.get(keyOf(path));
-    if (place === undefined) return this.send(path, html); // not listed: nothing to wait for
-    this.early.set(place, { path, html });
-    for (let page = this.early.get(this.next); page; page = this.early.get(this.next)) {
-      this.early.delete(this.next++);
-      this.send(page.path, page.html);
+    const [{ index, errors }, pages] = await Promise.all([createIndex({ forceLanguage: 'en' }), indexedPages(site)]);
+    fail('start', errors);
+    if (!index) throw new Error('Pagefind could not start: no index was created');
+    const folders = indexedFolders.map((f) => `${f}/`).join(', ');
+    if (pages.length === 0) fail('index the pages', [`no built page under ${folders} has a data-pagefind-body element, so the search would find nothing`]);
+    const added = await index.addDirectory({ path: site, glob: indexedGlob });
+    fail('index the pages', added.errors);
+    // Pagefind's service panics, and never answers, when it cannot create the folder.
+    try {
+      mkdirSync(outputPath, { recursive: true });
+    } catch (error) {
+      fail('write the index', [(error as Error).message]);
     }
-    if (this.next === this.place.size && this.options.writeWhenComplete !== false) this.write();
-  }
-
-  private send(path: string, html: string | undefined): void {
-    if (html === undefined) return;
-    if (this.writing) {
-      this.errors.push(`${path}: rendered after the index was written, so it is not in it`);
-      return;
-    }
-    this.sortKeys.push({ url: path, keys: sortKeysOf(html) });
-    const sent = this.index
-      .then((index) => index.addHTMLFile({ url: path, content: html }))
-      .then((added) => {
-        this.errors.push(...added.errors.map((e) => `${path}: ${e}`));
-      });
-    sent.catch(() => {}); // reported by finish()
-    this.sending.push(sent);
-  }
-
-  private write(): Promise<void> {
-    // A listed page that never rendered (none should) must not hold back the ones after it.
-    for (const place of [...this.early.keys()].sort((a, b) => a - b)) {
-      const page = this.early.get(place)!;
-      this.send(page.path, page.html);
-    }
-    this.early.clear();
-    this.writing ??= Promise.all(this.sending).then(async () => {
-      fail('index the pages', this.errors);
-      // Pagefind's service panics, and never answers, when it cannot create the folder.
-      try {
-        mkdirSync(this.outputPath, { recursive: true });
-      } catch (error) {
-        fail('write the index', [(error as Error).message]);
-      }
-      const written = await (await this.index).writeFiles({ outputPath: this.outputPath });
-      fail('write the index', written.errors);
-      await this.writeSortOrders();
-    });
-    this.writing.catch(() => {}); // reported by finish()
-    return this.writing;
-  }
-
-  /** Writes the search page's sorts, by Pagefind's page ids, beside the index. */
-  private async writeSortOrders(): Promise<void> {
-    const ids = await pageIds(this.outputPath);
-    const pages = this.sortKeys.flatMap(({ url, keys }) => {
-      const id = ids.get(url);
-      return id ? [{ id, keys }] : [];
-    });
-    if (pages.length < this.sortKeys.length) fail('write the sort orders', [`${this.sortKeys.length - pages.length} indexed pages have no fragment file in ${join(this.outputPath, 'fragment')}`]);
-    await writeFile(join(this.outputPath, sortOrdersFile), JSON.stringify(sortOrders(pages)));
-  }
-
-  /** Waits for the index to be written (writing it now if it has not started) and returns its page count. */
-  async finish(): Promise<number> {
-    await this.write();
-    fail('index every page', this.errors);
+    const written = await index.writeFiles({ outputPath });
+    fail('write the index', written.errors);
+    const count = pagesIndexed(outputPath);
+    if (count !== pages.length) fail('index every page', [`it holds ${count} pages, but ${pages.length} built pages under ${folders} have a data-pagefind-body element`]);
+    await writeSortOrders(outputPath, pages);
     // Pagefind also writes its ready-made UIs; the search page uses the JS API, so they are never loaded.
     for (const ui of ['pagefind-ui', 'pagefind-modular-ui', 'pagefind-component-ui']) {
-      for (const ext of ['js', 'css']) rmSync(join(this.outputPath, `${ui}.${ext}`), { force: true });
+      for (const ext of ['js', 'css']) rmSync(join(outputPath, `${ui}.${ext}`), { force: true });
     }
-    return pagesIndexed(this.outputPath);
+    return count;
+  } finally {
+    await closePagefind();
   }
 }

@@ -1,23 +1,33 @@
 /**
- * Small pages for the search-index tests (tests/integration/pagefind-*.test.ts), and a folder's
- * files for comparing two written indexes byte for byte.
+ * Small built sites for the search-index tests (tests/integration/pagefind-*.test.ts), and a
+ * folder's files for comparing two written indexes byte for byte.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 
 export const page = (title: string, words: string) =>
   `<!doctype html><html lang="en"><head><title>${title}</title></head><body><main data-pagefind-body><h1>${title}</h1><p>${words}</p></main></body></html>`;
 
-/** Three indexed pages and one that is not HTML (counted, not indexed), in Astro's order. */
-export const pages: [string, string | undefined][] = [
-  ['/blueprints/ward-rounds/', page('Ward rounds', 'Electronic observations on every ward.')],
-  ['/blueprints/e-prescribing/', page('E-prescribing', 'Closed-loop medicines administration.')],
-  ['/blueprints/', undefined],
-  ['/playbooks/foundations/', page('Foundations', 'Governance before go-live.')],
+/**
+ * A built site, file → HTML: three pages the index holds, a list page under an indexed folder
+ * (no data-pagefind-body, so not indexed) and a page outside the indexed folders.
+ */
+export const site: [string, string][] = [
+  ['blueprints/ward-rounds/index.html', page('Ward rounds', 'Electronic observations on every ward.')],
+  ['blueprints/e-prescribing/index.html', page('E-prescribing', 'Closed-loop medicines administration.')],
+  ['blueprints/index.html', '<!doctype html><html lang="en"><body><main><h1>All blueprints</h1><p>Ward rounds and e-prescribing.</p></main></body></html>'],
+  ['playbooks/foundations/index.html', page('Foundations', 'Governance before go-live.')],
+  ['organisations/northmoor/index.html', page('Northmoor', 'Ward rounds at Northmoor.')],
 ];
 
-/** The pages as Astro lists them, without the trailing slash. */
-export const listed = pages.map(([path]) => path.replace(/\/$/, ''));
+/** Writes `files` into `dir`, in the order given. */
+export function writeSite(dir: string, files: [string, string][] = site): string {
+  for (const [file, html] of files) {
+    mkdirSync(dirname(join(dir, file)), { recursive: true });
+    writeFileSync(join(dir, file), html);
+  }
+  return dir;
+}
 
 /** Every file under a folder, path → contents. */
 export function files(dir: string): Map<string, string> {
