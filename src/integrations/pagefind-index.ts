@@ -112,8 +112,8 @@ function writeSortOrders(outputPath: string, pages: { url: string; keys: Record<
 /**
  * Indexes the built site in `site` (every page written) into `site`/pagefind/ with the search
  * page's sort orders beside it, and returns how many pages the index holds. Pagefind is always
- * stopped before this returns. The same files always give the same index: Pagefind reads them in
- * the order of their paths.
+ * stopped before this returns. The same pages always give the same index files, whatever order
+ * they were written in (tests/integration/pagefind-index.test.ts).
  */
 export async function writeSearchIndex(site: string): Promise<number> {
   const outputPath = join(site, 'pagefind');
