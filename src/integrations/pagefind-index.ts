@@ -56,7 +56,7 @@ export const sortOrdersFile = 'sort-orders.json';
 function pageIds(pagefindDir: string): Map<string, string> {
   const folder = join(pagefindDir, 'fragment');
   const start = Buffer.alloc(2048);
-  const urlOf = (file: string): string => {
+  const urlIn = (file: string): string => {
     const fd = openSync(join(folder, file), 'r');
     try {
       const read = readSync(fd, start, 0, start.length, 0);
@@ -70,11 +70,11 @@ function pageIds(pagefindDir: string): Map<string, string> {
     return (JSON.parse(gunzipSync(readFileSync(join(folder, file))).toString('utf8').slice('pagefind_dcd'.length)) as { url: string }).url;
   };
   const files = readdirSync(folder).filter((f) => f.endsWith('.pf_fragment'));
-  return new Map(files.map((file) => [urlOf(file), file.slice(0, -'.pf_fragment'.length)]));
+  return new Map(files.map((file) => [urlIn(file), file.slice(0, -'.pf_fragment'.length)]));
 }
 
 /** Pagefind's URL for a built file: "blueprints/x/index.html" is "/blueprints/x/". */
-const urlOf = (file: string) => `/${file.split(sep).join(posix.sep)}`.replace(/(^|\/)index\.html$/, '$1');
+const pageUrl = (file: string) => `/${file.split(sep).join(posix.sep)}`.replace(/(^|\/)index\.html$/, '$1');
 
 /**
  * The pages Pagefind will index, by URL in the order of their files' paths, with their sort keys
@@ -94,7 +94,7 @@ function indexedPages(site: string): { url: string; keys: Record<string, string>
   }
   return files.sort().flatMap((file) => {
     const html = readFileSync(join(site, file), 'utf8');
-    return hasIndexedBody(html) ? [{ url: urlOf(file), keys: sortKeysOf(html) }] : [];
+    return hasIndexedBody(html) ? [{ url: pageUrl(file), keys: sortKeysOf(html) }] : [];
   });
 }
 
