@@ -29,6 +29,8 @@ export interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   filters(): Promise<Counts>;
   search(term: string | null, options?: { filters?: PagefindFilters; sort?: Record<string, string> }): Promise<PagefindResponse | null>;
+  /** Loads the index chunks the words of `term` fall in, and searches no further. */
+  preload(term: string): Promise<void>;
 }
 
 let loading: Promise<Pagefind> | undefined;

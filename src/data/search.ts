@@ -1,6 +1,6 @@
 /**
  * The Astro adapter for search data computed once per build: for every blueprint, its related
- * blueprints (src/lib/search/related.ts) and the tokens of the synonym groups it mentions
+ * blueprints (src/lib/search/related.ts) and the tokens of the synonym groups' names it uses
  * (src/lib/search/synonym-tokens.ts); and the synonym vocabulary the search page
  * corrects misspellings with. All memoised, so 3,000 blueprint pages share one computation.
  */

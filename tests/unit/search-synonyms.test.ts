@@ -27,9 +27,11 @@ describe('synonym groups', () => {
     expect(buildSynonyms([], [term('Backfill', undefined)]).groups).toEqual([]);
   });
 
-  it('finds a group from any of its members in a text, counting each mention', () => {
+  it('finds a group from any of its members in a text, counting each mention and each name used', () => {
     const s = buildSynonyms([], [term('EPR', 'Electronic patient record')]);
-    expect(s.mentioned('Our EPR went live. The electronic patient record is used on every ward.')).toEqual([{ group: ['EPR', 'Electronic patient record'], count: 2 }]);
+    expect(s.mentioned('Our EPR went live. The electronic patient records are used on every ward, and the EPR by every team.')).toEqual([
+      { group: ['EPR', 'Electronic patient record'], count: 3, names: [{ key: 'epr', count: 2 }, { key: 'electronic patient record', count: 1 }] },
+    ]);
   });
 
   it('matches an acronym only in capitals, so "IT" is not found in "it"', () => {

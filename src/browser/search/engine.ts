@@ -11,7 +11,7 @@
  */
 import { correctQuery, phraseKey } from '../../lib/search/synonyms';
 import { meaningfulWords, mergeAnyWord } from '../../lib/search/query';
-import { readSynonyms, type SynonymLookup } from '../../lib/search/synonym-tokens';
+import { everyNameToken, readSynonyms, type SynonymLookup } from '../../lib/search/synonym-tokens';
 import { sortResults, type SortOrders } from '../../lib/search/sort-orders';
 import type { Counts, Pagefind, PagefindFilters, PagefindResponse, PagefindResult } from '../pagefind';
 import { sorts, type SearchState } from './state';
@@ -43,7 +43,7 @@ interface SearchOptions {
   without?: string;
   /** Order results by the reader's sort, when they chose one. */
   sortOrders?: LoadSortOrders;
-  /** The query's words as typed: pages that use them rank above pages that only share their synonym group. */
+  /** The query with the tokens of the names typed in place of their groups': pages that use those names rank above pages that only share their group. */
   asTyped?: string;
 }
 
@@ -52,9 +52,9 @@ async function search(pagefind: Pagefind, term: string | null, state: SearchStat
   const filters = toFilters(state.filters, without);
   const response = (await pagefind.search(term, { filters })) ?? { results: [], filters: {} };
   if (asTyped && asTyped !== term) {
-    // A page that uses the words typed ranks by them, as it would with no synonyms; one found
-    // only through a synonym group ranks by the group's token. So "CCIO" puts pages that say
-    // CCIO first, and "big bang go-live" pages that say "big bang" rather than "cut-over".
+    // A page that uses the names typed ranks by their tokens; one found only through a synonym
+    // group, by the group's. So "CCIO" puts pages that say CCIO first, and "big bang go-live"
+    // pages that say "big bang" rather than "cut-over". Both searches need the same index chunks.
     const typed = (await pagefind.search(asTyped, { filters }))?.results ?? [];
     const asWritten = new Map(typed.map((r) => [r.id, r.score]));
     response.results = response.results.map((r) => ({ ...r, score: asWritten.get(r.id) ?? r.score })).sort((a, b) => b.score - a.score);
@@ -73,14 +73,15 @@ export interface Vocabulary {
 
 export async function runSearch(pagefind: Pagefind, state: SearchState, vocabulary: Vocabulary, sortOrders: LoadSortOrders): Promise<Outcome> {
   const searched = correctQuery(state.q, vocabulary.corrections);
-  const { tokens, rest } = readSynonyms(state.q ? searched : '', vocabulary.synonyms);
+  const { tokens, named, rest } = readSynonyms(state.q ? searched : '', vocabulary.synonyms);
   const others = meaningfulWords(rest, { orNone: tokens.length > 0 });
   const words = [...tokens, ...others];
   const term = words.length ? words.join(' ') : null;
   const names = tokens.length ? [...tokens.flatMap((t) => vocabulary.synonyms.names.get(t) ?? []), ...others.map(phraseKey).filter(Boolean)] : [];
   const outcome = { searched, corrected: searched !== state.q, term, names };
 
-  const main = await search(pagefind, term, state, { sortOrders, asTyped: tokens.length ? meaningfulWords(searched).join(' ') : undefined });
+  if (tokens.length) await pagefind.preload(everyNameToken(tokens, vocabulary.synonyms).join(' '));
+  const main = await search(pagefind, term, state, { sortOrders, asTyped: tokens.length ? [...named, ...others].join(' ') : undefined });
   if (term && main.results.length === 0 && words.length > 1) {
     const perWord = await Promise.all(words.map((w) => search(pagefind, w, state, { sortOrders })));
     return { ...outcome, results: mergeAnyWord(perWord.map((r) => r.results)), mode: 'any' };

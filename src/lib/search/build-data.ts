@@ -1,6 +1,6 @@
 /**
  * Search data every blueprint page shows, for all blueprints at once: its related blueprints
- * (related.ts) and the tokens of the synonym groups it mentions (synonym-tokens.ts). One
+ * (related.ts) and the tokens of the synonym groups' names it uses (synonym-tokens.ts). One
  * function, whether it is computed from Astro's collections (src/data/search.ts, under
  * `astro dev`) or, in a build, from the entries the content gate checked, in a worker
  * (src/integrations/search-data.ts), which hands it to the pages through

@@ -10,7 +10,7 @@ import {
 } from '../schema';
 import { isoDate } from '../content/catalogue';
 import { blueprintFilterValues, type FilterValues } from './filters';
-import { synonymText, type Synonyms } from './synonyms';
+import { synonymText, type Mention, type Synonyms } from './synonyms';
 import { mdxToText } from './text';
 
 export interface SearchDocument {
@@ -27,9 +27,9 @@ export interface SearchDocument {
   /** Members of every synonym group the other fields mention. */
   synonyms: string;
   /** The synonym groups the title, summary, key questions and body mention, most mentioned first. */
-  mentions: ReturnType<Synonyms['mentioned']>;
+  mentions: Mention[];
   /** The synonym groups the title names (for the search tokens' weights, synonym-tokens.ts). */
-  titleMentions: ReturnType<Synonyms['mentioned']>;
+  titleMentions: Mention[];
   filters: FilterValues;
   published: string;
 }

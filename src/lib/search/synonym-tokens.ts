@@ -1,17 +1,20 @@
 /**
  * Synonyms in Pagefind, which has no synonym feature and returns only pages holding every word
- * of a query. Each synonym group (./synonyms.ts) gets a token: a made-up word that stands for the
- * whole group. Every indexed page carries, in a hidden section at the end of its indexed body
- * (src/components/SynonymTokens.astro), the token of each group it mentions; the search page puts
- * the token in place of any name of a group in the query. So a page that says "ePMA" is found by
- * "electronic prescribing", and the index holds one word per group a page mentions rather than
- * every other name of the group, which cost Pagefind about a sixth of its work at 10,000
- * blueprints (scripts/bench/README.md).
+ * of a query. Each synonym group (./synonyms.ts) gets a token, a made-up word that stands for the
+ * whole group, and each of its names a token of its own: the group's token followed by the name's
+ * place in the group. Every indexed page carries, in a hidden section at the end of its indexed
+ * body (src/components/SynonymTokens.astro), the token of each name it uses. The search page puts
+ * the group's token in place of any name of a group in the query: Pagefind matches a query word
+ * against every word it begins, so a page that says "ePMA" is found by "electronic prescribing".
+ * The name's own token ranks first the pages that use the name typed, from the same index chunk,
+ * as a group's name tokens sit together in Pagefind's sorted words. The index holds one word per
+ * name a page uses rather than every other name of the group, which cost Pagefind about a sixth
+ * of its work at 10,000 blueprints (scripts/bench/README.md).
  *
  * Used by the build (the tokens a page carries) and by the search page's script (reading a query),
  * so it imports nothing heavier than ./synonyms.ts.
  */
-import { phraseKey, stripPlural, type Synonyms } from './synonyms';
+import { phraseKey, stripPlural, type Mention, type Synonyms } from './synonyms';
 import { keepsWord } from './query';
 
 /** The id of the section that holds a page's tokens; the search page never shows it as an excerpt. */
@@ -25,10 +28,18 @@ function fnv1a(text: string, basis: number): number {
 }
 
 /**
+ * A group's names as phrase keys, the preferred first, each once: the order that numbers their
+ * tokens, the same in the build and on the search page.
+ */
+export function groupKeys(group: readonly string[]): string[] {
+  return [...new Set(group.map(phraseKey).filter(Boolean))];
+}
+
+/**
  * A group's token: "zq" and 16 digits, from a 53-bit hash of its preferred form. Digits, so the
- * stemmer leaves it alone; always 16 of them, so no token is the start of another (Pagefind
- * matches a query word against the words it begins). The same group gets the same token in the
- * build's worker, on each page and on the search page, however each came by the groups.
+ * stemmer leaves it alone; always 16 of them, so no group's token is the start of another's. The
+ * same group gets the same token in the build's worker, on each page and on the search page,
+ * however each came by the groups.
  */
 export function searchToken(group: readonly string[]): string {
   const key = group.map(phraseKey).find(Boolean) ?? '';
@@ -36,28 +47,62 @@ export function searchToken(group: readonly string[]): string {
   return `zq${hash.toString().padStart(16, '0')}`;
 }
 
+/**
+ * The token of a group's name: the group's token and the name's place (`namePlaces`), in two
+ * digits, so no name's token is the start of another's. Names past the hundredth share the last
+ * token: their pages are still found by the group, and rank among themselves as one name.
+ */
+export function nameToken(groupToken: string, place: number): string {
+  return `${groupToken}${String(Math.min(place, 99)).padStart(2, '0')}`;
+}
+
+/**
+ * Each name's place among its group's names (`groupKeys`, in order), names that differ only by
+ * spaces sharing one: Pagefind reads "Wi-Fi" as "wifi" as well, so a reader typing "wifi" means
+ * the pages that say "Wi-Fi" too.
+ */
+export function namePlaces(keys: readonly string[]): Map<string, number> {
+  const ids = [...new Set(keys.map((k) => k.replaceAll(' ', '')))];
+  return new Map(keys.map((k) => [k, ids.indexOf(k.replaceAll(' ', ''))]));
+}
+
+/** Each group's name tokens by phrase key, worked out once per group (the groups outlive the pages). */
+const tokensOfGroup = new WeakMap<readonly string[], Map<string, string>>();
+
+/** The token of the name `key` of `group`. */
+function tokenOfName(group: readonly string[], key: string): string {
+  let tokens = tokensOfGroup.get(group);
+  if (!tokens) {
+    const token = searchToken(group);
+    tokens = new Map([...namePlaces(groupKeys(group))].map(([k, place]) => [k, nameToken(token, place)]));
+    tokensOfGroup.set(group, tokens);
+  }
+  return tokens.get(key) ?? nameToken(searchToken(group), 0);
+}
+
 /** Pagefind's weight for words in a page's h1, which holds its title. */
 const titleWeight = 7;
 
 export interface TokenLine {
-  /** Pagefind's data-pagefind-weight: 1, 2 or 3 by how often the page mentions the group, or 7 for groups its title names. */
+  /** Pagefind's data-pagefind-weight: how many times the page uses the name, up to Pagefind's most (10), or 7 for names its title uses. */
   weight: number;
-  /** The tokens of the groups mentioned that often, separated by spaces. */
+  /** The tokens of the names used that often, separated by spaces. */
   text: string;
 }
 
 /**
  * The lines of tokens a page carries: one line per weight, heaviest first. Pagefind ranks a page
  * by where its words sit and how often they come, so the tokens stand in for the names they
- * replace in the query: a group the page mentions often is weighted up, and a group its title
- * names also comes at the title's weight. So a page titled "ePMA on every ward" ranks first for
- * "electronic prescribing", as it would for "ePMA".
+ * replace in the query: a name is weighted by how many times the page uses it, as Pagefind would
+ * count the word itself (a page about CCIOs, saying CCIO twenty times, ranks above one that names
+ * a CCIO once in its title), and a name its title uses also comes at the title's weight. So a page
+ * titled "ePMA on every ward" ranks first for "electronic prescribing", as it would for "ePMA".
  */
-export function tokenLines(mentioned: ReturnType<Synonyms['mentioned']>, inTitle: ReturnType<Synonyms['mentioned']> = []): TokenLine[] {
+export function tokenLines(mentioned: Mention[], inTitle: Mention[] = []): TokenLine[] {
   const byWeight = new Map<number, string[]>();
-  const add = (weight: number, group: readonly string[]) => byWeight.set(weight, [...(byWeight.get(weight) ?? []), searchToken(group)]);
-  for (const { group } of inTitle) add(titleWeight, group);
-  for (const { group, count } of mentioned) add(Math.min(3, count), group);
+  const add = (weight: number, token: string) => byWeight.set(weight, [...(byWeight.get(weight) ?? []), token]);
+  for (const { group, names } of inTitle) for (const { key } of names) add(titleWeight, tokenOfName(group, key));
+  for (const { group, names } of mentioned) for (const { key, count } of names) add(Math.min(10, count), tokenOfName(group, key));
   return [...byWeight.entries()].sort((a, b) => b[0] - a[0]).map(([weight, tokens]) => ({ weight, text: tokens.join(' ') }));
 }
 
@@ -66,17 +111,19 @@ export function pageTokenLines(synonyms: Synonyms, text: string, title: string):
   return tokenLines(synonyms.mentioned(text), synonyms.mentioned(title));
 }
 
-/** What the search page needs to read queries: each group's names as phrase keys, the preferred first (its token is worked out from it). */
+/** What the search page needs to read queries: each group's names as phrase keys (`groupKeys`: the preferred first, its token worked out from it). */
 export type QueryVocabulary = string[][];
 
 export function queryVocabulary(groups: readonly (readonly string[])[]): QueryVocabulary {
-  return groups.map((g) => [...new Set(g.map(phraseKey).filter(Boolean))]);
+  return groups.map(groupKeys);
 }
 
 export interface SynonymLookup {
   /** Phrase key of a name → its group's token. */
   tokens: Map<string, string>;
-  /** Token → the names' phrase keys, to find them in a result's text. */
+  /** Phrase key of a name → the name's own token. */
+  nameTokens: Map<string, string>;
+  /** Group token → the names' phrase keys, to find them in a result's text. */
   names: Map<string, string[]>;
   /** The most words in any name. */
   longest: number;
@@ -84,22 +131,36 @@ export interface SynonymLookup {
 
 export function synonymLookup(vocabulary: QueryVocabulary): SynonymLookup {
   const tokens = new Map<string, string>();
+  const nameTokens = new Map<string, string>();
   const names = new Map<string, string[]>();
   let longest = 0;
   for (const keys of vocabulary) {
     const token = searchToken(keys);
     names.set(token, keys);
+    const places = namePlaces(keys);
     for (const key of keys) {
       tokens.set(key, token);
+      nameTokens.set(key, nameToken(token, places.get(key)!));
       longest = Math.max(longest, key.split(' ').length);
     }
   }
-  return { tokens, names, longest };
+  return { tokens, nameTokens, names, longest };
 }
 
-/** A query read for Pagefind: the tokens of the groups it names, and its other words. */
+/**
+ * The tokens of every name of the groups whose tokens are given. Pagefind loads, for each word
+ * of a search, only the index chunk the word falls in, and a group's name tokens may straddle two
+ * chunks: loading the chunks of them all first lets a search for the group's token find them all.
+ */
+export function everyNameToken(groupTokens: readonly string[], lookup: SynonymLookup): string[] {
+  return groupTokens.flatMap((token) => [...new Set((lookup.names.get(token) ?? []).map((key) => lookup.nameTokens.get(key)!))]);
+}
+
+/** A query read for Pagefind: the tokens of the groups it names, of the names as typed, and its other words. */
 export interface ReadQuery {
   tokens: string[];
+  /** The token of each name typed, in the order of `tokens`. */
+  named: string[];
   /** The words that are not part of a group's name, as typed. */
   rest: string[];
 }
@@ -113,21 +174,26 @@ export function readSynonyms(query: string, lookup: SynonymLookup): ReadQuery {
   const typed = query.trim().split(/\s+/).filter(Boolean);
   const keys = typed.map(phraseKey);
   const tokens: string[] = [];
+  const named: string[] = [];
   const rest: string[] = [];
   for (let i = 0; i < typed.length; ) {
-    let found: { n: number; token: string } | undefined;
+    let found: { n: number; key: string } | undefined;
     for (let n = Math.min(lookup.longest, typed.length - i); n >= 1 && !found; n--) {
       if (n === 1 && !keepsWord(typed[i])) break;
       const key = keys.slice(i, i + n).filter(Boolean).join(' ');
       if (!key) continue;
       const last = key.split(' ').pop()!;
-      const token = [key, ...stripPlural(last).map((s) => key.slice(0, key.length - last.length) + s)].map((k) => lookup.tokens.get(k)).find(Boolean);
-      if (token) found = { n, token };
+      const known = [key, ...stripPlural(last).map((s) => key.slice(0, key.length - last.length) + s)].find((k) => lookup.tokens.has(k));
+      if (known) found = { n, key: known };
     }
     if (found) {
-      if (!tokens.includes(found.token)) tokens.push(found.token);
+      const token = lookup.tokens.get(found.key)!;
+      if (!tokens.includes(token)) {
+        tokens.push(token);
+        named.push(lookup.nameTokens.get(found.key)!);
+      }
       i += found.n;
     } else rest.push(typed[i++]);
   }
-  return { tokens, rest };
+  return { tokens, named, rest };
 }

@@ -19,7 +19,15 @@ export interface Synonyms {
   /** Misspelling (lower case, words separated by one space) → the preferred form to search for. */
   corrections: Record<string, string>;
   /** The groups a text mentions, each with how many times, most mentioned first. */
-  mentioned(text: string): { group: string[]; count: number }[];
+  mentioned(text: string): Mention[];
+}
+
+/** A group a text mentions: how many times in all, and by which of its names. */
+export interface Mention {
+  group: string[];
+  count: number;
+  /** Each name the text used, as its phrase key, with how many times; in the order first used. */
+  names: { key: string; count: number }[];
 }
 
 /**
@@ -48,6 +56,8 @@ interface Phrase {
   words: string[];
   caseSensitive: boolean;
   group: number;
+  /** The name's phrase key. */
+  key: string;
 }
 
 /** Union of groups that share a member (compared case-insensitively), keeping first-seen order. */
@@ -111,7 +121,7 @@ export function buildSynonyms(fileGroups: SynonymGroup[], glossary: GlossaryTerm
       const ws = words(term);
       if (!ws.length) continue;
       const caseSensitive = isCaseSensitive(term);
-      const phrase = { words: caseSensitive ? ws : ws.map((w) => w.toLowerCase()), caseSensitive, group };
+      const phrase = { words: caseSensitive ? ws : ws.map((w) => w.toLowerCase()), caseSensitive, group, key: phraseKey(term) };
       const key = ws[0].toLowerCase();
       byFirstWord.set(key, [...(byFirstWord.get(key) ?? []), phrase]);
     }
@@ -145,17 +155,20 @@ export function buildSynonyms(fileGroups: SynonymGroup[], glossary: GlossaryTerm
     mentioned(text) {
       const ws = words(text);
       const counts = new Map<number, number>();
+      const byName = new Map<number, Map<string, number>>();
       for (let i = 0; i < ws.length; i++) {
         const candidates = candidatesFor(ws[i].toLowerCase());
         if (!candidates) continue;
         const match = candidates.find((p) => i + p.words.length <= ws.length && p.words.every((w, j) => same(ws[i + j], w, p.caseSensitive, j === p.words.length - 1)));
         if (!match) continue;
         counts.set(match.group, (counts.get(match.group) ?? 0) + 1);
+        const names = byName.get(match.group) ?? byName.set(match.group, new Map()).get(match.group)!;
+        names.set(match.key, (names.get(match.key) ?? 0) + 1);
         i += match.words.length - 1;
       }
       return [...counts.entries()]
         .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-        .map(([group, count]) => ({ group: groups[group], count }));
+        .map(([group, count]) => ({ group: groups[group], count, names: [...byName.get(group)!].map(([key, n]) => ({ key, count: n })) }));
     },
   };
 }
@@ -164,7 +177,7 @@ export function buildSynonyms(fileGroups: SynonymGroup[], glossary: GlossaryTerm
  * The words a document should also be found by: every member of every group it mentions.
  * Members already in the text are included too; it costs little and keeps the rule simple.
  */
-export function synonymText(synonyms: Synonyms, text: string | ReturnType<Synonyms['mentioned']>): string {
+export function synonymText(synonyms: Synonyms, text: string | Mention[]): string {
   const mentions = typeof text === 'string' ? synonyms.mentioned(text) : text;
   return mentions.map(({ group }) => group.join(', ')).join('; ');
 }
