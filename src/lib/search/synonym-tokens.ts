@@ -48,7 +48,7 @@ export function searchToken(group: readonly string[]): string {
 }
 
 /**
- * The token of a group's name: the group's token and the name's place (`namePlaces`), in two
+ * The token of a group's name: the group's token and the name's place (`namesTokens`), in two
  * digits, so no name's token is the start of another's. Names past the hundredth share the last
  * token: their pages are still found by the group, and rank among themselves as one name.
  */
@@ -57,27 +57,25 @@ export function nameToken(groupToken: string, place: number): string {
 }
 
 /**
- * Each name's place among its group's names (`groupKeys`, in order), names that differ only by
- * spaces sharing one: Pagefind reads "Wi-Fi" as "wifi" as well, so a reader typing "wifi" means
- * the pages that say "Wi-Fi" too.
+ * Each name's token, by phrase key, for a group's names as `groupKeys` gives them: numbered by
+ * their place in that order, names that differ only by spaces sharing one. Pagefind reads "Wi-Fi"
+ * as "wifi" as well, so a reader typing "wifi" means the pages that say "Wi-Fi" too. The build
+ * (the tokens a page carries) and the search page (`synonymLookup`) both number names here.
  */
-export function namePlaces(keys: readonly string[]): Map<string, number> {
+function namesTokens(keys: readonly string[]): Map<string, string> {
+  const token = searchToken(keys);
   const ids = [...new Set(keys.map((k) => k.replaceAll(' ', '')))];
-  return new Map(keys.map((k) => [k, ids.indexOf(k.replaceAll(' ', ''))]));
+  return new Map(keys.map((k) => [k, nameToken(token, ids.indexOf(k.replaceAll(' ', '')))]));
 }
 
-/** Each group's name tokens by phrase key, worked out once per group (the groups outlive the pages). */
+/** Each group's name tokens, worked out once per group (the groups outlive the pages). */
 const tokensOfGroup = new WeakMap<readonly string[], Map<string, string>>();
 
-/** The token of the name `key` of `group`. */
+/** The token of the name `key` (a phrase key) of `group`. */
 function tokenOfName(group: readonly string[], key: string): string {
   let tokens = tokensOfGroup.get(group);
-  if (!tokens) {
-    const token = searchToken(group);
-    tokens = new Map([...namePlaces(groupKeys(group))].map(([k, place]) => [k, nameToken(token, place)]));
-    tokensOfGroup.set(group, tokens);
-  }
-  return tokens.get(key) ?? nameToken(searchToken(group), 0);
+  if (!tokens) tokensOfGroup.set(group, (tokens = namesTokens(groupKeys(group))));
+  return tokens.get(key)!;
 }
 
 /** Pagefind's weight for words in a page's h1, which holds its title. */
@@ -137,10 +135,10 @@ export function synonymLookup(vocabulary: QueryVocabulary): SynonymLookup {
   for (const keys of vocabulary) {
     const token = searchToken(keys);
     names.set(token, keys);
-    const places = namePlaces(keys);
+    const own = namesTokens(keys);
     for (const key of keys) {
       tokens.set(key, token);
-      nameTokens.set(key, nameToken(token, places.get(key)!));
+      nameTokens.set(key, own.get(key)!);
       longest = Math.max(longest, key.split(' ').length);
     }
   }
