@@ -100,8 +100,6 @@ function baselineProject(work: string): string {
   const dir = join(work, 'baseline-project');
   if (!existsSync(dir)) {
     cpSync(join(repo, 'scripts', 'bench', 'baseline'), dir, { recursive: true });
-    // The floor stops Pagefind as our build does, so Pagefind's CPU time is counted for both.
-    cpSync(join(repo, 'src', 'integrations', 'pagefind-close.mjs'), join(dir, 'src', 'integrations', 'pagefind-close.mjs'));
     symlinkSync(join(repo, 'node_modules'), join(dir, 'node_modules'), 'dir');
   }
   return dir;

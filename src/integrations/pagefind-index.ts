@@ -1,23 +1,26 @@
 /**
- * One build's Pagefind index, written from the built site once every page is on disk: Pagefind
- * reads the indexed folders itself (`addDirectory`), and any error it reports fails the build.
+ * One build's Pagefind index, written from the built site once every page is on disk: Pagefind's
+ * command-line program reads the indexed folders itself, and any error it reports fails the build.
  * Only blueprint, playbook and template pages are indexed, and within them only elements marked
  * data-pagefind-body, each page already carrying the tokens of the synonym groups it mentions
  * (src/components/SynonymTokens.astro). Used by ./pagefind.ts (`astro build`) and
  * ./pagefind-hosted.ts (`npm run build`, once Astro has exited).
- * https://pagefind.app/docs/node-api/
+ * https://pagefind.app/docs/config-options/
  *
  * Why Pagefind reads the files rather than being sent each page as Astro renders it: sending costs
  * CPU at both ends (Pagefind's Node API encodes each page as base64 JSON, its service decodes it),
- * and the pages are on disk anyway. Measured figures: scripts/bench/README.md.
+ * and the pages are on disk anyway. Why the command line and not the Node API's service: the
+ * service's "write files" request builds the whole index twice (Pagefind 1.6,
+ * pagefind/src/service/mod.rs calls build_indexes, then write_files, which calls it again), a
+ * sixth more CPU for the same files. Measured figures: scripts/bench/README.md.
  */
+import { execFile } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
-import { join, posix, sep } from 'node:path';
+import { dirname, join, posix, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { constants, gunzipSync } from 'node:zlib';
-import { createIndex } from 'pagefind';
 import { paths } from '../lib/content/urls';
 import { sortKeysOf, sortOrders } from '../lib/search/sort-orders';
-import { closePagefind } from './pagefind-close.mjs';
 
 /** Site folders whose pages go into the index; pages elsewhere (lists, taxonomy, organisations) never do. */
 const indexedFolders = [paths.blueprints(), paths.playbooks(), paths.templates()].map((p) => p.replace(/^\/|\/$/g, ''));
@@ -30,6 +33,30 @@ const indexedGlob = `{${indexedFolders.join(',')}}/**/*.html`;
  * blueprint list's pages) are read by Pagefind and left out, as on any site whose pages mark a body.
  */
 const hasIndexedBody = (html: string) => /<[a-z][a-z0-9-]*\s[^>]*\bdata-pagefind-body\b/i.test(html);
+
+/**
+ * Pagefind's command line as `npx pagefind` runs it: the npm package's runner, which starts the
+ * binary built for this platform (pagefind_extended when installed).
+ */
+const pagefindRunner = join(dirname(fileURLToPath(import.meta.resolve('pagefind'))), 'runner', 'bin.cjs');
+
+/**
+ * Runs Pagefind over `site`'s indexed folders, writing the index into `outputPath`, and resolves
+ * once its process has exited. Pagefind would also take settings from PAGEFIND_ variables and from
+ * a pagefind.yml in its working folder: it runs in the built site, without those variables, so the
+ * index depends on the arguments here alone. Rejects with what Pagefind printed if it fails.
+ */
+function runPagefind(site: string, outputPath: string): Promise<void> {
+  const args = [pagefindRunner, '--site', site, '--glob', indexedGlob, '--force-language', 'en', '--output-path', outputPath, '--silent'];
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('PAGEFIND_') || name.endsWith('_BINARY_PATH')));
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, args, { cwd: site, env, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024, windowsHide: true }, (error, stdout, stderr) => {
+      if (!error) return resolve();
+      const printed = `${stderr}\n${stdout}`.split('\n').map((line) => line.trim()).filter(Boolean);
+      reject(new Error(printed.length > 0 ? printed.join('\n') : error.message));
+    });
+  });
+}
 
 /** Throws the errors of a step, at most 20 of them (a Pagefind that cannot start fails every page). */
 function fail(step: string, errors: string[]): void {
@@ -78,8 +105,8 @@ const pageUrl = (file: string) => `/${file.split(sep).join(posix.sep)}`.replace(
 
 /**
  * The pages Pagefind will index, by URL in the order of their files' paths, with their sort keys
- * (Pagefind never sees those). Read synchronously, while Pagefind reads the same files in its own
- * process: at 1,000 blueprints 70 ms of CPU against 280 ms with fs/promises (30 MB of pages).
+ * (Pagefind never sees those). Read synchronously: at 1,000 blueprints 70 ms of CPU against 280 ms
+ * with fs/promises (30 MB of pages).
  */
 function indexedPages(site: string): { url: string; keys: Record<string, string> }[] {
   const files: string[] = [];
@@ -117,35 +144,26 @@ function writeSortOrders(outputPath: string, pages: { url: string; keys: Record<
  */
 export async function writeSearchIndex(site: string): Promise<number> {
   const outputPath = join(site, 'pagefind');
+  const folders = indexedFolders.map((f) => `${f}/`).join(', ');
+  const pages = indexedPages(site);
+  if (pages.length === 0) fail('index the pages', [`no built page under ${folders} has a data-pagefind-body element, so the search would find nothing`]);
+  // Pagefind panics, printing only a stack trace, when it cannot create the folder.
   try {
-    // English everywhere, so one index and the English stemmer ("wards" finds "ward").
-    const { index, errors } = await createIndex({ forceLanguage: 'en' });
-    fail('start', errors);
-    if (!index) throw new Error('Pagefind could not start: no index was created');
-    const adding = index.addDirectory({ path: site, glob: indexedGlob });
-    adding.catch(() => {}); // awaited below; this keeps it handled if reading the pages throws first
-    const pages = indexedPages(site);
-    const added = await adding;
-    fail('index the pages', added.errors);
-    const folders = indexedFolders.map((f) => `${f}/`).join(', ');
-    if (pages.length === 0) fail('index the pages', [`no built page under ${folders} has a data-pagefind-body element, so the search would find nothing`]);
-    // Pagefind's service panics, and never answers, when it cannot create the folder.
-    try {
-      mkdirSync(outputPath, { recursive: true });
-    } catch (error) {
-      fail('write the index', [(error as Error).message]);
-    }
-    const written = await index.writeFiles({ outputPath });
-    fail('write the index', written.errors);
-    const count = pagesIndexed(outputPath);
-    if (count !== pages.length) fail('index every page', [`it holds ${count} pages, but ${pages.length} built pages under ${folders} have a data-pagefind-body element`]);
-    writeSortOrders(outputPath, pages);
-    // Pagefind also writes its ready-made UIs; the search page uses the JS API, so they are never loaded.
-    for (const ui of ['pagefind-ui', 'pagefind-modular-ui', 'pagefind-component-ui']) {
-      for (const ext of ['js', 'css']) rmSync(join(outputPath, `${ui}.${ext}`), { force: true });
-    }
-    return count;
-  } finally {
-    await closePagefind();
+    mkdirSync(outputPath, { recursive: true });
+  } catch (error) {
+    fail('write the index', [(error as Error).message]);
   }
+  try {
+    await runPagefind(site, outputPath);
+  } catch (error) {
+    fail('index the pages', [(error as Error).message]);
+  }
+  const count = pagesIndexed(outputPath);
+  if (count !== pages.length) fail('index every page', [`it holds ${count} pages, but ${pages.length} built pages under ${folders} have a data-pagefind-body element`]);
+  writeSortOrders(outputPath, pages);
+  // Pagefind also writes its ready-made UIs; the search page uses the JS API, so they are never loaded.
+  for (const ui of ['pagefind-ui', 'pagefind-modular-ui', 'pagefind-component-ui']) {
+    for (const ext of ['js', 'css']) rmSync(join(outputPath, `${ui}.${ext}`), { force: true });
+  }
+  return count;
 }

@@ -3,18 +3,18 @@
  * Pagefind: which pages it holds and what of them, the same index however the files were written,
  * the sorts beside it, and a build that fails loudly when the index is wrong or cannot be written.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { afterAll, describe, expect, it } from 'vitest';
-import { pagefindProcesses } from '../../src/integrations/pagefind-close.mjs';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { writeSearchIndex } from '../../src/integrations/pagefind-index';
 import { sortResults, type SortOrders } from '../../src/lib/search/sort-orders';
 import { files, page, site, writeSite } from '../support/search/index-pages';
 
 const work = mkdtempSync(join(tmpdir(), 'pagefind-index-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterEach(() => vi.unstubAllEnvs());
 
 /** Each fragment Pagefind wrote, by its id: the page's URL and the text it holds. */
 function fragments(pagefind: string): Map<string, { url: string; content: string }> {
@@ -32,13 +32,12 @@ const fullPage = (title: string, words: string) => `<!doctype html><html lang="e
 <section><h2>Related blueprints</h2><p>Closed-loop medicines administration.</p></section></main><footer>Contact the team.</footer></body></html>`;
 
 describe('the search index written from the built site', () => {
-  it('holds the pages with a data-pagefind-body element under the blueprint, playbook and template folders, and stops Pagefind', async () => {
+  it('holds the pages with a data-pagefind-body element under the blueprint, playbook and template folders', async () => {
     const dir = writeSite(join(work, 'site'));
     expect(await writeSearchIndex(dir)).toBe(3);
     const urls = [...fragments(join(dir, 'pagefind')).values()].map((f) => f.url).sort();
     expect(urls).toEqual(['/blueprints/e-prescribing/', '/blueprints/ward-rounds/', '/playbooks/foundations/']);
     expect(readdirSync(join(dir, 'pagefind')).filter((f) => f.startsWith('pagefind-ui') || f.startsWith('pagefind-modular-ui') || f.startsWith('pagefind-component-ui')), 'ready-made UI left behind').toEqual([]);
-    expect(pagefindProcesses(), 'Pagefind still running').toEqual([]);
   });
 
   it('holds the body of a page and nothing around it', async () => {
@@ -82,13 +81,33 @@ describe('the search index written from the built site', () => {
     // The attribute's name in another attribute's value: counted as a page to index, which Pagefind rightly skips.
     const dir = writeSite(join(work, 'miscounted'), [...site, ['blueprints/odd/index.html', '<html lang="en"><body><p title="a data-pagefind-body b">Odd.</p></body></html>']]);
     await expect(writeSearchIndex(dir)).rejects.toThrow(/Pagefind could not index every page:\nit holds 3 pages, but 4 built pages under blueprints\/, playbooks\/, templates\/ have a data-pagefind-body element/);
-    expect(pagefindProcesses(), 'Pagefind still running').toEqual([]);
   });
 
   it('fails, naming the step, when the index cannot be written', async () => {
     const dir = writeSite(join(work, 'blocked'));
     writeFileSync(join(dir, 'pagefind'), 'not a folder');
     await expect(writeSearchIndex(dir)).rejects.toThrow(/Pagefind could not write the index:\n.*(EEXIST|not a directory)/);
+  });
+
+  it('ignores Pagefind settings in the environment: the index depends on the build alone', async () => {
+    const plain = writeSite(join(work, 'plain'));
+    await writeSearchIndex(plain);
+    // Each would change what Pagefind indexes if it reached Pagefind.
+    vi.stubEnv('PAGEFIND_ROOT_SELECTOR', 'footer');
+    vi.stubEnv('PAGEFIND_EXCLUDE_SELECTORS', 'h1');
+    const set = writeSite(join(work, 'environment'));
+    await writeSearchIndex(set);
+    expect(files(join(set, 'pagefind'))).toEqual(files(join(plain, 'pagefind')));
+  });
+
+  it('fails with what Pagefind printed when Pagefind fails', async () => {
+    const fake = join(work, 'failing-pagefind');
+    writeFileSync(fake, '#!/bin/sh\necho "Error: made-up failure reading the site" >&2\nexit 3\n');
+    chmodSync(fake, 0o755);
+    // Pagefind's runner starts the binary this variable names instead of the installed one.
+    vi.stubEnv('PAGEFIND_EXTENDED_BINARY_PATH', fake);
+    const dir = writeSite(join(work, 'failing'));
+    await expect(writeSearchIndex(dir)).rejects.toThrow(/^Pagefind could not index the pages:\nError: made-up failure reading the site$/);
   });
 
   it('fails, saying why, for a site with no page to index', async () => {

@@ -8,7 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { runSearch, type Vocabulary } from '../../src/browser/search/engine';
 import type { Pagefind, PagefindResult } from '../../src/browser/pagefind';
 import type { SearchState } from '../../src/browser/search/state';
+import type { SortOrders } from '../../src/lib/search/sort-orders';
 import { everyNameToken, queryVocabulary, searchToken, synonymLookup } from '../../src/lib/search/synonym-tokens';
+
+/** The sort orders' loader: these searches never sort. */
+const noSorts = async (): Promise<SortOrders> => ({ pages: [], orders: {} });
 
 const groups = [['EPR', 'Electronic patient record', 'EHR'], ['Wi-Fi', 'wifi']];
 const vocabulary: Vocabulary = { corrections: {}, synonyms: synonymLookup(queryVocabulary(groups)) };
@@ -36,7 +40,7 @@ describe('searching for a synonym group', () => {
 
   it('loads every name’s token of the group before searching for the group’s token', async () => {
     const { pagefind, calls } = fakePagefind();
-    await runSearch(pagefind, state('EPR business case'), vocabulary, async () => ({}));
+    await runSearch(pagefind, state('EPR business case'), vocabulary, noSorts);
     expect(calls[0]).toBe(`preload ${eprName} ${recordName} ${ehrName}`);
     expect(calls).toContain(`search ${epr} business case`);
   });
@@ -46,21 +50,21 @@ describe('searching for a synonym group', () => {
       [`${epr} business case`]: [result('says-ehr', 3), result('says-record', 2), result('says-epr', 1)],
       [`${recordName} business case`]: [result('says-record', 5)],
     });
-    const outcome = await runSearch(pagefind, state('electronic patient record business case'), vocabulary, async () => ({}));
+    const outcome = await runSearch(pagefind, state('electronic patient record business case'), vocabulary, noSorts);
     expect(calls).toEqual([`preload ${eprName} ${recordName} ${ehrName}`, `search ${epr} business case`, `search ${recordName} business case`]);
     expect(outcome.results.map((r) => r.id)).toEqual(['says-record', 'says-ehr', 'says-epr']);
   });
 
   it('loads nothing first when the query names no group', async () => {
     const { pagefind, calls } = fakePagefind();
-    await runSearch(pagefind, state('business case'), vocabulary, async () => ({}));
+    await runSearch(pagefind, state('business case'), vocabulary, noSorts);
     expect(calls[0]).toBe('search business case');
     expect(calls.filter((c) => c.startsWith('preload'))).toEqual([]);
   });
 
   it('loads each token once for names that differ only by spaces', async () => {
     const { pagefind, calls } = fakePagefind();
-    await runSearch(pagefind, state('wifi'), vocabulary, async () => ({}));
+    await runSearch(pagefind, state('wifi'), vocabulary, noSorts);
     expect(calls[0]).toBe(`preload ${everyNameToken([searchToken(groups[1])], vocabulary.synonyms).join(' ')}`);
     expect(calls[0].split(' ')).toHaveLength(2);
   });

@@ -1,9 +1,10 @@
-// Indexes the built pages with Pagefind's Node API after the build, as the real site does.
+// Indexes the built pages with Pagefind's command line after the build, as the real site does
+// (src/integrations/pagefind-index.ts): the npm package's runner, as `npx pagefind` runs it.
+import { execFile } from 'node:child_process';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
-import * as pagefind from 'pagefind';
-// Copied in beside this file by scripts/bench.ts from src/integrations/, so both sites close Pagefind alike.
-import { closePagefind } from './pagefind-close.mjs';
+
+const runner = join(dirname(fileURLToPath(import.meta.resolve('pagefind'))), 'runner', 'bin.cjs');
 
 export function pagefindIndex() {
   return {
@@ -11,17 +12,13 @@ export function pagefindIndex() {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
-        try {
-          const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-          if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-          const added = await index.addDirectory({ path: site });
-          if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
-          const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
-          if (written.errors.length > 0) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
-          logger.info(`indexed ${added.page_count} pages`);
-        } finally {
-          await closePagefind();
-        }
+        const args = [runner, '--site', site, '--force-language', 'en', '--output-path', join(site, 'pagefind'), '--silent'];
+        await new Promise((resolve, reject) => {
+          execFile(process.execPath, args, { cwd: site, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) =>
+            error ? reject(new Error(`Pagefind could not index the site: ${stderr || stdout || error.message}`)) : resolve(undefined),
+          );
+        });
+        logger.info('indexed the site');
       },
     },
   };
