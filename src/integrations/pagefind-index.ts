@@ -11,8 +11,8 @@
  * CPU at both ends (Pagefind's Node API encodes each page as base64 JSON, its service decodes it),
  * and the pages are on disk anyway. Why the command line and not the Node API's service: the
  * service's "write files" request builds the whole index twice (Pagefind 1.6,
- * pagefind/src/service/mod.rs calls build_indexes, then write_files, which calls it again), a
- * sixth more CPU for the same files. Measured figures: scripts/bench/README.md.
+ * pagefind/src/service/mod.rs calls build_indexes, then write_files, which calls it again), about
+ * 15% more CPU for the same files. Measured figures: scripts/bench/README.md.
  */
 import { execFile } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
@@ -42,18 +42,19 @@ const pagefindRunner = join(dirname(fileURLToPath(import.meta.resolve('pagefind'
 
 /**
  * Runs Pagefind over `site`'s indexed folders, writing the index into `outputPath`, and resolves
- * once its process has exited. Pagefind would also take settings from PAGEFIND_ variables and from
- * a pagefind.yml in its working folder: it runs in the built site, without those variables, so the
- * index depends on the arguments here alone. Rejects with what Pagefind printed if it fails.
+ * once its process has exited: to no lines if it succeeded, else to the lines it printed. Pagefind
+ * would also take settings from PAGEFIND_ variables and from a pagefind.yml in its working folder:
+ * it runs in the built site, without those variables, so the index depends on these arguments alone.
  */
-function runPagefind(site: string, outputPath: string): Promise<void> {
+function runPagefind(site: string, outputPath: string): Promise<string[]> {
+  // English everywhere, so one index and the English stemmer ("wards" finds "ward").
   const args = [pagefindRunner, '--site', site, '--glob', indexedGlob, '--force-language', 'en', '--output-path', outputPath, '--silent'];
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('PAGEFIND_') || name.endsWith('_BINARY_PATH')));
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     execFile(process.execPath, args, { cwd: site, env, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024, windowsHide: true }, (error, stdout, stderr) => {
-      if (!error) return resolve();
+      if (!error) return resolve([]);
       const printed = `${stderr}\n${stdout}`.split('\n').map((line) => line.trim()).filter(Boolean);
-      reject(new Error(printed.length > 0 ? printed.join('\n') : error.message));
+      resolve(printed.length > 0 ? printed : [error.message]);
     });
   });
 }
@@ -153,11 +154,7 @@ export async function writeSearchIndex(site: string): Promise<number> {
   } catch (error) {
     fail('write the index', [(error as Error).message]);
   }
-  try {
-    await runPagefind(site, outputPath);
-  } catch (error) {
-    fail('index the pages', [(error as Error).message]);
-  }
+  fail('index the pages', await runPagefind(site, outputPath));
   const count = pagesIndexed(outputPath);
   if (count !== pages.length) fail('index every page', [`it holds ${count} pages, but ${pages.length} built pages under ${folders} have a data-pagefind-body element`]);
   writeSortOrders(outputPath, pages);
