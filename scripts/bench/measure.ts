@@ -218,17 +218,18 @@ function cpuAt(samples: readonly CpuSample[], at: number): number {
 /** Times between the build's known log markers, in the order they happened, ending with the process exit. */
 export function phasesOf(lines: readonly LogLine[], wallMs: number, samples: readonly CpuSample[] = []): Phase[] {
   const seenAt = new Map<string, number>();
-  const found: { name: string; at: number }[] = [];
+  const found: { name: string; at: number; line: number }[] = [];
   for (const { name, pattern, after } of markers) {
     const from = after === undefined ? 0 : seenAt.get(after);
     if (from === undefined) continue;
     const index = lines.findIndex((l, i) => i >= from && pattern.test(l.text));
     if (index < 0) continue;
     seenAt.set(name, index);
-    found.push({ name, at: lines[index].at });
+    found.push({ name, at: lines[index].at, line: index });
   }
-  found.sort((a, b) => a.at - b.at);
-  found.push({ name: 'process exited', at: wallMs });
+  // Lines that arrive together (the floor's Pagefind line and Astro's summary) keep the log's order.
+  found.sort((a, b) => a.at - b.at || a.line - b.line);
+  found.push({ name: 'process exited', at: wallMs, line: lines.length });
   return found.map((f, i) => {
     const from = i === 0 ? 0 : found[i - 1].at;
     const phase: Phase = { name: f.name, at: f.at, ms: f.at - from };

@@ -34,6 +34,18 @@ describe('the benchmark build log reader', () => {
     expect(phase('Pagefind index written')?.ms).toBe(26000 - 20000);
   });
 
+  it('keeps the log’s order for lines that arrive at the same moment', () => {
+    // The floor writes its index before Astro's summary, often within the same poll.
+    const floor: LogLine[] = [
+      { at: 100, text: ' generating static routes ' },
+      { at: 3000, text: '15:15:02 ✓ Completed in 2.9s.' },
+      { at: 7000, text: '15:15:06 [baseline:pagefind] indexed 3025 pages' },
+      { at: 7000, text: '15:15:06 [build] 3025 page(s) built in 39.48s' },
+    ];
+    const order = phasesOf(floor, 7100).map((p) => [p.name, p.ms]);
+    expect(order.slice(-3)).toEqual([['Pagefind index written', 4000], ['build summary', 0], ['process exited', 100]]);
+  });
+
   it('ends with the process exit, so the phases add up to the wall time', () => {
     expect(phases.reduce((sum, p) => sum + p.ms, 0)).toBe(26500);
   });
