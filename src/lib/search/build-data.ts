@@ -6,7 +6,7 @@
  * (src/integrations/search-data.ts), which hands it to the pages through
  * src/integrations/search-data-slot.ts.
  */
-import { tokenLines, type TokenLine } from './synonym-tokens';
+import { nameTokenTable, tokenLines, type TokenLine } from './synonym-tokens';
 import type { SearchDocument } from './documents';
 import { computeRelated } from './related';
 
@@ -18,5 +18,6 @@ export interface BlueprintSearchData {
 
 export function blueprintSearchData(docs: SearchDocument[], authorLists: Map<string, string[]>): Map<string, BlueprintSearchData> {
   const related = computeRelated(docs, authorLists);
-  return new Map(docs.map((d) => [d.slug, { related: related.get(d.slug) ?? [], synonymTokens: tokenLines(d.mentions, d.titleMentions) }]));
+  const tokenOfName = nameTokenTable();
+  return new Map(docs.map((d) => [d.slug, { related: related.get(d.slug) ?? [], synonymTokens: tokenLines(d.mentions, d.titleMentions, tokenOfName) }]));
 }

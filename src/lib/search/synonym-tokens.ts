@@ -68,14 +68,20 @@ function namesTokens(keys: readonly string[]): Map<string, string> {
   return new Map(keys.map((k) => [k, nameToken(token, ids.indexOf(k.replaceAll(' ', '')))]));
 }
 
-/** Each group's name tokens, worked out once per group (the groups outlive the pages). */
-const tokensOfGroup = new WeakMap<readonly string[], Map<string, string>>();
-
 /** The token of the name `key` (a phrase key) of `group`. */
-function tokenOfName(group: readonly string[], key: string): string {
-  let tokens = tokensOfGroup.get(group);
-  if (!tokens) tokensOfGroup.set(group, (tokens = namesTokens(groupKeys(group))));
-  return tokens.get(key)!;
+export type NameTokenOf = (group: readonly string[], key: string) => string;
+
+/**
+ * A lookup of names' tokens that works out each group's once, on first use: one per build serves
+ * every page (src/lib/search/build-data.ts), as the pages share the groups.
+ */
+export function nameTokenTable(): NameTokenOf {
+  const byGroup = new Map<readonly string[], Map<string, string>>();
+  return (group, key) => {
+    let tokens = byGroup.get(group);
+    if (!tokens) byGroup.set(group, (tokens = namesTokens(groupKeys(group))));
+    return tokens.get(key)!;
+  };
 }
 
 /** Pagefind's weight for words in a page's h1, which holds its title. */
@@ -96,7 +102,7 @@ export interface TokenLine {
  * a CCIO once in its title), and a name its title uses also comes at the title's weight. So a page
  * titled "ePMA on every ward" ranks first for "electronic prescribing", as it would for "ePMA".
  */
-export function tokenLines(mentioned: Mention[], inTitle: Mention[] = []): TokenLine[] {
+export function tokenLines(mentioned: Mention[], inTitle: Mention[] = [], tokenOfName: NameTokenOf = nameTokenTable()): TokenLine[] {
   const byWeight = new Map<number, string[]>();
   const add = (weight: number, token: string) => byWeight.set(weight, [...(byWeight.get(weight) ?? []), token]);
   for (const { group, names } of inTitle) for (const { key } of names) add(titleWeight, tokenOfName(group, key));
