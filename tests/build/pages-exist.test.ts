@@ -4,7 +4,7 @@
  * content files (through the same reader and schemas as the build gate), the taxonomy's facets
  * and the routes in src/lib/content/urls.ts, never from a list written here.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readContentFiles } from '../../src/node/content-files';
@@ -12,7 +12,8 @@ import { validateContent } from '../../src/lib/validate';
 import { facets, programmeStatuses, type FacetName } from '../../src/lib/schema/taxonomy';
 import { paths } from '../../src/lib/content/urls';
 import { expectedContent } from '../support/content';
-import { distDir } from '../support/site-dir';
+import { distDir, served, unserved } from '../support/site-dir';
+import { siteOrigin } from '../support/links';
 import { nativeMdxParser } from '../../src/lib/validate/native-parser';
 
 /** The file a site path is built to. */
@@ -76,6 +77,16 @@ describe('the built site', () => {
   });
 
   it('has a 404 page, an RSS feed and a sitemap', () => {
-    expect(missing(['/404.html', paths.rss(), '/sitemap-index.xml'])).toEqual([]);
+    expect(missing(['/404.html', paths.rss(), paths.sitemap()])).toEqual([]);
+  });
+
+  it('has a robots.txt that lets every page be crawled and names the built sitemap', () => {
+    const robots = readFileSync(builtFileOf(paths.robots()), 'utf8');
+    expect(robots).toMatch(/^User-agent: \*$/m);
+    expect(robots).not.toMatch(/^Disallow: *\S/m);
+    // Crawlers need the sitemap's full address, on the site's own origin.
+    const sitemaps = [...robots.matchAll(/^Sitemap: (\S+)$/gm)].map((m) => m[1]);
+    expect(sitemaps).toEqual([new URL(served(paths.sitemap()), siteOrigin()).href]);
+    expect(missing([unserved(new URL(sitemaps[0]!).pathname)!])).toEqual([]);
   });
 });

@@ -50,6 +50,9 @@ export const paths = {
   about: () => '/about/',
   accessibility: () => '/accessibility/',
   rss: () => '/rss.xml',
+  /** The sitemap's index, named by @astrojs/sitemap. */
+  sitemap: () => '/sitemap-index.xml',
+  robots: () => '/robots.txt',
   /** The page documenting the open-data API. */
   openData: () => '/api/',
   /** A file of the open-data API, e.g. "blueprints.json". */

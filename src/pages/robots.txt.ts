@@ -1,0 +1,13 @@
+/**
+ * robots.txt: every page may be crawled, and crawlers are told where the sitemap is, so search
+ * engines find blueprints by their titles. Crawlers read robots.txt only at a host's root: a site
+ * deployed under a base path (GitHub Pages' /<repo>/) still builds this file, and the sitemap it
+ * names, but a crawler will not look there.
+ */
+import type { APIContext } from 'astro';
+import { paths, withBase } from '../lib/content/urls';
+
+export function GET(context: APIContext) {
+  const sitemap = new URL(withBase(import.meta.env.BASE_URL, paths.sitemap()), context.site).href;
+  return new Response(`User-agent: *\nAllow: /\n\nSitemap: ${sitemap}\n`, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+}
