@@ -98,6 +98,20 @@ describe('sending a draft without a GitHub account', () => {
     }
   });
 
+  it('offers the feedback form, which needs no GitHub account, for reporting an accessibility problem', async () => {
+    const { page, close } = await openPage(browser);
+    try {
+      await page.goto(server.url('/accessibility/'));
+      const report = page.locator('main p', { hasText: 'If you find a problem' });
+      await expect(report.innerText()).resolves.toContain('needs no GitHub account');
+      await expect(report.innerText()).resolves.not.toContain('If you cannot use GitHub');
+      const links = await report.locator('a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+      expect(links).toContain('/feedback/');
+    } finally {
+      await close();
+    }
+  });
+
   it('signs in with the emailed code, sends the draft and shows the pull request it became', async () => {
     const { page, close } = await openPage(browser);
     try {
