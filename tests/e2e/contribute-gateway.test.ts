@@ -90,6 +90,9 @@ describe('sending a draft without a GitHub account', () => {
       const main = await page.locator('main').innerText();
       expect(main).toContain('Send a blueprint with your work email address');
       expect(main).not.toContain('You need a free GitHub account for all of them.');
+      // "Give feedback on this page" goes to the site's own feedback page when the gateway is there.
+      expect(main).toContain('It needs only your work email address, not a GitHub account.');
+      expect(main).not.toContain('It opens a GitHub issue, so it needs a free GitHub account too.');
       const notListedHelp = await page.locator('main').textContent();
       expect(notListedHelp).toContain('Send your draft in any of the ways offered at the end');
       expect(notListedHelp).not.toContain('Send your draft with the GitHub form');
