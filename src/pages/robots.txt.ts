@@ -5,9 +5,10 @@
  * names, but a crawler will not look there.
  */
 import type { APIContext } from 'astro';
-import { paths, withBase } from '../lib/content/urls';
+import { paths } from '../lib/content/urls';
+import { url } from '../site';
 
 export function GET(context: APIContext) {
-  const sitemap = new URL(withBase(import.meta.env.BASE_URL, paths.sitemap()), context.site).href;
+  const sitemap = new URL(url(paths.sitemap()), context.site).href;
   return new Response(`User-agent: *\nAllow: /\n\nSitemap: ${sitemap}\n`, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 }

@@ -89,4 +89,20 @@ describe('the built site', () => {
     expect(sitemaps).toEqual([new URL(served(paths.sitemap()), siteOrigin()).href]);
     expect(missing([unserved(new URL(sitemaps[0]!).pathname)!])).toEqual([]);
   });
+
+  it('has a security.txt (RFC 9116) naming where to report a vulnerability, as SECURITY.md says, and when it expires', () => {
+    const text = readFileSync(builtFileOf(paths.securityTxt()), 'utf8');
+    const fields = new Map([...text.matchAll(/^([A-Za-z-]+): (.+)$/gm)].map((m) => [m[1]!, m[2]!]));
+    expect(text.trim().split('\n')).toHaveLength(fields.size);
+    expect(fields.get('Contact')).toMatch(/^https:\/\/github\.com\/[^/]+\/[^/]+\/security\/advisories\/new$/);
+    expect(readFileSync('SECURITY.md', 'utf8')).toContain('private vulnerability reporting');
+    expect(fields.get('Policy')).toMatch(/\/SECURITY\.md$/);
+    expect(fields.get('Canonical')).toBe(new URL(served(paths.securityTxt()), siteOrigin()).href);
+    // The RFC asks for an expiry less than a year ahead; the build sets it a year less a day after its
+    // today (PUBLIC_TODAY when set, as for the review banners).
+    const today = process.env.PUBLIC_TODAY ? Date.parse(`${process.env.PUBLIC_TODAY}T00:00:00Z`) : Date.now();
+    const expires = Date.parse(fields.get('Expires')!);
+    expect(expires).toBeGreaterThan(today);
+    expect(expires - today).toBeLessThan(365 * 24 * 60 * 60 * 1000);
+  });
 });

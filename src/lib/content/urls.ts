@@ -53,6 +53,8 @@ export const paths = {
   /** The sitemap's index, named by @astrojs/sitemap. */
   sitemap: () => '/sitemap-index.xml',
   robots: () => '/robots.txt',
+  /** Where to report a vulnerability (RFC 9116). */
+  securityTxt: () => '/.well-known/security.txt',
   /** The page documenting the open-data API. */
   openData: () => '/api/',
   /** A file of the open-data API, e.g. "blueprints.json". */
