@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { adoptionStatus, displayTitle } from '../../src/lib/content/catalogue';
 import { paths } from '../../src/lib/content/urls';
 import { adoptionPageQuestions } from '../../src/lib/contribute/adoption-questions';
-import { adoptionFormFile } from '../../src/lib/contribute/issue-form';
+import { adoptionFormFile } from '../../src/lib/contribute/issue-form-files';
 import { expectedContent } from '../support/content';
 import { attr, decodeEntities, parseHtml, type HtmlElement } from '../support/html';
 import { distDir } from '../support/site-dir';

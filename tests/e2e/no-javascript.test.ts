@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { paths } from '../../src/lib/content/urls';
-import { adoptionFormFile } from '../../src/lib/contribute/issue-form';
+import { adoptionFormFile } from '../../src/lib/contribute/issue-form-files';
 import { browsedKinds, exampleAddress } from '../support/pages';
 import { useSite } from '../support/site';
 

@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { feedbackFormFile, feedbackQuestions, missingFeedbackAnswers, pageNamed } from '../../src/lib/contribute/feedback-questions';
+import { feedbackQuestions, missingFeedbackAnswers, pageNamed } from '../../src/lib/contribute/feedback-questions';
+import { feedbackFormFile } from '../../src/lib/contribute/issue-form-files';
 import { feedbackForm, issueFormYaml } from '../../src/lib/contribute/issue-form';
 import { githubLinks, paths } from '../../src/lib/content/urls';
 

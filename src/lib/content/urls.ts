@@ -1,7 +1,8 @@
 /** Web addresses for every kind of page, in one place so links and routes never drift apart. */
 import { facets, type FacetName } from '../schema/taxonomy';
 import { apiVersion } from '../open-data/version';
-import { feedbackFormFile } from '../contribute/feedback-questions';
+import { feedbackFormFile } from '../contribute/issue-form-files';
+import { githubEdit, githubIssueForm } from './github';
 
 /** Joins the site's base path (e.g. "/blueprint-commons/") and a site path (e.g. "/blueprints/x/"). */
 export function withBase(base: string, path: string): string {
@@ -66,9 +67,8 @@ export const paths = {
  * they prefill a field from a query parameter named after its id (`page` in feedback.yml).
  */
 export function githubLinks(repository: string, branch: string, filePath: string, title: string) {
-  const query = new URLSearchParams({ template: feedbackFormFile.split('/').pop()!, title: `Feedback: ${title}`, page: filePath });
   return {
-    edit: `https://github.com/${repository}/edit/${branch}/${filePath}`,
-    feedback: `https://github.com/${repository}/issues/new?${query.toString().replace(/\+/g, '%20')}`,
+    edit: githubEdit(repository, branch, filePath),
+    feedback: githubIssueForm(repository, feedbackFormFile, { title: `Feedback: ${title}`, page: filePath }),
   };
 }

@@ -5,10 +5,11 @@
  * where it has got to. Adopting organisations have no GitHub user name in their records, so the
  * issue is for the maintainers to follow up. Pure: scripts/review-reminders.ts does the GitHub calls.
  */
+import { githubEdit, githubIssueForm } from '../content/github';
 import { paths } from '../content/urls';
 import type { Adoption } from '../schema';
 import { formatMonth } from '../content/catalogue';
-import { adoptionFormFile } from './issue-form';
+import { adoptionFormFile } from './issue-form-files';
 import { cell, marker } from './markdown';
 import type { ReminderContext } from './review-reminders';
 
@@ -43,8 +44,7 @@ export const nudgeTitle = 'Adoption records still at exploring after six months'
 
 /** The "We are using this" form filled in for one record, so the organisation can say where it has got to. */
 function updateLink(repository: string, a: Adoption): string {
-  const query = new URLSearchParams({ template: adoptionFormFile.split('/').pop()!, blueprint: a.blueprint, organisation: a.organisation });
-  return `https://github.com/${repository}/issues/new?${query.toString().replace(/\+/g, '%20')}`;
+  return githubIssueForm(repository, adoptionFormFile, { blueprint: a.blueprint, organisation: a.organisation });
 }
 
 /**
@@ -53,7 +53,7 @@ function updateLink(repository: string, a: Adoption): string {
  */
 export function nudgeBody(entries: readonly AdoptionEntry[], context: ReminderContext, name: (slug: string) => string = (s) => s): string {
   const rows = entries.map((e) => {
-    const edit = `https://github.com/${context.repository}/edit/${context.branch}/${e.filePath}`;
+    const edit = githubEdit(context.repository, context.branch, e.filePath);
     const site = context.siteUrl?.replace(/\/+$/, '');
     // The site's own form needs no GitHub account when the site offers the submission gateway.
     const onSite = site ? ` · [update on the site](${site}${paths.weAreUsingThis(e.data.blueprint, e.data.organisation)}) · [blueprint](${site}${paths.blueprint(e.data.blueprint)})` : '';

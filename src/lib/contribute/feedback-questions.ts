@@ -16,7 +16,6 @@ import { declarationQuestion, type Question } from './questions';
 
 /** The label on every feedback issue, whichever way it was sent. */
 export const feedbackLabel = 'feedback';
-export const feedbackFormFile = '.github/ISSUE_TEMPLATE/feedback.yml';
 
 export const feedbackKinds = terms([
   { value: 'wrong', label: 'Something is wrong or out of date' },

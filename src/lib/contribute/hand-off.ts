@@ -4,9 +4,11 @@
  *
  * Runs in the browser as well as in Node: no I/O, no Node built-ins.
  */
+import { githubIssueForm, githubNewFile } from '../content/github';
 import { labelOf } from '../schema/taxonomy';
 import { draftToMdx, slugFromTitle, type DraftOptions } from './draft';
 import { linesOf, listOf, textOf, type DraftValues } from './answers';
+import { issueFormFile } from './issue-form-files';
 import { canonicalPath } from './plan';
 import { organisationNotListed, questions, type Question } from './questions';
 
@@ -43,7 +45,7 @@ export interface IssueLink {
  * everything else in a valid draft is short.
  */
 export function issueFormUrl(repository: string, values: DraftValues): IssueLink {
-  const base = `https://github.com/${repository}/issues/new?template=propose-blueprint.yml`;
+  const base = githubIssueForm(repository, issueFormFile);
   const params = questions
     .filter((q) => q.id !== 'title')
     .map((question) => ({ question, value: issueValue(question, values) }))
@@ -70,7 +72,7 @@ export function issueFormUrl(repository: string, values: DraftValues): IssueLink
  * copy of the repository (a fork) and a pull request from it.
  */
 export function newFileUrl(repository: string, branch: string, slug: string, mdx: string): string | undefined {
-  const url = `https://github.com/${repository}/new/${encodeURIComponent(branch)}?filename=${draftPath(slug)}&value=${encodeURIComponent(mdx)}`;
+  const url = `${githubNewFile(repository, branch)}?filename=${draftPath(slug)}&value=${encodeURIComponent(mdx)}`;
   return url.length <= maxUrlLength ? url : undefined;
 }
 

@@ -7,17 +7,17 @@
  */
 import { stringify } from 'yaml';
 import type { Term } from '../schema/taxonomy';
+import { githubIssueForm } from '../content/github';
 import { adoptionDeclaration, adoptionQuestions } from './adoption-questions';
-import { feedbackDeclaration, feedbackFormFile, feedbackLabel, feedbackQuestions } from './feedback-questions';
+import { feedbackDeclaration, feedbackLabel, feedbackQuestions } from './feedback-questions';
+import { adoptionFormFile, feedbackFormFile, issueFormFile } from './issue-form-files';
 import { organisationNotListed, questions, type Question } from './questions';
 
 /** The label the form puts on every proposal; the bot workflow only runs for issues carrying it. */
 export const proposalLabel = 'blueprint-proposal';
-export const issueFormFile = '.github/ISSUE_TEMPLATE/propose-blueprint.yml';
 
 /** The label the "We are using this" form puts on every adoption record it sends. */
 export const adoptionLabel = 'adoption-record';
-export const adoptionFormFile = '.github/ISSUE_TEMPLATE/we-are-using-this.yml';
 
 /** A declaration the proposer must tick: asked only on the issue form, where the proposal is sent. */
 export interface Declaration {
@@ -145,8 +145,7 @@ export const adoptionForm: IssueFormSpec = {
  * GitHub fills a field from the query parameter named after its id.
  */
 export function adoptionIssueUrl(repository: string, blueprint: { slug: string; title: string }): string {
-  const query = new URLSearchParams({ template: adoptionFormFile.split('/').pop()!, title: `${adoptionForm.title}${blueprint.title}`, blueprint: blueprint.slug });
-  return `https://github.com/${repository}/issues/new?${query.toString().replace(/\+/g, '%20')}`;
+  return githubIssueForm(repository, adoptionFormFile, { title: `${adoptionForm.title}${blueprint.title}`, blueprint: blueprint.slug });
 }
 
 export const feedbackForm: IssueFormSpec = {

@@ -6,6 +6,7 @@
  * Pure: the script does the GitHub calls and sends the emails.
  */
 import { formatDate, reviewState } from '../content/catalogue';
+import { githubEdit } from '../content/github';
 import { paths } from '../content/urls';
 import type { Blueprint } from '../schema';
 import { cell, inline, marker } from './markdown';
@@ -84,7 +85,7 @@ export interface ReminderContext {
  */
 export function reminderBody(group: OwnerGroup, context: ReminderContext): string {
   const rows = group.entries.map((e) => {
-    const edit = `https://github.com/${context.repository}/edit/${context.branch}/${e.filePath}`;
+    const edit = githubEdit(context.repository, context.branch, e.filePath);
     const state = e.data.status === 'needs-review' ? 'marked needs review' : formatDate(e.data.reviewBy);
     const page = context.siteUrl ? ` · [page](${context.siteUrl.replace(/\/+$/, '')}${paths.blueprint(e.slug)})` : '';
     return `| ${cell(e.data.title)} | ${state} | ${formatDate(e.data.lastReviewed)} | [edit](${edit})${page} |`;

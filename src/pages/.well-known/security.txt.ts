@@ -6,18 +6,18 @@
  * moved. Like robots.txt, it is read only at a host's root.
  */
 import type { APIContext } from 'astro';
+import { githubFile, githubSecurityReport } from '../../lib/content/github';
 import { paths } from '../../lib/content/urls';
 import { site, url } from '../../site';
 
 const dayMs = 24 * 60 * 60 * 1000;
 
 export function GET(context: APIContext) {
-  const repository = `https://github.com/${site.repository}`;
   const expires = new Date(Math.floor(site.today.getTime() / dayMs) * dayMs + 364 * dayMs);
   const fields = [
-    `Contact: ${repository}/security/advisories/new`,
+    `Contact: ${githubSecurityReport(site.repository)}`,
     `Expires: ${expires.toISOString()}`,
-    `Policy: ${repository}/blob/${site.branch}/SECURITY.md`,
+    `Policy: ${githubFile(site.repository, site.branch, 'SECURITY.md')}`,
     'Preferred-Languages: en',
     `Canonical: ${new URL(url(paths.securityTxt()), context.site).href}`,
   ];
