@@ -21,3 +21,8 @@ export const site = {
 export function url(path: string): string {
   return withBase(import.meta.env.BASE_URL, path);
 }
+
+/** A site path's full address, on the site's own origin (SITE_URL): for feeds, files and other sites. */
+export function absoluteUrl(path: string): string {
+  return new URL(url(path), import.meta.env.SITE).href;
+}

@@ -6,7 +6,8 @@ import { getCollection } from 'astro:content';
 import { getCatalogue } from './catalogue';
 import { getBlueprintSearchData } from './search';
 import { contentLicence } from '../lib/content/licence';
-import { paths, withBase } from '../lib/content/urls';
+import { paths } from '../lib/content/urls';
+import { absoluteUrl } from '../site';
 import { openDataFiles, type OpenDataFile } from '../lib/open-data/files';
 
 let computing: Promise<OpenDataFile[]> | undefined;
@@ -18,14 +19,13 @@ export function getOpenDataFiles(): Promise<OpenDataFile[]> {
     const related = new Map(
       await Promise.all(catalogue.blueprints.map(async (b) => [b.slug, (await getBlueprintSearchData(b.slug)).related] as const)),
     );
-    const absolute = (path: string) => new URL(withBase(import.meta.env.BASE_URL, path), import.meta.env.SITE).href;
     return openDataFiles({
       catalogue,
       glossary: glossary.map((g) => ({ id: g.id, data: g.data })),
       related: (slug) => related.get(slug) ?? [],
       addresses: {
-        page: (kind, slug) => absolute(paths[kind](slug)),
-        file: (name) => absolute(paths.openDataFile(name)),
+        page: (kind, slug) => absoluteUrl(paths[kind](slug)),
+        file: (name) => absoluteUrl(paths.openDataFile(name)),
       },
       generatedAt,
       licence: contentLicence,

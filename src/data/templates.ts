@@ -7,7 +7,7 @@ import { getCollection } from 'astro:content';
 import type { Template } from '../lib/schema';
 import { paths } from '../lib/content/urls';
 import { downloadFormats, formatsOf, maxDownloadBytes, templateFile, type DownloadFormat } from '../lib/templates/downloads';
-import { url } from '../site';
+import { absoluteUrl } from '../site';
 
 export interface TemplateDownload {
   format: DownloadFormat;
@@ -34,7 +34,7 @@ export function getTemplates(): Promise<TemplateEntry[]> {
     const entries = (await getCollection('templates')).sort((a, b) => a.data.title.localeCompare(b.data.title, 'en-GB'));
     return Promise.all(
       entries.map(async (e) => {
-        const pageUrl = new URL(url(paths.template(e.id)), import.meta.env.SITE).href;
+        const pageUrl = absoluteUrl(paths.template(e.id));
         const downloads = await Promise.all(
           formatsOf(e.data).map(async (format) => {
             const bytes = await templateFile(e.data, format, { pageUrl });

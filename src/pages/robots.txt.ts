@@ -4,11 +4,10 @@
  * deployed under a base path (GitHub Pages' /<repo>/) still builds this file, and the sitemap it
  * names, but a crawler will not look there.
  */
-import type { APIContext } from 'astro';
 import { paths } from '../lib/content/urls';
-import { url } from '../site';
+import { absoluteUrl } from '../site';
 
-export function GET(context: APIContext) {
-  const sitemap = new URL(url(paths.sitemap()), context.site).href;
+export function GET() {
+  const sitemap = absoluteUrl(paths.sitemap());
   return new Response(`User-agent: *\nAllow: /\n\nSitemap: ${sitemap}\n`, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 }

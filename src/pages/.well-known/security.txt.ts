@@ -5,21 +5,20 @@
  * (`site.today`), so a site not rebuilt for a year stops pointing people at a route that may have
  * moved. Like robots.txt, it is read only at a host's root.
  */
-import type { APIContext } from 'astro';
 import { githubFile, githubSecurityReport } from '../../lib/content/github';
 import { paths } from '../../lib/content/urls';
-import { site, url } from '../../site';
+import { absoluteUrl, site } from '../../site';
 
 const dayMs = 24 * 60 * 60 * 1000;
 
-export function GET(context: APIContext) {
+export function GET() {
   const expires = new Date(Math.floor(site.today.getTime() / dayMs) * dayMs + 364 * dayMs);
   const fields = [
     `Contact: ${githubSecurityReport(site.repository)}`,
     `Expires: ${expires.toISOString()}`,
     `Policy: ${githubFile(site.repository, site.branch, 'SECURITY.md')}`,
     'Preferred-Languages: en',
-    `Canonical: ${new URL(url(paths.securityTxt()), context.site).href}`,
+    `Canonical: ${absoluteUrl(paths.securityTxt())}`,
   ];
   return new Response(`${fields.join('\n')}\n`, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 }
