@@ -35,6 +35,14 @@ export interface FakeComment {
   updated_at: string;
 }
 
+export interface FakeReview {
+  id: number;
+  user: string;
+  body: string;
+  state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED';
+  submitted_at: string;
+}
+
 export interface FakePull {
   headOwner: string;
   headRepo: string;
@@ -42,6 +50,8 @@ export interface FakePull {
   baseRef: string;
   maintainerCanModify: boolean;
   merged: boolean;
+  /** Reviews, oldest first; a pull request made before reviews were kept has none. */
+  reviews?: FakeReview[];
 }
 
 export interface FakeIssue {
@@ -688,6 +698,56 @@ export class FakeGitHub {
       return { status: 201, body: this.pullJson(repo, issue) };
     });
 
+    this.on('GET', '/repos/{owner}/{repo}/pulls/{pull_number}', (ctx) => {
+      const repo = this.repoFor(ctx);
+      const issue = this.issueOf(repo, ctx.params.pull_number);
+      if (!issue.pull) throw new HttpError(404, 'Not Found');
+      return { status: 200, body: this.pullJson(repo, issue) };
+    });
+
+    this.on('GET', '/repos/{owner}/{repo}/pulls/{pull_number}/reviews', (ctx) => {
+      const repo = this.repoFor(ctx);
+      const issue = this.issueOf(repo, ctx.params.pull_number);
+      if (!issue.pull) throw new HttpError(404, 'Not Found');
+      const reply = this.page(ctx, issue.pull.reviews ?? []);
+      return { ...reply, body: (reply.body as FakeReview[]).map((r) => this.reviewJson(repo, issue, r)) };
+    });
+
+    this.on('POST', '/repos/{owner}/{repo}/pulls/{pull_number}/reviews', (ctx) => {
+      const repo = this.repoFor(ctx);
+      const issue = this.issueOf(repo, ctx.params.pull_number);
+      if (!issue.pull) throw new HttpError(404, 'Not Found');
+      const states = { APPROVE: 'APPROVED', REQUEST_CHANGES: 'CHANGES_REQUESTED', COMMENT: 'COMMENTED' } as const;
+      const state = states[ctx.body.event as keyof typeof states];
+      if (!state) throw new HttpError(422, 'Unprocessable Entity: event must be APPROVE, REQUEST_CHANGES or COMMENT');
+      const body = this.text(ctx.body.body, 'body') ?? '';
+      if (state !== 'APPROVED' && !body) throw new HttpError(422, 'Unprocessable Entity: a review that requests changes or comments needs a body');
+      if (issue.user === ctx.user.login && state !== 'COMMENTED') throw new HttpError(422, 'Unprocessable Entity: you cannot approve or request changes on your own pull request');
+      const review: FakeReview = { id: this.nextId++, user: ctx.user.login, body, state, submitted_at: now() };
+      (issue.pull.reviews ??= []).push(review);
+      return { status: 200, body: this.reviewJson(repo, issue, review) };
+    });
+
+    this.on('PUT', '/repos/{owner}/{repo}/pulls/{pull_number}/merge', (ctx) => {
+      const repo = this.repoFor(ctx);
+      const issue = this.issueOf(repo, ctx.params.pull_number);
+      if (!issue.pull) throw new HttpError(404, 'Not Found');
+      if (!this.canPush(repo, ctx.user)) throw new HttpError(403, 'Must have push access to merge this pull request');
+      if (issue.state !== 'open') throw new HttpError(405, 'Pull Request is not mergeable');
+      const headRepo = this.repos.get(`${issue.pull.headOwner}/${issue.pull.headRepo}`.toLowerCase());
+      const head = headRepo === repo ? repo.git.ref(`heads/${issue.pull.headRef}`)! : repo.git.fetchFrom(headRepo!.git, issue.pull.headRef);
+      const base = repo.git.ref(`heads/${issue.pull.baseRef}`)!;
+      // Only a pull request based on its base's newest commit merges here: its tree is the result.
+      if (!repo.git.isAncestor(base, head)) throw new HttpError(405, 'Pull Request is not mergeable');
+      const message = `Merge pull request #${issue.number}`;
+      const sha = repo.git.commitTree(repo.git.readCommit(head).tree, [base, head], message, { name: ctx.user.login, email: `${ctx.user.id}+${ctx.user.login}@users.noreply.github.com` });
+      repo.git.updateRef(`heads/${issue.pull.baseRef}`, sha);
+      issue.pull.merged = true;
+      issue.state = 'closed';
+      issue.updated_at = now();
+      return { status: 200, body: { sha, merged: true, message: 'Pull Request successfully merged' } };
+    });
+
     this.on('PATCH', '/repos/{owner}/{repo}/pulls/{pull_number}', (ctx) => {
       const repo = this.repoFor(ctx);
       const issue = this.issueOf(repo, ctx.params.pull_number);
@@ -791,9 +851,28 @@ export class FakeGitHub {
     });
   }
 
+  /** A user as GitHub shows them beside what they wrote: bots (App tokens) are "Bot". */
+  private userJson(login: string) {
+    const known = [...this.users.values()].find((u) => u.login === login);
+    return { login, type: known?.type ?? (login.endsWith('[bot]') ? 'Bot' : 'User') };
+  }
+
+  /** How the author is related to the repository, as GitHub's `author_association` says. */
+  private association(repo: FakeRepo, login: string): 'OWNER' | 'COLLABORATOR' | 'NONE' {
+    if (login.toLowerCase() === repo.owner.toLowerCase()) return 'OWNER';
+    return repo.collaborators.has(login) ? 'COLLABORATOR' : 'NONE';
+  }
+
+  private reviewJson(repo: FakeRepo, issue: FakeIssue, r: FakeReview) {
+    return {
+      id: r.id, body: r.body, state: r.state, user: this.userJson(r.user), author_association: this.association(repo, r.user), submitted_at: r.submitted_at,
+      html_url: `https://github.com/${repo.owner}/${repo.name}/pull/${issue.number}#pullrequestreview-${r.id}`,
+    };
+  }
+
   private commentJson(repo: FakeRepo, issue: FakeIssue, c: FakeComment) {
     return {
-      id: c.id, body: c.body, user: { login: c.user }, created_at: c.created_at, updated_at: c.updated_at,
+      id: c.id, body: c.body, user: this.userJson(c.user), author_association: this.association(repo, c.user), created_at: c.created_at, updated_at: c.updated_at,
       html_url: `https://github.com/${repo.owner}/${repo.name}/issues/${issue.number}#issuecomment-${c.id}`,
     };
   }
