@@ -32,6 +32,9 @@ const fake = await startFakeGitHub();
 const content = Object.fromEntries(readContentFiles(process.cwd()).files.map((f) => [f.path, f.source]));
 fake.createRepo(repository, { files: { 'README.md': '# Blueprint Commons (demo copy)\n', ...content } });
 const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+// A maintainer, to reply on a pull request as the site team would on GitHub.
+fake.addUser('site-team-member', 'demo-maintainer');
+fake.repo(repository).collaborators.add('site-team-member');
 fake.addApp({ id: 1, slug: 'blueprint-commons-gateway', publicKey, installationId: 1, repos: [repository], permissions: { contents: 'write', pull_requests: 'write', issues: 'write', metadata: 'read' } });
 
 let settings;
@@ -50,6 +53,8 @@ try {
     GITHUB_APP_PRIVATE_KEY: privateKey.export({ type: 'pkcs1', format: 'pem' }).toString(),
     GATEWAY_RETRY_BASE_MS: '50',
     GATEWAY_POLL_MS: '500',
+    // A minute between looks at each pull request, not ten, so a reply reaches the terminal soon.
+    GATEWAY_FOLLOW_MINUTES: '1',
     LOG_LEVEL: 'warn',
   });
 } catch (error) {
@@ -71,6 +76,12 @@ Try the journey with curl (a cookie jar keeps the session):
   curl -sc /tmp/gw -b /tmp/gw -H 'content-type: application/json' -H 'x-csrf-token: NEW_TOKEN' \\
        -d @gateway/demo-submission.json ${u}/api/submissions       # then open the statusUrl it gives
 Maintainers: GATEWAY_DATABASE=${settings.database} npm run gateway -- status
+
+Reply as the site team on pull request 1, as on GitHub; within two minutes the gateway emails it on
+(printed below) and the status page shows it. Then merge it, and the contributor is told that too:
+  curl -s -H 'authorization: token demo-maintainer' -H 'content-type: application/json' \\
+       -d '{"body":"Please add what the backfill cost."}' ${fake.url}/repos/${repository}/issues/1/comments
+  curl -s -X PUT -H 'authorization: token demo-maintainer' ${fake.url}/repos/${repository}/pulls/1/merge
 `);
 
 let site: StaticServer | undefined;

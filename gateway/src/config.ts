@@ -36,6 +36,7 @@ const shape = {
   GATEWAY_MAX_ATTEMPTS: count(6),
   GATEWAY_RETRY_BASE_MS: count(1000),
   GATEWAY_POLL_MS: count(2000, 10),
+  GATEWAY_FOLLOW_MINUTES: count(10, 0),
   GATEWAY_BODY_LIMIT_BYTES: count(262144, 1024),
   // 0: checks run on the main thread. On 2 cores a pool of 2 raised p95 from 149 to 224–228 ms and memory from
   // 316 to 551–555 MiB (npm run bench:gateway, nothing else running; gateway/README.md).
@@ -78,6 +79,7 @@ const hints: Record<string, string> = {
   GITHUB_APP_INSTALLATION_ID: "the numeric id of the App's installation on the repository",
   GITHUB_APP_PRIVATE_KEY_FILE: "the path of the App's private key (.pem), or set GITHUB_APP_PRIVATE_KEY to its text",
   GATEWAY_CHECK_THREADS: 'how many threads check proposals, e.g. the number of CPU cores; 0 checks them on the main thread',
+  GATEWAY_FOLLOW_MINUTES: 'how many minutes apart each open pull request is looked at for replies, e.g. 10; 0 never looks',
   LOG_LEVEL: 'one of fatal, error, warn, info, debug, silent',
 };
 
@@ -104,6 +106,8 @@ export interface Settings {
   maxAttempts: number;
   retryBaseMs: number;
   pollMs: number;
+  /** Minutes between looks at each open pull request for replies to pass on (./follow-up.ts); 0 never looks. */
+  followMinutes: number;
   bodyLimitBytes: number;
   /** Worker threads that check proposals off the event loop; 0 checks them on it. */
   checkThreads: number;
@@ -177,6 +181,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Settings 
     maxAttempts: raw.GATEWAY_MAX_ATTEMPTS,
     retryBaseMs: raw.GATEWAY_RETRY_BASE_MS,
     pollMs: raw.GATEWAY_POLL_MS,
+    followMinutes: raw.GATEWAY_FOLLOW_MINUTES,
     bodyLimitBytes: raw.GATEWAY_BODY_LIMIT_BYTES,
     checkThreads: raw.GATEWAY_CHECK_THREADS,
     requestsPerMinute: raw.GATEWAY_REQUESTS_PER_MINUTE,

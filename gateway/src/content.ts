@@ -31,7 +31,7 @@ import { nativeMdxParser } from '../../src/lib/validate/native-parser';
 import { readContentFiles } from '../../src/node/content-files';
 
 export { publish, ContributionError, StepError, statusOf, githubMessage, type GitHubApi, type Runtime, type RepoRef, type PublishResult } from '../../src/lib/contribute/publish';
-export { commitTrailer };
+export { commitTrailer, paths };
 export { ReviewError, reviewedSource, type ReviewVerdict };
 export { createClient, explainError, type Client, type ClientSettings } from '../../scripts/lib/github';
 export { mergeErrors, answerLimits, answerOverLimit };

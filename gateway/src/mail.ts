@@ -5,7 +5,8 @@
  */
 import { createTransport } from 'nodemailer';
 import type { Settings } from './config';
-import { becomesIssue, kindNames, type SubmissionKind } from './store';
+import { becomesIssue, kindNames, type GitHubState, type Reply, type SubmissionKind } from './store';
+import { ukDateTime } from './uk-time';
 
 export interface Message {
   to: string;
@@ -74,7 +75,50 @@ export function sentMessage(to: string, pull: { kind: SubmissionKind; url: strin
       pull.url,
       '',
       `You can see where it has got to here, without a GitHub account: ${statusUrl}`,
-      'Your email address is not shown on GitHub. If the site team has questions, the people who run this sending service can pass them on to you at this address.',
+      'Your email address is not shown on GitHub. When the site team replies, or your ' + (becomesIssue(pull.kind) ? 'issue is closed' : 'proposal is accepted or closed') + ', we email you here.',
+    ].join('\n'),
+  };
+}
+
+/** How a reply is introduced: who wrote it, when, and any verdict. */
+function replyHeading(r: Reply): string {
+  const verdict = r.verdict === 'changes-requested' ? ', asking for changes' : r.verdict === 'approved' ? ', approving it' : '';
+  return `${r.author} (site team), ${ukDateTime(Date.parse(r.at))}${verdict}:`;
+}
+
+/**
+ * What is new on GitHub for a contributor: the site team's replies, quoted, and whether the pull
+ * request (or issue) has ended. Plain text, so nothing in a reply can become a link or markup.
+ */
+export function followUpMessage(to: string, news: {
+  kind: SubmissionKind; title: string; state: GitHubState; replies: readonly Reply[];
+  threadUrl: string; statusUrl: string; pageUrl?: string; formUrl: string;
+}): Message {
+  const what = kindNames[news.kind].noun;
+  const issue = becomesIssue(news.kind);
+  const named = news.title ? ` ("${news.title}")` : '';
+  const asked = news.replies.some((r) => r.verdict === 'changes-requested');
+  const subject = news.state === 'merged' ? `Blueprint Commons: your ${what} was accepted`
+    : news.state === 'closed' ? (issue ? `Blueprint Commons: the site team closed your ${what}` : `Blueprint Commons: your ${what} was closed without being published`)
+    : asked ? `Blueprint Commons: the site team asked for changes to your ${what}`
+    : `Blueprint Commons: the site team replied about your ${what}`;
+  const ending = news.state === 'merged'
+    ? [`Your ${what}${named} was accepted.`, news.pageUrl ? `It will be at ${news.pageUrl} once the site is next published.` : 'It will be on the site once the site is next published.']
+    : news.state === 'closed'
+      ? [issue ? `The site team closed your ${what}${named}: they have dealt with it, or explain below.` : `The site team closed your ${what}${named} without publishing it.`]
+      : [`The site team replied about your ${what}${named}.`];
+  const quoted = news.replies.flatMap((r) => ['', replyHeading(r), ...(r.body ? r.body.split('\n').map((line) => `> ${line}`) : [])]);
+  const answer = news.state === 'open' ? ['', `${kindNames[news.kind].answer.how} ${kindNames[news.kind].answer.form[0].toUpperCase()}${kindNames[news.kind].answer.form.slice(1)}: ${news.formUrl}`] : [];
+  return {
+    to,
+    subject,
+    text: [
+      ...ending,
+      ...quoted,
+      ...answer,
+      '',
+      `Where it has got to, without a GitHub account: ${news.statusUrl}`,
+      `The conversation on GitHub: ${news.threadUrl}`,
     ].join('\n'),
   };
 }

@@ -115,6 +115,8 @@ export function publicView(s: Submission, publicUrl: string) {
     state: s.state,
     pullRequest: becomesIssue(s.kind) ? null : opened,
     issue: becomesIssue(s.kind) ? opened : null,
+    /** What became of it on GitHub, as last looked at: open, merged or closed; null before the first look. */
+    onGitHub: s.githubState,
     attempts: s.attempts,
     statusUrl: `${publicUrl}/submissions/${s.id}`,
     updatedAt: new Date(s.updatedAt).toISOString(),
@@ -284,6 +286,6 @@ export async function routes(app: FastifyInstance, deps: RouteDeps): Promise<voi
     const s = store.get((req.params as { id: string }).id);
     reply.type('text/html; charset=utf-8');
     if (!s) return reply.code(404).send(statusPage(undefined, settings.siteUrl));
-    return statusPage(s, settings.siteUrl);
+    return statusPage(s, settings.siteUrl, store.replies(s.id));
   });
 }

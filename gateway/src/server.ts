@@ -83,7 +83,8 @@ export async function startGateway(settings: Settings, overrides: GatewayOverrid
     github: overrides.github ?? connectApp(settings.github, { retryBaseMs: settings.retryBaseMs }),
     upstream: { owner: settings.github.owner, repo: settings.github.repo },
     apiUrl: settings.github.apiUrl,
-    publicUrl: settings.publicUrl, maxAttempts: settings.maxAttempts, retryBaseMs: settings.retryBaseMs, pollMs: settings.pollMs,
+    publicUrl: settings.publicUrl, siteUrl: settings.siteUrl, maxAttempts: settings.maxAttempts, retryBaseMs: settings.retryBaseMs, pollMs: settings.pollMs,
+    followEveryMs: settings.followMinutes * 60_000,
   });
 
   await app.register(helmet, { contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], styleSrc: ["'self'"], imgSrc: ["'self'"], formAction: ["'self'"], frameAncestors: ["'none'"], baseUri: ["'none'"] } } });

@@ -4,7 +4,7 @@
  * under the strict content security policy; nothing personal is shown.
  */
 import { readFileSync } from 'node:fs';
-import { becomesIssue, kindNames, type Submission } from './store';
+import { becomesIssue, kindNames, type GitHubState, type Reply, type Submission } from './store';
 import { ukDateTime } from './uk-time';
 
 /** Where the gateway serves the page's stylesheet, and what it holds (read once, at start-up). */
@@ -26,20 +26,47 @@ const states: Record<Submission['state'], { heading: string; text: (what: string
   failed: { heading: 'Not sent yet', text: (what) => `GitHub did not accept it yet. ${what} is saved and the site team can see it: you do not need to send it again.` },
 };
 
-/** The page for submission `s`, its links to the site under `siteUrl` (the site's address with any base path). */
-export function statusPage(s: Submission | undefined, siteUrl: string): string {
+/** Once sent, what became of it on GitHub, when the gateway has looked: it replaces the "sent" heading and text. */
+const ends: Record<Exclude<GitHubState, 'open'>, { heading: string; text: (what: string, issue: boolean) => string }> = {
+  merged: { heading: 'Accepted', text: (what) => `${what} was accepted. It will be on the site once the site is next published.` },
+  closed: {
+    heading: 'Closed',
+    text: (what, issue) => issue ? `The site team closed ${what.toLowerCase()}: they have dealt with it, or explain below.` : `The site team closed ${what.toLowerCase()} without publishing it.`,
+  },
+};
+
+/** The site team's replies, passed on from GitHub: their words as text, never as markup. */
+function repliesSection(replies: readonly Reply[]): string {
+  if (!replies.length) return '';
+  const verdict = (r: Reply) => (r.verdict === 'changes-requested' ? ' asked for changes' : r.verdict === 'approved' ? ' approved it' : ' replied');
+  return `<h2>Replies from the site team</h2>
+      <ol class="replies">${replies.map((r) => `
+        <li><p class="reply-by"><strong>${escape(r.author)}</strong>${verdict(r)}, ${escape(ukDateTime(Date.parse(r.at)))}</p>${r.body ? `<p class="reply">${escape(r.body)}</p>` : ''}</li>`).join('')}
+      </ol>`;
+}
+
+/**
+ * The page for submission `s`, its links to the site under `siteUrl` (the site's address with any
+ * base path), with the site team's replies kept for it.
+ */
+export function statusPage(s: Submission | undefined, siteUrl: string, replies: readonly Reply[] = []): string {
   const issue = s ? becomesIssue(s.kind) : false;
-  const body = s
-    ? `<h1>${escape(states[s.state].heading)}</h1>
-      <p>${escape(states[s.state].text(`Your ${kindNames[s.kind].noun}`, issue))}</p>
+  const ended = s?.state === 'sent' && s.githubState && s.githubState !== 'open' ? ends[s.githubState] : undefined;
+  const shown = s ? ended ?? states[s.state] : undefined;
+  const body = s && shown
+    ? `<h1>${escape(shown.heading)}</h1>
+      <p>${escape(shown.text(`Your ${kindNames[s.kind].noun}`, issue))}</p>
       ${s.pullUrl ? `<p><a href="${escape(s.pullUrl)}">Read it on GitHub (${issue ? 'issue' : 'pull request'} ${s.pullNumber})</a></p>` : ''}
-      <dl><dt>Reference</dt><dd>${escape(s.id)}</dd><dt>Last change</dt><dd>${escape(ukDateTime(s.updatedAt))}</dd></dl>`
+      <dl><dt>Reference</dt><dd>${escape(s.id)}</dd><dt>Last change</dt><dd>${escape(ukDateTime(s.updatedAt))}</dd></dl>
+      ${repliesSection(replies)}
+      ${replies.length && s.state === 'sent' && s.githubState === 'open' ? `<p>${escape(kindNames[s.kind].answer.how)}</p>
+      <p><a href="${escape(siteUrl)}/${kindNames[s.kind].another.path}/">Open ${escape(kindNames[s.kind].answer.form)}</a></p>` : ''}`
     : '<h1>Submission not found</h1><p>There is no submission at this address. Check the link in your email.</p>';
   const another = kindNames[s?.kind ?? 'blueprint'].another;
   const next = [another.path, another.text];
   return `<!doctype html>
 <html lang="en-GB">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${s ? escape(states[s.state].heading) : 'Submission not found'}: Blueprint Commons</title><link rel="stylesheet" href="${statusStylesPath}"></head>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${shown ? escape(shown.heading) : 'Submission not found'}: Blueprint Commons</title><link rel="stylesheet" href="${statusStylesPath}"></head>
 <body>
 <header><a href="${escape(siteUrl)}/">Blueprint Commons</a></header>
 <main id="main-content">

@@ -21,12 +21,28 @@ export type SubmissionKind = (typeof submissionKinds)[number];
 /** Feedback becomes an issue; the other kinds become pull requests. */
 export const becomesIssue = (kind: SubmissionKind) => kind === 'feedback';
 
-/** What emails and the status page call each kind ("your blueprint proposal"), and the site page for sending another. */
-export const kindNames: Record<SubmissionKind, { noun: string; another: { path: string; text: string } }> = {
-  blueprint: { noun: 'blueprint proposal', another: { path: 'contribute', text: 'Propose another blueprint' } },
-  adoption: { noun: 'adoption record', another: { path: 'we-are-using-this', text: 'Say your organisation is using another blueprint' } },
-  feedback: { noun: 'feedback', another: { path: 'feedback', text: 'Give feedback on another page' } },
-  review: { noun: 'blueprint review', another: { path: 'review', text: 'Review another blueprint' } },
+/**
+ * What emails and the status page call each kind ("your blueprint proposal"), the site page for
+ * sending another, and how to answer the site team: sending again from the same form, in the same
+ * browser, updates what was sent (the form remembers which submission it became).
+ */
+export const kindNames: Record<SubmissionKind, { noun: string; another: { path: string; text: string }; answer: { form: string; how: string } }> = {
+  blueprint: {
+    noun: 'blueprint proposal', another: { path: 'contribute', text: 'Propose another blueprint' },
+    answer: { form: 'the drafting form', how: 'To change your proposal, open the drafting form in the browser you sent it from: your draft is still there unless you cleared it. Change it and send it again, and the same pull request is updated.' },
+  },
+  adoption: {
+    noun: 'adoption record', another: { path: 'we-are-using-this', text: 'Say your organisation is using another blueprint' },
+    answer: { form: 'the “We are using this” form', how: 'To change your record, send it again from the “We are using this” form in the browser you sent it from, for the same blueprint and organisation: the same pull request is updated.' },
+  },
+  feedback: {
+    noun: 'feedback', another: { path: 'feedback', text: 'Give feedback on another page' },
+    answer: { form: 'the feedback form', how: 'To add something, give feedback again from the feedback form and mention this issue’s number.' },
+  },
+  review: {
+    noun: 'blueprint review', another: { path: 'review', text: 'Review another blueprint' },
+    answer: { form: 'the review form', how: 'To change your review, send it again from the review form in the browser you sent it from, for the same blueprint: the same pull request is updated.' },
+  },
 };
 
 /** What goes to GitHub, exactly as checked when the contributor sent it. */
@@ -47,6 +63,25 @@ export interface Payload {
 }
 
 export type SubmissionState = 'queued' | 'sending' | 'sent' | 'failed';
+
+/** What became of the pull request (or issue) on GitHub, as last looked at: merged applies to pull requests only. */
+export type GitHubState = 'open' | 'merged' | 'closed';
+
+/**
+ * A reply from the site team on the pull request or issue: a comment, or a review with its
+ * verdict. Public on GitHub already; kept so the status page can show it without asking GitHub.
+ */
+export interface Reply {
+  /** GitHub's id, with the kind of reply: "comment-123" or "review-45". */
+  id: string;
+  /** The GitHub login of the maintainer who wrote it. */
+  author: string;
+  body: string;
+  /** When it was written (ISO 8601, from GitHub). */
+  at: string;
+  url: string;
+  verdict: 'changes-requested' | 'approved' | null;
+}
 
 export interface Submission {
   id: string;
@@ -75,12 +110,16 @@ export interface Submission {
   sentVersion: number;
   createdAt: number;
   updatedAt: number;
+  /** What became of it on GitHub; null until the gateway first looks (./follow-up.ts). */
+  githubState: GitHubState | null;
+  /** When the gateway last looked at it on GitHub, or sent it (ms since the epoch). */
+  followedAt: number;
 }
 
 interface Row {
   id: string; kind: SubmissionKind; idempotency_key: string; email: string | null; domain: string; credit_name: string | null; answers: string; payload: string | null; not_duplicate: number;
   state: SubmissionState; attempts: number; last_error: string | null; next_attempt_at: number; branch: string; pull_number: number | null;
-  pull_url: string | null; version: number; sent_version: number; created_at: number; updated_at: number;
+  pull_url: string | null; version: number; sent_version: number; created_at: number; updated_at: number; github_state: GitHubState | null; followed_at: number;
 }
 
 /** A row's columns but the two JSON ones. */
@@ -88,6 +127,7 @@ const columns = (r: Omit<Row, 'answers' | 'payload'>): Omit<Submission, 'answers
   id: r.id, kind: r.kind, idempotencyKey: r.idempotency_key, email: r.email, domain: r.domain, creditName: r.credit_name,
   notDuplicate: r.not_duplicate === 1, state: r.state, attempts: r.attempts, lastError: r.last_error, nextAttemptAt: r.next_attempt_at, branch: r.branch,
   pullNumber: r.pull_number, pullUrl: r.pull_url, version: r.version, sentVersion: r.sent_version, createdAt: r.created_at, updatedAt: r.updated_at,
+  githubState: r.github_state, followedAt: r.followed_at,
 });
 const toSubmission = (r: Row): Submission => ({ ...columns(r), answers: JSON.parse(r.answers), payload: r.payload ? payloadOf(JSON.parse(r.payload)) : null });
 /** A stored payload; one stored before adoption records came through the gateway calls its text `mdx`. */
@@ -95,10 +135,15 @@ const payloadOf = ({ mdx, ...p }: Payload & { mdx?: string }): Payload => ({ ...
 /** The kinds that become pull requests, as an SQL list. */
 const pullKinds = submissionKinds.filter((k) => !becomesIssue(k)).map((k) => `'${k}'`).join(', ');
 /** Every column but the two JSON ones, for RETURNING. */
-const plainColumns = 'id, kind, idempotency_key, email, domain, credit_name, not_duplicate, state, attempts, last_error, next_attempt_at, branch, pull_number, pull_url, version, sent_version, created_at, updated_at';
+const plainColumns = 'id, kind, idempotency_key, email, domain, credit_name, not_duplicate, state, attempts, last_error, next_attempt_at, branch, pull_number, pull_url, version, sent_version, created_at, updated_at, github_state, followed_at';
 
 /** The kind column, in the table as made and as added to a database made before it existed. */
 const kindColumn = `kind TEXT NOT NULL DEFAULT 'blueprint' CHECK (kind IN (${submissionKinds.map((k) => `'${k}'`).join(', ')}))`;
+/** Columns added since the table was first made, as a database made before them gets them. */
+const laterColumns = {
+  github_state: `github_state TEXT CHECK (github_state IN ('open', 'merged', 'closed'))`,
+  followed_at: 'followed_at INTEGER NOT NULL DEFAULT 0',
+};
 
 const schema = `
 CREATE TABLE IF NOT EXISTS submissions (
@@ -121,10 +166,22 @@ CREATE TABLE IF NOT EXISTS submissions (
   version INTEGER NOT NULL DEFAULT 1,
   sent_version INTEGER NOT NULL DEFAULT 0,
   created_at INTEGER NOT NULL,
-  updated_at INTEGER NOT NULL
+  updated_at INTEGER NOT NULL,
+  ${laterColumns.github_state},
+  ${laterColumns.followed_at}
 );
 CREATE UNIQUE INDEX IF NOT EXISTS submissions_idempotency_key ON submissions (idempotency_key);
 CREATE INDEX IF NOT EXISTS submissions_queue ON submissions (state, next_attempt_at);
+CREATE TABLE IF NOT EXISTS replies (
+  submission_id TEXT NOT NULL,
+  reply_id TEXT NOT NULL,
+  author TEXT NOT NULL,
+  body TEXT NOT NULL,
+  at TEXT NOT NULL,
+  url TEXT NOT NULL,
+  verdict TEXT,
+  PRIMARY KEY (submission_id, reply_id)
+);
 CREATE TABLE IF NOT EXISTS codes (
   address_hash TEXT PRIMARY KEY,
   code_hash TEXT,
@@ -153,6 +210,9 @@ export class Store {
     this.db.exec(schema);
     // A database from before adoption records came through the gateway: every submission in it is a blueprint.
     if (!this.db.prepare(`SELECT 1 FROM pragma_table_info('submissions') WHERE name = 'kind'`).get()) this.db.exec(`ALTER TABLE submissions ADD COLUMN ${kindColumn}`);
+    for (const [name, column] of Object.entries(laterColumns)) {
+      if (!this.db.prepare(`SELECT 1 FROM pragma_table_info('submissions') WHERE name = ?`).get(name)) this.db.exec(`ALTER TABLE submissions ADD COLUMN ${column}`);
+    }
     this.allowEveryKind();
   }
 
@@ -257,8 +317,9 @@ export class Store {
 
   markSent(id: string, version: number, pull: { number: number; url: string }, now = Date.now()): void {
     // An edit that arrived while sending bumped the version: leave it queued so it goes too.
+    // Followed again from now: the pull request may be a new one, and the site team has not seen this version yet.
     this.sql(`UPDATE submissions SET state = CASE WHEN version = ? THEN 'sent' ELSE 'queued' END, sent_version = ?, pull_number = ?, pull_url = ?,
-      last_error = NULL, attempts = CASE WHEN version = ? THEN attempts ELSE 0 END, updated_at = ? WHERE id = ?`).run(version, version, pull.number, pull.url, version, now, id);
+      last_error = NULL, attempts = CASE WHEN version = ? THEN attempts ELSE 0 END, updated_at = ?, github_state = NULL, followed_at = ? WHERE id = ?`).run(version, version, pull.number, pull.url, version, now, now, id);
   }
 
   markRetry(id: string, error: string, at: number, now = Date.now()): void {
@@ -274,10 +335,59 @@ export class Store {
     return this.sql(`UPDATE submissions SET state = 'queued', attempts = 0, next_attempt_at = 0, updated_at = ? WHERE id = ? AND state = 'failed'`).run(now, id).changes === 1;
   }
 
-  /** Clears personal data from submissions older than `before`; returns how many were cleared. */
+  /**
+   * Clears personal data from submissions older than `before`, and the replies kept for them (no
+   * one is left to tell); returns how many submissions were cleared.
+   */
   forgetPeople(before: number): number {
+    this.sql('DELETE FROM replies WHERE submission_id IN (SELECT id FROM submissions WHERE created_at < ?)').run(before);
     return Number(this.sql(`UPDATE submissions SET email = NULL, credit_name = NULL, payload = NULL
       WHERE created_at < ? AND (email IS NOT NULL OR credit_name IS NOT NULL OR payload IS NOT NULL)`).run(before).changes);
+  }
+
+  // ----- Following up on GitHub ----------------------------------------------------------------
+
+  /**
+   * Sent submissions still open on GitHub (or not yet looked at) that someone can be told about,
+   * not looked at since `lookedBefore`: the longest-waiting first, at most `limit`.
+   */
+  dueForFollowUp(lookedBefore: number, limit: number): Submission[] {
+    const rows = this.sql(`SELECT * FROM submissions WHERE state = 'sent' AND pull_number IS NOT NULL AND email IS NOT NULL
+      AND (github_state IS NULL OR github_state = 'open') AND followed_at <= ? ORDER BY followed_at, created_at LIMIT ?`).all(lookedBefore, limit) as unknown as Row[];
+    return rows.map(toSubmission);
+  }
+
+  /** The ids of the replies already kept for a submission. */
+  seenReplies(id: string): Set<string> {
+    return new Set((this.sql('SELECT reply_id FROM replies WHERE submission_id = ?').all(id) as { reply_id: string }[]).map((r) => r.reply_id));
+  }
+
+  /** Records a look at GitHub, once the contributor has been told: the state found and the replies, in one transaction. */
+  recordFollowUp(id: string, state: GitHubState, replies: readonly Reply[], now = Date.now()): void {
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      for (const r of replies) {
+        this.sql(`INSERT INTO replies (submission_id, reply_id, author, body, at, url, verdict) VALUES (?, ?, ?, ?, ?, ?, ?)
+          ON CONFLICT (submission_id, reply_id) DO NOTHING`).run(id, r.id, r.author, r.body, r.at, r.url, r.verdict);
+      }
+      this.sql('UPDATE submissions SET github_state = ?, followed_at = ? WHERE id = ?').run(state, now, id);
+      this.db.exec('COMMIT');
+    } catch (error) {
+      this.db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  /** A look at GitHub that failed: tried again after the usual wait, not at once. */
+  followedWithoutAnswer(id: string, now = Date.now()): void {
+    this.sql('UPDATE submissions SET followed_at = ? WHERE id = ?').run(now, id);
+  }
+
+  /** The site team's replies kept for a submission, oldest first. */
+  replies(id: string): Reply[] {
+    const rows = this.sql('SELECT reply_id, author, body, at, url, verdict FROM replies WHERE submission_id = ? ORDER BY at, reply_id').all(id) as
+      { reply_id: string; author: string; body: string; at: string; url: string; verdict: Reply['verdict'] }[];
+    return rows.map((r) => ({ id: r.reply_id, author: r.author, body: r.body, at: r.at, url: r.url, verdict: r.verdict }));
   }
 
   // ----- Codes and sessions ----------------------------------------------------------------------

@@ -18,6 +18,7 @@ import type { Checks } from './checks';
 import type { Accepting } from './accepting';
 import { ContributionError, explainError, feedbackMarker, githubMessage, publish, ReviewError, reviewedSource, statusOf, StepError, type DraftValues, type GitHubApi } from './content';
 import { issuePermissions } from './github-app';
+import { followUp } from './follow-up';
 
 export interface Logger {
   info(obj: object, msg?: string): void;
@@ -37,9 +38,13 @@ export interface WorkerOptions {
   /** GitHub's API address, named in errors about reaching it. */
   apiUrl: string;
   publicUrl: string;
+  /** The site's home page with its base path, for links in the follow-up emails. */
+  siteUrl: string;
   maxAttempts: number;
   retryBaseMs: number;
   pollMs: number;
+  /** How long after sending, or after the last look, a pull request is looked at again (./follow-up.ts); 0 never. */
+  followEveryMs: number;
 }
 
 /** Whether trying again later may succeed. */
@@ -130,12 +135,28 @@ export class Worker {
     this.stopped = true;
     clearTimeout(this.timer);
     await this.running;
+    await this.following;
   }
+
+  /**
+   * Looks at GitHub for what has become of the pull requests (and issues) sent, as if `now` were
+   * the time, and emails contributors what is new. The worker does this itself once the queue is
+   * empty; one look at a time, whoever asks.
+   */
+  followUp(now = Date.now()): Promise<{ looked: number; emailed: number }> {
+    const { store, github, mailer, log, upstream, publicUrl, siteUrl, followEveryMs, accepting } = this.o;
+    const look = this.following.then(() => followUp({ store, github, mailer, log, upstream, publicUrl, siteUrl, everyMs: followEveryMs, quiet: () => accepting.quiet() }, now));
+    this.following = look.catch(() => undefined);
+    return look;
+  }
+
+  private following: Promise<unknown> = Promise.resolve();
 
   private async run(): Promise<void> {
     if (this.running) return;
     this.running = (async () => {
       for (let sub = this.o.store.claimNext(); sub && !this.stopped; sub = this.o.store.claimNext()) await this.send(sub);
+      if (!this.stopped) await this.followUp();
     })();
     try {
       await this.running;

@@ -212,6 +212,9 @@ describe('a database made before feedback came through the gateway', () => {
     const store = new Store(file);
     try {
       expect(store.get('olderone')).toMatchObject({ kind: 'adoption', state: 'sent', pullNumber: 7, answers: { stage: 'live' } });
+      // Made before the gateway followed pull requests up: not looked at yet, so the next look takes it.
+      expect(store.get('olderone')).toMatchObject({ githubState: null, followedAt: 0 });
+      expect(store.dueForFollowUp(Date.now(), 10).map((s) => s.id)).toEqual(['olderone']);
       const { created } = store.insert({ id: 'newfeedback', kind: 'feedback', idempotencyKey: 'key-of-the-feedback-00001', email: 'b@nhs.net', domain: 'nhs.net', creditName: null, answers: { feedback: 'Thanks' }, payload: null, notDuplicate: false, branch: 'gateway/newfeedback' });
       expect(created).toBe(true);
       expect(store.byKey('key-of-the-older-one-0001')?.id).toBe('olderone');

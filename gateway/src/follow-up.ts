@@ -1,0 +1,126 @@
+/**
+ * Following up: a contributor without a GitHub account cannot watch their pull request, so the
+ * gateway looks at it for them. Every so often (`GATEWAY_FOLLOW_MINUTES`) it reads each open pull
+ * request (or feedback issue) it sent whose contributor it can still email, keeps the site team's
+ * new replies, and emails the contributor what is new: a reply, a request for changes, or the end
+ * (merged, or closed without being merged). The status page shows the same, from the database.
+ *
+ * Only replies from people who can write to the repository (its owner, members and collaborators)
+ * are passed on: anyone can comment on a public pull request, and an email from the gateway must
+ * not carry a stranger's words to NHS staff. The gateway's own updates (a bot) are left out too.
+ * It only reads: a token with `pull_requests: read` (or `issues: read` for feedback) is enough.
+ */
+import { paths, type GitHubApi } from './content';
+import type { Logger } from './worker';
+import type { Mailer } from './mail';
+import { followUpMessage } from './mail';
+import { becomesIssue, kindNames, type GitHubState, type Reply, type Store, type Submission } from './store';
+import type { GitHubConnection } from './github-app';
+
+/** The longest reply kept and emailed; the rest is on GitHub. */
+export const replyLimit = 4000;
+/** At most this many submissions are looked at in one pass; the rest wait for the next. */
+export const followBatch = 20;
+/** At most this many of a thread's newest replies are kept in one look. */
+export const repliesKept = 50;
+
+/** Who may speak for the site team: GitHub's `author_association` for people with write access. */
+const siteTeam = new Set(['OWNER', 'MEMBER', 'COLLABORATOR']);
+
+interface Author {
+  user?: { login?: string; type?: string } | null;
+  author_association?: string;
+}
+
+const fromSiteTeam = (item: Author) => Boolean(item.user?.login) && item.user?.type !== 'Bot' && siteTeam.has(item.author_association ?? '');
+
+const cut = (text: string) => (text.length > replyLimit ? `${text.slice(0, replyLimit).trimEnd()}\n\n[Cut here: the rest is on GitHub.]` : text);
+
+/** What became of a submission's pull request (or issue) on GitHub, and the site team's replies on it. */
+export async function readThread(api: GitHubApi, upstream: { owner: string; repo: string }, sub: Pick<Submission, 'kind' | 'pullNumber'>): Promise<{ state: GitHubState; replies: Reply[] }> {
+  const number = sub.pullNumber!;
+  const issue = becomesIssue(sub.kind);
+  const { data } = issue
+    ? await api.request('GET /repos/{owner}/{repo}/issues/{issue_number}', { ...upstream, issue_number: number })
+    : await api.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', { ...upstream, pull_number: number });
+  const state: GitHubState = (data as { merged?: boolean }).merged ? 'merged' : data.state === 'closed' ? 'closed' : 'open';
+  type Comment = Author & { id: number; body?: string | null; created_at: string; html_url: string };
+  type Review = Author & { id: number; body?: string | null; state: string; submitted_at?: string | null; html_url: string };
+  const comments = (await api.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...upstream, issue_number: number, per_page: 100 })) as Comment[];
+  const reviews = issue ? [] : ((await api.paginate('GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews', { ...upstream, pull_number: number, per_page: 100 })) as Review[]);
+  const verdicts: Record<string, Reply['verdict']> = { CHANGES_REQUESTED: 'changes-requested', APPROVED: 'approved' };
+  const replies: Reply[] = [
+    ...comments.filter((c) => fromSiteTeam(c) && c.body?.trim())
+      .map((c) => ({ id: `comment-${c.id}`, author: c.user!.login!, body: cut(c.body!.trim()), at: c.created_at, url: c.html_url, verdict: null })),
+    ...reviews.filter((r) => fromSiteTeam(r) && r.submitted_at && (r.body?.trim() || verdicts[r.state]))
+      .map((r) => ({ id: `review-${r.id}`, author: r.user!.login!, body: cut(r.body?.trim() ?? ''), at: r.submitted_at!, url: r.html_url, verdict: verdicts[r.state] ?? null })),
+  ].sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
+  return { state, replies: replies.slice(-repliesKept) };
+}
+
+export interface FollowUpOptions {
+  store: Store;
+  github: GitHubConnection;
+  mailer: Mailer;
+  log: Logger;
+  upstream: { owner: string; repo: string };
+  publicUrl: string;
+  /** The site's home page with its base path, without a trailing slash. */
+  siteUrl: string;
+  /** How long after sending, or after the last look, a submission is looked at again; 0 never. */
+  everyMs: number;
+  /** Waits while proposals are being accepted, as every request of the worker's does. */
+  quiet: () => Promise<void>;
+}
+
+/** What the contributor called it: a blueprint's own title, or the pull request's (or issue's) for the other kinds. */
+const titleOf = (sub: Submission) => (sub.kind === 'blueprint' && typeof sub.answers.title === 'string' ? sub.answers.title : sub.payload?.title ?? '');
+
+/** The page a merged proposal becomes, for a new blueprint or a review of one. */
+function pageOf(sub: Submission, siteUrl: string): string | undefined {
+  const path = sub.payload?.path;
+  if (!path || (sub.kind !== 'blueprint' && sub.kind !== 'review')) return undefined;
+  const slug = path.split('/').pop()!.replace(/\.mdx$/, '');
+  return `${siteUrl}${paths.blueprint(slug)}`;
+}
+
+/**
+ * One look at the submissions due (at most `followBatch`): for each, what is new on GitHub is
+ * kept and emailed. A look that fails (GitHub down, a missing permission) is logged and tried
+ * again after the usual wait; it never stops the worker. Returns how many were looked at and emailed.
+ */
+export async function followUp(o: FollowUpOptions, now = Date.now()): Promise<{ looked: number; emailed: number }> {
+  if (o.everyMs <= 0) return { looked: 0, emailed: 0 };
+  let looked = 0;
+  let emailed = 0;
+  for (const sub of o.store.dueForFollowUp(now - o.everyMs, followBatch)) {
+    looked++;
+    try {
+      await o.quiet();
+      const client = await o.github.client((line) => o.log.info({ submission: sub.id }, line), becomesIssue(sub.kind) ? { issues: 'read' } : { pull_requests: 'read' });
+      const api: GitHubApi = {
+        request: async (route, params) => (await o.quiet(), client.api.request(route, params)),
+        paginate: async (route, params) => (await o.quiet(), client.api.paginate(route, params)),
+      } as GitHubApi;
+      const { state, replies } = await readThread(api, o.upstream, sub);
+      const seen = o.store.seenReplies(sub.id);
+      const added = replies.filter((r) => !seen.has(r.id));
+      if (added.length || state !== 'open') {
+        // Told first, recorded after: if the email cannot go, the next look finds the same news and tries again.
+        await o.mailer.send(followUpMessage(sub.email!, {
+          kind: sub.kind, title: titleOf(sub), state, replies: added,
+          threadUrl: sub.pullUrl!, statusUrl: `${o.publicUrl}/submissions/${sub.id}`,
+          pageUrl: pageOf(sub, o.siteUrl), formUrl: `${o.siteUrl}/${kindNames[sub.kind].another.path}/`,
+        }));
+        emailed++;
+        o.log.info({ submission: sub.id, state, replies: added.length }, 'told the contributor what is new on GitHub');
+      }
+      o.store.recordFollowUp(sub.id, state, added, now);
+    } catch (error) {
+      o.store.followedWithoutAnswer(sub.id, now);
+      const e = error as Error & { status?: number; code?: string };
+      o.log.warn({ submission: sub.id, err: { name: e.name, status: e.status, code: e.code } }, 'could not follow up on GitHub; will look again later');
+    }
+  }
+  return { looked, emailed };
+}
