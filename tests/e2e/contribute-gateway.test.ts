@@ -175,6 +175,32 @@ describe('sending a draft without a GitHub account', () => {
     }
   });
 
+  it('shows the site team\u2019s replies passed on from GitHub on the status page, as text, with no axe violations', async () => {
+    const sent = gateway.store.list().find((s) => s.state === 'sent' && s.kind === 'blueprint');
+    expect(sent, 'a proposal sent by the test above').toBeDefined();
+    harness.fake.addUser('reviewer', 'reviewer-token');
+    harness.fake.repo(repository).collaborators.add('reviewer');
+    const review = await fetch(`${harness.fake.url}/repos/${repository}/pulls/${sent!.pullNumber}/reviews`, {
+      method: 'POST', headers: { authorization: 'token reviewer-token', 'content-type': 'application/json' },
+      body: JSON.stringify({ event: 'REQUEST_CHANGES', body: 'Please say what the backfill cost.\n<b>Which year</b> are the figures from?' }),
+    });
+    expect(review.status).toBe(200);
+    // A look as if GATEWAY_FOLLOW_MINUTES had passed since it was sent.
+    expect(await gateway.worker.followUp(Date.now() + 11 * 60_000)).toMatchObject({ emailed: 1 });
+    const { page, close } = await openPage(browser);
+    try {
+      await page.goto(`${gateway.url}/submissions/${sent!.id}`);
+      await page.getByRole('heading', { level: 2, name: 'Replies from the site team' }).waitFor();
+      expect(await page.getByRole('listitem').count()).toBe(1);
+      expect(await page.getByRole('listitem').innerText()).toContain('reviewer asked for changes');
+      expect(await page.getByRole('listitem').innerText()).toContain('<b>Which year</b> are the figures from?');
+      const violations = await axeViolations(page);
+      expect(violations, formatViolations('the gateway status page with a reply', violations)).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
   it('sends an edited draft as an update to the same pull request, not a second one', async () => {
     const { page, close } = await openPage(browser);
     try {

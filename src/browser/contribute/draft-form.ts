@@ -334,7 +334,7 @@ class DraftForm extends HTMLElement {
           : paragraph('The sending service has it and is opening it on GitHub.'),
       );
       next.replaceChildren(
-        paragraph(pullRequest ? 'We have emailed you the link.' : 'We will email you the link when it is open.', ' The site team reviews your proposal, may suggest changes, and publishes it once it is ready.'),
+        paragraph(pullRequest ? 'We have emailed you the link.' : 'We will email you the link when it is open.', ' The site team reviews your proposal, may ask for changes, and publishes it once it is ready: we email you their replies, and when it is published or closed.'),
         ...(statusUrl && !pullRequest ? [paragraph(link(statusUrl, 'Follow your proposal on its own page'), '.')] : []),
         paragraph('To change it, change your draft here and send it again: the same proposal is updated.'),
       );
