@@ -1,6 +1,6 @@
 /**
  * npm run gateway                 start the gateway from its settings (see gateway/README.md)
- * npm run gateway -- status       submissions by state (queued, sending, sent, failed) with their pull requests
+ * npm run gateway -- status       submissions by state (queued, sending, sent, failed) with their pull requests and what became of them on GitHub
  * npm run gateway -- retry <id>   queue a failed submission again; the running gateway sends it
  */
 import { databaseFromEnv, settingsFromEnv, SettingsError } from './config';
@@ -23,6 +23,7 @@ function status(store: Store): void {
 function line(s: Submission): string {
   const parts = [s.id, s.kind, new Date(s.createdAt).toISOString().slice(0, 16).replace('T', ' '), `${s.attempts} tr${s.attempts === 1 ? 'y' : 'ies'}`];
   if (s.pullUrl) parts.push(s.pullUrl);
+  if (s.state === 'sent' && s.githubState) parts.push(`on GitHub: ${s.githubState}`);
   if (s.lastError && s.state !== 'sent') parts.push(`last error: ${s.lastError.replace(/\s+/g, ' ')}`);
   return parts.join('  ');
 }

@@ -5,11 +5,14 @@
  * Only people with write access are passed on, each reply once, and a failed look or email is
  * tried again at the next look.
  */
+import { execFile } from 'node:child_process';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settingsFromEnv } from '../../gateway/src/config';
 import { createMailer, type Mailer } from '../../gateway/src/mail';
 import { startGateway, type Gateway } from '../../gateway/src/server';
+import { projectRoot } from '../support/fake-github';
 import { goodAnswers, repository, siteOrigin, startHarness, until, Visitor, type Harness, type Mail } from './harness';
 
 let h: Harness;
@@ -142,6 +145,8 @@ describe('following up on a pull request', () => {
     expect(news).toContain(`It will be at ${siteOrigin}/blueprints/${slug}/ once the site is next published.`);
     expect(news).not.toContain('To change your proposal');
     expect(gateway.store.get(id)!.githubState).toBe('merged');
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'gateway/src/cli.ts', 'status'], { cwd: projectRoot, env: { PATH: process.env.PATH, GATEWAY_DATABASE: h.database } });
+    expect(stdout).toMatch(new RegExp(`${id} .*/pull/${pull}  on GitHub: merged`));
     const page = await statusPage(id);
     expect(page).toContain('<h1>Accepted</h1>');
     expect(page).toContain('<title>Accepted: Blueprint Commons</title>');
