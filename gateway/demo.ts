@@ -46,6 +46,7 @@ try {
     GATEWAY_DATABASE: join(dir, 'gateway.sqlite'),
     GATEWAY_SECRET: `demo-only-${Math.random().toString(36).slice(2)}-not-for-real-use`,
     GATEWAY_MAIL: 'terminal',
+    MAIL_REPLY_TO: 'site-team@example.nhs.uk',
     GITHUB_API_URL: fake.url,
     GITHUB_REPOSITORY: repository,
     GITHUB_APP_ID: '1',

@@ -52,6 +52,7 @@ const shape = {
   SMTP_USER: z.string().optional(),
   SMTP_PASSWORD: z.string().optional(),
   MAIL_FROM: z.string().email().optional(),
+  MAIL_REPLY_TO: z.string().email().optional(),
   GITHUB_API_URL: z.string().url().default('https://api.github.com'),
   GITHUB_REPOSITORY: z.string().regex(/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/),
   GITHUB_APP_ID: z.string().regex(/^\d+$/),
@@ -73,6 +74,7 @@ const hints: Record<string, string> = {
   SMTP_HOST: 'the SMTP server host name, e.g. smtp.example.nhs.uk',
   SMTP_SECURE: 'true for TLS from the start (port 465), false for STARTTLS',
   MAIL_FROM: 'the sender address, e.g. blueprints-gateway@example.nhs.uk',
+  MAIL_REPLY_TO: "the site team's mailbox, e.g. blueprints@example.nhs.uk, or leave it unset",
   GITHUB_API_URL: 'https://api.github.com, or your GitHub Enterprise API address',
   GITHUB_REPOSITORY: 'the repository pull requests go to, as owner/name',
   GITHUB_APP_ID: "the GitHub App's numeric App ID, from its settings page",
@@ -115,7 +117,8 @@ export interface Settings {
   codesPerHour: number;
   submissionsPerHour: number;
   trustProxy: boolean;
-  mail: { kind: 'smtp'; host: string; port: number; secure: boolean; user?: string; password?: string; from: string } | { kind: 'terminal'; from: string };
+  /** How email goes; `replyTo` is the site team's mailbox, where replies to the emails about a submission go. */
+  mail: ({ kind: 'smtp'; host: string; port: number; secure: boolean; user?: string; password?: string; from: string } | { kind: 'terminal'; from: string }) & { replyTo?: string };
   github: { apiUrl: string; owner: string; repo: string; appId: string; installationId: number; privateKey: string };
   logLevel: Raw['LOG_LEVEL'];
 }
@@ -156,11 +159,11 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Settings 
   if (!/-----BEGIN (RSA )?PRIVATE KEY-----/.test(privateKey!)) fail(raw.GITHUB_APP_PRIVATE_KEY ? 'GITHUB_APP_PRIVATE_KEY' : 'GITHUB_APP_PRIVATE_KEY_FILE', 'does not hold a PEM private key');
 
   let mail: Settings['mail'];
-  if (raw.GATEWAY_MAIL === 'terminal') mail = { kind: 'terminal', from: raw.MAIL_FROM ?? 'gateway@localhost' };
+  if (raw.GATEWAY_MAIL === 'terminal') mail = { kind: 'terminal', from: raw.MAIL_FROM ?? 'gateway@localhost', replyTo: raw.MAIL_REPLY_TO };
   else {
     if (!raw.SMTP_HOST) fail('SMTP_HOST', 'is missing');
     if (!raw.MAIL_FROM) fail('MAIL_FROM', 'is missing');
-    mail = { kind: 'smtp', host: raw.SMTP_HOST!, port: raw.SMTP_PORT, secure: raw.SMTP_SECURE, user: raw.SMTP_USER, password: raw.SMTP_PASSWORD, from: raw.MAIL_FROM! };
+    mail = { kind: 'smtp', host: raw.SMTP_HOST!, port: raw.SMTP_PORT, secure: raw.SMTP_SECURE, user: raw.SMTP_USER, password: raw.SMTP_PASSWORD, from: raw.MAIL_FROM!, replyTo: raw.MAIL_REPLY_TO };
   }
   const [owner, repo] = raw.GITHUB_REPOSITORY.split('/');
   return {

@@ -12,7 +12,23 @@ export interface Message {
   to: string;
   subject: string;
   text: string;
+  /**
+   * About a submission, so a contributor may answer it: sent with the site team's mailbox as
+   * Reply-To when there is one, and saying where a reply goes either way.
+   */
+  aboutSubmission?: boolean;
 }
+
+/** The last line of an email about a submission: where a reply to it goes. */
+export function replyLine(replyTo: string | undefined): string {
+  return replyTo
+    ? `You can reply to this email: replies go to the site team (${replyTo}).`
+    : 'This email was sent automatically: replies to it are not read.';
+}
+
+/** The message as sent: the reply line added to one about a submission. */
+const withReplyLine = (message: Message, replyTo: string | undefined) =>
+  (message.aboutSubmission ? `${message.text}\n\n${replyLine(replyTo)}` : message.text);
 
 export interface Mailer {
   send(message: Message): Promise<void>;
@@ -23,7 +39,7 @@ export function createMailer(settings: Settings['mail'], print: (text: string) =
   if (settings.kind === 'terminal') {
     return {
       async send(message) {
-        print(`\n--- email to ${message.to}: ${message.subject} ---\n${message.text}\n---\n`);
+        print(`\n--- email to ${message.to}: ${message.subject} ---\n${withReplyLine(message, settings.replyTo)}\n---\n`);
       },
       close() {},
     };
@@ -39,7 +55,8 @@ export function createMailer(settings: Settings['mail'], print: (text: string) =
   });
   return {
     async send(message) {
-      await transport.sendMail({ from: settings.from, to: message.to, subject: message.subject, text: message.text });
+      const replyTo = message.aboutSubmission ? settings.replyTo : undefined;
+      await transport.sendMail({ from: settings.from, to: message.to, subject: message.subject, text: withReplyLine(message, settings.replyTo), ...(replyTo ? { replyTo } : {}) });
     },
     close: () => transport.close(),
   };
@@ -69,6 +86,7 @@ export function sentMessage(to: string, pull: { kind: SubmissionKind; url: strin
       : `Thank you. Your ${what} for Blueprint Commons is now a proposed change (a "pull request" on GitHub), where the site team reviews it before it is published:`);
   return {
     to,
+    aboutSubmission: true,
     subject: pull.updated ? `Blueprint Commons: your ${what} was updated` : `Blueprint Commons: your ${what} has reached the site team`,
     text: [
       opening,
@@ -112,6 +130,7 @@ export function followUpMessage(to: string, news: {
   return {
     to,
     subject,
+    aboutSubmission: true,
     text: [
       ...ending,
       ...quoted,

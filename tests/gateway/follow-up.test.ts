@@ -22,6 +22,8 @@ let n = 0;
 let clock = Date.now();
 const look = (on: Gateway = gateway) => on.worker.followUp((clock += 11 * 60_000));
 
+/** The site team's mailbox, where replies to the emails about a submission go. */
+const siteTeamMailbox = 'blueprints@example.nhs.uk';
 const limits = { GATEWAY_REQUESTS_PER_MINUTE: '100000', GATEWAY_CODES_PER_HOUR: '1000', GATEWAY_SUBMISSIONS_PER_HOUR: '1000' };
 
 beforeAll(async () => {
@@ -29,7 +31,7 @@ beforeAll(async () => {
   h.fake.addUser('maintainer', 'maintainer-token');
   h.fake.addUser('stranger', 'stranger-token');
   h.fake.repo(repository).collaborators.add('maintainer');
-  gateway = await startGateway(settingsFromEnv(h.env));
+  gateway = await startGateway(settingsFromEnv({ ...h.env, MAIL_REPLY_TO: siteTeamMailbox }));
 });
 
 afterAll(async () => {
@@ -104,6 +106,11 @@ describe('following up on a pull request', () => {
     expect(news).toContain(`/submissions/${id}`);
     expect(news).not.toContain('prize.example');
     expect(news).not.toContain('Updated by the gateway');
+    // The contributor can answer the question by replying: it goes to the site team's mailbox, not the gateway's.
+    expect(news).toMatch(new RegExp(`^Reply-To: ${siteTeamMailbox}$`, 'm'));
+    expect(news).toContain(`You can reply to this email: replies go to the site team (${siteTeamMailbox}).`);
+    const code = h.smtp.messages.filter((m) => m.to.includes(email)).map(textOf).find((t) => /^Subject: .*sign-in code/m.test(t))!;
+    expect(code).not.toMatch(/^Reply-To:/m);
 
     const page = await statusPage(id);
     expect(page).toContain('Replies from the site team');
@@ -247,6 +254,9 @@ describe('an email that cannot be sent', () => {
       const all = mailsTo(email, h2);
       expect(all).toHaveLength(2);
       expect(all[1]).toContain('> Can you add the go-live date?');
+      // Without MAIL_REPLY_TO, nobody would read a reply: the email says so.
+      expect(all[1]).toContain('This email was sent automatically: replies to it are not read.');
+      expect(all[1]).not.toMatch(/^Reply-To:/m);
     } finally {
       await g2.close();
       await h2.close();
