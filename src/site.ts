@@ -14,6 +14,11 @@ export const site = {
    * drafting form offers to send a draft without a GitHub account; when not, it is not offered.
    */
   gatewayUrl: import.meta.env.PUBLIC_GATEWAY_URL ? String(import.meta.env.PUBLIC_GATEWAY_URL).replace(/\/+$/, '') : undefined,
+  /**
+   * The site team's email address, e.g. blueprints@example.nhs.uk: offered on the accessibility
+   * statement for reporting a problem or asking for another format without GitHub.
+   */
+  contactEmail: import.meta.env.PUBLIC_CONTACT_EMAIL ? String(import.meta.env.PUBLIC_CONTACT_EMAIL).trim() : undefined,
   /** The date the build treats as today, so review banners are reproducible in tests. */
   today: import.meta.env.PUBLIC_TODAY ? new Date(`${import.meta.env.PUBLIC_TODAY}T00:00:00Z`) : new Date(),
 };

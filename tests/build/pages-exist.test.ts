@@ -105,4 +105,12 @@ describe('the built site', () => {
     expect(expires).toBeGreaterThan(today);
     expect(expires - today).toBeLessThan(365 * 24 * 60 * 60 * 1000);
   });
+
+  it('has an accessibility statement that, built without a gateway or the site team\'s address, sends a problem to GitHub and says what to do without it', () => {
+    const html = readFileSync(builtFileOf(paths.accessibility()), 'utf8');
+    expect(process.env.PUBLIC_GATEWAY_URL ?? '').toBe('');
+    expect(process.env.PUBLIC_CONTACT_EMAIL ?? '').toBe('');
+    expect(html).toContain('If you cannot use GitHub, ask a contributor from your organisation to raise it for you.');
+    expect(html).not.toContain('mailto:');
+  });
 });

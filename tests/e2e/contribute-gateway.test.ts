@@ -23,6 +23,8 @@ import { currentStep, fillQuickly, goToStep } from '../support/draft-form';
 import { startStaticServer, type StaticServer } from '../support/static-server';
 
 const email = 'ward.manager@nhs.net';
+/** The site team's address the site is built with, for the accessibility statement. */
+const contactEmail = 'blueprints@example.nhs.uk';
 
 let work: string;
 let server: StaticServer;
@@ -44,7 +46,7 @@ beforeAll(async () => {
   const result = spawnSync('npm', ['run', 'build'], {
     encoding: 'utf8',
     timeout: 300_000,
-    env: { ...process.env, OUT_DIR: outDir, CACHE_DIR: join(work, 'cache'), BASE_PATH: '/', PUBLIC_GATEWAY_URL: gateway.url },
+    env: { ...process.env, OUT_DIR: outDir, CACHE_DIR: join(work, 'cache'), BASE_PATH: '/', PUBLIC_GATEWAY_URL: gateway.url, PUBLIC_CONTACT_EMAIL: contactEmail },
   });
   build = { status: result.status, output: `${result.stdout}\n${result.stderr}` };
   browser = await launchBrowser();
@@ -110,6 +112,9 @@ describe('sending a draft without a GitHub account', () => {
       await expect(report.innerText()).resolves.not.toContain('If you cannot use GitHub');
       const links = await report.locator('a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
       expect(links).toContain('/feedback/');
+      // Built with the site team's address: offered as a way that needs neither GitHub nor the form.
+      const mail = page.locator('main p', { hasText: 'Or email us at' }).getByRole('link', { name: contactEmail });
+      expect(await mail.getAttribute('href')).toBe(`mailto:${contactEmail}`);
     } finally {
       await close();
     }
