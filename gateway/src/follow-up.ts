@@ -5,9 +5,12 @@
  * new replies, and emails the contributor what is new: a reply, a request for changes, or the end
  * (merged, or closed without being merged). The status page shows the same, from the database.
  *
- * Only replies from people who can write to the repository (its owner, members and collaborators)
- * are passed on: anyone can comment on a public pull request, and an email from the gateway must
- * not carry a stranger's words to NHS staff. The gateway's own updates (a bot) are left out too.
+ * Only replies from people who can write to the repository are passed on: anyone can comment on a
+ * public pull request, and an email from the gateway must not carry a stranger's words to NHS staff.
+ * GitHub's `author_association` says owner, member or collaborator for most of them; an
+ * organisation member whose membership is private shows as a contributor, so for anyone else the
+ * gateway asks GitHub what they may do on the repository. The gateway's own updates (a bot) are
+ * left out too.
  * It only reads: a token with `pull_requests: read` (or `issues: read` for feedback) is enough.
  */
 import { paths, type GitHubApi } from './content';
@@ -23,16 +26,35 @@ export const replyLimit = 4000;
 export const followBatch = 20;
 /** At most this many of a thread's newest replies are kept in one look. */
 export const repliesKept = 50;
+/** At most this many people's permissions are asked for in one look; anyone further is not passed on. */
+export const permissionChecks = 10;
 
-/** Who may speak for the site team: GitHub's `author_association` for people with write access. */
+/** Who speaks for the site team on GitHub's word alone: its `author_association` for people with write access. */
 const siteTeam = new Set(['OWNER', 'MEMBER', 'COLLABORATOR']);
+/** The permissions on the repository that make someone the site team when their association does not say so. */
+const writers = new Set(['admin', 'maintain', 'write']);
 
 interface Author {
   user?: { login?: string; type?: string } | null;
   author_association?: string;
 }
 
-const fromSiteTeam = (item: Author) => Boolean(item.user?.login) && item.user?.type !== 'Bot' && siteTeam.has(item.author_association ?? '');
+const byPerson = (item: Author) => Boolean(item.user?.login) && item.user?.type !== 'Bot';
+
+/** Whether each author speaks for the site team: their association, or else their permission on the repository. */
+async function siteTeamOf(api: GitHubApi, upstream: { owner: string; repo: string }, items: readonly Author[]): Promise<Set<string>> {
+  const team = new Set(items.filter((i) => siteTeam.has(i.author_association ?? '')).map((i) => i.user!.login!));
+  const others = [...new Set(items.map((i) => i.user!.login!))].filter((login) => !team.has(login)).slice(0, permissionChecks);
+  for (const username of others) {
+    try {
+      const { data } = await api.request('GET /repos/{owner}/{repo}/collaborators/{username}/permission', { ...upstream, username });
+      if (writers.has((data as { permission?: string }).permission ?? '')) team.add(username);
+    } catch (error) {
+      if ((error as { status?: number }).status !== 404) throw error;
+    }
+  }
+  return team;
+}
 
 const cut = (text: string) => (text.length > replyLimit ? `${text.slice(0, replyLimit).trimEnd()}\n\n[Cut here: the rest is on GitHub.]` : text);
 
@@ -49,10 +71,13 @@ export async function readThread(api: GitHubApi, upstream: { owner: string; repo
   const comments = (await api.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...upstream, issue_number: number, per_page: 100 })) as Comment[];
   const reviews = issue ? [] : ((await api.paginate('GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews', { ...upstream, pull_number: number, per_page: 100 })) as Review[]);
   const verdicts: Record<string, Reply['verdict']> = { CHANGES_REQUESTED: 'changes-requested', APPROVED: 'approved' };
+  const said = comments.filter((c) => byPerson(c) && c.body?.trim());
+  const reviewed = reviews.filter((r) => byPerson(r) && r.submitted_at && (r.body?.trim() || verdicts[r.state]));
+  const team = await siteTeamOf(api, upstream, [...said, ...reviewed]);
   const replies: Reply[] = [
-    ...comments.filter((c) => fromSiteTeam(c) && c.body?.trim())
+    ...said.filter((c) => team.has(c.user!.login!))
       .map((c) => ({ id: `comment-${c.id}`, author: c.user!.login!, body: cut(c.body!.trim()), at: c.created_at, url: c.html_url, verdict: null })),
-    ...reviews.filter((r) => fromSiteTeam(r) && r.submitted_at && (r.body?.trim() || verdicts[r.state]))
+    ...reviewed.filter((r) => team.has(r.user!.login!))
       .map((r) => ({ id: `review-${r.id}`, author: r.user!.login!, body: cut(r.body?.trim() ?? ''), at: r.submitted_at!, url: r.html_url, verdict: verdicts[r.state] ?? null })),
   ].sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
   return { state, replies: replies.slice(-repliesKept) };

@@ -30,6 +30,9 @@ beforeAll(async () => {
   h = await startHarness(limits);
   h.fake.addUser('maintainer', 'maintainer-token');
   h.fake.addUser('stranger', 'stranger-token');
+  // An organisation member whose membership is private: GitHub calls them a contributor, though they can write.
+  h.fake.addUser('quiet-member', 'quiet-member-token');
+  h.fake.privateMembers.add('quiet-member');
   h.fake.repo(repository).collaborators.add('maintainer');
   gateway = await startGateway(settingsFromEnv({ ...h.env, MAIL_REPLY_TO: siteTeamMailbox }));
 });
@@ -128,6 +131,20 @@ describe('following up on a pull request', () => {
     expect(subjectOf(all[2])).toBe('Blueprint Commons: the site team replied about your blueprint proposal');
     expect(all[2]).toContain('> Thanks: the figures are fine now.');
     expect(all[2]).not.toContain('backfill');
+  });
+
+  it('passes on a site team member whom GitHub calls a contributor (private membership), after asking what they may do', async () => {
+    const { pull, email } = await sentProposal();
+    await asUser('quiet-member-token', 'POST', `/issues/${pull}/comments`, { body: 'I look after the workforce blueprints: this is welcome.' });
+    await asUser('stranger-token', 'POST', `/issues/${pull}/comments`, { body: 'Great post, visit my site' });
+    const asked = () => h.fake.requestsTo('GET /repos/{owner}/{repo}/collaborators/{username}/permission').map((r) => r.path.split('/').at(-2));
+    const before = asked().length;
+    await look();
+    // Asked for each author GitHub does not already call the site team (other open pull requests are looked at too).
+    expect(new Set(asked().slice(before))).toEqual(new Set(['quiet-member', 'stranger']));
+    const news = mailsTo(email).at(-1)!;
+    expect(news).toContain('> I look after the workforce blueprints: this is welcome.');
+    expect(news).not.toContain('visit my site');
   });
 
   it('asks GitHub for a token that can only read pull requests', async () => {

@@ -252,6 +252,12 @@ export class FakeGitHub {
   /** A fork made from now on answers 404 to this many GET /repos polls before it is ready. */
   forkNotReadyPolls = 0;
 
+  /**
+   * Logins whose `author_association` shows as CONTRIBUTOR although they can write to the
+   * repository, as GitHub shows an organisation member whose membership is private.
+   */
+  readonly privateMembers = new Set<string>();
+
   /** An issue opened directly (as if through the web form). */
   openIssue(fullName: string, issue: { title: string; body: string; user: string; labels?: string[] }): FakeIssue {
     const repo = this.repo(fullName);
@@ -705,6 +711,14 @@ export class FakeGitHub {
       return { status: 200, body: this.pullJson(repo, issue) };
     });
 
+    this.on('GET', '/repos/{owner}/{repo}/collaborators/{username}/permission', (ctx) => {
+      const repo = this.repoFor(ctx);
+      const login = ctx.params.username;
+      if (![...this.users.values()].some((u) => u.login === login)) throw new HttpError(404, 'Not Found');
+      const permission = login.toLowerCase() === repo.owner.toLowerCase() ? 'admin' : repo.collaborators.has(login) || this.privateMembers.has(login) ? 'write' : 'read';
+      return { status: 200, body: { permission, role_name: permission, user: this.userJson(login) } };
+    });
+
     this.on('GET', '/repos/{owner}/{repo}/pulls/{pull_number}/reviews', (ctx) => {
       const repo = this.repoFor(ctx);
       const issue = this.issueOf(repo, ctx.params.pull_number);
@@ -858,8 +872,9 @@ export class FakeGitHub {
   }
 
   /** How the author is related to the repository, as GitHub's `author_association` says. */
-  private association(repo: FakeRepo, login: string): 'OWNER' | 'COLLABORATOR' | 'NONE' {
+  private association(repo: FakeRepo, login: string): 'OWNER' | 'COLLABORATOR' | 'CONTRIBUTOR' | 'NONE' {
     if (login.toLowerCase() === repo.owner.toLowerCase()) return 'OWNER';
+    if (this.privateMembers.has(login)) return 'CONTRIBUTOR';
     return repo.collaborators.has(login) ? 'COLLABORATOR' : 'NONE';
   }
 
