@@ -75,7 +75,8 @@ export function codeMessage(to: string, code: string, minutes: number): Message 
   };
 }
 
-export function sentMessage(to: string, pull: { kind: SubmissionKind; url: string; updated: boolean }, statusUrl: string): Message {
+/** The email with the pull request (or issue) link; `following` when the gateway will pass on what happens to it (./follow-up.ts). */
+export function sentMessage(to: string, pull: { kind: SubmissionKind; url: string; updated: boolean }, statusUrl: string, following = true): Message {
   const what = kindNames[pull.kind].noun;
   const opening = becomesIssue(pull.kind)
     ? (pull.updated
@@ -93,7 +94,9 @@ export function sentMessage(to: string, pull: { kind: SubmissionKind; url: strin
       pull.url,
       '',
       `You can see where it has got to here, without a GitHub account: ${statusUrl}`,
-      'Your email address is not shown on GitHub. When the site team replies, or your ' + (becomesIssue(pull.kind) ? 'issue is closed' : 'proposal is accepted or closed') + ', we email you here.',
+      following
+        ? `Your email address is not shown on GitHub. When the site team replies, or your ${becomesIssue(pull.kind) ? 'issue is closed' : 'proposal is accepted or closed'}, we email you here.`
+        : 'Your email address is not shown on GitHub.',
     ].join('\n'),
   };
 }

@@ -204,7 +204,7 @@ export class Worker {
       if (sub.email && (opened.created || sub.version > sub.sentVersion)) {
         const updated = sub.sentVersion > 0;
         await this.o.mailer
-          .send(sentMessage(sub.email, { kind: sub.kind, url: opened.url, updated }, `${this.o.publicUrl}/submissions/${sub.id}`))
+          .send(sentMessage(sub.email, { kind: sub.kind, url: opened.url, updated }, `${this.o.publicUrl}/submissions/${sub.id}`, this.o.followEveryMs > 0))
           .catch((error: Error) => log.warn({ submission: sub.id, err: { name: error.name, code: (error as { code?: string }).code } }, 'could not email the link'));
       }
     } catch (error) {

@@ -80,7 +80,9 @@ const statusPage = async (id: string, on: Gateway = gateway) => (await fetch(`${
 
 describe('following up on a pull request', () => {
   it('does not look before GATEWAY_FOLLOW_MINUTES have passed since sending', async () => {
-    const { id } = await sentProposal();
+    const { id, email } = await sentProposal();
+    // The first email promises what the gateway will pass on.
+    expect(mailsTo(email)[0]).toContain('When the site team replies, or your proposal is accepted or closed, we email you here.');
     const before = h.fake.requestsTo('GET /repos/{owner}/{repo}/pulls/{pull_number}').length;
     await gateway.worker.followUp(Date.now());
     expect(h.fake.requestsTo('GET /repos/{owner}/{repo}/pulls/{pull_number}').length).toBe(before);
@@ -277,6 +279,22 @@ describe('an email that cannot be sent', () => {
     } finally {
       await g2.close();
       await h2.close();
+    }
+  });
+});
+
+describe('with following up turned off (GATEWAY_FOLLOW_MINUTES=0)', () => {
+  it('never looks, and the first email promises nothing more', async () => {
+    const h3 = await startHarness(limits);
+    const g3 = await startGateway(settingsFromEnv({ ...h3.env, GATEWAY_FOLLOW_MINUTES: '0' }));
+    try {
+      const { id, email } = await sentProposal(g3, h3);
+      expect(mailsTo(email, h3)[0]).not.toContain('we email you here');
+      expect(await g3.worker.followUp(Date.now() + 365 * 24 * 60 * 60_000)).toEqual({ looked: 0, emailed: 0 });
+      expect(g3.store.get(id)!.githubState).toBeNull();
+    } finally {
+      await g3.close();
+      await h3.close();
     }
   });
 });
