@@ -6,6 +6,8 @@
  * So the worker asks `quiet()` before each step; a steady stream of proposals delays it by
  * `maxWaitMs` a step at most, so it is never starved.
  */
+import type { GitHubApi } from './content';
+
 export class Accepting {
   private count = 0;
   private waiting: (() => void)[] = [];
@@ -35,6 +37,14 @@ export class Accepting {
    * counted: the second setImmediate runs in the next turn of the loop, after it has polled for
    * I/O (https://nodejs.org/en/learn/asynchronous-work/event-loop-timers-and-nexttick).
    */
+  /** A GitHub client whose every request, and the work on its answer, waits for `quiet()` first. */
+  waitingFor(api: GitHubApi): GitHubApi {
+    return {
+      request: async (route, params) => (await this.quiet(), api.request(route, params)),
+      paginate: async (route, params) => (await this.quiet(), api.paginate(route, params)),
+    } as GitHubApi;
+  }
+
   async quiet(): Promise<void> {
     for (let turn = 0; turn < 2; turn++) await new Promise<void>((resolve) => setImmediate(resolve));
     if (this.count === 0) return;

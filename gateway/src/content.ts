@@ -17,7 +17,7 @@ import { organisationNotListed, questions } from '../../src/lib/contribute/quest
 import { canonicalPath, commitTrailer, planContribution, type ContributionEntry } from '../../src/lib/contribute/plan';
 import { inline, marker } from '../../src/lib/contribute/markdown';
 import { pullRequestBody } from '../../src/lib/contribute/pull-request-body';
-import { parseSource } from '../../src/lib/content/front-matter';
+import { parseSource, slugOf } from '../../src/lib/content/front-matter';
 import type { Blueprint, Organisation } from '../../src/lib/schema';
 import { paths } from '../../src/lib/content/urls';
 import { labelOf } from '../../src/lib/schema/taxonomy';
@@ -31,7 +31,7 @@ import { nativeMdxParser } from '../../src/lib/validate/native-parser';
 import { readContentFiles } from '../../src/node/content-files';
 
 export { publish, ContributionError, StepError, statusOf, githubMessage, type GitHubApi, type Runtime, type RepoRef, type PublishResult } from '../../src/lib/contribute/publish';
-export { commitTrailer, paths };
+export { commitTrailer, paths, slugOf };
 export { ReviewError, reviewedSource, type ReviewVerdict };
 export { createClient, explainError, type Client, type ClientSettings } from '../../scripts/lib/github';
 export { mergeErrors, answerLimits, answerOverLimit };

@@ -13,7 +13,8 @@
  * left out too.
  * It only reads: a token with `pull_requests: read` (or `issues: read` for feedback) is enough.
  */
-import { paths, type GitHubApi } from './content';
+import { paths, slugOf, type GitHubApi } from './content';
+import type { Accepting } from './accepting';
 import type { Logger } from './worker';
 import type { Mailer } from './mail';
 import { followUpMessage } from './mail';
@@ -94,8 +95,8 @@ export interface FollowUpOptions {
   siteUrl: string;
   /** How long after sending, or after the last look, a submission is looked at again; 0 never. */
   everyMs: number;
-  /** Waits while proposals are being accepted, as every request of the worker's does. */
-  quiet: () => Promise<void>;
+  /** Proposals being accepted, which each request waits for, as the worker's do. */
+  accepting: Accepting;
 }
 
 /** What the contributor called it: a blueprint's own title, or the pull request's (or issue's) for the other kinds. */
@@ -105,8 +106,7 @@ const titleOf = (sub: Submission) => (sub.kind === 'blueprint' && typeof sub.ans
 function pageOf(sub: Submission, siteUrl: string): string | undefined {
   const path = sub.payload?.path;
   if (!path || (sub.kind !== 'blueprint' && sub.kind !== 'review')) return undefined;
-  const slug = path.split('/').pop()!.replace(/\.mdx$/, '');
-  return `${siteUrl}${paths.blueprint(slug)}`;
+  return `${siteUrl}${paths.blueprint(slugOf(path))}`;
 }
 
 /**
@@ -121,13 +121,9 @@ export async function followUp(o: FollowUpOptions, now = Date.now()): Promise<{ 
   for (const sub of o.store.dueForFollowUp(now - o.everyMs, followBatch)) {
     looked++;
     try {
-      await o.quiet();
+      await o.accepting.quiet();
       const client = await o.github.client((line) => o.log.info({ submission: sub.id }, line), becomesIssue(sub.kind) ? { issues: 'read' } : { pull_requests: 'read' });
-      const api: GitHubApi = {
-        request: async (route, params) => (await o.quiet(), client.api.request(route, params)),
-        paginate: async (route, params) => (await o.quiet(), client.api.paginate(route, params)),
-      } as GitHubApi;
-      const { state, replies } = await readThread(api, o.upstream, sub);
+      const { state, replies } = await readThread(o.accepting.waitingFor(client.api), o.upstream, sub);
       const seen = o.store.seenReplies(sub.id);
       const added = replies.filter((r) => !seen.has(r.id));
       if (added.length || state !== 'open') {

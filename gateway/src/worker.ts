@@ -145,7 +145,7 @@ export class Worker {
    */
   followUp(now = Date.now()): Promise<{ looked: number; emailed: number }> {
     const { store, github, mailer, log, upstream, publicUrl, siteUrl, followEveryMs, accepting } = this.o;
-    const look = this.following.then(() => followUp({ store, github, mailer, log, upstream, publicUrl, siteUrl, everyMs: followEveryMs, quiet: () => accepting.quiet() }, now));
+    const look = this.following.then(() => followUp({ store, github, mailer, log, upstream, publicUrl, siteUrl, everyMs: followEveryMs, accepting }, now));
     this.following = look.catch(() => undefined);
     return look;
   }
@@ -183,10 +183,7 @@ export class Worker {
       // Feedback asks for an issue-writing token only: the pull requests' token cannot open issues.
       const client = await this.o.github.client((line) => log.info({ submission: sub.id }, line), issue ? issuePermissions : undefined);
       // Every request to GitHub, and the work on its answer, waits for the proposals being accepted.
-      const api: typeof client.api = {
-        request: async (route, params) => (await accepting.quiet(), client.api.request(route, params)),
-        paginate: async (route, params) => (await accepting.quiet(), client.api.paginate(route, params)),
-      };
+      const api = accepting.waitingFor(client.api);
       const opened = issue
         ? await sendIssue(api, this.o.upstream, sub, payload)
         : (await publish(api, client.runtime, {
