@@ -13,7 +13,7 @@ import { renderBlueprint } from '../../src/lib/content/render-blueprint';
 import { blueprintSections } from '../../src/lib/content/sections';
 import { minimumWhatWentWrongWords } from '../../src/lib/content/what-went-wrong';
 import {
-  audiences, capabilities, careSettings, costBands, domains, evidenceLevels, pillars, regions,
+  audiences, capabilities, careSettings, costBands, domains, evidenceLevels, fundingSources, pillars, regions,
   standards, suppliers, valuesOf,
 } from '../../src/lib/schema/taxonomy';
 import { Random, mixSeed } from './random';
@@ -294,6 +294,8 @@ function blueprintAt(index: number, ctx: BlueprintContext, attempt = 0): Generat
       problem: capitalise(`${r.zipf(w.problems)} on ${r.int(2, 40)} ${r.pick(w.places)} meant ${r.zipf(w.teams)} could not rely on ${r.zipf(w.things)}.`),
     },
     cost: { band: r.pick(valuesOf(costBands)), note: `${r.sample(w.costItems, 2).join(' and ')} for ${r.pick(w.numberWords)} months.` },
+    // From a stream of its own, so adding the field left every other generated value as it was.
+    funding: new Random(mixSeed(ctx.seed, 5, index)).sample(valuesOf(fundingSources), 1 + (index % 3)),
     outcome: { evidence: r.pick(illustrativeEvidence), headline: capitalise(`${r.zipf(w.outcomes)}: ${r.int(5, 60)}% better in the first year.`) },
     timeline: r.chance(0.8) ? { start, end: `${Number(start.slice(0, 4)) + r.int(1, 2)}${start.slice(4)}` } : { start },
     published: isoDay(published),

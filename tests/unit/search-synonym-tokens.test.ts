@@ -119,14 +119,14 @@ describe('what a page tells Pagefind', () => {
     blueprintSchema.parse({
       type: 'redprint', domain: 'workforce', title: 'Training ward staff with super-users', summary: 'A summary that is long enough to pass the minimum length.',
       keyQuestions: ['How do we train staff?'], organisation: 'alpha', pillars: ['support-people'], careSettings: ['acute', 'community'], audience: ['cio'],
-      eprSupplier: 'epic', standards: ['snomed-ct'], cost: { band: '50k-250k' }, outcome: { evidence: 'measured-locally', headline: 'Staff felt ready on go-live day.' },
+      eprSupplier: 'epic', standards: ['snomed-ct'], cost: { band: '50k-250k' }, funding: ['charity', 'own-revenue'], outcome: { evidence: 'measured-locally', headline: 'Staff felt ready on go-live day.' },
       timeline: { start: '2023-01' }, published: '2024-03-01', lastReviewed: '2025-02-01', owner: { name: 'Digital team' }, contact: 'team@example.nhs.uk', ...extra,
     });
 
   it('files a blueprint under every facet, including its organisation’s programme', () => {
     expect(blueprintRecord(blueprint(), organisation).filters).toEqual({
       type: ['redprint'], domain: ['workforce'], setting: ['acute', 'community'], pillar: ['support-people'], capability: [],
-      programme: ['fast-follower'], supplier: ['epic'], standard: ['snomed-ct'], audience: ['cio'],
+      programme: ['fast-follower'], funding: ['charity', 'own-revenue'], supplier: ['epic'], standard: ['snomed-ct'], audience: ['cio'],
     });
   });
 

@@ -21,7 +21,7 @@ describe('which blueprints are listed', () => {
 
 describe('search filter names', () => {
   it('keeps the URL parameters people have saved links with', () => {
-    expect(searchFilters.map((f) => f.name)).toEqual(['type', 'domain', 'setting', 'pillar', 'capability', 'programme', 'supplier', 'standard', 'audience']);
+    expect(searchFilters.map((f) => f.name)).toEqual(['type', 'domain', 'setting', 'pillar', 'capability', 'programme', 'funding', 'supplier', 'standard', 'audience']);
   });
 
   it('names each facet’s filter from the facet, with its label and values', () => {

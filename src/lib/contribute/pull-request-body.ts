@@ -5,7 +5,7 @@
  */
 import type { Adoption, Blueprint, Playbook } from '../schema';
 import { adoptionStages } from '../schema/adoption-stages';
-import { careSettings, costBands, domains, evidenceLevels, labelOf, suppliers } from '../schema/taxonomy';
+import { careSettings, costBands, domains, evidenceLevels, fundingSources, labelOf, suppliers } from '../schema/taxonomy';
 import { adoptionChecklist, checklistMarkdown } from './checklist';
 import { cell, clip, inline, marker } from './markdown';
 import { canonicalPath, kindLabel, sortEntries, titleOf, type ContributionEntry } from './plan';
@@ -40,6 +40,7 @@ function blueprintSummary(entry: ContributionEntry, options: BodyOptions, detail
     ['Care setting', cell(b.careSettings.map((c) => labelOf(careSettings, c)).join(', '))],
     ['EPR supplier', cell(labelOf(suppliers, b.eprSupplier))],
     ['Cost', cell([labelOf(costBands, b.cost.band), b.cost.note].filter(Boolean).join(': '))],
+    ['Paid for by', cell(b.funding.map((f) => labelOf(fundingSources, f)).join(', ') || 'not given')],
     ['Outcome', cell(`${labelOf(evidenceLevels, b.outcome.evidence)}: ${b.outcome.headline}`)],
   ];
   const parts = [

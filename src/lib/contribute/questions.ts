@@ -12,7 +12,7 @@
  */
 import { blueprintSections } from '../content/sections';
 import {
-  audiences, capabilities, careSettings, contentTypes, costBands, domains, evidenceLevels, pillars, standards, suppliers,
+  audiences, capabilities, careSettings, contentTypes, costBands, domains, evidenceLevels, fundingSources, pillars, standards, suppliers,
   type Term,
 } from '../schema/taxonomy';
 import { slugify } from './slug';
@@ -184,6 +184,10 @@ const frontMatterQuestions: Question[] = [
   {
     id: 'cost-note', path: ['cost', 'note'], name: 'Cost note', label: 'What did the money pay for? (optional)', kind: 'text', required: false, group: 'Cost and outcome',
     hint: 'For example, “Two years of a 4 WTE team, devices and licences”. Up to 200 characters.',
+  },
+  {
+    id: 'funding', path: ['funding'], name: 'Funding', label: 'Who paid for it? (optional)', kind: 'many', terms: fundingSources, required: false,
+    hint: 'Choose every source of the money, your own budgets included. Readers look for work paid for in ways they can copy.', group: 'Cost and outcome',
   },
   {
     id: 'outcome-evidence', path: ['outcome', 'evidence'], name: 'Evidence', label: 'How do you know what the outcome was?', kind: 'one', terms: evidenceLevels,

@@ -16,6 +16,8 @@ export const blueprintColumns = [
   'timeline.start', 'timeline.end', 'published', 'lastReviewed', 'reviewBy', 'licence', 'illustrative', 'url',
   // From schema version 1.2: lineage and adoptions, each list in the order blueprints.json has it.
   'adaptedFrom.blueprint', 'adaptedInto', 'adoptions.organisation', 'adoptions.stage',
+  // From 1.3, last so that columns analysts already read keep their places.
+  'funding',
 ] as const;
 
 /** The text of a field in a cell: lists joined, absent values empty. */

@@ -4,7 +4,7 @@
  * a unit test checks every vocabulary there is published here.
  */
 import {
-  audiences, capabilities, careSettings, contentTypes, costBands, domains, evidenceLevels, facets, licences,
+  audiences, capabilities, careSettings, contentTypes, costBands, domains, evidenceLevels, facets, fundingSources, licences,
   maturities, measureUnits, pillars, programmeStatuses, regions, standards, statuses, suppliers, type Term,
 } from '../schema/taxonomy';
 import { adoptionStages } from '../schema/adoption-stages';
@@ -27,6 +27,7 @@ export const vocabularies: readonly Vocabulary[] = [
   { id: 'standards', label: facets.standards.label, usedBy: ['blueprint.standards'], terms: standards },
   { id: 'audiences', label: facets.audience.label, usedBy: ['blueprint.audience', 'playbook.audience'], terms: audiences },
   { id: 'costBands', label: 'Cost band', usedBy: ['blueprint.cost.band'], terms: costBands },
+  { id: 'fundingSources', label: facets.funding.label, usedBy: ['blueprint.funding'], terms: fundingSources },
   { id: 'evidenceLevels', label: 'Evidence level', usedBy: ['blueprint.outcome.evidence'], terms: evidenceLevels },
   { id: 'measureUnits', label: 'Outcome measure unit', usedBy: ['blueprint.outcome.measures.unit'], terms: measureUnits },
   { id: 'statuses', label: 'Status', usedBy: ['blueprint.status'], terms: statuses },

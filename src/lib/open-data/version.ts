@@ -2,4 +2,5 @@
 export const apiVersion = 'v1';
 /** 1.1: blueprints gained `artefacts` (the slugs of the templates that go with them), `adaptedFrom`, `adoptions` and `adaptedInto`. */
 /** 1.2: taxonomy.json gained the adoption stages; blueprints.csv gained the adoption and adaptation columns. */
-export const schemaVersion = '1.2';
+/** 1.3: blueprints gained `funding` (who paid), taxonomy.json the `fundingSources` vocabulary and blueprints.csv a `funding` column. */
+export const schemaVersion = '1.3';

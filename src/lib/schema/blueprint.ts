@@ -6,7 +6,7 @@
 import { z } from 'astro/zod';
 import {
   audiences, capabilities, careSettings, contentTypes, costBands, domains, evidenceLevels,
-  licences, measureUnits, pillars, standards, statuses, suppliers, valuesOf,
+  fundingSources, licences, measureUnits, pillars, standards, statuses, suppliers, valuesOf,
 } from './taxonomy';
 import { addMonths, artefact, contact, date, defaultReviewMonths, manyOf, month, oneOf, owner, slug, slugs, text, webAddress } from './fields';
 import { titleProblem } from './title';
@@ -103,6 +103,8 @@ export const blueprintSchema = z
       },
       { error: 'is required: give cost.band (under-50k, 50k-250k, 250k-1m or over-1m)' },
     ),
+    /** Every source of the money, e.g. [national-programme, own-revenue]. */
+    funding: manyOf(fundingSources),
     /** How successful it was, and how you know. */
     outcome: z.object(
       {

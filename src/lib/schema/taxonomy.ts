@@ -145,6 +145,22 @@ export const costBands = terms([
   { value: 'over-1m', label: 'Over £1m' },
 ] as const);
 
+/**
+ * Where the money came from. Weaker trusts ask where funding for digital work can be found; a
+ * blueprint lists every source that paid for it, so a reader can find work paid for without
+ * national money, or see which programmes paid for what.
+ */
+export const fundingSources = terms([
+  { value: 'national-programme', label: 'National programme', description: 'Money from a national programme, such as Global Digital Exemplar, Fast Follower, Digital Aspirant or Frontline Digitisation funding.' },
+  { value: 'own-capital', label: 'Own capital budget', description: 'The organisation’s own capital: devices, infrastructure and one-off build costs.' },
+  { value: 'own-revenue', label: 'Own running budget', description: 'The organisation’s own revenue budget, including staff time and posts made permanent.' },
+  { value: 'integrated-care-system', label: 'Integrated care system', description: 'Money from the integrated care board or shared between the organisations of an integrated care system.' },
+  { value: 'local-authority', label: 'Local authority', description: 'Money from a council, for example for social care or public health work.' },
+  { value: 'charity', label: 'Charity', description: 'An NHS charity or another charitable grant.' },
+  { value: 'research-or-innovation-grant', label: 'Research or innovation grant', description: 'A grant for research, innovation or improvement, for example from a health innovation network or a research funder.' },
+  { value: 'partner-in-kind', label: 'Partner in kind', description: 'Paid for or given in kind by a supplier, university or other partner.' },
+] as const);
+
 export const evidenceLevels = terms([
   { value: 'anecdotal', label: 'Anecdotal', description: 'Reported by the team, not measured.' },
   { value: 'measured-locally', label: 'Measured locally', description: 'Measured by the organisation before and after.' },
@@ -209,6 +225,7 @@ export const facets = {
   careSettings: { label: 'Care setting', path: 'care-settings', filter: 'setting', terms: careSettings },
   eprSupplier: { label: 'EPR supplier', path: 'suppliers', filter: 'supplier', terms: suppliers },
   standards: { label: 'Standard', path: 'standards', filter: 'standard', terms: standards },
+  funding: { label: 'Funding', path: 'funding', filter: 'funding', terms: fundingSources },
   audience: { label: 'Audience', path: 'audiences', filter: 'audience', terms: audiences },
 } as const;
 

@@ -25,7 +25,7 @@ export const searchTypes = [
 const programme: SearchFilter = { name: 'programme', label: 'Programme of the publishing organisation', terms: programmeStatuses };
 
 /** The filters in the order the search page shows them: the facets, with the publisher's programme among them. */
-const order: readonly (FacetName | 'programme')[] = ['type', 'domain', 'careSettings', 'pillars', 'capabilities', 'programme', 'eprSupplier', 'standards', 'audience'];
+const order: readonly (FacetName | 'programme')[] = ['type', 'domain', 'careSettings', 'pillars', 'capabilities', 'programme', 'funding', 'eprSupplier', 'standards', 'audience'];
 
 export const searchFilters: readonly SearchFilter[] = order.map((id) =>
   id === 'programme' ? programme : { name: facets[id].filter, label: facets[id].label, terms: id === 'type' ? searchTypes : facets[id].terms },
