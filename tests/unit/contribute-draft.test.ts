@@ -55,6 +55,7 @@ describe('turning form answers into front-matter', () => {
   it('nests cost, outcome, timeline and owner answers as the schema expects', () => {
     const data = toFrontMatter(completeDraft(), options);
     expect(data.cost).toEqual({ band: 'under-50k', note: 'Screens for twelve wards and two weeks of a developer.' });
+    expect(data.funding).toEqual(['own-capital', 'charity']);
     expect(data.outcome).toEqual({ evidence: 'measured-locally', headline: 'Phone calls to find a bed fell from about 60 a day to 10.' });
     expect(data.timeline).toEqual({ start: '2023-01', end: '2023-02' });
     expect(data.owner).toEqual({ name: 'Patient flow team', role: 'Head of patient flow' });
@@ -183,6 +184,11 @@ describe('the MDX file a draft becomes', () => {
     const parsed = parseSource(draftToMdx(completeDraft(), options));
     expect(parsed.error).toBeUndefined();
     expect(blueprintSchema.safeParse(parsed.data).success).toBe(true);
+  });
+
+  it('says who paid straight after the cost, where an author reads them together', () => {
+    const keys = Object.keys(parseSource(draftToMdx(completeDraft(), options)).data as object);
+    expect(keys.slice(keys.indexOf('cost'), keys.indexOf('cost') + 3)).toEqual(['cost', 'funding', 'outcome']);
   });
 
   it('has every standard section, with the author’s text or the prompt as a comment', () => {

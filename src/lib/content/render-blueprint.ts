@@ -11,7 +11,7 @@ import { writeYaml } from './yaml-writer';
 /** Front-matter fields in the order authors read them; unknown keys follow in their own order. */
 const fieldOrder = [
   'type', 'domain', 'title', 'summary', 'keyQuestions', 'organisation', 'partners', 'pillars', 'capabilities',
-  'careSettings', 'eprSupplier', 'standards', 'audience', 'startingPoint', 'cost', 'outcome', 'timeline',
+  'careSettings', 'eprSupplier', 'standards', 'audience', 'startingPoint', 'cost', 'funding', 'outcome', 'timeline',
   'published', 'lastReviewed', 'reviewBy', 'owner', 'contact', 'status', 'licence', 'related', 'illustrative', 'sources',
 ];
 
