@@ -12,8 +12,8 @@ import { gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildMatchData, encodeMatchData } from '../../src/lib/match';
-import { costBands, labelOf, type Blueprint, type Organisation, type Playbook } from '../../src/lib/schema';
+import { blueprintTitle, buildMatchData, encodeMatchData } from '../../src/lib/match';
+import type { Blueprint, Organisation, Playbook } from '../../src/lib/schema';
 import { paths } from '../../src/lib/content/urls';
 import { readCorpus } from '../../src/lib/validate/corpus';
 import { remarkMdxParser } from '../../src/lib/validate/remark-parser';
@@ -45,9 +45,7 @@ const gzipped = gzipSync(json).length;
 const measured = measureMatchData(json, runs);
 // /blueprint-titles.json, fetched by the trust pages once there is something to show (its shape is BlueprintTitles).
 const orgs = new Map(of<Organisation>('organisation').map((o) => [o.slug, o.data]));
-const titles = JSON.stringify(
-  Object.fromEntries(blueprints.map((b) => [b.slug, [paths.blueprint(b.slug), b.data.title, b.data.type, orgs.get(b.data.organisation)?.shortName ?? orgs.get(b.data.organisation)?.name ?? '', labelOf(costBands, b.data.cost.band)]])),
-);
+const titles = JSON.stringify(Object.fromEntries(blueprints.map((b) => [b.slug, blueprintTitle(b.data, orgs.get(b.data.organisation), paths.blueprint(b.slug))])));
 
 const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 console.log(`| blueprints | entries | match-data.json | gzipped | rank, median of ${runs} | rank, slowest |`);

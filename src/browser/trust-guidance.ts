@@ -136,8 +136,14 @@ class MyTrust extends HTMLElement {
   }
 }
 
+/** "paid for by own running budget and national programme", or nothing when the blueprint does not say. */
+function paidBy(funding: readonly string[]): string[] {
+  if (funding.length === 0) return [];
+  return [`paid for by ${new Intl.ListFormat('en-GB').format(funding.map(inSentence))}`];
+}
+
 /** A blueprint or redprint in the ranked list, marked up like the page's playbooks; every value is set as text. */
-function matchItem(id: string, [href, title, type, publisher, cost, illustrative]: BlueprintTitles[string]): HTMLLIElement {
+function matchItem(id: string, [href, title, type, publisher, cost, illustrative, funding]: BlueprintTitles[string]): HTMLLIElement {
   const li = document.createElement('li');
   li.className = 'app-match-list__item';
   li.dataset.matchId = id;
@@ -149,7 +155,7 @@ function matchItem(id: string, [href, title, type, publisher, cost, illustrative
   heading.append(link);
   const detail = document.createElement('p');
   detail.className = 'nhsuk-body-s nhsuk-u-margin-bottom-1';
-  detail.textContent = `${publisher} · cost ${inSentence(cost)}`;
+  detail.textContent = [publisher, `cost ${inSentence(cost)}`, ...paidBy(funding)].join(' · ');
   const reasons = document.createElement('p');
   reasons.className = 'nhsuk-body-s nhsuk-u-margin-bottom-0 app-match-list__reasons';
   reasons.dataset.reasons = '';
@@ -251,7 +257,7 @@ class WhereToStartGuide extends HTMLElement {
 }
 
 /** One matched blueprint, as the site's other lists show it; every value is set as text. */
-function blueprintItem([href, title, type, publisher, cost, illustrative]: BlueprintTitles[string], reasons: string[]): HTMLLIElement {
+function blueprintItem([href, title, type, publisher, cost, illustrative, funding]: BlueprintTitles[string], reasons: string[]): HTMLLIElement {
   const li = document.createElement('li');
   const tag = typeTag(type);
   const link = document.createElement('a');
@@ -259,7 +265,7 @@ function blueprintItem([href, title, type, publisher, cost, illustrative]: Bluep
   link.textContent = title;
   const detail = document.createElement('span');
   detail.className = 'nhsuk-body-s';
-  detail.textContent = ` (${publisher}; cost ${inSentence(cost)})${reasons.length > 0 ? ` Why: ${reasons.join(' · ')}` : ''}`;
+  detail.textContent = ` (${[publisher, `cost ${inSentence(cost)}`, ...paidBy(funding)].join('; ')})${reasons.length > 0 ? ` Why: ${reasons.join(' · ')}` : ''}`;
   li.append(tag, ' ', ...(illustrative ? [illustrativeTag(), ' '] : []), link, detail);
   return li;
 }

@@ -10,6 +10,7 @@ import { bundledMatchData } from '../support/guide';
 import { useSite } from '../support/site';
 import { expectedContent } from '../support/content';
 import { isIllustrativeBlueprint } from '../../src/lib/content/illustrative';
+import { fundingSources, inSentence, labelOf } from '../../src/lib/schema/taxonomy';
 import type { Page } from 'playwright-core';
 
 const listed = (page: Page, list: 'closer' | 'rest') => page.locator(`[data-${list}] > li`).evaluateAll((items) => items.map((li) => (li as HTMLElement).dataset.matchId));
@@ -49,6 +50,18 @@ describe('finding guidance for my trust', () => {
     );
     expect(made.size).toBeGreaterThan(0);
     for (const [id, hasLabel] of labelled) if (made.has(id!)) expect(hasLabel, id).toBe(true);
+
+    // Each blueprint says who paid for it, where its file does, in the words of the funding list.
+    const details = new Map(await page.locator('[data-closer] > li, [data-rest] > li').evaluateAll((items) =>
+      items.map((li) => [(li as HTMLElement).dataset.matchId!, li.querySelector('p')?.textContent ?? ''] as const),
+    ));
+    const paid = expectedContent().blueprints.filter((b) => details.has(b.slug) && b.data.funding.length > 0);
+    expect(paid.length).toBeGreaterThan(0);
+    for (const b of paid) {
+      const names = b.data.funding.map((f) => inSentence(labelOf(fundingSources, f)));
+      expect(details.get(b.slug), b.slug).toContain(`paid for by ${new Intl.ListFormat('en-GB').format(names)}`);
+    }
+    for (const b of expectedContent().blueprints.filter((x) => details.has(x.slug) && x.data.funding.length === 0)) expect(details.get(b.slug)).not.toContain('paid for by');
 
     // The profile stays in this browser: opening the bare address brings it back.
     await page.goto(site.url('/my-trust/'));

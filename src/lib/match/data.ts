@@ -3,6 +3,8 @@
  * organisations reduced to the short fields scoring reads (no titles or text; the pages carry those).
  */
 import type { Blueprint, Organisation, Playbook } from '../schema';
+import { costBands, fundingSources, labelOf } from '../schema/taxonomy';
+import { isIllustrativeBlueprint } from '../content/illustrative';
 import type { MatchOrganisation } from './profile';
 import { maturityOfStart, type MatchEntry } from './score';
 
@@ -152,6 +154,15 @@ export function decodeMatchData(compact: CompactMatchData): MatchData {
 
 /**
  * What a page shows of a matched blueprint, by slug: [address, title, type, publisher's short name,
- * cost band label, 1 if it is an illustrative example (a made-up organisation's) else 0].
+ * cost band label, 1 if it is an illustrative example (a made-up organisation's) else 0, the labels
+ * of who paid for it].
  */
-export type BlueprintTitles = Record<string, [string, string, 'blueprint' | 'redprint', string, string, 0 | 1]>;
+export type BlueprintTitles = Record<string, [string, string, 'blueprint' | 'redprint', string, string, 0 | 1, string[]]>;
+
+/** One blueprint's entry in /blueprint-titles.json, with `address` its page's address as served. */
+export function blueprintTitle(b: Blueprint, organisation: Organisation | undefined, address: string): BlueprintTitles[string] {
+  return [
+    address, b.title, b.type, organisation?.shortName ?? organisation?.name ?? '', labelOf(costBands, b.cost.band),
+    isIllustrativeBlueprint(b, organisation) ? 1 : 0, b.funding.map((f) => labelOf(fundingSources, f)),
+  ];
+}
