@@ -360,6 +360,58 @@ describe('drafting a blueprint on the contribute page, one step at a time', () =
     expect(problems).toEqual([]);
   });
 
+  it('carries on in another browser from the downloaded file, with every answer back and the same file made again', async () => {
+    const first = await openForm();
+    await fillQuickly(first.page, goodDraft());
+    await goToStep(first.page, sendStep.id);
+    const [download] = await Promise.all([first.page.waitForEvent('download'), first.page.locator('[data-download]').click()]);
+    const file = (await download.path())!;
+    const source = readFileSync(file, 'utf8');
+
+    // Another browser: nothing kept from the first.
+    const { page } = await openForm();
+    expect(await page.getByLabel('Title', { exact: true }).inputValue()).toBe('');
+    await page.getByText('Carry on with a draft you downloaded').click();
+    await page.getByLabel('Your draft file', { exact: true }).setInputFiles({ name: download.suggestedFilename(), mimeType: 'text/markdown', buffer: readFileSync(file) });
+    await eventually(() => currentStep(page)).toBe(checkAnswersStep.id);
+    expect(await page.locator('[data-opened-file-text]').textContent()).toContain(`from ${download.suggestedFilename()}`);
+    expect(await page.locator('[data-opened-file-left-out]').isHidden()).toBe(true);
+    for (const field of draftFields.filter((f) => f.id in goodDraft() && f.kind !== 'section')) {
+      await goToStep(page, stepOfQuestion(field.id)!.id);
+      const given = goodDraft()[field.id];
+      expect(await shown(page, field), field.id).toEqual(Array.isArray(given) ? given : String(given));
+    }
+    await goToStep(page, sendStep.id);
+    expect(await page.locator('[data-mdx]').textContent()).toBe(source);
+  });
+
+  it('asks before a file replaces a draft, and keeps the draft when the author says no', async () => {
+    const { page } = await openForm();
+    await fillQuickly(page, mistaken());
+    const file = draftToMdx(goodDraft(), { today, illustrativeOrganisations: organisations().illustrative });
+    await page.getByText('Carry on with a draft you downloaded').click();
+    const asked = new Promise<string>((resolve) => page.once('dialog', (dialog) => { resolve(dialog.message()); void dialog.dismiss(); }));
+    await page.getByLabel('Your draft file', { exact: true }).setInputFiles({ name: 'draft.mdx', mimeType: 'text/markdown', buffer: Buffer.from(file) });
+    expect(await asked).toMatch(/^Open draft\.mdx\? It replaces the draft on this page/);
+    expect(await page.getByLabel('Title', { exact: true }).inputValue()).toBe(mistaken().title);
+  });
+
+  it('says beside the file box why a file that is not a draft cannot be opened, and changes nothing', async () => {
+    const { page } = await openForm();
+    await fillQuickly(page, mistaken());
+    await page.getByText('Carry on with a draft you downloaded').click();
+    const input = page.getByLabel('Your draft file', { exact: true });
+    await input.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('Notes from the meeting.') });
+    const error = page.locator('[data-open-file-error]');
+    await error.waitFor({ state: 'visible' });
+    expect((await error.textContent())!.replace(/\s+/g, ' ')).toBe('Error: notes.txt could not be opened as a draft, because it is not a blueprint file: it has no front-matter: start the file with a line of ---, then the fields, then another line of ---. Choose the .mdx file the form downloaded');
+    expect(await input.getAttribute('aria-describedby')).toBe('draft-open-file-hint draft-open-file-error');
+    await input.setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(200 * 1024) });
+    await eventually(async () => (await error.textContent())!.includes('scan.pdf is 200 KiB, bigger than any blueprint can be (100 KiB)')).toBe(true);
+    expect(await page.getByLabel('Title', { exact: true }).inputValue()).toBe(mistaken().title);
+    await expectNoViolations(page, 'with a file that could not be opened');
+  }, axeTimeout);
+
   it('warns, without stopping the author, when a blueprint with a similar title exists', async () => {
     const existing = expectedContent().blueprints[0];
     const { page } = await openForm();

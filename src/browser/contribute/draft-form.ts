@@ -6,12 +6,13 @@
  * on, then shows check your answers, the ways to send and a confirmation. The draft is kept in
  * this browser throughout, and checked with the site's own blueprint schema and MDX safety gate.
  */
-import { draftToMdx, hasAnswers, type DraftOptions } from '../../lib/contribute/draft';
+import { answersFromMdx, draftToMdx, hasAnswers, type DraftOptions } from '../../lib/contribute/draft';
 import type { DraftValues } from '../../lib/contribute/answers';
 import { mergeErrors, sectionErrors, validateDraft, type FieldError } from '../../lib/contribute/draft-check';
 import { handOff } from '../../lib/contribute/hand-off';
 import { localIsoDate } from '../../lib/contribute/local-date';
 import { organisationNotListed } from '../../lib/contribute/questions';
+import { maxFileBytes } from '../../lib/validate/rules/file-size';
 import {
   checkAnswersStep, errorsOnStep, firstStepWithErrors, questionSteps, sendStep, sentStepId, stepById, stepOfQuestion, steps, withTopic, type Step,
 } from '../../lib/contribute/steps';
@@ -120,6 +121,7 @@ class DraftForm extends HTMLElement {
     });
     this.addEventListener('draft-sent', (event) => this.confirm({ gateway: (event as CustomEvent<DraftSent>).detail }));
     this.querySelector('[data-clear]')?.addEventListener('click', () => this.clear());
+    this.querySelector<HTMLInputElement>('[data-open-file]')?.addEventListener('change', (event) => void this.openFile(event.target as HTMLInputElement));
     window.addEventListener('hashchange', () => void this.route(false));
     void this.route(true);
   }
@@ -379,6 +381,56 @@ class DraftForm extends HTMLElement {
     box.replaceChildren(card);
   }
 
+  /**
+   * A draft downloaded earlier, opened from a file: its answers replace the draft on this page,
+   * and the author goes to check them. A file that is not a blueprint, or is too big to be one,
+   * changes nothing and says why beside the file box.
+   */
+  private async openFile(input: HTMLInputElement): Promise<void> {
+    const file = input.files?.[0];
+    if (!file) return;
+    const group = this.querySelector<HTMLElement>('[data-open-file-group]')!;
+    const error = this.querySelector<HTMLElement>('[data-open-file-error]')!;
+    const fail = (message: string) => {
+      error.replaceChildren(Object.assign(document.createElement('span'), { className: 'nhsuk-u-visually-hidden', textContent: 'Error: ' }), message);
+      error.hidden = false;
+      group.classList.add('nhsuk-form-group--error');
+      input.setAttribute('aria-describedby', 'draft-open-file-hint draft-open-file-error');
+      input.value = '';
+      input.focus();
+    };
+    if (file.size > maxFileBytes) return fail(`${file.name} is ${Math.ceil(file.size / 1024)} KiB, bigger than any blueprint can be (${maxFileBytes / 1024} KiB): choose the .mdx file the form downloaded`);
+    const organisations = [...(this.querySelector<HTMLSelectElement>('select[name="organisation"]')?.options ?? [])].map((o) => o.value).filter((v) => v && v !== organisationNotListed);
+    const result = answersFromMdx(await file.text(), organisations);
+    if ('error' in result) return fail(`${file.name} could not be opened as a draft, because ${result.error}. Choose the .mdx file the form downloaded`);
+    if (hasAnswers(this.values()) && !window.confirm(`Open ${file.name}? It replaces the draft on this page, which is deleted from this device.`)) {
+      input.value = '';
+      return;
+    }
+    error.hidden = true;
+    group.classList.remove('nhsuk-form-group--error');
+    input.setAttribute('aria-describedby', 'draft-open-file-hint');
+    input.value = '';
+    this.form.reset();
+    writeValues(this.form, result.values);
+    saveDraft(this.values());
+    this.showErrors([]);
+    this.submitted = false;
+    this.returnToCheck = false;
+    this.lastSent = undefined;
+    this.querySelector<HTMLElement>('[data-restored]')!.hidden = true;
+    this.showOrganisationName();
+    void this.lookForSimilar();
+    const opened = this.querySelector<HTMLElement>('[data-opened-file]')!;
+    opened.querySelector('[data-opened-file-text]')!.textContent = `We have opened your draft from ${file.name}. Choose “Change” to carry on with any answer.`;
+    const leftOut = opened.querySelector<HTMLElement>('[data-opened-file-left-out]')!;
+    leftOut.textContent = result.leftOut.length > 0 ? `This form has no question for some of what the file holds, so it was left out: ${result.leftOut.join('; ')}.` : '';
+    leftOut.hidden = result.leftOut.length === 0;
+    opened.hidden = false;
+    this.querySelector<HTMLDetailsElement>('[data-open-file-details]')!.open = false;
+    this.go(checkAnswersStep.id);
+  }
+
   private clear(): void {
     if (!window.confirm('Clear your draft? Everything you have written on this page will be deleted from this device.')) return;
     clearDraft();
@@ -389,6 +441,7 @@ class DraftForm extends HTMLElement {
     this.returnToCheck = false;
     this.lastSent = undefined;
     this.querySelector<HTMLElement>('[data-restored]')!.hidden = true;
+    this.querySelector<HTMLElement>('[data-opened-file]')!.hidden = true;
     this.querySelector('[data-similar]')?.replaceChildren();
     this.showOrganisationName();
     this.go(questionSteps[0].id);

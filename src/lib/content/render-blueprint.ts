@@ -34,6 +34,11 @@ function comment(text: string): string {
   return `{/* ${text.replace(/\*\//g, '* /')} */}`;
 }
 
+/** What a section left empty is written with: its prompt for the author, as a comment that renders nothing. */
+export function emptySection(section: { prompt: string }): string {
+  return comment(section.prompt);
+}
+
 export function renderFrontMatter(data: Record<string, unknown>): string {
   return `---\n${writeYaml(plain(ordered(data)) as Record<string, unknown>)}---\n`;
 }
@@ -46,7 +51,7 @@ export function renderBlueprint(data: Record<string, unknown>, sections: Record<
   const body = blueprintSections
     .map(({ heading, prompt }) => {
       const text = sections[heading]?.trim();
-      return `## ${heading}\n\n${text ? text : comment(prompt)}\n`;
+      return `## ${heading}\n\n${text ? text : emptySection({ prompt })}\n`;
     })
     .join('\n');
   return `${renderFrontMatter(data)}\n${body}`;

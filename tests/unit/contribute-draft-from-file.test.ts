@@ -1,0 +1,86 @@
+/**
+ * A downloaded draft opened again: the answers `answersFromMdx` reads back from a file the form
+ * wrote make that same file again, whatever was typed, and what the form cannot hold is named.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { answersFromMdx, draftToMdx } from '../../src/lib/contribute/draft';
+import { organisationNotListed, questions, sectionFieldId } from '../../src/lib/contribute/questions';
+import { renderBlueprint } from '../../src/lib/content/render-blueprint';
+import { blueprintSections } from '../../src/lib/content/sections';
+import type { DraftValues } from '../../src/lib/contribute/answers';
+import { completeDraft, draftAnswers, whatWentWrong } from '../fixtures/contribute/answers';
+
+const options = { today: '2025-06-30' };
+const listed = ['northmoor-teaching-hospitals', 'fellbrook-hospitals'];
+
+function read(source: string): { values: DraftValues; leftOut: string[] } {
+  const result = answersFromMdx(source, listed);
+  if ('error' in result) throw new Error(result.error);
+  return result;
+}
+
+describe('a downloaded draft opened again', () => {
+  it('gives back every answer the file holds', () => {
+    const answers = completeDraft({ [whatWentWrong]: draftAnswers[whatWentWrong] });
+    const { values, leftOut } = read(draftToMdx(answers, options));
+    expect(leftOut).toEqual([]);
+    for (const q of questions.filter((x) => x.path.length > 0 || x.kind === 'section')) {
+      const given = answers[q.id];
+      if (given === undefined || given === '' || (Array.isArray(given) && given.length === 0)) expect(values[q.id], q.id).toBeUndefined();
+      else expect(values[q.id], q.id).toEqual(given);
+    }
+  });
+
+  it('makes the same file again', () => {
+    const file = draftToMdx(completeDraft(), options);
+    expect(draftToMdx(read(file).values, options)).toBe(file);
+  });
+
+  it('makes the same file again whatever was typed', () => {
+    // Pieces of text that mean something to YAML or MDX, as well as letters.
+    const piece = fc.constantFrom('a', 'B', ' ', '\n', '\r\n', '#', '## ', '- ', '* ', '/', '{/* ', ' */}', ':', ': ', '"', "'", '`', '<', '>', '£', 'é', '\t', '|', '[', ']', '0', '1e3', 'null', 'true', '~', '2023-01', '---');
+    const typed = fc.array(piece, { maxLength: 40 }).map((p) => p.join(''));
+    const texts = questions.filter((q) => ['text', 'paragraph', 'lines', 'list', 'section'].includes(q.kind) && q.id !== 'organisation-name');
+    fc.assert(
+      fc.property(fc.array(typed, { minLength: texts.length, maxLength: texts.length }), (written) => {
+        const answers = completeDraft(Object.fromEntries(texts.map((q, i) => [q.id, written[i]])));
+        const file = draftToMdx(answers, options);
+        expect(draftToMdx(read(file).values, options)).toBe(file);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('names an organisation the site does not list, so the same file comes back', () => {
+    const file = draftToMdx(completeDraft({ organisation: organisationNotListed, 'organisation-name': 'Pennine Community Care' }), options);
+    const { values } = read(file);
+    expect(values).toMatchObject({ organisation: organisationNotListed, 'organisation-name': 'pennine-community-care' });
+    expect(draftToMdx(values, options)).toBe(file);
+  });
+
+  it('names what the form has no question for, instead of dropping it silently', () => {
+    const data = { type: 'blueprint', title: 'A title', related: ['other-blueprint'], pillars: ['improve-care', 'not-a-pillar'], eprSupplier: 'nobody', cost: { band: 'under-50k', note: ['a', { b: 1 }] }, status: 'draft' };
+    const { values, leftOut } = read(renderBlueprint(data, {}));
+    expect(values.pillars).toEqual(['improve-care']);
+    expect(values).not.toHaveProperty('eprSupplier');
+    expect(leftOut.sort()).toEqual(['cost.note', 'eprSupplier: nobody', 'pillars: not-a-pillar', 'related']);
+  });
+
+  it('leaves out the prompts an empty section is written with, and keeps headings of the author’s own', () => {
+    const what = sectionFieldId(blueprintSections[0].heading);
+    const { values } = read(draftToMdx(completeDraft({ [what]: 'First.\n\n## A heading of ours\n\nSecond.' }), options));
+    expect(values[what]).toBe('First.\n\n## A heading of ours\n\nSecond.');
+    expect(Object.keys(values).filter((k) => k.startsWith('section-')).sort()).toEqual(
+      blueprintSections.map((s) => sectionFieldId(s.heading)).filter((id) => completeDraft({ [what]: 'x' })[id]).sort(),
+    );
+  });
+
+  it('says a file that is not a blueprint is not one', () => {
+    for (const source of ['Just some notes.', '---\ntitle: [unclosed\n---\n', '---\n- a list\n---\n', '']) {
+      const result = answersFromMdx(source, listed);
+      expect(result, JSON.stringify(source)).toHaveProperty('error');
+      expect((result as { error: string }).error).toMatch(/^it is not a blueprint file: it /);
+    }
+  });
+});
