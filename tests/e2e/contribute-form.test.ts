@@ -371,7 +371,7 @@ describe('drafting a blueprint on the contribute page, one step at a time', () =
     // Another browser: nothing kept from the first.
     const { page } = await openForm();
     expect(await page.getByLabel('Title', { exact: true }).inputValue()).toBe('');
-    await page.getByText('Carry on with a draft you downloaded').click();
+    await page.getByText('Carry on with a draft you downloaded', { exact: true }).click();
     await page.getByLabel('Your draft file', { exact: true }).setInputFiles({ name: download.suggestedFilename(), mimeType: 'text/markdown', buffer: readFileSync(file) });
     await eventually(() => currentStep(page)).toBe(checkAnswersStep.id);
     expect(await page.locator('[data-opened-file-text]').textContent()).toContain(`from ${download.suggestedFilename()}`);
@@ -389,7 +389,7 @@ describe('drafting a blueprint on the contribute page, one step at a time', () =
     const { page } = await openForm();
     await fillQuickly(page, mistaken());
     const file = draftToMdx(goodDraft(), { today, illustrativeOrganisations: organisations().illustrative });
-    await page.getByText('Carry on with a draft you downloaded').click();
+    await page.getByText('Carry on with a draft you downloaded', { exact: true }).click();
     const asked = new Promise<string>((resolve) => page.once('dialog', (dialog) => { resolve(dialog.message()); void dialog.dismiss(); }));
     await page.getByLabel('Your draft file', { exact: true }).setInputFiles({ name: 'draft.mdx', mimeType: 'text/markdown', buffer: Buffer.from(file) });
     expect(await asked).toMatch(/^Open draft\.mdx\? It replaces the draft on this page/);
@@ -399,7 +399,7 @@ describe('drafting a blueprint on the contribute page, one step at a time', () =
   it('says beside the file box why a file that is not a draft cannot be opened, and changes nothing', async () => {
     const { page } = await openForm();
     await fillQuickly(page, mistaken());
-    await page.getByText('Carry on with a draft you downloaded').click();
+    await page.getByText('Carry on with a draft you downloaded', { exact: true }).click();
     const input = page.getByLabel('Your draft file', { exact: true });
     await input.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('Notes from the meeting.') });
     const error = page.locator('[data-open-file-error]');
