@@ -60,11 +60,15 @@ describe('a downloaded draft opened again', () => {
   });
 
   it('names what the form has no question for, instead of dropping it silently', () => {
-    const data = { type: 'blueprint', title: 'A title', related: ['other-blueprint'], pillars: ['improve-care', 'not-a-pillar'], eprSupplier: 'nobody', cost: { band: 'under-50k', note: ['a', { b: 1 }] }, status: 'draft' };
-    const { values, leftOut } = read(renderBlueprint(data, {}));
+    const data = {
+      type: 'blueprint', title: 'A title', related: ['other-blueprint'], pillars: ['improve-care', 'not-a-pillar'], eprSupplier: 'nobody',
+      cost: { band: 'under-50k', note: ['a', { b: 1 }] }, startingPoint: { problem: 'Paper.', emramStage: 2 }, outcome: { headline: 'Better.', measures: [{ metric: 'x' }] }, status: 'draft',
+    };
+    const { values, leftOut } = read(`${renderBlueprint(data, {})}`.replace('\n## ', '\nA note of ours.\n\n## '));
     expect(values.pillars).toEqual(['improve-care']);
     expect(values).not.toHaveProperty('eprSupplier');
-    expect(leftOut.sort()).toEqual(['cost.note', 'eprSupplier: nobody', 'pillars: not-a-pillar', 'related']);
+    expect(values['startingPoint-problem']).toBe('Paper.');
+    expect(leftOut.sort()).toEqual(['cost.note', 'eprSupplier: nobody', 'outcome.measures', 'pillars: not-a-pillar', 'related', 'startingPoint.emramStage', 'the text before the first standard section']);
   });
 
   it('leaves out the prompts an empty section is written with, and keeps headings of the author’s own', () => {

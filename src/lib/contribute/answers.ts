@@ -49,11 +49,14 @@ export function listOf(values: DraftValues, id: string): string[] {
   return v?.trim() ? [v.trim()] : [];
 }
 
+/** A bullet or number typed before an item of a list answer: "- ", "* ", "1. ", "2) ". */
+export const typedBullet = /^\s*(?:[-*+]|\d+[.)])\s+/;
+
 /** One item per non-empty line, e.g. key questions; the bullets and numbers people type are dropped. */
 export function linesOf(text: string): string[] {
   return text
     .split(/\r?\n/)
-    .map((line) => line.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '').trim())
+    .map((line) => line.replace(typedBullet, '').trim())
     .filter(Boolean);
 }
 

@@ -8,7 +8,7 @@
 import { parseSource } from '../content/front-matter';
 import { emptySection, renderBlueprint } from '../content/render-blueprint';
 import { blueprintSections } from '../content/sections';
-import { isEmpty, linesOf, listOf, organisationOf, textOf, type DraftValues } from './answers';
+import { isEmpty, linesOf, listOf, organisationOf, textOf, typedBullet, type DraftValues } from './answers';
 import { defaultAnswers, organisationNotListed, questions, sectionFieldId, type Question } from './questions';
 import { licences } from '../schema/taxonomy';
 import { slugForTitle } from './slug';
@@ -136,10 +136,8 @@ export function answersFromMdx(source: string, organisations: readonly string[])
   const data = parsed.data as Record<string, unknown>;
   const values: DraftValues = {};
   const leftOut: string[] = [];
-  const used = new Set<string>();
   for (const question of questions) {
     if (question.path.length === 0) continue;
-    used.add(question.path[0]);
     const value = valueAt(data, question.path);
     if (value === undefined || value === null) continue;
     const name = question.path.join('.');
@@ -160,23 +158,38 @@ export function answersFromMdx(source: string, organisations: readonly string[])
       leftOut.push(`${name}: ${texts[0]}`);
     } else if (question.kind === 'lines') {
       // linesOf drops one bullet or number typed before an item, so an item that starts like one gets one to drop.
-      values[question.id] = texts.map((t) => (/^\s*(?:[-*+]|\d+[.)])\s+/.test(t) ? `- ${t}` : t)).join('\n');
+      values[question.id] = texts.map((t) => (typedBullet.test(t) ? `- ${t}` : t)).join('\n');
     } else values[question.id] = texts.join(question.kind === 'list' ? ', ' : '\n');
   }
-  for (const key of Object.keys(data)) if (!used.has(key) && !setByTheForm.has(key)) leftOut.push(key);
-  for (const [heading, text] of Object.entries(sectionTexts(parsed.body))) values[sectionFieldId(heading)] = text;
+  leftOut.push(...unasked(data));
+  const { texts, before } = sectionTexts(parsed.body);
+  for (const [heading, text] of Object.entries(texts)) values[sectionFieldId(heading)] = text;
+  if (before) leftOut.push('the text before the first standard section');
   return { values, leftOut };
 }
 
-/** The text under each standard heading of a body, without the prompts left as comments. */
-function sectionTexts(body: string): Record<string, string> {
+/** The fields of a file no question asks for, as dotted paths (startingPoint.emramStage, related), other than those the form sets. */
+function unasked(data: Record<string, unknown>, at: readonly string[] = []): string[] {
+  const asked = questions.map((q) => q.path.join('.')).filter(Boolean);
+  return Object.entries(data).flatMap(([key, value]) => {
+    const path = [...at, key].join('.');
+    if (asked.includes(path) || (at.length === 0 && setByTheForm.has(key))) return [];
+    const within = asked.some((a) => a.startsWith(`${path}.`));
+    return within && value && typeof value === 'object' && !Array.isArray(value) ? unasked(value as Record<string, unknown>, [...at, key]) : [path];
+  });
+}
+
+/** The text under each standard heading of a body, without the prompts left as comments, and whether any came before the first. */
+function sectionTexts(body: string): { texts: Record<string, string>; before: boolean } {
   const known = new Map(blueprintSections.map((s) => [s.heading, emptySection(s)]));
   const texts: Record<string, string> = {};
   let heading: string | undefined;
   let lines: string[] = [];
+  let before = false;
   const close = () => {
     const text = lines.join('').trim();
-    if (heading && text && text !== known.get(heading)) texts[heading] = text;
+    if (!heading) before = text !== '';
+    else if (text && text !== known.get(heading)) texts[heading] = text;
   };
   // Each line keeps its own ending, so text written with \r\n comes back byte for byte.
   for (const line of body.split(/(?<=\n)/)) {
@@ -188,5 +201,5 @@ function sectionTexts(body: string): Record<string, string> {
     } else lines.push(line);
   }
   close();
-  return texts;
+  return { texts, before };
 }
