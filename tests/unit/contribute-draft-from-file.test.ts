@@ -4,7 +4,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { answersFromMdx, draftToMdx } from '../../src/lib/contribute/draft';
+import { draftToMdx } from '../../src/lib/contribute/draft';
+import { answersFromMdx } from '../../src/lib/contribute/draft-from-file';
 import { organisationNotListed, questions, sectionFieldId } from '../../src/lib/contribute/questions';
 import { renderBlueprint } from '../../src/lib/content/render-blueprint';
 import { blueprintSections } from '../../src/lib/content/sections';

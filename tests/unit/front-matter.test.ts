@@ -10,7 +10,7 @@ import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { readContentFiles } from '../../src/node/content-files';
-import { parseSource, parseYaml } from '../../src/lib/content/front-matter';
+import { parseSource, parseYaml, readSourceData } from '../../src/lib/content/front-matter';
 import { blueprintSchema, organisationSchema, playbookSchema, templateSchema } from '../../src/lib/schema';
 import { kindOf } from '../../src/lib/validate';
 
@@ -79,5 +79,30 @@ describe('reading YAML', () => {
     expect(parsed.data).toBeUndefined();
     expect(parsed.error?.message).toMatch(/YAML syntax error/);
     expect(parsed.error?.line).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('reading a file with js-yaml alone, as the browser does', () => {
+  it('gives the same fields and body as the full reader for every bundled file with front-matter', () => {
+    const files = readContentFiles(process.cwd()).files.filter((f) => /\.mdx?$/.test(f.path));
+    expect(files.length).toBeGreaterThan(40);
+    for (const file of files) {
+      const full = parseSource(file.source);
+      expect(readSourceData(file.source), file.path).toEqual({ data: full.data, body: full.body });
+    }
+  });
+
+  it('refuses aliases and tags, which the full reader checks with its own parser, and says what is wrong with the rest', () => {
+    const aliased = { error: 'has YAML aliases (*name), which a file written by the site never has' };
+    expect(readSourceData('---\na: &x [1, 2]\nb: *x\n---\n')).toEqual(aliased);
+    expect(readSourceData('---\na: &x long text here\nb: [*x, *x, *x, *x, *x]\n---\n')).toEqual(aliased);
+    // The "billion laughs": nine levels of ten aliases each, refused in one pass over nine lists.
+    const laughs = ['a: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]', ...Array.from({ length: 8 }, (_, i) => `a${i + 1}: &a${i + 1} [${Array(10).fill(`*a${i}`).join(', ')}]`)];
+    expect(readSourceData(`---\n${laughs.join('\n').replace(/^a: /, 'a0: ')}\n---\n`)).toEqual(aliased);
+    expect(readSourceData('---\ntitle: Stars * and & signs, *emphasis* too\n---\n')).toEqual({ data: { title: 'Stars * and & signs, *emphasis* too' }, body: '' });
+    expect(readSourceData('---\na: !!binary aGk=\n---\n')).toHaveProperty('error');
+    expect(readSourceData('---\na: [1\n---\n')).toEqual({ error: expect.stringMatching(/^has front-matter that could not be read: /) });
+    expect(readSourceData('---\n- a\n---\n')).toEqual({ error: 'has front-matter that is not fields written as key: value' });
+    expect(readSourceData('no fences')).toEqual({ error: parseSource('no fences').error!.message });
   });
 });

@@ -6,7 +6,7 @@
  * on, then shows check your answers, the ways to send and a confirmation. The draft is kept in
  * this browser throughout, and checked with the site's own blueprint schema and MDX safety gate.
  */
-import { answersFromMdx, draftToMdx, hasAnswers, type DraftOptions } from '../../lib/contribute/draft';
+import { draftToMdx, hasAnswers, type DraftOptions } from '../../lib/contribute/draft';
 import type { DraftValues } from '../../lib/contribute/answers';
 import { mergeErrors, sectionErrors, validateDraft, type FieldError } from '../../lib/contribute/draft-check';
 import { handOff } from '../../lib/contribute/hand-off';
@@ -401,6 +401,8 @@ class DraftForm extends HTMLElement {
     };
     if (file.size > maxFileBytes) return fail(`${file.name} is ${Math.ceil(file.size / 1024)} KiB, bigger than any blueprint can be (${maxFileBytes / 1024} KiB): choose the .mdx file the form downloaded`);
     const organisations = [...(this.querySelector<HTMLSelectElement>('select[name="organisation"]')?.options ?? [])].map((o) => o.value).filter((v) => v && v !== organisationNotListed);
+    // Loaded when a file is chosen: the front-matter reader would more than double what the form loads as it opens.
+    const { answersFromMdx } = await import('../../lib/contribute/draft-from-file');
     const result = answersFromMdx(await file.text(), organisations);
     if ('error' in result) return fail(`${file.name} could not be opened as a draft, because ${result.error}. Choose the .mdx file the form downloaded`);
     if (hasAnswers(this.values()) && !window.confirm(`Open ${file.name}? It replaces the draft on this page, which is deleted from this device.`)) {

@@ -122,12 +122,11 @@ function parseYamlWithPositions(text: string, firstLine: number): ParsedYaml {
 
 const lineOf = (text: string, index: number) => text.slice(0, index).split('\n').length;
 
-/** Splits an MDX or Markdown file into its front-matter and body. */
-export function parseSource(source: string): ParsedSource {
-  const problem = (message: string, line = 1): ParsedSource => {
-    const where = { line, column: 1 };
-    return { data: undefined, body: source, bodyLine: 1, positionOf: () => where, error: { message, ...where } };
-  };
+/** Where a file's front-matter text and body are, or why its fences are wrong (a message and its line). */
+type Split = { yaml: string; yamlLine: number; body: string; bodyLine: number } | { problem: string; line: number };
+
+function splitSource(source: string): Split {
+  const problem = (message: string, line = 1): Split => ({ problem: message, line });
   const match = astroFrontmatter.exec(source);
   if (!match) {
     return /^\uFEFF?\s*(?:---|\+\+\+)/.test(source)
@@ -144,13 +143,65 @@ export function parseSource(source: string): ParsedSource {
   if (source.startsWith('+++', closeAt)) return problem('closes its front-matter with +++: close it with a line of ---', closeLine);
   const rest = /^[ \t]*(?:\r?\n|$)/.exec(source.slice(closeAt + 3));
   if (!rest) return problem(`has text straight after the --- on line ${closeLine}, the line that closes the front-matter: put the --- on a line of its own (a line that starts with --- always ends the front-matter)`, closeLine);
-  const yaml = parseYaml(match[1].slice(opening[0].length).replace(/\r?\n$/, ''), openLine + 1);
-  const body = source.slice(closeAt + 3 + rest[0].length);
-  const bodyLine = closeLine + 1;
+  return { yaml: match[1].slice(opening[0].length).replace(/\r?\n$/, ''), yamlLine: openLine + 1, body: source.slice(closeAt + 3 + rest[0].length), bodyLine: closeLine + 1 };
+}
+
+/** Splits an MDX or Markdown file into its front-matter and body. */
+export function parseSource(source: string): ParsedSource {
+  const split = splitSource(source);
+  if ('problem' in split) {
+    const where = { line: split.line, column: 1 };
+    return { data: undefined, body: source, bodyLine: 1, positionOf: () => where, error: { message: split.problem, ...where } };
+  }
+  const { body, bodyLine, yamlLine } = split;
+  const yaml = parseYaml(split.yaml, yamlLine);
   if (!yaml.error && (!yaml.data || typeof yaml.data !== 'object' || Array.isArray(yaml.data))) {
-    return { ...yaml, body, bodyLine, data: undefined, error: { message: 'front-matter should be fields written as key: value', line: openLine + 1, column: 1 } };
+    return { ...yaml, body, bodyLine, data: undefined, error: { message: 'front-matter should be fields written as key: value', line: yamlLine, column: 1 } };
   }
   return { ...yaml, body, bodyLine };
+}
+
+/**
+ * Whether data read from YAML text used an alias: js-yaml gives an aliased list or map as the same
+ * object twice, and an aliased text as more characters than the YAML holds. One pass over the
+ * distinct nodes, so it ends however the aliases nest.
+ */
+function usedAliases(data: unknown, yamlLength: number): boolean {
+  const seen = new Set<object>();
+  let characters = 0;
+  const stack: unknown[] = [data];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (typeof node === 'string') characters += node.length;
+    if (!node || typeof node !== 'object') continue;
+    if (seen.has(node)) return true;
+    seen.add(node);
+    for (const [key, value] of Object.entries(node)) {
+      characters += key.length;
+      stack.push(value);
+    }
+  }
+  return characters > yamlLength;
+}
+
+/**
+ * A file's fields and body read with js-yaml alone, for the browser, which then need not load the
+ * `yaml` package's parser. js-yaml refuses tags outside the core schema itself; aliases, which
+ * `parseSource` refuses with the other parser, are found in what was read. Messages carry no
+ * position. Not a gate: what it reads is checked again before it goes anywhere.
+ */
+export function readSourceData(source: string): { data: Record<string, unknown>; body: string } | { error: string } {
+  const split = splitSource(source);
+  if ('problem' in split) return { error: split.problem };
+  let data: unknown;
+  try {
+    data = load(split.yaml, { schema: CORE_SCHEMA });
+  } catch (e) {
+    return { error: `has front-matter that could not be read: ${(e as { reason?: string }).reason ?? (e as Error).message.split('\n')[0]}` };
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return { error: 'has front-matter that is not fields written as key: value' };
+  if (usedAliases(data, split.yaml.length)) return { error: 'has YAML aliases (*name), which a file written by the site never has' };
+  return { data: data as Record<string, unknown>, body: split.body };
 }
 
 /** The slug of a content file is its file name without the extension. */
