@@ -412,6 +412,19 @@ describe('drafting a blueprint on the contribute page, one step at a time', () =
     await expectNoViolations(page, 'with a file that could not be opened');
   }, axeTimeout);
 
+  it('says so beside the file box, and keeps the draft, when the code that reads a file cannot load', async () => {
+    const { page } = await openForm();
+    await fillQuickly(page, mistaken());
+    await page.route(/draft-from-file[^/]*\.js$/, (route) => route.abort());
+    await page.getByText('Carry on with a draft you downloaded', { exact: true }).click();
+    const file = draftToMdx(goodDraft(), { today, illustrativeOrganisations: organisations().illustrative });
+    await page.getByLabel('Your draft file', { exact: true }).setInputFiles({ name: 'draft.mdx', mimeType: 'text/markdown', buffer: Buffer.from(file) });
+    const error = page.locator('[data-open-file-error]');
+    await error.waitFor({ state: 'visible' });
+    expect(await error.textContent()).toContain('draft.mdx could not be read: the page could not load what reads it');
+    expect(await page.getByLabel('Title', { exact: true }).inputValue()).toBe(mistaken().title);
+  });
+
   it('warns, without stopping the author, when a blueprint with a similar title exists', async () => {
     const existing = expectedContent().blueprints[0];
     const { page } = await openForm();

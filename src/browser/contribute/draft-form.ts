@@ -13,6 +13,7 @@ import { handOff } from '../../lib/contribute/hand-off';
 import { localIsoDate } from '../../lib/contribute/local-date';
 import { organisationNotListed } from '../../lib/contribute/questions';
 import { maxFileBytes } from '../../lib/validate/rules/file-size';
+import type { DraftFromFile } from '../../lib/contribute/draft-from-file';
 import {
   checkAnswersStep, errorsOnStep, firstStepWithErrors, questionSteps, sendStep, sentStepId, stepById, stepOfQuestion, steps, withTopic, type Step,
 } from '../../lib/contribute/steps';
@@ -401,9 +402,14 @@ class DraftForm extends HTMLElement {
     };
     if (file.size > maxFileBytes) return fail(`${file.name} is ${Math.ceil(file.size / 1024)} KiB, bigger than any blueprint can be (${maxFileBytes / 1024} KiB): choose the .mdx file the form downloaded`);
     const organisations = [...(this.querySelector<HTMLSelectElement>('select[name="organisation"]')?.options ?? [])].map((o) => o.value).filter((v) => v && v !== organisationNotListed);
-    // Loaded when a file is chosen: the front-matter reader would more than double what the form loads as it opens.
-    const { answersFromMdx } = await import('../../lib/contribute/draft-from-file');
-    const result = answersFromMdx(await file.text(), organisations);
+    let result: DraftFromFile;
+    try {
+      // Loaded when a file is chosen, so the form does not load the file reader as it opens.
+      const { answersFromMdx } = await import('../../lib/contribute/draft-from-file');
+      result = answersFromMdx(await file.text(), organisations);
+    } catch {
+      return fail(`${file.name} could not be read: the page could not load what reads it, or the file could not be opened. Reload the page and try again; your draft on this page is unchanged`);
+    }
     if ('error' in result) return fail(`${file.name} could not be opened as a draft, because ${result.error}. Choose the .mdx file the form downloaded`);
     if (hasAnswers(this.values()) && !window.confirm(`Open ${file.name}? It replaces the draft on this page, which is deleted from this device.`)) {
       input.value = '';
