@@ -37,14 +37,6 @@ export class Accepting {
    * counted: the second setImmediate runs in the next turn of the loop, after it has polled for
    * I/O (https://nodejs.org/en/learn/asynchronous-work/event-loop-timers-and-nexttick).
    */
-  /** A GitHub client whose every request, and the work on its answer, waits for `quiet()` first. */
-  waitingFor(api: GitHubApi): GitHubApi {
-    return {
-      request: async (route, params) => (await this.quiet(), api.request(route, params)),
-      paginate: async (route, params) => (await this.quiet(), api.paginate(route, params)),
-    } as GitHubApi;
-  }
-
   async quiet(): Promise<void> {
     for (let turn = 0; turn < 2; turn++) await new Promise<void>((resolve) => setImmediate(resolve));
     if (this.count === 0) return;
@@ -57,5 +49,13 @@ export class Accepting {
       const timer = setTimeout(done, this.maxWaitMs);
       this.waiting.push(done);
     });
+  }
+
+  /** A GitHub client whose every request, and the work on its answer, waits for `quiet()` first. */
+  waitingFor(api: GitHubApi): GitHubApi {
+    return {
+      request: async (route, params) => (await this.quiet(), api.request(route, params)),
+      paginate: async (route, params) => (await this.quiet(), api.paginate(route, params)),
+    } as GitHubApi;
   }
 }
