@@ -13,7 +13,7 @@ export const matchTargets = { size: 3000, gzipBytes: 60 * 1024, rankMs: 50 };
 
 /** The four kinds of trust the issue names: small community, acute on one supplier, mental health, an ICB. */
 export const benchProfiles: TrustProfile[] = [
-  { setting: 'community', supplier: 'none', epr: 'no', maturity: 'early' },
+  { setting: 'community', supplier: 'none', epr: 'no', maturity: 'early', funding: 'own-revenue' },
   { setting: 'acute', supplier: 'oracle-health', epr: 'yes', maturity: 'developing', programme: 'fast-follower' },
   { setting: 'mental-health', supplier: 'tpp', epr: 'yes', maturity: 'developing', region: 'south-west' },
   { setting: 'icb-system', supplier: 'none', region: 'north-east-yorkshire' },

@@ -4,7 +4,7 @@
  * the page address; the address is untrusted input, read through parseProfile and parseAnswers,
  * and everything shown is either copied from the page's own markup or set as text, never as HTML.
  */
-import { blueprintsFor, decodeMatchData, parseAnswers, parseProfile, prioritiesFor, profileFromOrganisation, profileToParams, rankEntries, similarOrganisations } from '../lib/match';
+import { blueprintsFor, decodeMatchData, parseAnswers, parseProfile, prioritiesFor, profileFieldNames, profileFromOrganisation, profileToParams, rankEntries, similarOrganisations } from '../lib/match';
 import type { Answers, BlueprintTitles, CompactMatchData, MatchData, TrustProfile } from '../lib/match';
 import type { WhereToStart } from '../lib/schema/where-to-start';
 import { illustrativeLabel } from '../lib/content/illustrative';
@@ -52,8 +52,9 @@ function fillForm(form: HTMLFormElement, values: Record<string, string | undefin
   }
 }
 
+/** Every profile field's value, so fields the profile leaves out are cleared in the form. */
 function profileValues(profile: TrustProfile): Record<string, string | undefined> {
-  return { setting: profile.setting, supplier: profile.supplier, epr: profile.epr, maturity: profile.maturity, dma: profile.dma, size: profile.size, region: profile.region, programme: profile.programme };
+  return Object.fromEntries(profileFieldNames.map((field) => [field, profile[field]]));
 }
 
 const hasProfileIn = (params: URLSearchParams) => profileToParams(parseProfile(params)).length > 0;

@@ -26,11 +26,12 @@ describe('finding guidance for my trust', () => {
     await page.getByLabel('Main care setting').selectOption('acute');
     await page.getByLabel('EPR supplier').selectOption('epic');
     await page.getByRole('group', { name: 'Is an electronic patient record in place?' }).getByLabel('No', { exact: true }).check();
+    await page.getByLabel('Where the money would most likely come from').selectOption('local-authority');
     await page.getByRole('button', { name: 'Show guidance for my trust' }).click();
-    await page.waitForURL(/my-trust\/\?setting=acute&supplier=epic&epr=no$/);
+    await page.waitForURL(/my-trust\/\?setting=acute&supplier=epic&epr=no&funding=local-authority$/);
     await page.locator('[data-closer-section]').waitFor({ state: 'visible' });
 
-    const profile: TrustProfile = { setting: 'acute', supplier: 'epic', epr: 'no' };
+    const profile: TrustProfile = { setting: 'acute', supplier: 'epic', epr: 'no', funding: 'local-authority' };
     const ranked = rankEntries(profile, bundledMatchData().entries);
     const closer = await listed(page, 'closer');
     const rest = await listed(page, 'rest');
@@ -41,6 +42,10 @@ describe('finding guidance for my trust', () => {
     const firstReasons = await page.locator('[data-closer] > li').first().locator('[data-reasons]').innerText();
     expect(firstReasons).toBe(`Why: ${ranked[0].reasons.join(' · ')}`);
     expect(firstReasons).toContain('same supplier (Epic)');
+    // Blueprints a local authority helped pay for say so among their reasons.
+    const council = ranked.filter((s) => s.entry.funding?.includes('local-authority')).map((s) => s.entry.id);
+    expect(council.length).toBeGreaterThan(0);
+    for (const id of council) await expect(page.locator(`[data-closer] > li[data-match-id="${id}"] [data-reasons]`).innerText()).resolves.toContain('paid for the same way (local authority)');
     await expect(page.locator('[data-similar-list] a').count()).resolves.toBeGreaterThan(0);
 
     // Every made-up organisation's entry in the ranked list says so, as on every other list.
@@ -65,8 +70,9 @@ describe('finding guidance for my trust', () => {
 
     // The profile stays in this browser: opening the bare address brings it back.
     await page.goto(site.url('/my-trust/'));
-    await page.waitForURL(/my-trust\/\?setting=acute&supplier=epic&epr=no$/);
+    await page.waitForURL(/my-trust\/\?setting=acute&supplier=epic&epr=no&funding=local-authority$/);
     await expect(page.getByLabel('EPR supplier').inputValue()).resolves.toBe('epic');
+    await expect(page.getByLabel('Where the money would most likely come from').inputValue()).resolves.toBe('local-authority');
   });
 
   it('prefills the profile from an organisation the site knows', async () => {

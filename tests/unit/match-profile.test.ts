@@ -26,6 +26,11 @@ describe('reading a profile from the address', () => {
     expect(parseProfile(new URLSearchParams('dma=1&maturity=established'))).toEqual({ dma: '1', maturity: 'established' });
   });
 
+  it('keeps where the money would come from when it is one of the funding sources', () => {
+    expect(parseProfile(new URLSearchParams('funding=own-revenue'))).toEqual({ funding: 'own-revenue' });
+    expect(parseProfile(new URLSearchParams('funding=lottery'))).toEqual({});
+  });
+
   it('keeps the organisation’s size when it is one of the size bands', () => {
     expect(parseProfile(new URLSearchParams('size=medium'))).toEqual({ size: 'medium' });
     expect(parseProfile(new URLSearchParams('size=huge'))).toEqual({});
@@ -35,7 +40,7 @@ describe('reading a profile from the address', () => {
     const profile = parseProfile(new URLSearchParams('size=large&dma=3&setting=acute'));
     const names = profileToParams(profile).map(([name]) => name);
     expect(names).toEqual(['setting', 'maturity', 'dma', 'size']);
-    for (const name of [...names, 'emram', 'epr', 'region', 'programme', 'supplier']) expect(reservedQuestionIds, name).toContain(name);
+    for (const name of [...names, 'emram', 'epr', 'region', 'programme', 'supplier', 'funding']) expect(reservedQuestionIds, name).toContain(name);
   });
 
   it('writes the same address back for the same profile', () => {

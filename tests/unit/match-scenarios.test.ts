@@ -4,7 +4,7 @@
  * blueprints it is shown.
  */
 import { describe, expect, it } from 'vitest';
-import { blueprintsFor, prioritiesFor, rankEntries, similarOrganisations, type Answers, type TrustProfile } from '../../src/lib/match';
+import { blueprintsFor, prioritiesFor, rankEntries, similarOrganisations, weights, type Answers, type TrustProfile } from '../../src/lib/match';
 import { bundledGuide, bundledMatchData } from '../support/guide';
 
 const guide = bundledGuide();
@@ -106,6 +106,24 @@ describe('ranking', () => {
     const acute = rankEntries({ setting: 'acute' }, data.entries);
     expect(acute).toHaveLength(data.entries.length);
     expect(acute.map((s) => s.score)).toEqual([...acute.map((s) => s.score)].sort((a, b) => b - a));
+  });
+});
+
+describe('where the money would come from', () => {
+  it('puts blueprints paid for the same way first among equals, with the reason, and never ranks a playbook by it', () => {
+    const profile: TrustProfile = { setting: 'acute', funding: 'own-revenue' };
+    const ranked = rankEntries(profile, data.entries);
+    const withoutMoney = rankEntries({ setting: 'acute' }, data.entries);
+    for (const { entry, score, reasons } of ranked) {
+      const paidSo = entry.funding?.includes('own-revenue') ?? false;
+      const before = withoutMoney.find((s) => s.entry.id === entry.id)!;
+      expect(score, entry.id).toBe(before.score + (paidSo ? weights.funding : 0));
+      expect(reasons.includes('paid for the same way (own running budget)'), entry.id).toBe(paidSo);
+      if (entry.kind === 'playbook') expect(entry.funding).toBeUndefined();
+    }
+    const paid = ranked.filter((s) => s.entry.funding?.includes('own-revenue'));
+    expect(paid.length).toBeGreaterThan(0);
+    expect(paid.length).toBeLessThan(data.entries.filter((e) => e.kind !== 'playbook').length);
   });
 });
 

@@ -34,7 +34,7 @@ export function buildMatchData(input: { blueprints: Item<Blueprint>[]; playbooks
       maturity: [maturityOfStart(data.startingPoint)],
       capabilities: sorted(data.capabilities),
       ...(publisher && { region: publisher.region, programme: publisher.programme }),
-      cost: data.cost.band,
+      funding: sorted(data.funding),
     };
   });
   const playbookEntries: MatchEntry[] = input.playbooks.map(({ slug, data }) => {
@@ -71,17 +71,24 @@ export function buildMatchData(input: { blueprints: Item<Blueprint>[]; playbooks
  * (`npx tsx scripts/bench/match-data.ts`). `decodeMatchData` gives back exactly what was encoded.
  */
 export interface CompactMatchData {
-  /** Bumped when the row layout changes. */
-  version: 1;
+  /**
+   * Bumped when the row layout changes. 2: who paid, instead of the cost band (which nothing read),
+   * and kind, start and maturity in one number, which keeps 3,000 blueprints within the budget.
+   */
+  version: 2;
   /** The term lists the numbers index, in the order the rows use. */
   terms: Record<CompactList, string[]>;
-  /** [id, kind, domain, settings mask, suppliers mask, eprAtStart (0 no, 1 yes, 2 unknown), maturity mask, capabilities mask, region + 1 or 0, programme + 1 or 0, cost + 1 or 0] */
+  /**
+   * [id, (kind × 3 + eprAtStart) × 2^(number of maturities) + maturity mask, domain, settings mask, suppliers mask,
+   * capabilities mask, region + 1 or 0, programme + 1 or 0, funding mask (0 for a playbook)]; eprAtStart is 0 no, 1 yes,
+   * 2 unknown. Kind, start and maturity go together, so far fewer distinct numbers, and gzip does better.
+   */
   entries: (string | number)[][];
   /** [id, setting, region, programme, suppliers (indexes, most named first), epr (0, 1, 2 unknown)]; names are on the page. */
   organisations: (string | number | number[])[][];
 }
 
-type CompactList = 'kinds' | 'domains' | 'settings' | 'suppliers' | 'maturities' | 'capabilities' | 'regions' | 'programmes' | 'costs';
+type CompactList = 'kinds' | 'domains' | 'settings' | 'suppliers' | 'maturities' | 'capabilities' | 'regions' | 'programmes' | 'funding';
 
 function termsOf(data: MatchData): Record<CompactList, string[]> {
   const collect = (values: (string | undefined)[]) => [...new Set(values.filter((v) => v !== undefined))].sort();
@@ -95,7 +102,7 @@ function termsOf(data: MatchData): Record<CompactList, string[]> {
     capabilities: collect(e.flatMap((x) => x.capabilities)),
     regions: collect([...e.map((x) => x.region), ...o.map((x) => x.region)]),
     programmes: collect([...e.map((x) => x.programme), ...o.map((x) => x.programme)]),
-    costs: collect(e.map((x) => x.cost)),
+    funding: collect(e.flatMap((x) => x.funding ?? [])),
   };
 }
 
@@ -106,11 +113,12 @@ export function encodeMatchData(data: MatchData): CompactMatchData {
   const optional = (list: CompactList, value: string | undefined) => (value === undefined ? 0 : index(list, value) + 1);
   const flag = (value: boolean | undefined) => (value === undefined ? 2 : value ? 1 : 0);
   return {
-    version: 1,
+    version: 2,
     terms,
     entries: data.entries.map((e) => [
-      e.id, index('kinds', e.kind), index('domains', e.domain), mask('settings', e.settings), mask('suppliers', e.suppliers), flag(e.eprAtStart),
-      mask('maturities', e.maturity), mask('capabilities', e.capabilities), optional('regions', e.region), optional('programmes', e.programme), optional('costs', e.cost),
+      e.id, (index('kinds', e.kind) * 3 + flag(e.eprAtStart)) * 2 ** terms.maturities.length + mask('maturities', e.maturity),
+      index('domains', e.domain), mask('settings', e.settings), mask('suppliers', e.suppliers), mask('capabilities', e.capabilities),
+      optional('regions', e.region), optional('programmes', e.programme), mask('funding', e.funding ?? []),
     ]),
     organisations: data.organisations.map((o) => [o.id, index('settings', o.setting), index('regions', o.region), index('programmes', o.programme), o.suppliers.map((s) => index('suppliers', s)), flag(o.epr)]),
   };
@@ -123,9 +131,12 @@ export function decodeMatchData(compact: CompactMatchData): MatchData {
   const flag = (n: number) => (n === 2 ? undefined : n === 1);
   return {
     entries: compact.entries.map((row) => {
-      const [id, kind, domain, settings, suppliers, epr, maturity, capabilities, region, programme, cost] = row as [string, ...number[]];
-      const eprAtStart = flag(epr);
-      const o = { ...optional('regions', region), ...optional('programmes', programme), ...optional('costs', cost) } as Record<string, string>;
+      const [id, start, domain, settings, suppliers, capabilities, region, programme, funding] = row as [string, ...number[]];
+      const maturities = 2 ** terms.maturities.length;
+      const kind = Math.floor(start / maturities / 3);
+      const eprAtStart = flag(Math.floor(start / maturities) % 3);
+      const maturity = start % maturities;
+      const o = { ...optional('regions', region), ...optional('programmes', programme) } as Record<string, string>;
       return {
         id,
         kind: terms.kinds[kind] as MatchEntry['kind'],
@@ -137,7 +148,8 @@ export function decodeMatchData(compact: CompactMatchData): MatchData {
         capabilities: unmask('capabilities', capabilities),
         ...(o.regions && { region: o.regions }),
         ...(o.programmes && { programme: o.programmes }),
-        ...(o.costs && { cost: o.costs }),
+        // Every blueprint says who paid (perhaps no one named); a playbook has no such field.
+        ...(terms.kinds[kind] !== 'playbook' && { funding: unmask('funding', funding) }),
       };
     }),
     organisations: compact.organisations.map((row) => {

@@ -3,7 +3,7 @@
  * matched to it. It lives only in the reader's browser and in the page address, so every value
  * that arrives here is untrusted: anything not in the taxonomy is dropped, never echoed.
  */
-import { careSettings, maturities, programmeStatuses, regions, suppliers, terms, valuesOf, type Term } from '../schema/taxonomy';
+import { careSettings, fundingSources, maturities, programmeStatuses, regions, suppliers, terms, valuesOf, type Term } from '../schema/taxonomy';
 
 export interface TrustProfile {
   /** The main care setting (taxonomy `careSettings`). */
@@ -24,6 +24,8 @@ export interface TrustProfile {
   region?: string;
   /** The kind of organisation by national programme (taxonomy `programmeStatuses`). */
   programme?: string;
+  /** Where the money for the work would most likely come from (taxonomy `fundingSources`). */
+  funding?: string;
 }
 
 /**
@@ -55,6 +57,7 @@ export const profileFields = {
   size: { label: 'Size of the organisation', terms: organisationSizes },
   region: { label: 'NHS England region', terms: regions },
   programme: { label: 'National digital programme', terms: programmeStatuses },
+  funding: { label: 'Where the money would most likely come from', terms: fundingSources },
 } as const satisfies Record<string, { label: string; terms: readonly Term[] }>;
 
 export type ProfileField = keyof typeof profileFields;

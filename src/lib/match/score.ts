@@ -4,11 +4,13 @@
  *
  * Why these weights: Global Digital Exemplars were asked to help Fast Followers on the same EPR,
  * so a shared supplier counts most; the care setting decides most of what transfers; where the
- * organisation started (with or without an EPR) decides which steps it had to take; maturity,
- * programme and region refine the order among otherwise equal matches. The Model Hospital's peer
+ * organisation started (with or without an EPR) decides which steps it had to take; maturity and
+ * where the money came from (a trust with no capital to spend learns most from work paid for from
+ * running costs) say whether it could do the same; programme and region refine the order among
+ * otherwise equal matches. The Model Hospital's peer
  * finder ranks similar trusts the same way, by a weighted distance over a few attributes.
  */
-import { careSettings, labelOf, maturities, programmeStatuses, regions, suppliers } from '../schema/taxonomy';
+import { careSettings, fundingSources, inSentence, labelOf, maturities, programmeStatuses, regions, suppliers } from '../schema/taxonomy';
 import { maturityOfEmram, type MatchOrganisation, type TrustProfile } from './profile';
 
 /** Points each kind of match adds. One table, documented here and on the /my-trust/ page. */
@@ -21,6 +23,8 @@ export const weights = {
   eprAtStart: 3,
   /** The entry suits the reader's maturity (its EMRAM stage, or a playbook's maturity list). */
   maturity: 2,
+  /** The entry was paid for from where the reader's money would most likely come from. */
+  funding: 2,
   /** The publishing organisation was in the same national programme. */
   programme: 1,
   /** The publishing organisation is in the same NHS England region. */
@@ -45,8 +49,8 @@ export interface MatchEntry {
   /** Publishing organisation's region and programme, for blueprints. */
   region?: string;
   programme?: string;
-  /** Cost band, for blueprints. */
-  cost?: string;
+  /** Who paid for it (taxonomy `fundingSources`), for blueprints. */
+  funding?: string[];
 }
 
 export interface Scored<T extends MatchEntry = MatchEntry> {
@@ -78,6 +82,7 @@ export function scoreEntry<T extends MatchEntry>(profile: TrustProfile, entry: T
   if (profile.maturity && entry.maturity.includes(profile.maturity)) {
     add(weights.maturity, `suits ${labelOf(maturities, profile.maturity).toLowerCase()} maturity`);
   }
+  if (profile.funding && entry.funding?.includes(profile.funding)) add(weights.funding, `paid for the same way (${inSentence(labelOf(fundingSources, profile.funding))})`);
   if (profile.programme && entry.programme === profile.programme) add(weights.programme, `${labelOf(programmeStatuses, profile.programme)}, like you`);
   if (profile.region && entry.region === profile.region) add(weights.region, `same region (${labelOf(regions, profile.region)})`);
   return { entry, score, reasons };

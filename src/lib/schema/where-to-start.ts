@@ -15,7 +15,7 @@ import { manyOf, oneOf, slug, slugs, text } from './fields';
 export type Answer = (typeof guideAnswers)[number]['value'];
 
 /** Names the page address already uses for the trust profile (src/lib/match/profile.ts), so no question may take them. */
-export const reservedQuestionIds = ['setting', 'supplier', 'epr', 'maturity', 'emram', 'dma', 'size', 'region', 'programme'];
+export const reservedQuestionIds = ['setting', 'supplier', 'epr', 'maturity', 'emram', 'dma', 'size', 'region', 'programme', 'funding'];
 
 const question = z.strictObject({
   /** Short kebab-case name, used in the page address (e.g. `board-strategy=no`). Never change a published one. */
