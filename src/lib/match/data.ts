@@ -66,26 +66,21 @@ export function buildMatchData(input: { blueprints: Item<Blueprint>[]; playbooks
 }
 
 /**
- * The form sent to the browser: each entry a row of numbers indexing the taxonomy lists, and
- * lists of terms as bit masks, so 3,000 blueprints stay within the 60 KiB gzipped budget
- * (`npx tsx scripts/bench/match-data.ts`). `decodeMatchData` gives back exactly what was encoded.
+ * The form sent to the browser: one array per field, each entry or organisation at the same place in
+ * every array, numbers indexing the taxonomy lists and lists of terms as bit masks, so 3,000
+ * blueprints stay within the 60 KiB gzipped budget (`npx tsx scripts/bench/match-data.ts`): columns
+ * of like numbers compress about a tenth smaller than rows. `decodeMatchData` gives back exactly
+ * what was encoded.
  */
 export interface CompactMatchData {
-  /**
-   * Bumped when the row layout changes. 2: who paid, instead of the cost band (which nothing read),
-   * and kind, start and maturity in one number, which keeps 3,000 blueprints within the budget.
-   */
+  /** Bumped when the layout changes (2: columns instead of rows; who paid instead of the cost band, which nothing read). */
   version: 2;
-  /** The term lists the numbers index, in the order the rows use. */
+  /** The term lists the numbers index. */
   terms: Record<CompactList, string[]>;
-  /**
-   * [id, (kind × 3 + eprAtStart) × 2^(number of maturities) + maturity mask, domain, settings mask, suppliers mask,
-   * capabilities mask, region + 1 or 0, programme + 1 or 0, funding mask (0 for a playbook)]; eprAtStart is 0 no, 1 yes,
-   * 2 unknown. Kind, start and maturity go together, so far fewer distinct numbers, and gzip does better.
-   */
-  entries: (string | number)[][];
-  /** [id, setting, region, programme, suppliers (indexes, most named first), epr (0, 1, 2 unknown)]; names are on the page. */
-  organisations: (string | number | number[])[][];
+  /** eprAtStart is 0 no, 1 yes, 2 unknown; region and programme are the index + 1, or 0 for none; funding is 0 for a playbook. */
+  entries: Record<'kind' | 'domain' | 'settings' | 'suppliers' | 'eprAtStart' | 'maturity' | 'capabilities' | 'region' | 'programme' | 'funding', number[]> & { id: string[] };
+  /** Suppliers are indexes, most named first; epr is 0, 1 or 2 (unknown). Names are on the page. */
+  organisations: Record<'setting' | 'region' | 'programme' | 'epr', number[]> & { id: string[]; suppliers: number[][] };
 }
 
 type CompactList = 'kinds' | 'domains' | 'settings' | 'suppliers' | 'maturities' | 'capabilities' | 'regions' | 'programmes' | 'funding';
@@ -112,53 +107,67 @@ export function encodeMatchData(data: MatchData): CompactMatchData {
   const mask = (list: CompactList, values: string[]) => values.reduce((m, v) => m + 2 ** index(list, v), 0);
   const optional = (list: CompactList, value: string | undefined) => (value === undefined ? 0 : index(list, value) + 1);
   const flag = (value: boolean | undefined) => (value === undefined ? 2 : value ? 1 : 0);
+  const e = data.entries;
+  const o = data.organisations;
   return {
     version: 2,
     terms,
-    entries: data.entries.map((e) => [
-      e.id, (index('kinds', e.kind) * 3 + flag(e.eprAtStart)) * 2 ** terms.maturities.length + mask('maturities', e.maturity),
-      index('domains', e.domain), mask('settings', e.settings), mask('suppliers', e.suppliers), mask('capabilities', e.capabilities),
-      optional('regions', e.region), optional('programmes', e.programme), mask('funding', e.funding ?? []),
-    ]),
-    organisations: data.organisations.map((o) => [o.id, index('settings', o.setting), index('regions', o.region), index('programmes', o.programme), o.suppliers.map((s) => index('suppliers', s)), flag(o.epr)]),
+    entries: {
+      id: e.map((x) => x.id),
+      kind: e.map((x) => index('kinds', x.kind)),
+      domain: e.map((x) => index('domains', x.domain)),
+      settings: e.map((x) => mask('settings', x.settings)),
+      suppliers: e.map((x) => mask('suppliers', x.suppliers)),
+      eprAtStart: e.map((x) => flag(x.eprAtStart)),
+      maturity: e.map((x) => mask('maturities', x.maturity)),
+      capabilities: e.map((x) => mask('capabilities', x.capabilities)),
+      region: e.map((x) => optional('regions', x.region)),
+      programme: e.map((x) => optional('programmes', x.programme)),
+      funding: e.map((x) => mask('funding', x.funding ?? [])),
+    },
+    organisations: {
+      id: o.map((x) => x.id),
+      setting: o.map((x) => index('settings', x.setting)),
+      region: o.map((x) => index('regions', x.region)),
+      programme: o.map((x) => index('programmes', x.programme)),
+      suppliers: o.map((x) => x.suppliers.map((s) => index('suppliers', s))),
+      epr: o.map((x) => flag(x.epr)),
+    },
   };
 }
 
 export function decodeMatchData(compact: CompactMatchData): MatchData {
-  const { terms } = compact;
+  const { terms, entries: e, organisations: o } = compact;
   const unmask = (list: CompactList, mask: number) => terms[list].filter((_, i) => Math.floor(mask / 2 ** i) % 2 === 1);
-  const optional = (list: CompactList, n: number) => (n === 0 ? {} : { [list]: terms[list][n - 1] });
+  const optional = (list: CompactList, n: number) => (n === 0 ? undefined : terms[list][n - 1]);
   const flag = (n: number) => (n === 2 ? undefined : n === 1);
   return {
-    entries: compact.entries.map((row) => {
-      const [id, start, domain, settings, suppliers, capabilities, region, programme, funding] = row as [string, ...number[]];
-      const maturities = 2 ** terms.maturities.length;
-      const kind = Math.floor(start / maturities / 3);
-      const eprAtStart = flag(Math.floor(start / maturities) % 3);
-      const maturity = start % maturities;
-      const o = { ...optional('regions', region), ...optional('programmes', programme) } as Record<string, string>;
+    entries: e.id.map((id, i): MatchEntry => {
+      const kind = terms.kinds[e.kind[i]] as MatchEntry['kind'];
+      const eprAtStart = flag(e.eprAtStart[i]);
+      const region = optional('regions', e.region[i]);
+      const programme = optional('programmes', e.programme[i]);
       return {
         id,
-        kind: terms.kinds[kind] as MatchEntry['kind'],
-        domain: terms.domains[domain],
-        settings: unmask('settings', settings),
-        suppliers: unmask('suppliers', suppliers),
+        kind,
+        domain: terms.domains[e.domain[i]],
+        settings: unmask('settings', e.settings[i]),
+        suppliers: unmask('suppliers', e.suppliers[i]),
         ...(eprAtStart !== undefined && { eprAtStart }),
-        maturity: unmask('maturities', maturity),
-        capabilities: unmask('capabilities', capabilities),
-        ...(o.regions && { region: o.regions }),
-        ...(o.programmes && { programme: o.programmes }),
+        maturity: unmask('maturities', e.maturity[i]),
+        capabilities: unmask('capabilities', e.capabilities[i]),
+        ...(region && { region }),
+        ...(programme && { programme }),
         // Every blueprint says who paid (perhaps no one named); a playbook has no such field.
-        ...(terms.kinds[kind] !== 'playbook' && { funding: unmask('funding', funding) }),
+        ...(kind !== 'playbook' && { funding: unmask('funding', e.funding[i]) }),
       };
     }),
-    organisations: compact.organisations.map((row) => {
-      const [id, setting, region, programme, suppliers, epr] = row as [string, number, number, number, number[], number];
-      const has = flag(epr);
+    organisations: o.id.map((id, i): MatchOrganisation => {
+      const epr = flag(o.epr[i]);
       return {
-        id, setting: terms.settings[setting], region: terms.regions[region], programme: terms.programmes[programme],
-        suppliers: suppliers.map((s) => terms.suppliers[s]),
-        ...(has !== undefined && { epr: has }),
+        id, setting: terms.settings[o.setting[i]], region: terms.regions[o.region[i]], programme: terms.programmes[o.programme[i]],
+        suppliers: o.suppliers[i].map((s) => terms.suppliers[s]),
+        ...(epr !== undefined && { epr }),
       };
     }),
   };
