@@ -10,8 +10,8 @@ import { adoptionDeclaration, adoptionQuestions, blueprintAnswer, keptAdoptionAn
 import { feedbackDeclaration, feedbackKinds, feedbackLabel, feedbackQuestions, missingFeedbackAnswers, pageNamed } from '../../src/lib/contribute/feedback-questions';
 import { draftToMdx, slugFromTitle } from '../../src/lib/contribute/draft';
 import { missingReviewAnswers, reviewDeclaration, reviewQuestions, reviewVerdicts, type ReviewVerdict } from '../../src/lib/contribute/owner-review-questions';
-import { ReviewError, reviewedSource } from '../../src/lib/contribute/owner-review';
-import { answerLimits, answerOverLimit, type DraftValues } from '../../src/lib/contribute/answers';
+import { fundingInOrder, ReviewError, reviewedSource } from '../../src/lib/contribute/owner-review';
+import { answerLimits, answerOverLimit, listOf, textOf, type DraftValues } from '../../src/lib/contribute/answers';
 import { mergeErrors, mergeErrorsInOrder, sectionErrors, validateDraft, type FieldError } from '../../src/lib/contribute/draft-check';
 import { organisationNotListed, questions } from '../../src/lib/contribute/questions';
 import { canonicalPath, commitTrailer, planContribution, type ContributionEntry } from '../../src/lib/contribute/plan';
@@ -20,7 +20,7 @@ import { pullRequestBody } from '../../src/lib/contribute/pull-request-body';
 import { parseSource, slugOf } from '../../src/lib/content/front-matter';
 import type { Blueprint, Organisation } from '../../src/lib/schema';
 import { paths } from '../../src/lib/content/urls';
-import { labelOf } from '../../src/lib/schema/taxonomy';
+import { fundingSources, labelOf } from '../../src/lib/schema/taxonomy';
 import { blueprintDocument, type SearchDocument } from '../../src/lib/search/documents';
 import { searchCorpus } from '../../src/lib/search/from-corpus';
 import { duplicateThreshold, similarIn, similarityIndex, type SimilarityIndex } from '../../src/lib/search/similar';
@@ -105,10 +105,7 @@ export interface CheckedDraft {
 
 export type CheckResult = { ok: true; draft: CheckedDraft } | { ok: false; errors: FieldError[] };
 
-const text = (values: DraftValues, id: string) => {
-  const v = values[id];
-  return (Array.isArray(v) ? v.join(', ') : (v ?? '')).trim();
-};
+const text = textOf;
 
 /**
  * Every check the site makes, again, on answers from a browser that is never trusted: the
@@ -296,6 +293,8 @@ export interface CheckedReview {
   verdict: ReviewVerdict;
   /** The day of the review, YYYY-MM-DD: the blueprint's new lastReviewed. */
   today: string;
+  /** Who paid, as the owner says, in the funding list's order; empty when they did not say. */
+  funding: string[];
   changes: string;
   role: string;
 }
@@ -313,9 +312,10 @@ export function checkReview(values: DraftValues, site: SiteContent, today: strin
   const entry = site.blueprints.get(slug);
   if (!entry) return inOrder([{ id: 'blueprint', message: `“${clipped(slug, 80)}” is not a blueprint on the site: use the short name from its page address, /blueprints/<short name>/` }]);
   const verdict = text(values, 'verdict') as ReviewVerdict;
+  const funding = fundingInOrder(listOf(values, 'funding'));
   let changed: string;
   try {
-    changed = reviewedSource(entry.file.source, verdict, today);
+    changed = reviewedSource(entry.file.source, verdict, today, funding);
   } catch (error) {
     if (error instanceof ReviewError) return inOrder([{ id: 'blueprint', message: `The blueprint ${error.message}` }]);
     throw error;
@@ -325,10 +325,10 @@ export function checkReview(values: DraftValues, site: SiteContent, today: strin
   }
   // Only what the review changed is the reviewer's to answer for: a problem elsewhere in the file was there before.
   const { problems: all } = validateContent([{ ...entry.file, source: changed }], { parser: nativeMdxParser, only: new Set([entry.file.path]), context: site.context });
-  const problems = all.filter((p) => /^(lastReviewed|reviewBy|status)$/.test(p.field));
+  const problems = all.filter((p) => /^(lastReviewed|reviewBy|status|funding)(\.|$)/.test(p.field));
   if (problems.length) return inOrder([{ id: 'blueprint', message: `The blueprint cannot be marked this way (${problems[0].message}): a maintainer will do it by hand, so send feedback on the page instead` }]);
   const title = String((entry.data as { title?: unknown } | undefined)?.title ?? slug);
-  return { ok: true, review: { slug, title, path: entry.file.path, text: changed, verdict, today, changes: text(values, 'changes'), role: text(values, 'role') } };
+  return { ok: true, review: { slug, title, path: entry.file.path, text: changed, verdict, today, funding, changes: text(values, 'changes'), role: text(values, 'role') } };
 }
 
 /** The label on every owner's review, whichever way it arrived. */
@@ -349,6 +349,7 @@ export function reviewPullRequestFor(r: CheckedReview, origin: { domain: string;
     `**Blueprint:** ${inline(r.title)}, at \`${paths.blueprint(r.slug)}\` (file \`${r.path}\`)`,
     `**Review:** ${labelOf(reviewVerdicts, r.verdict)}`,
     does,
+    ...(r.funding.length ? [`The owner says who paid for it: \`funding\` becomes ${r.funding.map((f) => labelOf(fundingSources, f)).join(', ')} (\`[${r.funding.join(', ')}]\`), unless the file said so already.`] : []),
     ...(r.role ? [`**Reviewer's role:** ${inline(r.role)}`] : []),
     ...(r.changes ? [`### What needs changing\n\n${quoted(r.changes)}`] : []),
     `### Where this came from\n\n${from} The reviewer confirmed they work in the team that wrote the blueprint or looks after it now. An address at ${origin.domain} does not show which organisation they are in: if in doubt, ask the blueprint's published contact to confirm before merging, or the gateway's operators to check the address. Replies here are not seen by the reviewer: a maintainer can reach them through the gateway's operators.`,

@@ -32,7 +32,7 @@ export function payloadFor(kind: SubmissionKind, answers: DraftValues, site: Sit
     const checked = checkReview(answers, site, o.today);
     if (!checked.ok) return { errors: checked.errors };
     const { review } = checked;
-    return { path: review.path, text: review.text, review: { verdict: review.verdict, today: review.today }, ...reviewPullRequestFor(review, { domain: o.domain, creditName: o.creditName ?? undefined }) };
+    return { path: review.path, text: review.text, review: { verdict: review.verdict, today: review.today, funding: review.funding }, ...reviewPullRequestFor(review, { domain: o.domain, creditName: o.creditName ?? undefined }) };
   }
   const checked = kind === 'adoption' ? checkAdoption(answers, site) : checkDraft(answers, site, { today: o.today, notDuplicate: o.notDuplicate });
   if (!checked.ok) return { errors: checked.errors };

@@ -57,9 +57,10 @@ export interface Payload {
   commitMessage: string;
   /**
    * For an owner's review: the change to make to the file as it is on GitHub when it is sent
-   * (`text` is the change made to the gateway's copy, as checked).
+   * (`text` is the change made to the gateway's copy, as checked). Reviews stored before owners
+   * were asked who paid have no `funding`.
    */
-  review?: { verdict: 'still-right' | 'needs-changes'; today: string };
+  review?: { verdict: 'still-right' | 'needs-changes'; today: string; funding?: string[] };
 }
 
 export type SubmissionState = 'queued' | 'sending' | 'sent' | 'failed';

@@ -98,7 +98,7 @@ export function filesOf(payload: Payload): Parameters<typeof publish>[2]['files'
     path: payload.path,
     edit: (current) => {
       try {
-        return reviewedSource(current, review.verdict, review.today);
+        return reviewedSource(current, review.verdict, review.today, review.funding ?? []);
       } catch (error) {
         if (error instanceof ReviewError) throw new ContributionError(`The blueprint ${error.message}.`);
         throw error;

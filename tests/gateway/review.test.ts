@@ -100,6 +100,21 @@ describe("an owner's review", () => {
     expect(after.split('\n').filter((line) => !line.startsWith('status:'))).toEqual(merged.split('\n').filter((line) => !line.startsWith('status:')));
   });
 
+  it('says who paid for the work, as the owner says, in the funding list’s order, changing only that line and the dates', async () => {
+    const { v } = await owner();
+    const answer = await send(v, review({ funding: ['charity', 'own-revenue'] }));
+    expect(answer.status, JSON.stringify(answer.body)).toBe(202);
+    const id = answer.body.id as string;
+    await sent(id);
+    const pull = pullFor(id);
+    expect(pull.body).toContain('The owner says who paid for it: `funding` becomes Own running budget, Charity (`[own-revenue, charity]`)');
+    const after = fileOnBranch(id);
+    expect(merged).toMatch(/^funding: \[national-programme, own-capital, own-revenue\]$/m);
+    expect(after).toMatch(/^funding: \[own-revenue, charity\]$/m);
+    const unchanged = (text: string) => text.split('\n').filter((line) => !/^(lastReviewed|reviewBy|funding):/.test(line));
+    expect(unchanged(after)).toEqual(unchanged(merged));
+  });
+
   it('says beside each question what is missing or wrong, and stores nothing', async () => {
     const { v } = await owner();
     const before = gateway.store.list().length;
@@ -112,6 +127,7 @@ describe("an owner's review", () => {
       blueprint: '“no-such-blueprint” is not a blueprint on the site: use the short name from its page address, /blueprints/<short name>/',
     });
     expect(errorsOf(await send(v, review({ verdict: 'needs-changes' })))).toEqual({ changes: 'Say what needs changing' });
+    expect(errorsOf(await send(v, review({ funding: ['own-revenue', 'lottery'] })))).toEqual({ funding: 'Choose only the sources listed' });
     expect(Object.keys(errorsOf(await send(v, review({ verdict: 'needs-changes', changes: 'Call me on 07700 900123' }))))).toEqual(['changes']);
     expect(gateway.store.list().length).toBe(before);
   });

@@ -6,7 +6,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { missingReviewAnswers } from '../../src/lib/contribute/owner-review-questions';
-import { ReviewError, reviewedSource } from '../../src/lib/contribute/owner-review';
+import { fundingInOrder, ReviewError, reviewedSource } from '../../src/lib/contribute/owner-review';
+import { fundingSources } from '../../src/lib/schema/taxonomy';
 import { parseSource } from '../../src/lib/content/front-matter';
 import { readContentFiles } from '../../src/node/content-files';
 import { validateContent } from '../../src/lib/validate';
@@ -36,6 +37,11 @@ describe('what a review needs before it is sent', () => {
     expect(missingReviewAnswers({ ...answers, verdict: 'sideways' })).toEqual([{ id: 'verdict', message: 'Choose one of the answers listed' }]);
     expect(missingReviewAnswers({ ...answers, verdict: 'needs-changes' })).toEqual([{ id: 'changes', message: 'Say what needs changing' }]);
     expect(missingReviewAnswers({ ...answers, confirm: ['no-patient-data'] }).map((e) => e.id)).toEqual(['confirm']);
+  });
+
+  it('names only sources of money from the funding list', () => {
+    expect(missingReviewAnswers({ ...answers, funding: ['own-revenue', 'charity'] })).toEqual([]);
+    expect(missingReviewAnswers({ ...answers, funding: ['own-revenue', '<b>grant</b>'] })).toEqual([{ id: 'funding', message: 'Choose only the sources listed' }]);
   });
 
   it('holds no contact details or NHS number, as it is published', () => {
@@ -79,6 +85,25 @@ describe('the change a review makes', () => {
     expect(reviewedSource(after, 'needs-changes', today)).toBe(after);
   });
 
+  it('says who paid when the owner does: a line added or replaced, in the funding list’s order, or nothing when it says so already', () => {
+    const source = sourceOf(bundled[5]);
+    const without = source.replace(/^funding:.*\n/m, '');
+    const added = reviewedSource(without, 'still-right', today, ['charity', 'national-programme']);
+    expect(changedLines(without, added).added).toContain('funding: [national-programme, charity]');
+    expect((parseSource(added).data as { funding: string[] }).funding).toEqual(['national-programme', 'charity']);
+    const replaced = reviewedSource(source, 'needs-changes', today, ['local-authority']);
+    expect(changedLines(source, replaced).removed.filter((l) => l.startsWith('funding:'))).toHaveLength(1);
+    expect(replaced).toMatch(/^funding: \[local-authority\]$/m);
+    const said = (parseSource(source).data as { funding: string[] }).funding;
+    expect(said.length).toBeGreaterThan(0);
+    expect(reviewedSource(source, 'still-right', today, [...said].reverse())).toBe(reviewedSource(source, 'still-right', today));
+    const files = readContentFiles(process.cwd()).files.map((f) => (f.path === `${dir}/${bundled[5]}` ? { ...f, source: added } : f));
+    expect(validateContent(files, { parser: nativeMdxParser }).problems).toEqual([]);
+    // Written over several lines, it is left to a maintainer rather than rewritten.
+    const block = source.replace(/^funding:.*$/m, 'funding:\n  - own-revenue');
+    expect(() => reviewedSource(block, 'still-right', today, ['charity'])).toThrow(/has its funding over several lines/);
+  });
+
   it('keeps Windows line endings', () => {
     const source = sourceOf(bundled[2]).replace(/\n/g, '\r\n');
     const after = reviewedSource(source, 'still-right', today);
@@ -113,18 +138,19 @@ describe('a review of a file written any way YAML allows', () => {
     status: fc.constantFrom(undefined, 'published', 'needs-review'),
     crlf: fc.boolean(),
     verdict: fc.constantFrom('still-right' as const, 'needs-changes' as const),
+    funding: fc.subarray(fundingSources.map((t) => t.value)).chain((f) => fc.shuffledSubarray(f, { minLength: f.length, maxLength: f.length })),
   });
 
   it('either changes only the review lines, leaving a file that reads back as it should, or says why it cannot', () => {
     fc.assert(
-      fc.property(variants, ({ file, quote, comment, blankLine, status, crlf, verdict }) => {
+      fc.property(variants, ({ file, quote, comment, blankLine, status, crlf, verdict, funding }) => {
         let source = sourceOf(file)
           .replace(/^(lastReviewed|reviewBy): (\S+)$/gm, `$1: ${quote}$2${quote}${comment ? ' # checked by the team' : ''}`)
           .replace(/^(published:.*)$/m, `$1${blankLine ? '\n' : ''}${status ? `\nstatus: ${status}` : ''}`);
         if (crlf) source = source.replace(/\n/g, '\r\n');
         let after: string;
         try {
-          after = reviewedSource(source, verdict, today);
+          after = reviewedSource(source, verdict, today, funding);
         } catch (error) {
           expect(error).toBeInstanceOf(ReviewError);
           return;
@@ -138,7 +164,9 @@ describe('a review of a file written any way YAML allows', () => {
           expect(data.lastReviewed).toBe(today);
           expect(data.reviewBy).toBeUndefined();
         } else expect(data.status).toBe('needs-review');
-        const lines = (text: string) => text.split(/\r?\n/).filter((l) => !/^(lastReviewed|reviewBy|status):/.test(l));
+        if (funding.length > 0) expect(data.funding).toEqual(fundingInOrder(funding));
+        else expect(data.funding).toEqual((before.data as Record<string, unknown>).funding);
+        const lines = (text: string) => text.split(/\r?\n/).filter((l) => !/^(lastReviewed|reviewBy|status|funding):/.test(l));
         expect(lines(after)).toEqual(lines(source));
       }),
       { numRuns: 200 },

@@ -8,11 +8,11 @@
  *
  * Runs in the browser as well as in Node: no I/O, no Node built-ins.
  */
-import { terms } from '../schema/taxonomy';
+import { fundingSources, terms } from '../schema/taxonomy';
 import type { FieldError } from './draft-check';
-import { confirmsAll, contactDetailErrors, textOf, unanswered, type DraftValues } from './answers';
+import { confirmsAll, contactDetailErrors, listOf, textOf, unanswered, type DraftValues } from './answers';
 import type { Declaration } from './issue-form';
-import { declarationQuestion, type Question } from './questions';
+import { declarationQuestion, questions, type Question } from './questions';
 
 /** What an owner can say of their blueprint. */
 export const reviewVerdicts = terms([
@@ -20,6 +20,9 @@ export const reviewVerdicts = terms([
   { value: 'needs-changes', label: 'Something needs changing: mark it as needing review until it is changed' },
 ]);
 export type ReviewVerdict = 'still-right' | 'needs-changes';
+
+/** The drafting form's question about who paid, asked again here: most blueprints were written before it was asked. */
+const fundingQuestion = questions.find((q) => q.id === 'funding')!;
 
 export const reviewQuestions: readonly Question[] = [
   {
@@ -35,6 +38,10 @@ export const reviewQuestions: readonly Question[] = [
   {
     id: 'changes', path: [], name: 'What needs changing', label: 'What needs changing? (if anything)', kind: 'paragraph', required: false, group: 'Your review',
     hint: 'What is out of date or wrong, and what it should say. A maintainer makes the change with you, or you can send a new version later.',
+  },
+  {
+    ...fundingQuestion, path: [], group: 'Your review',
+    hint: 'If the blueprint does not say yet, or says it wrongly, choose every source of the money, your own budgets included. The page then says who paid, with your review.',
   },
   {
     id: 'role', path: [], name: 'Role', label: 'Your role (optional)', kind: 'text', required: false, group: 'Your review',
@@ -62,6 +69,7 @@ export function missingReviewAnswers(values: DraftValues): FieldError[] {
   const verdict = textOf(values, 'verdict');
   if (verdict && !reviewVerdicts.some((v) => v.value === verdict)) errors.push({ id: 'verdict', message: 'Choose one of the answers listed' });
   if (verdict === 'needs-changes' && !textOf(values, 'changes')) errors.push({ id: 'changes', message: 'Say what needs changing' });
+  if (listOf(values, 'funding').some((f) => !fundingSources.some((t) => t.value === f))) errors.push({ id: 'funding', message: 'Choose only the sources listed' });
   errors.push(...contactDetailErrors(reviewQuestions, values));
   if (!confirmsAll(values, reviewDeclaration)) {
     errors.push({ id: reviewDeclaration.id, message: `Confirm both statements under “${reviewDeclaration.label}”` });
