@@ -62,10 +62,11 @@ export function createMailer(settings: Settings['mail'], print: (text: string) =
   };
 }
 
+/** The code is in the body only: mail systems log subject lines, and phones show them on a locked screen. */
 export function codeMessage(to: string, code: string, minutes: number): Message {
   return {
     to,
-    subject: `Your Blueprint Commons sign-in code: ${code}`,
+    subject: 'Your Blueprint Commons sign-in code',
     text: [
       `Your sign-in code is ${code}`,
       '',

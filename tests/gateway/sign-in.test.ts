@@ -35,7 +35,13 @@ describe('asking for a code', () => {
     const email = address();
     const answer = await v.send('POST', '/api/sign-in', { email });
     expect(answer.status).toBe(200);
-    expect(h.smtp.codeFor(email)).toMatch(/^\d{6}$/);
+    const code = h.smtp.codeFor(email);
+    expect(code).toMatch(/^\d{6}$/);
+    // Only in the body: mail systems log subject lines, and a lock screen shows them.
+    const mail = h.smtp.messages.find((m) => m.to.includes(email))!;
+    const subject = /^Subject: (.*)$/m.exec(mail.raw)?.[1];
+    expect(subject).toBe('Your Blueprint Commons sign-in code');
+    expect(subject).not.toContain(code);
   });
 
   it('accepts an address at a trust under nhs.uk', async () => {
