@@ -25,6 +25,7 @@ async function rollUpOn(path: string) {
     counts: section && attr(section.querySelector('[data-roll-up-counts]')!, 'data-roll-up-counts'),
     strength: section && attr(section.querySelector('[data-roll-up-strength]')!, 'data-roll-up-strength'),
     levels: section && decodeEntities(section.querySelector('[data-roll-up-levels]')!.textContent).trim(),
+    funding: section && decodeEntities(section.querySelector('[data-roll-up-funding]')!.textContent).trim(),
     gaps: section?.querySelector('[data-roll-up-gaps]') ? decodeEntities(section.querySelector('[data-roll-up-gaps]')!.textContent) : '',
   };
 }
@@ -43,6 +44,11 @@ describe('the evidence roll-up on a capability page', () => {
     expect(shown.strength).toBe(expected.strength.value);
     const levels = expected.byEvidenceLevel.filter((l) => l.count > 0).map((l) => `${l.term.label}: ${l.count}`);
     expect(shown.levels!.split(', ').sort()).toEqual(levels.sort());
+    // Who paid, source by source in the funding list's order, then how many do not say.
+    const sources = expected.funding.sources.filter((f) => f.count > 0).map((f) => `${f.term.label}: ${f.count}`);
+    expect(sources.length).toBeGreaterThan(0);
+    const said = [sources.join(', '), ...(expected.funding.notSaid ? [`not said: ${expected.funding.notSaid}`] : [])].join('; ');
+    expect(shown.funding).toBe(said.charAt(0).toUpperCase() + said.slice(1));
     for (const gap of expected.gaps) expect(shown.gaps).toContain(gap);
   });
 

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatMeasure, monthsBetween, rollUp } from '../../src/lib/evidence/roll-up';
 import { evidenceStrength, recentYears, strengthRules } from '../../src/lib/evidence/strength';
+import { fundingSources } from '../../src/lib/schema';
 import { blueprintEntry } from '../support/entries';
 
 const today = new Date('2026-06-01T00:00:00Z');
@@ -42,6 +43,17 @@ describe('an evidence roll-up', () => {
   it('counts every evidence level and cost band, including those with none', () => {
     expect(r.byEvidenceLevel.map((l) => [l.term.value, l.count])).toEqual([['anecdotal', 1], ['measured-locally', 2], ['independently-evaluated', 1]]);
     expect(r.costBands.map((b) => [b.term.value, b.count])).toEqual([['under-50k', 1], ['50k-250k', 1], ['250k-1m', 2], ['over-1m', 0]]);
+  });
+
+  it('counts every funding source, an account under each source that paid, and the accounts that do not say', () => {
+    const paid = rollUp([
+      { ...corpus[0], data: { ...corpus[0].data, funding: ['national-programme', 'own-revenue'] } },
+      { ...corpus[1], data: { ...corpus[1].data, funding: ['own-revenue'] } },
+      { ...corpus[2], data: { ...corpus[2].data, funding: [] } },
+    ], today);
+    expect(paid.funding.sources.map((f) => f.term.value)).toEqual(fundingSources.map((t) => t.value));
+    expect(paid.funding.sources.filter((f) => f.count > 0).map((f) => [f.term.value, f.count])).toEqual([['national-programme', 1], ['own-revenue', 2]]);
+    expect(paid.funding.notSaid).toBe(1);
   });
 
   it('gives the median, shortest and longest finished work in months, and counts work still going', () => {

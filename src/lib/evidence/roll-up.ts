@@ -4,7 +4,7 @@
  * metrics or units are never averaged together, and a range is shown only where two or more
  * accounts measured the same metric in the same unit. Pure: entries in, plain data out.
  */
-import { costBands, evidenceLevels, measureUnits, type Blueprint, type Term } from '../schema';
+import { costBands, evidenceLevels, fundingSources, measureUnits, type Blueprint, type Term } from '../schema';
 import { evidenceOrder, evidenceStrength, type StrengthRule } from './strength';
 
 export interface RollUpEntry {
@@ -51,6 +51,11 @@ export interface RollUp {
   byEvidenceLevel: { term: Term; count: number }[];
   /** Every cost band, cheapest first, with how many accounts fall in it (0 included). */
   costBands: { term: Term; count: number }[];
+  /**
+   * Who paid: every funding source, in the list's order, with how many accounts it helped pay for
+   * (0 included; an account paid for from two sources counts under both), and how many do not say.
+   */
+  funding: { sources: { term: Term; count: number }[]; notSaid: number };
   /** Lengths of finished work in whole months; undefined when none has finished. */
   timelines: { finished: number; ongoing: number; medianMonths?: number; minMonths?: number; maxMonths?: number };
   /** Up to three headline results, strongest evidence first, then newest. */
@@ -140,6 +145,10 @@ export function rollUp(entries: readonly RollUpEntry[], today: Date): RollUp {
     organisations,
     byEvidenceLevel: evidenceLevels.map((term) => ({ term, count: count((e) => e.data.outcome.evidence === term.value) })),
     costBands: costBands.map((term) => ({ term, count: count((e) => e.data.cost.band === term.value) })),
+    funding: {
+      sources: fundingSources.map((term) => ({ term, count: count((e) => e.data.funding.includes(term.value)) })),
+      notSaid: count((e) => e.data.funding.length === 0),
+    },
     timelines: {
       finished: finished.length,
       ongoing: entries.length - finished.length,
