@@ -24,6 +24,8 @@ export interface TermPage {
   page: Page<Entry<Blueprint>>;
   /** Site path of this page of the list. */
   path: string;
+  /** Site path of the list's first page, e.g. /care-settings/acute/. */
+  termPath: string;
 }
 
 export function termGroups(catalogue: Catalogue): TermGroup[] {
@@ -43,7 +45,7 @@ export function termGroups(catalogue: Catalogue): TermGroup[] {
 export function termPages(catalogue: Catalogue): TermPage[] {
   return termGroups(catalogue).flatMap((group) =>
     group.terms.flatMap(({ term, path, items }) =>
-      paginate(items, path).map((page) => ({ group, term, count: items.length, items, page, path: pagePath(path, page.number) })),
+      paginate(items, path).map((page) => ({ group, term, count: items.length, items, page, path: pagePath(path, page.number), termPath: path })),
     ),
   );
 }

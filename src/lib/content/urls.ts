@@ -51,6 +51,8 @@ export const paths = {
   about: () => '/about/',
   accessibility: () => '/accessibility/',
   rss: () => '/rss.xml',
+  /** The feed of one taxonomy value's blueprints, beside its list page: /care-settings/acute/rss.xml. */
+  termFeed: (termPath: string) => `${termPath}rss.xml`,
   /** The sitemap's index, named by @astrojs/sitemap. */
   sitemap: () => '/sitemap-index.xml',
   robots: () => '/robots.txt',
