@@ -49,3 +49,11 @@ export function termPages(catalogue: Catalogue): TermPage[] {
     ),
   );
 }
+
+/** Each list page with its route's parameters: /care-settings/acute/page/2/ → care-settings, acute, 2. */
+export function termPageRoutes(catalogue: Catalogue): { facet: string; value: string; page: number; termPage: TermPage }[] {
+  return termPages(catalogue).map((termPage) => {
+    const [facet, value] = termPage.termPath.split('/').filter(Boolean);
+    return { facet: facet!, value: value!, page: termPage.page.number, termPage };
+  });
+}

@@ -7,19 +7,16 @@ import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { getCatalogue } from '../../../data/catalogue';
 import { feedItems } from '../../../lib/content/feed';
-import { termPages, type TermPage } from '../../../lib/content/taxonomy-pages';
+import { termPageRoutes, type TermPage } from '../../../lib/content/taxonomy-pages';
 import { withBase } from '../../../lib/content/urls';
 import { inSentence } from '../../../lib/schema/taxonomy';
 import { site } from '../../../site';
 
 export async function getStaticPaths() {
   const catalogue = await getCatalogue();
-  return termPages(catalogue)
-    .filter((p) => p.page.number === 1)
-    .map((termPage) => {
-      const [facet, value] = termPage.termPath.split('/').filter(Boolean);
-      return { params: { facet, value }, props: { termPage } };
-    });
+  return termPageRoutes(catalogue)
+    .filter((r) => r.page === 1)
+    .map(({ facet, value, termPage }) => ({ params: { facet, value }, props: { termPage } }));
 }
 
 export async function GET(context: APIContext) {
