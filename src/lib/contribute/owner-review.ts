@@ -4,10 +4,10 @@
  * review falls due a year later (the schema's default), and a `needs-review` status goes back to
  * `published`; "needs changes" sets `status: needs-review`, which shows readers the "may be out of
  * date" banner until someone changes the page. Either way, who paid for the work (`funding`), when
- * the owner says, is written on one line in the order of the funding list. Only those lines change: everything else in the
- * file stays byte for byte, so the pull request shows exactly what the review did. The gateway's
- * worker makes the change again on the file as it is on GitHub when it sends it, so a change
- * merged meanwhile is never undone.
+ * the owner says, is written on one line in the order of the funding list. Only those lines
+ * change: everything else in the file stays byte for byte, so the pull request shows exactly what
+ * the review did. The gateway's worker makes the change again on the file as it is on GitHub
+ * when it sends it, so a change merged meanwhile is never undone.
  */
 import { astroFrontmatter } from '../content/front-matter-fence';
 import { parseSource } from '../content/front-matter';
