@@ -61,6 +61,27 @@ describe('the evidence roll-up on a capability page', () => {
   });
 });
 
+describe('the evidence roll-up on each playbook', () => {
+  it('counts the listed blueprints and redprints its steps cite, and the contents link to it', async () => {
+    const listed = new Map(expectedContent().blueprints.filter((b) => isListed(b.data)).map((b) => [b.slug, b]));
+    expect(expectedContent().playbooks.length).toBeGreaterThan(0);
+    for (const playbook of expectedContent().playbooks) {
+      const cited = [...new Set(playbook.data.steps.flatMap((s) => s.blueprints))].flatMap((slug) => listed.get(slug) ?? []);
+      const shown = await rollUpOn(paths.playbook(playbook.slug));
+      if (cited.length === 0) {
+        expect(shown.section, playbook.slug).toBeNull();
+        continue;
+      }
+      const expected = rollUp(cited, today);
+      expect(shown.counts, playbook.slug).toBe(`${expected.blueprints} ${expected.redprints} ${expected.organisations}`);
+      expect(shown.strength, playbook.slug).toBe(expected.strength.value);
+      const page = await parseHtml(readPage(builtPages().find((p) => p.path === paths.playbook(playbook.slug))!));
+      expect(page.querySelector('.nhsuk-contents-list a[href="#evidence-heading"]'), playbook.slug).not.toBeNull();
+      expect(page.querySelector('#evidence-heading'), playbook.slug).not.toBeNull();
+    }
+  });
+});
+
 describe('the evidence roll-up under each where-to-start priority', () => {
   it('counts every listed blueprint and redprint that shows the priority done, whatever the reader answered', async () => {
     const listed = expectedContent().blueprints.filter((b) => isListed(b.data));
