@@ -33,14 +33,17 @@ describe('the where-to-start guide', () => {
     const { page } = await site.open();
     await page.goto(site.url('/where-to-start/'));
     await page.getByLabel('Main care setting').selectOption('community');
+    await page.getByLabel('Where the money would most likely come from').selectOption('own-revenue');
     for (const [id, answer] of Object.entries(answersGiven)) {
       const question = guide.questions.find((q) => q.id === id)!;
       await page.getByRole('group', { name: question.question }).getByLabel(answer === 'no' ? 'No' : 'Yes', { exact: true }).check();
     }
     await page.getByRole('button', { name: 'Show my tailored playbook' }).click();
-    await page.waitForURL(/where-to-start\/\?/);
+    await page.waitForURL(/where-to-start\/\?.*funding=own-revenue/);
 
     const shown = await playbookShown(page);
+    // Blueprints paid for from the reader's own running budget say so among their reasons.
+    await expect(page.locator('[data-priority]:not([hidden]) [data-blueprints] li', { hasText: 'paid for the same way (own running budget)' }).count()).resolves.toBeGreaterThan(0);
     const expected = prioritiesFor(answersGiven, guide).map((c) => c.priority.title);
     expect(shown.map((p) => p.title)).toEqual(expected);
     expect(shown.length).toBeGreaterThanOrEqual(3);
