@@ -105,8 +105,6 @@ export interface CheckedDraft {
 
 export type CheckResult = { ok: true; draft: CheckedDraft } | { ok: false; errors: FieldError[] };
 
-const text = textOf;
-
 /**
  * Every check the site makes, again, on answers from a browser that is never trusted: the
  * drafting form's field checks, then the full validator (schema, references, placeholders, the
@@ -118,10 +116,10 @@ export function checkDraft(values: DraftValues, site: SiteContent, options: { to
   const fieldErrors = validateDraft(values, draftOptions);
   if (fieldErrors.length) return { ok: false, errors: fieldErrors };
 
-  const slug = slugFromTitle(text(values, 'title'));
+  const slug = slugFromTitle(textOf(values, 'title'));
   const mdx = draftToMdx(values, draftOptions);
   const path = canonicalPath('blueprint', slug);
-  const notListed = text(values, 'organisation') === organisationNotListed;
+  const notListed = textOf(values, 'organisation') === organisationNotListed;
   // The build's own MDX parser, so the gateway refuses exactly what the build would.
   const { corpus, problems } = validateContent([{ path, source: mdx, kind: 'blueprint' }], { parser: nativeMdxParser, only: new Set([path]), context: site.context });
   const read = corpus.entries.find((e) => e.file.path === path);
@@ -154,7 +152,7 @@ export function checkDraft(values: DraftValues, site: SiteContent, options: { to
   if (errors.length || !data) return { ok: false, errors: mergeErrors(errors.length ? errors : [{ id: '', message: 'The draft could not be read back: check every answer' }]) };
 
   const entry: ContributionEntry = { kind: 'blueprint', slug, sourcePath: 'the gateway', data };
-  return { ok: true, draft: { slug, text: mdx, path, entry, newOrganisation: notListed ? text(values, 'organisation-name') : undefined, similar } };
+  return { ok: true, draft: { slug, text: mdx, path, entry, newOrganisation: notListed ? textOf(values, 'organisation-name') : undefined, similar } };
 }
 
 /**
@@ -167,12 +165,12 @@ export function checkDraft(values: DraftValues, site: SiteContent, options: { to
 export function checkAdoption(values: DraftValues, site: SiteContent): CheckResult {
   const missing = missingAdoptionAnswers(values);
   if (missing.length) return { ok: false, errors: mergeAdoptionErrors(missing) };
-  const notListed = text(values, 'organisation') === organisationNotListed;
+  const notListed = textOf(values, 'organisation') === organisationNotListed;
 
   const { slug, rendered, matched } = adoptionRecord(values, site.organisations, 'adoption');
   const path = canonicalPath('adoption', slug);
   // The organisations, and the blueprint named if there is one: all the rules look up for a record.
-  const named = site.blueprints.get(blueprintAnswer(text(values, 'blueprint')));
+  const named = site.blueprints.get(blueprintAnswer(textOf(values, 'blueprint')));
   const context: Corpus = { ...site.context, entries: [...site.context.entries, ...(named ? [named] : [])] };
   const { corpus, problems } = validateContent([{ path, source: rendered, kind: 'adoption' }], { parser: nativeMdxParser, only: new Set([path]), context });
   // An organisation new to the site is for a maintainer to add, as on the issue route.
@@ -181,7 +179,7 @@ export function checkAdoption(values: DraftValues, site: SiteContent): CheckResu
   const data = corpus.entries.find((e) => e.file.path === path)?.data;
   if (found.length || !data) return { ok: false, errors: found.length ? found : [{ id: '', message: 'The record could not be read back: check every answer' }] };
   const entry: ContributionEntry = { kind: 'adoption', slug, sourcePath: 'the gateway', data };
-  return { ok: true, draft: { slug, text: rendered, path, entry, newOrganisation: notListed && !matched ? text(values, 'organisation-name') : undefined, similar: [] } };
+  return { ok: true, draft: { slug, text: rendered, path, entry, newOrganisation: notListed && !matched ? textOf(values, 'organisation-name') : undefined, similar: [] } };
 }
 
 /** A validator problem in a record, beside the question it is about ("illustrative" follows the organisation). */
@@ -244,11 +242,11 @@ export interface CheckedFeedback {
 export function checkFeedback(values: DraftValues, site: SiteContent): { ok: true; feedback: CheckedFeedback } | { ok: false; errors: FieldError[] } {
   const errors = missingFeedbackAnswers(values);
   if (errors.length) return { ok: false, errors: mergeErrorsInOrder([...feedbackQuestions.map((q) => q.id), feedbackDeclaration.id], errors) };
-  const given = text(values, 'page');
+  const given = textOf(values, 'page');
   const named = pageNamed(given);
   const title = given.replace(/\s+/g, ' ').toLowerCase();
   const page = named ? site.pages.get(`${named.kind}:${named.slug}`) : [...site.pages.values()].find((p) => p.title.toLowerCase() === title);
-  return { ok: true, feedback: { page, given, kind: text(values, 'kind'), feedback: text(values, 'feedback'), role: text(values, 'role') } };
+  return { ok: true, feedback: { page, given, kind: textOf(values, 'kind'), feedback: textOf(values, 'feedback'), role: textOf(values, 'role') } };
 }
 
 /** At most `max` characters of a stranger's text, with an ellipsis when cut. */
@@ -308,10 +306,10 @@ export function checkReview(values: DraftValues, site: SiteContent, today: strin
   const inOrder = (errors: FieldError[]) => ({ ok: false as const, errors: mergeErrorsInOrder([...reviewQuestions.map((q) => q.id), reviewDeclaration.id], errors) });
   const missing = missingReviewAnswers(values);
   if (missing.length) return inOrder(missing);
-  const slug = blueprintAnswer(text(values, 'blueprint'));
+  const slug = blueprintAnswer(textOf(values, 'blueprint'));
   const entry = site.blueprints.get(slug);
   if (!entry) return inOrder([{ id: 'blueprint', message: `“${clipped(slug, 80)}” is not a blueprint on the site: use the short name from its page address, /blueprints/<short name>/` }]);
-  const verdict = text(values, 'verdict') as ReviewVerdict;
+  const verdict = textOf(values, 'verdict') as ReviewVerdict;
   const funding = fundingInOrder(listOf(values, 'funding'));
   let changed: string;
   try {
@@ -328,7 +326,7 @@ export function checkReview(values: DraftValues, site: SiteContent, today: strin
   const problems = all.filter((p) => /^(lastReviewed|reviewBy|status|funding)(\.|$)/.test(p.field));
   if (problems.length) return inOrder([{ id: 'blueprint', message: `The blueprint cannot be marked this way (${problems[0].message}): a maintainer will do it by hand, so send feedback on the page instead` }]);
   const title = String((entry.data as { title?: unknown } | undefined)?.title ?? slug);
-  return { ok: true, review: { slug, title, path: entry.file.path, text: changed, verdict, today, funding, changes: text(values, 'changes'), role: text(values, 'role') } };
+  return { ok: true, review: { slug, title, path: entry.file.path, text: changed, verdict, today, funding, changes: textOf(values, 'changes'), role: textOf(values, 'role') } };
 }
 
 /** The label on every owner's review, whichever way it arrived. */

@@ -71,9 +71,11 @@ export function answersFromMdx(source: string, organisations: readonly string[])
   return { values, leftOut };
 }
 
+/** Every question's place in the front-matter, as a dotted path. */
+const asked = questions.map((q) => q.path.join('.')).filter(Boolean);
+
 /** The fields of a file no question asks for, as dotted paths (startingPoint.emramStage, related), other than those the form sets. */
 function unasked(data: Record<string, unknown>, at: readonly string[] = []): string[] {
-  const asked = questions.map((q) => q.path.join('.')).filter(Boolean);
   return Object.entries(data).flatMap(([key, value]) => {
     const path = [...at, key].join('.');
     if (asked.includes(path) || (at.length === 0 && setByTheForm.has(key))) return [];
