@@ -7,8 +7,8 @@
  * organisation started (with or without an EPR) decides which steps it had to take; maturity and
  * where the money came from (a trust with no capital to spend learns most from work paid for from
  * running costs) say whether it could do the same; programme and region refine the order among
- * otherwise equal matches. The Model Hospital's peer
- * finder ranks similar trusts the same way, by a weighted distance over a few attributes.
+ * otherwise equal matches. The Model Hospital's peer finder ranks similar trusts the same way, by
+ * a weighted distance over a few attributes.
  */
 import { careSettings, fundingSources, inSentence, labelOf, maturities, programmeStatuses, regions, suppliers } from '../schema/taxonomy';
 import { maturityOfEmram, type MatchOrganisation, type TrustProfile } from './profile';
