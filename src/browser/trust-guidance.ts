@@ -59,6 +59,16 @@ function profileValues(profile: TrustProfile): Record<string, string | undefined
 
 const hasProfileIn = (params: URLSearchParams) => profileToParams(parseProfile(params)).length > 0;
 
+/**
+ * The saved profile with the fields this form asks taken from the address instead: a form that asks
+ * only some fields (the where-to-start guide) must not wipe the rest a reader saved on /my-trust/.
+ */
+function withSavedFieldsKept(form: HTMLFormElement, fromAddress: TrustProfile): TrustProfile {
+  const asks = ([field]: [string, string]) => form.elements.namedItem(field) !== null;
+  const kept = profileToParams(savedProfile()).filter((pair) => !asks(pair));
+  return parseProfile(new URLSearchParams([...kept, ...profileToParams(fromAddress).filter(asks)]));
+}
+
 class MyTrust extends HTMLElement {
   connectedCallback() {
     const form = this.querySelector('form')!;
@@ -194,7 +204,7 @@ class WhereToStartGuide extends HTMLElement {
     const params = new URLSearchParams(location.search);
     const answers = parseAnswers(params, guide.questions);
     const profile = hasProfileIn(params) ? parseProfile(params) : savedProfile();
-    if (hasProfileIn(params)) saveProfile(profile);
+    if (hasProfileIn(params)) saveProfile(withSavedFieldsKept(form, profile));
     fillForm(form, { ...profileValues(profile), ...answers });
     form.addEventListener('submit', (event) => {
       // A form with no answer would only reload the questions: say so instead, as NHS.UK forms do.

@@ -66,6 +66,25 @@ describe('the where-to-start guide', () => {
     expect(await playbookShown(fresh.page)).toEqual(shown);
   });
 
+  it('changes only the profile fields it asks, keeping the rest of a profile saved on /my-trust/', async () => {
+    const { page } = await site.open();
+    await page.goto(site.url('/my-trust/?setting=acute&supplier=epic&epr=no&maturity=early&region=london&programme=none&funding=local-authority'));
+    await page.locator('[data-status]:not(:empty)').waitFor();
+    await page.goto(site.url('/where-to-start/'));
+    await expect(page.getByLabel('Main care setting').inputValue()).resolves.toBe('acute');
+    await page.getByLabel('Main care setting').selectOption('community');
+    await page.getByLabel('EPR supplier').selectOption('');
+    await page.getByRole('group', { name: guide.questions.find((q) => q.id === 'wifi')!.question }).getByLabel('No', { exact: true }).check();
+    await page.getByRole('button', { name: 'Show my tailored playbook' }).click();
+    await page.waitForURL(/where-to-start\/\?.*setting=community/);
+    await playbookShown(page);
+
+    // Back on /my-trust/, the address is the saved profile: the guide's setting and cleared supplier, the rest as saved.
+    await page.goto(site.url('/my-trust/'));
+    await page.waitForURL(/my-trust\/\?setting=community&epr=no&maturity=early&region=london&programme=none&funding=local-authority$/);
+    await expect(page.getByRole('group', { name: 'Digital maturity, roughly' }).getByRole('radio', { checked: true }).getAttribute('value')).resolves.toBe('early');
+  });
+
   it('shows a playbook’s checklist and board questions once, under the first priority from it, and links the others there', async () => {
     const chosen = prioritiesFor(answersGiven, guide).map((c) => c.priority);
     const repeated = chosen.filter((p, i) => chosen.findIndex((q) => q.playbook === p.playbook) < i);
