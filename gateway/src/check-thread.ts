@@ -1,17 +1,19 @@
 /**
  * One thread of the check pool (./checks.ts): reads the site's content once, on its first task,
- * then checks proposals with it.
+ * then checks proposals with it, and gives the change page a blueprint's parts.
  */
 import { workerData } from 'node:worker_threads';
-import { readSiteContent, type DraftValues, type SiteContent } from './content';
+import { blueprintParts, readSiteContent, type BlueprintParts, type DraftValues, type SiteContent } from './content';
 import { payloadFor, type ProposalOptions, type ProposalResult } from './proposal';
 import type { SubmissionKind } from './store';
 
-export type CheckTask = { kind: 'ready' } | { kind: 'proposal'; proposing: SubmissionKind; answers: DraftValues; options: ProposalOptions };
+export type CheckTask = { kind: 'ready' } | { kind: 'proposal'; proposing: SubmissionKind; answers: DraftValues; options: ProposalOptions } | { kind: 'parts'; slug: string };
+export type CheckAnswer = ProposalResult | BlueprintParts | undefined | null;
 
 let site: SiteContent | undefined;
 
-export function checkTask(task: CheckTask): ProposalResult | null {
+export function checkTask(task: CheckTask): CheckAnswer {
   site ??= readSiteContent((workerData as { contentRoot: string }).contentRoot);
-  return task.kind === 'proposal' ? payloadFor(task.proposing, task.answers, site, task.options) : null;
+  if (task.kind === 'proposal') return payloadFor(task.proposing, task.answers, site, task.options);
+  return task.kind === 'parts' ? blueprintParts(site, task.slug) : null;
 }

@@ -10,21 +10,24 @@
  */
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import type { SiteContent } from './content';
+import { blueprintParts, type BlueprintParts, type SiteContent } from './content';
 import { payloadFor, type ProposalOptions, type ProposalResult } from './proposal';
 import type { DraftValues } from './content';
-import type { CheckTask } from './check-thread';
+import type { CheckAnswer, CheckTask } from './check-thread';
 import type { SubmissionKind } from './store';
 
 export interface Checks {
   /** Checks the answers and makes what goes to GitHub from them, or says what is wrong, field by field. */
   proposal(kind: SubmissionKind, answers: DraftValues, options: ProposalOptions): Promise<ProposalResult>;
+  /** A blueprint's title and parts, for the change page; undefined when the site has no such blueprint. */
+  parts(slug: string): Promise<BlueprintParts | undefined>;
   close(): Promise<void>;
 }
 
 export function checksInProcess(site: SiteContent): Checks {
   return {
     proposal: async (kind, answers, options) => payloadFor(kind, answers, site, options),
+    parts: async (slug) => blueprintParts(site, slug),
     close: async () => {},
   };
 }
@@ -34,7 +37,7 @@ export function checksInProcess(site: SiteContent): Checks {
  * Resolves when every thread has read it, so a broken content folder stops the gateway at start.
  */
 export async function checkPool(contentRoot: string, threads: number): Promise<Checks> {
-  const pool = new Piscina<CheckTask, ProposalResult | null>({
+  const pool = new Piscina<CheckTask, CheckAnswer>({
     // A JavaScript entry that loads the TypeScript through tsx, whatever the parent thread runs under.
     filename: fileURLToPath(new URL('./check-thread.mjs', import.meta.url)),
     workerData: { contentRoot },
@@ -54,7 +57,8 @@ export async function checkPool(contentRoot: string, threads: number): Promise<C
     throw new Error(`The check threads could not read the site's content under ${contentRoot} (${(error as Error).message}): set GATEWAY_CONTENT_ROOT to a checkout of the site`, { cause: error });
   }
   return {
-    proposal: async (kind, answers, options) => (await pool.run({ kind: 'proposal', proposing: kind, answers, options }))!,
+    proposal: async (kind, answers, options) => (await pool.run({ kind: 'proposal', proposing: kind, answers, options })) as ProposalResult,
+    parts: async (slug) => (await pool.run({ kind: 'parts', slug })) as BlueprintParts | undefined,
     close: () => pool.close(),
   };
 }

@@ -11,6 +11,9 @@ import { feedbackDeclaration, feedbackKinds, feedbackLabel, feedbackQuestions, m
 import { draftToMdx, slugFromTitle } from '../../src/lib/contribute/draft';
 import { missingReviewAnswers, reviewDeclaration, reviewQuestions, reviewVerdicts, type ReviewVerdict } from '../../src/lib/contribute/owner-review-questions';
 import { fundingInOrder, ReviewError, reviewedSource } from '../../src/lib/contribute/owner-review';
+import { changeDeclaration, changeQuestions, missingChangeAnswers } from '../../src/lib/contribute/change-questions';
+import { ChangeError, changedSource, normalisedText, sectionsOf, type BodySection } from '../../src/lib/contribute/section-change';
+import { contactDetailsIn, personalDataNames } from '../../src/lib/validate/personal-data';
 import { answerLimits, answerOverLimit, listOf, textOf, type DraftValues } from '../../src/lib/contribute/answers';
 import { mergeErrors, mergeErrorsInOrder, sectionErrors, validateDraft, type FieldError } from '../../src/lib/contribute/draft-check';
 import { organisationNotListed, questions } from '../../src/lib/contribute/questions';
@@ -33,6 +36,7 @@ import { readContentFiles } from '../../src/node/content-files';
 export { publish, ContributionError, StepError, statusOf, githubMessage, type GitHubApi, type Runtime, type RepoRef, type PublishResult } from '../../src/lib/contribute/publish';
 export { commitTrailer, paths, slugOf };
 export { ReviewError, reviewedSource, type ReviewVerdict };
+export { ChangeError, changedSource };
 export { createClient, explainError, type Client, type ClientSettings } from '../../scripts/lib/github';
 export { mergeErrors, answerLimits, answerOverLimit };
 export type { DraftValues, FieldError };
@@ -361,5 +365,92 @@ export function reviewPullRequestFor(r: CheckedReview, origin: { domain: string;
   };
 }
 
+/** A blueprint's title and parts, as the change page offers them. */
+export interface BlueprintParts {
+  title: string;
+  sections: BodySection[];
+}
+
+/** The blueprint's title and parts; undefined when the site has no such blueprint. */
+export function blueprintParts(site: SiteContent, slug: string): BlueprintParts | undefined {
+  const entry = site.blueprints.get(slug);
+  if (!entry) return undefined;
+  return { title: String((entry.data as { title?: unknown } | undefined)?.title ?? slug), sections: sectionsOf(entry.file.source) };
+}
+
+/** A suggested change that passed its checks, ready to become a pull request. */
+export interface CheckedChange {
+  slug: string;
+  title: string;
+  /** The blueprint's file in the repository. */
+  path: string;
+  /** The file with the change made to the gateway's copy (the worker makes it again to GitHub's). */
+  text: string;
+  /** The part's heading, its text as the contributor started from, and as it should read. */
+  section: string;
+  before: string;
+  after: string;
+  why: string;
+  role: string;
+}
+
+/**
+ * A suggested change, from a browser that is never trusted: every required answer and both
+ * statements, a part of a blueprint of the site, text that differs from it and adds no one's
+ * contact details, and the changed file passing every check the build makes (a problem the file
+ * had before is not the contributor's to answer for).
+ */
+export function checkChange(values: DraftValues, site: SiteContent): { ok: true; change: CheckedChange } | { ok: false; errors: FieldError[] } {
+  const inOrder = (errors: FieldError[]) => ({ ok: false as const, errors: mergeErrorsInOrder([...changeQuestions.map((q) => q.id), changeDeclaration.id], errors) });
+  const missing = missingChangeAnswers(values);
+  if (missing.length) return inOrder(missing);
+  const slug = blueprintAnswer(textOf(values, 'blueprint'));
+  const entry = site.blueprints.get(slug);
+  if (!entry) return inOrder([{ id: 'blueprint', message: `“${clipped(slug, 80)}” is not a blueprint on the site: use the short name from its page address, /blueprints/<short name>/` }]);
+  const section = textOf(values, 'section');
+  const before = sectionsOf(entry.file.source).find((p) => p.heading === section)?.text;
+  if (before === undefined) return inOrder([{ id: 'section', message: `The blueprint has no part headed “${clipped(section, 80)}”: choose one of the parts listed` }]);
+  const after = normalisedText(textOf(values, 'text'));
+  if (after === before) return inOrder([{ id: 'text', message: 'New text is the same as the part is now: change what needs changing' }]);
+  const added = contactDetailsIn(after).find((d) => !before.includes(d.text));
+  if (added) return inOrder([{ id: 'text', message: `New text seems to hold ${personalDataNames[added.kind]} that the part did not have: take it out, as everything here is published; the blueprint's contact is in its details` }]);
+  let changed: string;
+  try {
+    changed = changedSource(entry.file.source, section, before, after);
+  } catch (error) {
+    if (error instanceof ChangeError) return inOrder([{ id: 'text', message: `The blueprint ${error.message}` }]);
+    throw error;
+  }
+  const problemsOf = (source: string) => validateContent([{ ...entry.file, source }], { parser: nativeMdxParser, only: new Set([entry.file.path]), context: site.context }).problems;
+  const had = new Set(problemsOf(entry.file.source).map((p) => `${p.field}\0${p.message}`));
+  const problem = problemsOf(changed).find((p) => !had.has(`${p.field}\0${p.message}`));
+  if (problem) return inOrder([{ id: 'text', message: `With this change the blueprint would not pass the site's checks: ${problem.message}` }]);
+  const title = String((entry.data as { title?: unknown } | undefined)?.title ?? slug);
+  return { ok: true, change: { slug, title, path: entry.file.path, text: changed, section, before, after, why: textOf(values, 'why'), role: textOf(values, 'role') } };
+}
+
+/** The label on every suggested change, whichever way it arrived. */
+export const changeLabel = 'suggested-change';
+
+/** The pull request a suggested change becomes. Like the others, it names the contributor only if they asked (the name only). */
+export function changePullRequestFor(c: CheckedChange, origin: { domain: string; creditName?: string }): PullRequestText {
+  const from = origin.creditName
+    ? `Sent through the submission gateway by ${inline(origin.creditName)}, from a verified address at ${origin.domain}.`
+    : `Sent through the submission gateway from a verified address at ${origin.domain}. The contributor asked not to be named.`;
+  const body = [
+    `**Blueprint:** ${inline(c.title)}, at \`${paths.blueprint(c.slug)}\` (file \`${c.path}\`)`,
+    `**Part changed:** ${inline(c.section)}. Nothing else in the file changes: the contributor edited the part as the site had it, and the change is made only if it still read so on GitHub when sent.`,
+    ...(c.role ? [`**Contributor's role:** ${inline(c.role)}`] : []),
+    `### Why it should change\n\n${quoted(c.why)}`,
+    `### Where this came from\n\n${from} They may not be one of the blueprint's owners: ask its published contact to agree the change before merging. Replies here are not seen by the contributor: a maintainer can reach them through the gateway's operators.`,
+  ].join('\n\n');
+  return {
+    title: `Change: ${clipped(c.title, 100)} (${clipped(c.section, 60)})`,
+    body: `${body}\n`,
+    labels: [changeLabel, 'via-gateway'],
+    commitMessage: `Change “${clipped(c.section, 60)}” in ${c.slug}\n\n${commitTrailer}`,
+  };
+}
+
 /** The contribution questions, whose ids are the only answers the gateway keeps. */
-export { questions, adoptionQuestions, adoptionDeclaration, keptAdoptionAnswers, feedbackQuestions, feedbackDeclaration, reviewQuestions, reviewDeclaration };
+export { questions, adoptionQuestions, adoptionDeclaration, keptAdoptionAnswers, feedbackQuestions, feedbackDeclaration, reviewQuestions, reviewDeclaration, changeQuestions, changeDeclaration };

@@ -102,10 +102,10 @@ export interface FollowUpOptions {
 /** What the contributor called it: a blueprint's own title, or the pull request's (or issue's) for the other kinds. */
 const titleOf = (sub: Submission) => (sub.kind === 'blueprint' && typeof sub.answers.title === 'string' ? sub.answers.title : sub.payload?.title ?? '');
 
-/** The page a merged proposal becomes, for a new blueprint or a review of one. */
+/** The page a merged proposal becomes, for a new blueprint, a review of one or a change to one. */
 function pageOf(sub: Submission, siteUrl: string): string | undefined {
   const path = sub.payload?.path;
-  if (!path || (sub.kind !== 'blueprint' && sub.kind !== 'review')) return undefined;
+  if (!path || (sub.kind !== 'blueprint' && sub.kind !== 'review' && sub.kind !== 'change')) return undefined;
   return `${siteUrl}${paths.blueprint(slugOf(path))}`;
 }
 

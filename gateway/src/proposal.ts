@@ -3,12 +3,13 @@
  * file and the pull request's text made from them. Made when the contributor sends it (so what
  * was checked is what is sent) and stored with the submission.
  *
- * Four kinds come through the gateway: a new blueprint (the drafting form's questions), an
- * adoption record (the "We are using this" questions) and an owner's review of a blueprint (the
- * review questions, changing its review dates or status) become pull requests; feedback on a page
+ * Five kinds come through the gateway: a new blueprint (the drafting form's questions), an
+ * adoption record (the "We are using this" questions), an owner's review of a blueprint (the
+ * review questions, changing its review dates or status) and a suggested change to one part of a
+ * blueprint (the change questions) become pull requests; feedback on a page
  * (the feedback questions) becomes an issue, and changes no file.
  */
-import { checkAdoption, checkDraft, checkFeedback, checkReview, feedbackIssueFor, pullRequestFor, reviewPullRequestFor, type DraftValues, type FieldError, type SiteContent } from './content';
+import { changePullRequestFor, checkAdoption, checkChange, checkDraft, checkFeedback, checkReview, feedbackIssueFor, pullRequestFor, reviewPullRequestFor, type DraftValues, type FieldError, type SiteContent } from './content';
 import type { Payload, SubmissionKind } from './store';
 
 export interface ProposalOptions {
@@ -33,6 +34,12 @@ export function payloadFor(kind: SubmissionKind, answers: DraftValues, site: Sit
     if (!checked.ok) return { errors: checked.errors };
     const { review } = checked;
     return { path: review.path, text: review.text, review: { verdict: review.verdict, today: review.today, funding: review.funding }, ...reviewPullRequestFor(review, { domain: o.domain, creditName: o.creditName ?? undefined }) };
+  }
+  if (kind === 'change') {
+    const checked = checkChange(answers, site);
+    if (!checked.ok) return { errors: checked.errors };
+    const { change } = checked;
+    return { path: change.path, text: change.text, change: { section: change.section, before: change.before, after: change.after }, ...changePullRequestFor(change, { domain: o.domain, creditName: o.creditName ?? undefined }) };
   }
   const checked = kind === 'adoption' ? checkAdoption(answers, site) : checkDraft(answers, site, { today: o.today, notDuplicate: o.notDuplicate });
   if (!checked.ok) return { errors: checked.errors };

@@ -3,13 +3,15 @@
  *
  *   GET  /healthz                    liveness, and that the database answers
  *   GET  /api/session                the session's CSRF token (a session cookie is made if none)
+ *   GET  /api/blueprints/:slug/parts a blueprint's title and the text of each part, for the change form
  *   POST /api/sign-in   {email}      emails a 6-digit code to an allowed work address
  *   POST /api/verify    {email,code} signs in: a new session bound to that address
  *   POST /api/sign-out
  *   POST /api/submissions            stores a proposal and queues it for GitHub (202): a blueprint, with
  *                                    `kind: "adoption"` an adoption record ("We are using this"), or with
  *                                    `kind: "feedback"` feedback on a page (an issue, not a pull request), or
- *                                    with `kind: "review"` an owner's review of their blueprint
+ *                                    with `kind: "review"` an owner's review of their blueprint, or with
+ *                                    `kind: "change"` a suggested change to one part of a blueprint
  *   GET  /api/submissions/:id        where it has got to
  *   PUT  /api/submissions/:id        new answers: the same pull request (or issue) is updated
  *   GET  /submissions/:id            the same, as a page
@@ -24,7 +26,7 @@ import { z } from 'astro/zod';
 import type { Settings } from './config';
 import type { Accepting } from './accepting';
 import type { Checks } from './checks';
-import { adoptionDeclaration, adoptionQuestions, answerLimits, answerOverLimit, feedbackDeclaration, feedbackQuestions, keptAdoptionAnswers, mergeErrors, questions, reviewDeclaration, reviewQuestions, type FieldError } from './content';
+import { adoptionDeclaration, adoptionQuestions, answerLimits, answerOverLimit, feedbackDeclaration, feedbackQuestions, keptAdoptionAnswers, mergeErrors, questions, reviewDeclaration, reviewQuestions, changeDeclaration, changeQuestions, type FieldError } from './content';
 import { codeMessage, type Mailer } from './mail';
 import { statusPage, statusStyles, statusStylesPath } from './status-page';
 import { domainOf, isAllowedAddress, normaliseEmail, sameSecret, type SignIn } from './sign-in';
@@ -60,6 +62,7 @@ const fieldIds: Record<SubmissionKind, Set<string>> = {
   adoption: new Set([...adoptionQuestions.map((q) => q.id), adoptionDeclaration.id]),
   feedback: new Set([...feedbackQuestions.map((q) => q.id), feedbackDeclaration.id]),
   review: new Set([...reviewQuestions.map((q) => q.id), reviewDeclaration.id]),
+  change: new Set([...changeQuestions.map((q) => q.id), changeDeclaration.id]),
 };
 const answerValue = z.union([z.string().max(answerLimits.characters), z.array(z.string().max(answerLimits.choiceCharacters)).max(answerLimits.choices)]);
 const submissionBody = z.object({
@@ -90,7 +93,7 @@ function unreadable(reply: FastifyReply, body: unknown, path: readonly PropertyK
 
 /** A question's name, as the form's messages give it. */
 function questionName(id: string): string {
-  return [...questions, ...adoptionQuestions, ...feedbackQuestions, ...reviewQuestions].find((q) => q.id === id)?.name ?? 'This answer';
+  return [...questions, ...adoptionQuestions, ...feedbackQuestions, ...reviewQuestions, ...changeQuestions].find((q) => q.id === id)?.name ?? 'This answer';
 }
 
 /** Keeps only the form's own questions, so nothing else a client sends is stored (nor a record's contact not to be published). */
@@ -172,6 +175,13 @@ export async function routes(app: FastifyInstance, deps: RouteDeps): Promise<voi
       session = { csrf: fresh.csrf, email: null };
     }
     return { signedIn: Boolean(session.email), email: session.email, csrfToken: session.csrf, allowedDomains: settings.allowedDomains };
+  });
+
+  app.get('/api/blueprints/:slug/parts', async (req, reply) => {
+    const { slug } = req.params as { slug: string };
+    const parts = /^[a-z0-9][a-z0-9-]*$/.test(slug) ? await checks.parts(slug) : undefined;
+    if (!parts) return problem(reply, 404, [{ id: 'blueprint', message: 'There is no blueprint with that short name on the site: use the one from its page address, /blueprints/<short name>/' }]);
+    return reply.header('cache-control', 'no-cache').send(parts);
   });
 
   app.post('/api/sign-in', {

@@ -13,9 +13,9 @@ import { DatabaseSync, type StatementSync } from 'node:sqlite';
 
 /**
  * What a submission is: a new blueprint, an adoption record ("We are using this"), feedback on a
- * page, or an owner's review of their blueprint.
+ * page, an owner's review of their blueprint, or a suggested change to one part of a blueprint.
  */
-export const submissionKinds = ['blueprint', 'adoption', 'feedback', 'review'] as const;
+export const submissionKinds = ['blueprint', 'adoption', 'feedback', 'review', 'change'] as const;
 export type SubmissionKind = (typeof submissionKinds)[number];
 
 /** Feedback becomes an issue; the other kinds become pull requests. */
@@ -43,13 +43,17 @@ export const kindNames: Record<SubmissionKind, { noun: string; another: { path: 
     noun: 'blueprint review', another: { path: 'review', text: 'Review another blueprint' },
     answer: { form: 'the review form', how: 'To change your review, send it again from the review form in the browser you sent it from, for the same blueprint: the same pull request is updated.' },
   },
+  change: {
+    noun: 'suggested change', another: { path: 'suggest-a-change', text: 'Suggest another change' },
+    answer: { form: 'the change form', how: 'To change what you suggested, send it again from the change form in the browser you sent it from, for the same part: the same pull request is updated.' },
+  },
 };
 
 /** What goes to GitHub, exactly as checked when the contributor sent it. */
 export interface Payload {
   /** The file the pull request adds or changes (a review changes an existing one); empty for feedback, which changes no file. */
   path: string;
-  /** The file's text: MDX for a blueprint or a review, YAML for an adoption record; empty for feedback. */
+  /** The file's text: MDX for a blueprint, a review or a change, YAML for an adoption record; empty for feedback. */
   text: string;
   title: string;
   body: string;
@@ -61,6 +65,11 @@ export interface Payload {
    * were asked who paid have no `funding`.
    */
   review?: { verdict: 'still-right' | 'needs-changes'; today: string; funding?: string[] };
+  /**
+   * For a suggested change: the part it changes, that part's text as the contributor started from
+   * it, and as it should read, to make the change again to the file as it is on GitHub.
+   */
+  change?: { section: string; before: string; after: string };
 }
 
 export type SubmissionState = 'queued' | 'sending' | 'sent' | 'failed';

@@ -16,7 +16,7 @@ import { sentMessage } from './mail';
 import { becomesIssue, type Payload, type Store, type Submission } from './store';
 import type { Checks } from './checks';
 import type { Accepting } from './accepting';
-import { ContributionError, explainError, feedbackMarker, githubMessage, publish, ReviewError, reviewedSource, statusOf, StepError, type DraftValues, type GitHubApi } from './content';
+import { ChangeError, changedSource, ContributionError, explainError, feedbackMarker, githubMessage, publish, ReviewError, reviewedSource, statusOf, StepError, type DraftValues, type GitHubApi } from './content';
 import { issuePermissions } from './github-app';
 import { followUp } from './follow-up';
 
@@ -88,11 +88,24 @@ export async function sendIssue(api: GitHubApi, upstream: { owner: string; repo:
 }
 
 /**
- * The file a pull request writes: the checked text, or for an owner's review the review's change
- * made again to the file as it is on GitHub, so a change merged since the review was checked stays.
+ * The file a pull request writes: the checked text, or for an owner's review or a suggested change
+ * the change made again to the file as it is on GitHub, so a change merged since it was checked stays.
  */
 export function filesOf(payload: Payload): Parameters<typeof publish>[2]['files'][number] {
-  const review = payload.review;
+  const { review, change } = payload;
+  if (change) {
+    return {
+      path: payload.path,
+      edit: (current) => {
+        try {
+          return changedSource(current, change.section, change.before, change.after);
+        } catch (error) {
+          if (error instanceof ChangeError) throw new ContributionError(`The blueprint ${error.message}.`);
+          throw error;
+        }
+      },
+    };
+  }
   if (!review) return { path: payload.path, content: Buffer.from(payload.text, 'utf8') };
   return {
     path: payload.path,

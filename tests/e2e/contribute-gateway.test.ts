@@ -620,3 +620,64 @@ describe('giving feedback on a page without a GitHub account', () => {
     }
   }, 120_000);
 });
+
+describe('suggesting a change to a blueprint without a GitHub account', () => {
+  const slug = 'electronic-observations-in-nine-months';
+  const file = `src/content/blueprints/${slug}.mdx`;
+  const heading = 'A rollout team of six';
+
+  it('goes from the foot of the blueprint to the change form, which loads the part’s text to change, keeps a change through a reload, and sends it as one pull request', async () => {
+    harness.fake.repo(repository).git.commitFiles('main', { [file]: readFileSync(file, 'utf8') }, 'The blueprint, as GitHub has it');
+    const { page, close } = await openPage(browser);
+    try {
+      await page.goto(server.url(`/blueprints/${slug}/`));
+      const foot = page.getByRole('complementary', { name: 'Improve this page' });
+      await foot.getByRole('link', { name: 'Suggest a change to this blueprint' }).click();
+      await page.waitForURL(/\/suggest-a-change\/\?blueprint=/);
+      const form = page.locator('change-form form');
+      expect(await form.getByLabel('Which blueprint?').inputValue()).toBe(slug);
+      expect(await form.locator('[data-page-title]').innerText()).toBe('You are suggesting a change to “Moving 40 wards to electronic observations in nine months”.');
+      await form.locator('[data-parts-status]').getByText(/parts: choose the one to change/).waitFor();
+
+      await form.getByLabel('Which part of it?').selectOption(heading);
+      const box = form.getByLabel('The part as it should read');
+      const original = await box.inputValue();
+      expect(original).toMatch(/^The rollout team was 6 WTE/);
+      await box.fill(original.replace('The rollout team was 6 WTE', 'The rollout team was 6.5 WTE'));
+      // A reload keeps the change: it is kept in this browser for that blueprint and part.
+      await page.reload();
+      await form.locator('[data-parts-status]').getByText(/parts: choose the one to change/).waitFor();
+      await form.getByLabel('Which part of it?').selectOption(heading);
+      expect(await box.inputValue()).toMatch(/^The rollout team was 6\.5 WTE/);
+
+      await form.getByRole('button', { name: 'Send without a GitHub account' }).click();
+      const summary = form.locator('[data-error-summary]');
+      await summary.waitFor();
+      expect(await summary.locator('li').allInnerTexts()).toEqual(['Say why it should change', 'Confirm both statements under “Before you send it”']);
+      const marked = await axeViolations(page);
+      expect(marked, formatViolations('/suggest-a-change/ with errors', marked)).toEqual([]);
+
+      await form.getByLabel('Why should it change?').fill('The 2021 staffing report says 6.5.');
+      await form.getByLabel('To the best of my knowledge the new text is accurate').check();
+      await form.getByLabel('It contains no patient information and nothing confidential').check();
+      await form.getByRole('button', { name: 'Send without a GitHub account' }).click();
+      const panel = page.locator('[data-send]');
+      await panel.getByRole('heading', { name: 'Send your change' }).waitFor();
+      await signIn(panel, 'ward.sister.change@nhs.net');
+      await panel.getByRole('button', { name: 'Send my change' }).click();
+
+      const link = page.locator('[data-sent]').getByRole('link', { name: /^pull request #\d+$/ });
+      await link.waitFor({ timeout: 60_000 });
+      const done = await axeViolations(page);
+      expect(done, formatViolations('/suggest-a-change/ sent', done)).toEqual([]);
+      const href = (await link.getAttribute('href')) ?? '';
+      const pull = harness.fake.pulls(repository).find((p) => href.endsWith(`/pull/${p.number}`))!;
+      expect(pull.title).toBe(`Change: Moving 40 wards to electronic observations in nine months (${heading})`);
+      const git = harness.fake.repo(repository).git;
+      const after = git.fileAt(git.ref(`heads/${pull.pull!.headRef}`)!, file)!.toString('utf8');
+      expect(after).toBe(readFileSync(file, 'utf8').replace('The rollout team was 6 WTE', 'The rollout team was 6.5 WTE'));
+    } finally {
+      await close();
+    }
+  }, 120_000);
+});

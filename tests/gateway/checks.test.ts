@@ -52,6 +52,20 @@ describe('the check pool', () => {
     expect(await pool.proposal('adoption', cases[1], options)).toHaveProperty('errors');
   });
 
+  it('checks suggested changes alike, and gives the change form the same parts', async () => {
+    const slug = 'electronic-observations-in-nine-months';
+    const parts = await inProcess.parts(slug);
+    expect(parts?.sections.length).toBeGreaterThan(3);
+    expect(await pool.parts(slug)).toEqual(parts);
+    expect(await pool.parts('no-such-blueprint')).toBeUndefined();
+    const first = parts!.sections[0];
+    const change = { blueprint: slug, section: first.heading, text: `${first.text} One more sentence.`, why: 'It was missing.', confirm: ['accurate', 'no-patient-data'] };
+    const cases = [change, { ...change, text: `${first.text} <script>alert(1)</script>` }, { ...change, section: 'No such part' }];
+    for (const answers of cases) expect(await pool.proposal('change', answers, options)).toEqual(await inProcess.proposal('change', answers, options));
+    expect(await pool.proposal('change', change, options)).toHaveProperty('change', { section: first.heading, before: first.text, after: change.text });
+    expect(await pool.proposal('change', cases[1], options)).toHaveProperty('errors');
+  });
+
   it('refuses an NHS number beside the question that holds it, in a blueprint or an adoption record', async () => {
     const number = '943 476 5919';
     const said = (answers: DraftValues, kind: 'blueprint' | 'adoption' = 'blueprint') => inProcess.proposal(kind, answers, options) as Promise<{ errors?: { id: string; message: string }[] }>;

@@ -12,7 +12,7 @@ import { distDir } from './site-dir';
 export const pageKinds = [
   'home', 'blueprint', 'redprint', 'blueprint-index', 'playbook', 'playbook-index', 'organisation',
   'organisation-index', 'template', 'template-index', 'taxonomy', 'taxonomy-index', 'glossary', 'search', 'contribute', 'about',
-  'accessibility', 'open-data', '404', 'my-trust', 'where-to-start', 'we-are-using-this', 'feedback', 'review', 'other',
+  'accessibility', 'open-data', '404', 'my-trust', 'where-to-start', 'we-are-using-this', 'feedback', 'review', 'suggest-a-change', 'other',
 ] as const;
 export type PageKind = (typeof pageKinds)[number];
 
@@ -60,6 +60,7 @@ const fixed: Record<string, PageKind> = {
   [paths.weAreUsingThis()]: 'we-are-using-this',
   [paths.feedback()]: 'feedback',
   [paths.review()]: 'review',
+  [paths.suggestChange()]: 'suggest-a-change',
   '/404.html': '404',
 };
 
@@ -127,7 +128,7 @@ export function readPage(page: BuiltPage): string {
 export const browsedKinds: PageKind[] = [
   'home', 'blueprint', 'redprint', 'blueprint-index', 'playbook', 'playbook-index', 'organisation',
   'organisation-index', 'template', 'template-index', 'taxonomy', 'taxonomy-index', 'glossary', 'search', 'contribute', 'about',
-  'accessibility', 'open-data', '404', 'my-trust', 'where-to-start', 'we-are-using-this', 'feedback', 'review',
+  'accessibility', 'open-data', '404', 'my-trust', 'where-to-start', 'we-are-using-this', 'feedback', 'review', 'suggest-a-change',
 ];
 
 /**

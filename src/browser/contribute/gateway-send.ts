@@ -66,12 +66,14 @@ const draftKey = 'blueprint-commons:gateway-submission:v1';
  * Where a submission is remembered: the drafting form's under one key, and an adoption record's
  * under its organisation and blueprint (what names the record's file), read as the gateway reads
  * them, so sending a record again updates that record's pull request and no other; an owner's
- * review is remembered under its blueprint, in the same way. Feedback is
+ * review is remembered under its blueprint, and a suggested change under its blueprint and part,
+ * in the same way. Feedback is
  * remembered under its page only until the gateway has stored it: the next is new feedback.
  */
 function storeKey(kind: string, values: DraftValues): string {
   if (kind === 'feedback') return `blueprint-commons:gateway-feedback:v1:${textOf(values, 'page')}`;
   if (kind === 'review') return `blueprint-commons:gateway-review:v1:${blueprintAnswer(textOf(values, 'blueprint'))}`;
+  if (kind === 'change') return `blueprint-commons:gateway-change:v1:${blueprintAnswer(textOf(values, 'blueprint'))}:${textOf(values, 'section')}`;
   if (kind !== 'adoption') return draftKey;
   return `blueprint-commons:gateway-adoption:v1:${organisationOf(values) ?? ''}--${blueprintAnswer(textOf(values, 'blueprint'))}`;
 }
@@ -115,7 +117,7 @@ class GatewaySend extends HTMLElement {
 
   /** What is sent, as the messages name it. */
   private get noun(): string {
-    return this.kind === 'adoption' ? 'record' : this.kind === 'feedback' ? 'feedback' : this.kind === 'review' ? 'review' : 'proposal';
+    return this.kind === 'adoption' ? 'record' : this.kind === 'feedback' ? 'feedback' : this.kind === 'review' ? 'review' : this.kind === 'change' ? 'change' : 'proposal';
   }
 
   private step(name: 'email' | 'code' | 'send'): HTMLFormElement {

@@ -1,7 +1,8 @@
 /**
  * A page of questions that goes to GitHub's issue form as it is without JavaScript and, when the
  * page offers the submission gateway, can be sent through it with no GitHub account: the "We are
- * using this" page (<adoption-form>) and the feedback page (<feedback-form>). Answers named in the
+ * using this" page (<adoption-form>) and the feedback page (<feedback-form>); the review and change
+ * pages (<review-form>, <change-form>) are sent through the gateway only. Answers named in the
  * page address (?blueprint=…, ?page=…) are filled in. "Send without a GitHub account" checks that
  * every required answer is there, then hands the answers to <gateway-send>, which signs the
  * person in and sends them; the gateway checks them in full and says, field by field, what to change.
@@ -25,9 +26,18 @@ export interface QuestionFormSpec {
   fromAddress: readonly string[];
   /** What is said above the questions when the page address gives a title (?title=…), e.g. "You are reviewing “…”." */
   titleLine?(title: string): string;
+  /** Anything more the page does once its answers from the address are filled in (the change form loads the blueprint's parts). */
+  start?(form: HTMLFormElement, root: HTMLElement, query: URLSearchParams): void;
   /** What the confirmation says, given what the gateway opened on GitHub (a link made with `link`). */
   sentText(detail: DraftSent, link: (href: string, text: string) => HTMLAnchorElement): (string | Node)[];
 }
+
+/** The confirmation of something that goes to the site team as a pull request (an owner's review, a suggested change). */
+export const sentToSiteTeam: QuestionFormSpec['sentText'] = ({ pullRequest, statusUrl }, link) => {
+  if (pullRequest) return ['The site team can check it as ', link(pullRequest.url, `pull request #${pullRequest.number}`), ' on GitHub.'];
+  if (statusUrl) return ['The sending service is passing it to the site team on GitHub: follow it on ', link(statusUrl, 'its own page'), '.'];
+  return ['The sending service is passing it to the site team on GitHub.'];
+};
 
 export function defineQuestionForm(tag: string, spec: QuestionFormSpec): void {
   class QuestionForm extends HTMLElement {
@@ -51,6 +61,7 @@ export function defineQuestionForm(tag: string, spec: QuestionFormSpec): void {
         if (given && field && !field.value && known) field.value = given;
       }
 
+      spec.start?.(this.form, this, query);
       for (const el of this.querySelectorAll('[data-no-js]')) el.remove();
       const check = this.querySelector<HTMLButtonElement>('[data-check]');
       const send = this.querySelector<GatewaySendElement>('gateway-send');

@@ -10,6 +10,12 @@ export function withBase(base: string, path: string): string {
   return `${b}${path.startsWith('/') ? path : `/${path}`}`;
 }
 
+/** A page with a form, its answers named in the query (those given only), e.g. "/review/?blueprint=x". */
+function withAnswers(path: string, answers: Record<string, string | undefined>): string {
+  const query = new URLSearchParams(Object.entries(answers).filter((e): e is [string, string] => Boolean(e[1]))).toString();
+  return `${path}${query ? `?${query}` : ''}`;
+}
+
 export const paths = {
   home: () => '/',
   blueprints: () => '/blueprints/',
@@ -30,20 +36,13 @@ export const paths = {
   search: () => '/search/',
   contribute: () => '/contribute/',
   /** The site's feedback page, for sending feedback without a GitHub account; given a page's file and title, the form starts with them. */
-  feedback: (page?: string, title?: string) => {
-    const query = new URLSearchParams(Object.entries({ page, title }).filter((e): e is [string, string] => Boolean(e[1]))).toString();
-    return `/feedback/${query ? `?${query}` : ''}`;
-  },
+  feedback: (page?: string, title?: string) => withAnswers('/feedback/', { page, title }),
   /** The page where a blueprint's owner reviews it without a GitHub account; given its slug and title, the form starts with them. */
-  review: (blueprint?: string, title?: string) => {
-    const query = new URLSearchParams(Object.entries({ blueprint, title }).filter((e): e is [string, string] => Boolean(e[1]))).toString();
-    return `/review/${query ? `?${query}` : ''}`;
-  },
+  review: (blueprint?: string, title?: string) => withAnswers('/review/', { blueprint, title }),
+  /** The page for suggesting a change to a blueprint without a GitHub account; given its slug and title, the form starts with them. */
+  suggestChange: (blueprint?: string, title?: string) => withAnswers('/suggest-a-change/', { blueprint, title }),
   /** The "We are using this" page; given a blueprint (and an organisation), the form starts with them filled in. */
-  weAreUsingThis: (blueprint?: string, organisation?: string) => {
-    const query = new URLSearchParams(Object.entries({ blueprint, organisation }).filter((e): e is [string, string] => Boolean(e[1]))).toString();
-    return `/we-are-using-this/${query ? `?${query}` : ''}`;
-  },
+  weAreUsingThis: (blueprint?: string, organisation?: string) => withAnswers('/we-are-using-this/', { blueprint, organisation }),
   myTrust: () => '/my-trust/',
   whereToStart: () => '/where-to-start/',
   matchData: () => '/match-data.json',

@@ -1,0 +1,118 @@
+/**
+ * A suggested change to one part of a blueprint, for someone with no GitHub account
+ * (./change-questions.ts asks for it): the text under one `## heading` of the body, replaced by
+ * what the contributor wrote. Nothing else in the file changes, byte for byte, so the pull request
+ * shows exactly the suggestion. The contributor edits the text as it was when they started, and
+ * the change is made only if the part still reads that way: the gateway checks it against its own
+ * copy, and its worker again against the file as it is on GitHub, so a change merged meanwhile is
+ * never overwritten.
+ *
+ * Runs in the browser as well as in Node: no I/O, no Node built-ins.
+ */
+import { astroFrontmatter } from '../content/front-matter-fence';
+import { parseSource } from '../content/front-matter';
+
+/** Why a change cannot be made to this file; the message follows "The blueprint …". */
+export class ChangeError extends Error {}
+
+/** One part of a blueprint's body: its `## heading` and the Markdown under it, trimmed. */
+export interface BodySection {
+  heading: string;
+  text: string;
+}
+
+interface Located extends BodySection {
+  /** Offsets in the source: the first character after the heading's line, and the start of the next heading's line (or the end). */
+  from: number;
+  to: number;
+}
+
+const headingLine = /^##[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$/;
+const fenceLine = /^[ \t]{0,3}(`{3,}|~{3,})/;
+
+/** Line endings as Unix ones and the ends trimmed: how two texts of one part are compared. */
+export const normalisedText = (text: string) => text.replace(/\r\n?/g, '\n').split('\n').map((line) => line.trimEnd()).join('\n').trim();
+
+/** Where the body starts: after the front-matter's closing fence, if there is one. */
+function bodyStart(source: string): number {
+  const fence = astroFrontmatter.exec(source);
+  return fence ? fence.index + fence[0].length : 0;
+}
+
+/** Every `## heading` of the body outside code blocks, with what is under it. */
+function locate(source: string): Located[] {
+  const found: { heading: string; lineStart: number; lineEnd: number }[] = [];
+  let at = bodyStart(source);
+  let fence: string | undefined;
+  while (at <= source.length) {
+    const next = source.indexOf('\n', at);
+    const end = next < 0 ? source.length : next + 1;
+    const line = source.slice(at, end).replace(/\r?\n$/, '');
+    const opens = fenceLine.exec(line)?.[1];
+    if (fence) {
+      if (opens && opens[0] === fence[0] && opens.length >= fence.length) fence = undefined;
+    } else if (opens) fence = opens;
+    else {
+      const heading = headingLine.exec(line)?.[1];
+      if (heading) found.push({ heading: heading.trim(), lineStart: at, lineEnd: end });
+    }
+    if (next < 0) break;
+    at = end;
+  }
+  return found.map((h, i) => {
+    const to = i + 1 < found.length ? found[i + 1].lineStart : source.length;
+    return { heading: h.heading, from: h.lineEnd, to, text: normalisedText(source.slice(h.lineEnd, to)) };
+  });
+}
+
+/** The parts of a blueprint's body, in order: what the change form offers. */
+export function sectionsOf(source: string): BodySection[] {
+  return locate(source).map(({ heading, text }) => ({ heading, text }));
+}
+
+/** A line of the new text that would start a part of its own (`# `, `## ` or a line underlined), outside code blocks; 0 when none. */
+export function headingLineIn(text: string): number {
+  let fence: string | undefined;
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  for (const [i, line] of lines.entries()) {
+    const opens = fenceLine.exec(line)?.[1];
+    if (fence) {
+      if (opens && opens[0] === fence[0] && opens.length >= fence.length) fence = undefined;
+    } else if (opens) fence = opens;
+    else if (/^[ \t]{0,3}#{1,2}([ \t]|$)/.test(line)) return i + 1;
+    // A line of = or - straight under text makes that text a heading too (a "setext" heading).
+    else if (i > 0 && lines[i - 1].trim() !== '' && /^[ \t]{0,3}(=+|-+)[ \t]*$/.test(line)) return i;
+  }
+  return 0;
+}
+
+/**
+ * The file with the part headed `heading` reading `text` instead: `before` is that part as the
+ * contributor saw it, and the change is made only if it still reads so.
+ */
+export function changedSource(source: string, heading: string, before: string, text: string): string {
+  const parts = locate(source);
+  const matching = parts.filter((p) => p.heading === heading);
+  if (matching.length === 0) throw new ChangeError(`has no part headed “${heading}” now: it may have been renamed since`);
+  if (matching.length > 1) throw new ChangeError(`has more than one part headed “${heading}”: a maintainer needs to make this change by hand`);
+  const part = matching[0];
+  if (part.text !== normalisedText(before)) throw new ChangeError(`has had its part “${heading}” changed since you started: open the page again and make your change to the new text`);
+  const line = headingLineIn(text);
+  if (line) throw new ChangeError(`would gain a heading on line ${line} of the new text, starting a new part: use ### for a heading inside a part, and leave a blank line above a line of dashes`);
+  const newline = source.includes('\r\n') ? '\r\n' : '\n';
+  const written = normalisedText(text).split('\n').join(newline);
+  const last = part.to === source.length;
+  const after = `${source.slice(0, part.from)}${newline}${written}${newline}${last ? '' : newline}${source.slice(part.to)}`;
+
+  // The change is checked by reading the file again: the same front-matter, the same parts, and only this one's text different.
+  const was = parseSource(source);
+  const now = parseSource(after);
+  const others = (list: BodySection[]) => list.map((p) => (p.heading === heading ? { heading } : p));
+  const nowParts = sectionsOf(after);
+  if (now.error !== was.error || JSON.stringify(now.data) !== JSON.stringify(was.data)
+    || JSON.stringify(others(nowParts)) !== JSON.stringify(others(parts.map(({ heading: h, text: t }) => ({ heading: h, text: t }))))
+    || nowParts.find((p) => p.heading === heading)?.text !== normalisedText(text)) {
+    throw new ChangeError('is written in a way this change cannot be made to safely: a maintainer will do it by hand');
+  }
+  return after;
+}

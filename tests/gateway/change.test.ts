@@ -1,0 +1,134 @@
+/**
+ * Suggesting a change to one part of a blueprint without a GitHub account: the gateway lists the
+ * blueprint's parts for the form, checks the changed file as the build would, and opens one pull
+ * request changing that part of the file as it is on GitHub, so a change merged elsewhere in the
+ * file since is kept, and a change to the same part since is never overwritten. Everything runs
+ * against the fake GitHub's real git repositories.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { settingsFromEnv } from '../../gateway/src/config';
+import { startGateway, type Gateway } from '../../gateway/src/server';
+import { parseSource } from '../../src/lib/content/front-matter';
+import { sectionsOf } from '../../src/lib/contribute/section-change';
+import { repository, startHarness, until, Visitor, type Harness } from './harness';
+
+let h: Harness;
+let gateway: Gateway;
+let n = 0;
+
+const slug = 'electronic-observations-in-nine-months';
+const file = `src/content/blueprints/${slug}.mdx`;
+const local = readFileSync(file, 'utf8');
+const title = String((parseSource(local).data as { title: string }).title);
+const part = sectionsOf(local).find((p) => p.heading === 'A rollout team of six')!;
+/** The file on GitHub has moved on since the gateway read its copy: a paragraph merged at its end. */
+const merged = `${local.trimEnd()}\n\nA paragraph merged on GitHub after the gateway read the site.\n`;
+
+beforeAll(async () => {
+  h = await startHarness({ GATEWAY_REQUESTS_PER_MINUTE: '100000', GATEWAY_CODES_PER_HOUR: '1000', GATEWAY_SUBMISSIONS_PER_HOUR: '1000' });
+  h.fake.repo(repository).git.commitFiles('main', { [file]: merged }, 'The blueprint, as GitHub has it');
+  gateway = await startGateway(settingsFromEnv(h.env));
+});
+
+afterAll(async () => {
+  await gateway?.close();
+  await h?.close();
+});
+
+async function contributor(): Promise<{ v: Visitor; email: string }> {
+  const email = `nurse.${++n}@nhs.net`;
+  const v = new Visitor(gateway.url);
+  await v.signIn(email, h.smtp);
+  return { v, email };
+}
+
+const newText = part.text.replace('The rollout team was 6 WTE', 'The rollout team was 6.5 WTE');
+const change = (overrides: Record<string, unknown> = {}) => ({
+  blueprint: slug, section: part.heading, text: newText, why: 'The 2021 staffing report says 6.5.', role: 'Ward sister', confirm: ['accurate', 'no-patient-data'], ...overrides,
+});
+const send = (v: Visitor, answers: Record<string, unknown>) => v.submit(answers, { kind: 'change' });
+const pullFor = (id: string) => h.fake.pulls(repository).find((p) => p.pull!.headRef === `gateway/${id}`);
+const fileOnBranch = (id: string) => {
+  const git = h.fake.repo(repository).git;
+  return git.fileAt(git.ref(`heads/gateway/${id}`)!, file)!.toString('utf8');
+};
+const errorsOf = (answer: { body: { errors?: { id: string; message: string }[] } }) => Object.fromEntries((answer.body.errors ?? []).map((e) => [e.id, e.message]));
+
+describe('a suggested change to a blueprint', () => {
+  it('lists the blueprint’s parts with their text for the form, and no blueprint it does not have', async () => {
+    const parts = await fetch(`${gateway.url}/api/blueprints/${slug}/parts`);
+    expect(parts.status).toBe(200);
+    expect(await parts.json()).toEqual({ title, sections: sectionsOf(local) });
+    for (const bad of ['no-such-blueprint', '..%2F..%2Fetc', 'UPPER', '-', 'a'.repeat(100)]) {
+      const answer = await fetch(`${gateway.url}/api/blueprints/${bad}/parts`);
+      expect(answer.status, bad).toBe(404);
+      expect((await answer.json()).errors[0].id).toBe('blueprint');
+    }
+    // Longer than any short name: refused before the route, as every over-long address is.
+    expect((await fetch(`${gateway.url}/api/blueprints/${'a'.repeat(101)}/parts`)).status).toBe(414);
+  });
+
+  it('becomes one pull request changing only that part, in the file as GitHub has it', async () => {
+    const { v, email } = await contributor();
+    const answer = await send(v, change({ blueprint: `https://nhs.example.org/blueprints/${slug}/` }));
+    expect(answer.status, JSON.stringify(answer.body)).toBe(202);
+    const id = answer.body.id as string;
+    await until(() => gateway.store.get(id)?.state === 'sent', `change ${id} to be sent`);
+
+    const pull = pullFor(id)!;
+    expect(pull.title).toBe(`Change: ${title} (A rollout team of six)`);
+    expect(pull.labels).toEqual(['suggested-change', 'via-gateway']);
+    expect(pull.body).toContain(`**Blueprint:** ${title}, at \`/blueprints/${slug}/\` (file \`${file}\`)`);
+    expect(pull.body).toContain('**Part changed:** A rollout team of six.');
+    expect(pull.body).toContain('> The 2021 staffing report says 6.5.');
+    expect(pull.body).toContain("**Contributor's role:** Ward sister");
+    expect(pull.body).not.toContain(email);
+    expect(fileOnBranch(id)).toBe(merged.replace('The rollout team was 6 WTE', 'The rollout team was 6.5 WTE'));
+
+    const mailWithLink = () => h.smtp.messages.find((m) => m.to.includes(email) && m.raw.replace(/=\r?\n/g, '').includes(`/pull/${pull.number}`));
+    await until(() => mailWithLink() !== undefined, 'the link to be emailed');
+    expect(mailWithLink()!.raw).toContain('Subject: Blueprint Commons: your suggested change has reached the site team');
+  });
+
+  it('says beside each question what is missing or wrong, and stores nothing', async () => {
+    const { v } = await contributor();
+    const before = gateway.store.list().length;
+    expect(errorsOf(await send(v, {}))).toEqual({
+      blueprint: 'Write the short name of the blueprint, from its page address',
+      section: 'Choose the part of the blueprint to change',
+      text: 'Write the part as it should read',
+      why: 'Say why it should change',
+      confirm: 'Confirm both statements under “Before you send it”',
+    });
+    expect(errorsOf(await send(v, change({ blueprint: 'no-such-blueprint' })))).toEqual({
+      blueprint: '“no-such-blueprint” is not a blueprint on the site: use the short name from its page address, /blueprints/<short name>/',
+    });
+    expect(errorsOf(await send(v, change({ section: 'Our budget' })))).toEqual({ section: 'The blueprint has no part headed “Our budget”: choose one of the parts listed' });
+    expect(errorsOf(await send(v, change({ text: `${part.text}\n` })))).toEqual({ text: 'New text is the same as the part is now: change what needs changing' });
+    expect(errorsOf(await send(v, change({ text: `${newText}\n\nCall Sam on 07700 900123.` })))).toEqual({ text: expect.stringMatching(/^New text seems to hold a phone number that the part did not have/) });
+    expect(errorsOf(await send(v, change({ text: `${newText}\n\n## Another part` })))).toEqual({ text: expect.stringContaining('heading on line 3') });
+    // The MDX safety gate, as the build runs it: no script may come in through a change.
+    expect(errorsOf(await send(v, change({ text: `${newText}\n\n<script>alert(1)</script>` })))).toEqual({ text: expect.stringMatching(/^With this change the blueprint would not pass the site's checks: /) });
+    expect(errorsOf(await send(v, change({ text: `${newText} {process.exit(1)}` })))).toEqual({ text: expect.stringMatching(/^With this change the blueprint would not pass the site's checks: /) });
+    expect(gateway.store.list().length).toBe(before);
+  });
+
+  it('fails, saying why, when the part was changed on GitHub after the contributor started, and opens nothing', async () => {
+    const other = 'Costs and funding';
+    const was = sectionsOf(local).find((p) => p.heading === other)!;
+    const git = h.fake.repo(repository).git;
+    h.fake.repo(repository).git.commitFiles('main', { [file]: merged.replace(was.text, `${was.text}\n\nA sentence a maintainer merged.`) }, 'Another change to the costs');
+    try {
+      const { v } = await contributor();
+      const answer = await send(v, change({ section: other, text: `${was.text} Figures at 2021 prices.` }));
+      expect(answer.status, JSON.stringify(answer.body)).toBe(202);
+      const id = answer.body.id as string;
+      await until(() => gateway.store.get(id)?.state === 'failed', 'the change to fail');
+      expect(gateway.store.get(id)!.lastError).toBe(`The blueprint has had its part “${other}” changed since you started: open the page again and make your change to the new text.`);
+      expect(pullFor(id)).toBeUndefined();
+    } finally {
+      git.commitFiles('main', { [file]: merged }, 'Back as it was');
+    }
+  });
+});
