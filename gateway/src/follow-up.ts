@@ -125,7 +125,8 @@ export async function followUp(o: FollowUpOptions, now = Date.now()): Promise<{ 
       const client = await o.github.client((line) => o.log.info({ submission: sub.id }, line), becomesIssue(sub.kind) ? { issues: 'read' } : { pull_requests: 'read' });
       const { state, replies } = await readThread(o.accepting.waitingFor(client.api), o.upstream, sub);
       const seen = o.store.seenReplies(sub.id);
-      const added = replies.filter((r) => !seen.has(r.id));
+      // New replies, and replies passed on before whose text the site team has edited since.
+      const added = replies.flatMap((r) => (!seen.has(r.id) ? [r] : seen.get(r.id) !== r.body ? [{ ...r, edited: true }] : []));
       if (added.length || state !== 'open') {
         // Told first, recorded after: if the email cannot go, the next look finds the same news and tries again.
         await o.mailer.send(followUpMessage(sub.email!, {

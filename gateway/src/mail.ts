@@ -105,7 +105,7 @@ export function sentMessage(to: string, pull: { kind: SubmissionKind; url: strin
 /** How a reply is introduced: who wrote it, when, and any verdict. */
 function replyHeading(r: Reply): string {
   const verdict = r.verdict === 'changes-requested' ? ', asking for changes' : r.verdict === 'approved' ? ', approving it' : '';
-  return `${r.author} (site team), ${ukDateTime(Date.parse(r.at))}${verdict}:`;
+  return `${r.author} (site team), ${ukDateTime(Date.parse(r.at))}${verdict}${r.edited ? ', since edited; it now reads' : ''}:`;
 }
 
 /**
@@ -123,6 +123,7 @@ export function followUpMessage(to: string, news: {
   const subject = news.state === 'merged' ? `Blueprint Commons: your ${what} was accepted`
     : news.state === 'closed' ? (issue ? `Blueprint Commons: the site team closed your ${what}` : `Blueprint Commons: your ${what} was closed without being published`)
     : asked ? `Blueprint Commons: the site team asked for changes to your ${what}`
+    : news.replies.every((r) => r.edited) ? `Blueprint Commons: the site team edited a reply about your ${what}`
     : `Blueprint Commons: the site team replied about your ${what}`;
   const ending = news.state === 'merged'
     ? [`Your ${what}${named} was accepted.`, news.pageUrl ? `It will be at ${news.pageUrl} once the site is next published.` : 'It will be on the site once the site is next published.']

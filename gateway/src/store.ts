@@ -91,6 +91,8 @@ export interface Reply {
   at: string;
   url: string;
   verdict: 'changes-requested' | 'approved' | null;
+  /** Set on a reply already passed on whose text has been changed on GitHub since, so the email says so. */
+  edited?: boolean;
 }
 
 export interface Submission {
@@ -367,18 +369,18 @@ export class Store {
     return rows.map(toSubmission);
   }
 
-  /** The ids of the replies already kept for a submission. */
-  seenReplies(id: string): Set<string> {
-    return new Set((this.sql('SELECT reply_id FROM replies WHERE submission_id = ?').all(id) as { reply_id: string }[]).map((r) => r.reply_id));
+  /** The replies already kept for a submission: each one's text by its id, to tell a new reply and an edited one. */
+  seenReplies(id: string): Map<string, string> {
+    return new Map((this.sql('SELECT reply_id, body FROM replies WHERE submission_id = ?').all(id) as { reply_id: string; body: string }[]).map((r) => [r.reply_id, r.body]));
   }
 
-  /** Records a look at GitHub, once the contributor has been told: the state found and the replies, in one transaction. */
+  /** Records a look at GitHub, once the contributor has been told: the state found and the replies, new or edited, in one transaction. */
   recordFollowUp(id: string, state: GitHubState, replies: readonly Reply[], now = Date.now()): void {
     this.db.exec('BEGIN IMMEDIATE');
     try {
       for (const r of replies) {
         this.sql(`INSERT INTO replies (submission_id, reply_id, author, body, at, url, verdict) VALUES (?, ?, ?, ?, ?, ?, ?)
-          ON CONFLICT (submission_id, reply_id) DO NOTHING`).run(id, r.id, r.author, r.body, r.at, r.url, r.verdict);
+          ON CONFLICT (submission_id, reply_id) DO UPDATE SET body = excluded.body, verdict = excluded.verdict`).run(id, r.id, r.author, r.body, r.at, r.url, r.verdict);
       }
       this.sql('UPDATE submissions SET github_state = ?, followed_at = ? WHERE id = ?').run(state, now, id);
       this.db.exec('COMMIT');

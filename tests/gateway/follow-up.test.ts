@@ -43,11 +43,12 @@ afterAll(async () => {
 });
 
 /** A request to the fake GitHub as one of its users, as the site team would act on github.com. */
-async function asUser(token: string, method: string, path: string, body?: unknown): Promise<void> {
+async function asUser(token: string, method: string, path: string, body?: unknown): Promise<{ id?: number }> {
   const response = await fetch(`${h.fake.url}/repos/${repository}${path}`, {
     method, headers: { authorization: `token ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as { id?: number };
 }
 const maintainer = (method: string, path: string, body?: unknown) => asUser('maintainer-token', method, path, body);
 
@@ -126,13 +127,26 @@ describe('following up on a pull request', () => {
     // Nothing new: no email. A new comment: an email with that comment alone.
     await look();
     expect(mailsTo(email)).toHaveLength(2);
-    await maintainer('POST', `/issues/${pull}/comments`, { body: 'Thanks: the figures are fine now.' });
+    const thanks = await maintainer('POST', `/issues/${pull}/comments`, { body: 'Thanks: the figures are fine now.' });
     await look();
     const all = mailsTo(email);
     expect(all).toHaveLength(3);
     expect(subjectOf(all[2])).toBe('Blueprint Commons: the site team replied about your blueprint proposal');
     expect(all[2]).toContain('> Thanks: the figures are fine now.');
     expect(all[2]).not.toContain('backfill');
+
+    // A reply edited on GitHub: an email with its new text, saying it was edited, once; the status page shows the new text.
+    await maintainer('PATCH', `/issues/comments/${thanks.id}`, { body: 'Thanks: the figures are fine now, but add the year.' });
+    await look();
+    await look();
+    const edited = mailsTo(email);
+    expect(edited).toHaveLength(4);
+    expect(subjectOf(edited[3])).toBe('Blueprint Commons: the site team edited a reply about your blueprint proposal');
+    expect(edited[3]).toMatch(/maintainer \(site team\), .*, since edited; it now reads:\n> Thanks: the figures are fine now, but add the year\./);
+    expect(edited[3]).not.toContain('Which year are the figures from?');
+    const updated = await statusPage(id);
+    expect(updated).toContain('but add the year.');
+    expect(updated).not.toMatch(/the figures are fine now\.</);
   });
 
   it('passes on a site team member whom GitHub calls a contributor (private membership), after asking what they may do', async () => {
