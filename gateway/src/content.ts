@@ -67,6 +67,9 @@ export interface SiteContent {
   pages: Map<string, { title: string; file: string; path: string }>;
 }
 
+/** A page's title, or its file's slug when it has none. */
+const titleOf = (entry: CorpusEntry) => String((entry.data as { title?: unknown } | undefined)?.title ?? entry.slug);
+
 const pagePaths = { blueprint: paths.blueprint, playbook: paths.playbook, template: paths.template } as const;
 
 export function readSiteContent(root: string): SiteContent {
@@ -87,7 +90,7 @@ export function readSiteContent(root: string): SiteContent {
     blueprints: new Map(corpus.entries.filter((e) => e.kind === 'blueprint').map((e) => [e.slug, e])),
     pages: new Map(corpus.entries.flatMap((e) => {
       if (e.kind !== 'blueprint' && e.kind !== 'playbook' && e.kind !== 'template') return [];
-      const title = String((e.data as { title?: unknown } | undefined)?.title ?? e.slug);
+      const title = titleOf(e);
       return [[`${e.kind}:${e.slug}`, { title, file: e.file.path, path: pagePaths[e.kind](e.slug) }]];
     })),
   };
@@ -201,6 +204,13 @@ function fieldOf(field: string): string {
   return field.split('.').filter((p) => !/^\d+$/.test(p)).join('-');
 }
 
+/** Where a proposal came from: the sender is named only if they asked (the name only; never an email address). */
+function sentFrom(origin: { domain: string; creditName?: string }, who: 'contributor' | 'sender' | 'reviewer'): string {
+  return origin.creditName
+    ? `Sent through the submission gateway by ${inline(origin.creditName)}, from a verified address at ${origin.domain}.`
+    : `Sent through the submission gateway from a verified address at ${origin.domain}. The ${who} asked not to be named.`;
+}
+
 export interface PullRequestText {
   title: string;
   body: string;
@@ -215,9 +225,7 @@ export interface PullRequestText {
 export function pullRequestFor(draft: CheckedDraft, site: SiteContent, origin: { domain: string; creditName?: string }): PullRequestText {
   const plan = planContribution([draft.entry], { extraLabels: ['via-gateway'] });
   const summary = pullRequestBody([draft.entry], { labels: plan.labels, organisationName: (s) => site.organisations.get(s)?.name, maxLength: 60_000 });
-  const from = origin.creditName
-    ? `Sent through the submission gateway by ${inline(origin.creditName)}, from a verified address at ${origin.domain}.`
-    : `Sent through the submission gateway from a verified address at ${origin.domain}. The contributor asked not to be named.`;
+  const from = sentFrom(origin, 'contributor');
   const notes = [
     `### Where this came from\n\n${from} Replies here are not seen by the contributor: a maintainer can reach them through the gateway's operators.`,
     ...(draft.newOrganisation ? [`**Organisation not on the site yet:** ${inline(draft.newOrganisation)}. Add it to \`src/content/organisations/\` before merging.`] : []),
@@ -256,6 +264,9 @@ export function checkFeedback(values: DraftValues, site: SiteContent): { ok: tru
 /** At most `max` characters of a stranger's text, with an ellipsis when cut. */
 const clipped = (value: string, max: number) => (value.length > max ? `${value.slice(0, max)}…` : value);
 
+/** Said beside "Which blueprint?" when the answer names none of the site's. */
+const notABlueprint = (slug: string) => `“${clipped(slug, 80)}” is not a blueprint on the site: use the short name from its page address, /blueprints/<short name>/`;
+
 /** Text from a stranger as a Markdown quote, each line made inert (./markdown.ts in src/lib/contribute). */
 const quoted = (value: string) => value.split(/\r?\n/).map((line) => `> ${inline(line)}`.trimEnd()).join('\n');
 
@@ -264,9 +275,7 @@ const quoted = (value: string) => value.split(/\r?\n/).map((line) => `> ${inline
  * asked (the name only; never an email address). The worker adds `feedbackMarker` when it sends.
  */
 export function feedbackIssueFor(f: CheckedFeedback, origin: { domain: string; creditName?: string }): PullRequestText {
-  const from = origin.creditName
-    ? `Sent through the submission gateway by ${inline(origin.creditName)}, from a verified address at ${origin.domain}.`
-    : `Sent through the submission gateway from a verified address at ${origin.domain}. The sender asked not to be named.`;
+  const from = sentFrom(origin, 'sender');
   const page = f.page
     ? `**Page:** ${inline(f.page.title)}, at \`${f.page.path}\` (file \`${f.page.file}\`)`
     : f.given ? `**Page, as the sender gave it:** ${inline(clipped(f.given.replace(/\s+/g, ' '), 300))}` : '**Page:** the site as a whole';
@@ -312,7 +321,7 @@ export function checkReview(values: DraftValues, site: SiteContent, today: strin
   if (missing.length) return inOrder(missing);
   const slug = blueprintAnswer(textOf(values, 'blueprint'));
   const entry = site.blueprints.get(slug);
-  if (!entry) return inOrder([{ id: 'blueprint', message: `“${clipped(slug, 80)}” is not a blueprint on the site: use the short name from its page address, /blueprints/<short name>/` }]);
+  if (!entry) return inOrder([{ id: 'blueprint', message: notABlueprint(slug) }]);
   const verdict = textOf(values, 'verdict') as ReviewVerdict;
   const funding = fundingInOrder(listOf(values, 'funding'));
   let changed: string;
@@ -329,7 +338,7 @@ export function checkReview(values: DraftValues, site: SiteContent, today: strin
   const { problems: all } = validateContent([{ ...entry.file, source: changed }], { parser: nativeMdxParser, only: new Set([entry.file.path]), context: site.context });
   const problems = all.filter((p) => /^(lastReviewed|reviewBy|status|funding)(\.|$)/.test(p.field));
   if (problems.length) return inOrder([{ id: 'blueprint', message: `The blueprint cannot be marked this way (${problems[0].message}): a maintainer will do it by hand, so send feedback on the page instead` }]);
-  const title = String((entry.data as { title?: unknown } | undefined)?.title ?? slug);
+  const title = titleOf(entry);
   return { ok: true, review: { slug, title, path: entry.file.path, text: changed, verdict, today, funding, changes: textOf(values, 'changes'), role: textOf(values, 'role') } };
 }
 
@@ -341,9 +350,7 @@ export const reviewLabel = 'owner-review';
  * needs changing. Like the others, it names the reviewer only if they asked (the name only).
  */
 export function reviewPullRequestFor(r: CheckedReview, origin: { domain: string; creditName?: string }): PullRequestText {
-  const from = origin.creditName
-    ? `Sent through the submission gateway by ${inline(origin.creditName)}, from a verified address at ${origin.domain}.`
-    : `Sent through the submission gateway from a verified address at ${origin.domain}. The reviewer asked not to be named.`;
+  const from = sentFrom(origin, 'reviewer');
   const does = r.verdict === 'still-right'
     ? `The owner says it is still right: \`lastReviewed\` becomes ${r.today} and \`reviewBy\` goes, so the next review falls due a year later (a needs-review status goes back to published).`
     : 'The owner says something needs changing: `status: needs-review` shows readers that the page may be out of date until it is changed.';
@@ -375,7 +382,7 @@ export interface BlueprintParts {
 export function blueprintParts(site: SiteContent, slug: string): BlueprintParts | undefined {
   const entry = site.blueprints.get(slug);
   if (!entry) return undefined;
-  return { title: String((entry.data as { title?: unknown } | undefined)?.title ?? slug), sections: sectionsOf(entry.file.source) };
+  return { title: titleOf(entry), sections: sectionsOf(entry.file.source) };
 }
 
 /** A suggested change that passed its checks, ready to become a pull request. */
@@ -406,7 +413,7 @@ export function checkChange(values: DraftValues, site: SiteContent): { ok: true;
   if (missing.length) return inOrder(missing);
   const slug = blueprintAnswer(textOf(values, 'blueprint'));
   const entry = site.blueprints.get(slug);
-  if (!entry) return inOrder([{ id: 'blueprint', message: `“${clipped(slug, 80)}” is not a blueprint on the site: use the short name from its page address, /blueprints/<short name>/` }]);
+  if (!entry) return inOrder([{ id: 'blueprint', message: notABlueprint(slug) }]);
   const section = textOf(values, 'section');
   const before = sectionsOf(entry.file.source).find((p) => p.heading === section)?.text;
   if (before === undefined) return inOrder([{ id: 'section', message: `The blueprint has no part headed “${clipped(section, 80)}”: choose one of the parts listed` }]);
@@ -425,7 +432,7 @@ export function checkChange(values: DraftValues, site: SiteContent): { ok: true;
   const had = new Set(problemsOf(entry.file.source).map((p) => `${p.field}\0${p.message}`));
   const problem = problemsOf(changed).find((p) => !had.has(`${p.field}\0${p.message}`));
   if (problem) return inOrder([{ id: 'text', message: `With this change the blueprint would not pass the site's checks: ${problem.message}` }]);
-  const title = String((entry.data as { title?: unknown } | undefined)?.title ?? slug);
+  const title = titleOf(entry);
   return { ok: true, change: { slug, title, path: entry.file.path, text: changed, section, before, after, why: textOf(values, 'why'), role: textOf(values, 'role') } };
 }
 
@@ -434,9 +441,7 @@ export const changeLabel = 'suggested-change';
 
 /** The pull request a suggested change becomes. Like the others, it names the contributor only if they asked (the name only). */
 export function changePullRequestFor(c: CheckedChange, origin: { domain: string; creditName?: string }): PullRequestText {
-  const from = origin.creditName
-    ? `Sent through the submission gateway by ${inline(origin.creditName)}, from a verified address at ${origin.domain}.`
-    : `Sent through the submission gateway from a verified address at ${origin.domain}. The contributor asked not to be named.`;
+  const from = sentFrom(origin, 'contributor');
   const body = [
     `**Blueprint:** ${inline(c.title)}, at \`${paths.blueprint(c.slug)}\` (file \`${c.path}\`)`,
     `**Part changed:** ${inline(c.section)}. Nothing else in the file changes: the contributor edited the part as the site had it, and the change is made only if it still read so on GitHub when sent.`,
