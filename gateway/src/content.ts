@@ -403,7 +403,8 @@ export interface CheckedChange {
 
 /**
  * A suggested change, from a browser that is never trusted: every required answer and both
- * statements, a part of a blueprint of the site, text that differs from it and adds no one's
+ * statements, a part of a blueprint of the site that still reads as the contributor started from
+ * (when the page says), text that differs from it and adds no one's
  * contact details, and the changed file passing every check the build makes (a problem the file
  * had before is not the contributor's to answer for).
  */
@@ -417,6 +418,9 @@ export function checkChange(values: DraftValues, site: SiteContent): { ok: true;
   const section = textOf(values, 'section');
   const before = sectionsOf(entry.file.source).find((p) => p.heading === section)?.text;
   if (before === undefined) return inOrder([{ id: 'section', message: `The blueprint has no part headed “${clipped(section, 80)}”: choose one of the parts listed` }]);
+  // What the contributor started from, when the page says (an API client may not): a part changed since is not theirs to overwrite.
+  const started = textOf(values, 'original');
+  if (started && normalisedText(started) !== before) return inOrder([{ id: 'text', message: `The part “${clipped(section, 80)}” has changed on the site since you started: choose “Start again from the part as it is now” and make your change again` }]);
   const after = normalisedText(textOf(values, 'text'));
   if (after === before) return inOrder([{ id: 'text', message: 'New text is the same as the part is now: change what needs changing' }]);
   const added = contactDetailsIn(after).find((d) => !before.includes(d.text));

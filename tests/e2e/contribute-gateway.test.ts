@@ -649,6 +649,10 @@ describe('suggesting a change to a blueprint without a GitHub account', () => {
       await form.locator('[data-parts-status]').getByText(/parts: choose the one to change/).waitFor();
       await form.getByLabel('Which part of it?').selectOption(heading);
       expect(await box.inputValue()).toMatch(/^The rollout team was 6\.5 WTE/);
+      // Starting again puts back the part as it is, and forgets the change; the change is then made again.
+      await form.getByRole('button', { name: 'Start again from the part as it is now' }).click();
+      expect(await box.inputValue()).toBe(original);
+      await box.fill(original.replace('The rollout team was 6 WTE', 'The rollout team was 6.5 WTE'));
 
       await form.getByRole('button', { name: 'Send without a GitHub account' }).click();
       const summary = form.locator('[data-error-summary]');

@@ -45,7 +45,7 @@ async function contributor(): Promise<{ v: Visitor; email: string }> {
 
 const newText = part.text.replace('The rollout team was 6 WTE', 'The rollout team was 6.5 WTE');
 const change = (overrides: Record<string, unknown> = {}) => ({
-  blueprint: slug, section: part.heading, text: newText, why: 'The 2021 staffing report says 6.5.', role: 'Ward sister', confirm: ['accurate', 'no-patient-data'], ...overrides,
+  blueprint: slug, section: part.heading, original: part.text.replace(/\n/g, '\r\n'), text: newText, why: 'The 2021 staffing report says 6.5.', role: 'Ward sister', confirm: ['accurate', 'no-patient-data'], ...overrides,
 });
 const send = (v: Visitor, answers: Record<string, unknown>) => v.submit(answers, { kind: 'change' });
 const pullFor = (id: string) => h.fake.pulls(repository).find((p) => p.pull!.headRef === `gateway/${id}`);
@@ -105,6 +105,9 @@ describe('a suggested change to a blueprint', () => {
       blueprint: '“no-such-blueprint” is not a blueprint on the site: use the short name from its page address, /blueprints/<short name>/',
     });
     expect(errorsOf(await send(v, change({ section: 'Our budget' })))).toEqual({ section: 'The blueprint has no part headed “Our budget”: choose one of the parts listed' });
+    expect(errorsOf(await send(v, change({ original: 'The rollout team was 5 WTE.' })))).toEqual({
+      text: 'The part “A rollout team of six” has changed on the site since you started: choose “Start again from the part as it is now” and make your change again',
+    });
     expect(errorsOf(await send(v, change({ text: `${part.text}\n` })))).toEqual({ text: 'New text is the same as the part is now: change what needs changing' });
     expect(errorsOf(await send(v, change({ text: `${newText}\n\nCall Sam on 07700 900123.` })))).toEqual({ text: expect.stringMatching(/^New text seems to hold a phone number that the part did not have/) });
     expect(errorsOf(await send(v, change({ text: `${newText}\n\n## Another part` })))).toEqual({ text: expect.stringContaining('heading on line 3') });
@@ -121,7 +124,7 @@ describe('a suggested change to a blueprint', () => {
     h.fake.repo(repository).git.commitFiles('main', { [file]: merged.replace(was.text, `${was.text}\n\nA sentence a maintainer merged.`) }, 'Another change to the costs');
     try {
       const { v } = await contributor();
-      const answer = await send(v, change({ section: other, text: `${was.text} Figures at 2021 prices.` }));
+      const answer = await send(v, change({ section: other, original: was.text, text: `${was.text} Figures at 2021 prices.` }));
       expect(answer.status, JSON.stringify(answer.body)).toBe(202);
       const id = answer.body.id as string;
       await until(() => gateway.store.get(id)?.state === 'failed', 'the change to fail');

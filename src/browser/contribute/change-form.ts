@@ -2,8 +2,9 @@
  * <change-form>: the change page (src/pages/suggest-a-change.astro), a question form
  * (./question-form.ts) sent through the gateway only. The page address fills in the blueprint
  * (?blueprint=<its slug>&title=<its title>, as "Suggest a change" gives it). The gateway lists the
- * blueprint's parts; choosing one puts its text in the box to change. What the contributor types
- * is kept in this browser, per blueprint and part, so a reload or a failed send loses nothing.
+ * blueprint's parts; choosing one puts its text in the box to change, and out of sight the text it
+ * started from, so the gateway can refuse to overwrite a change made since. What the contributor
+ * types is kept in this browser, per blueprint and part, so a reload or a failed send loses nothing.
  */
 import { blueprintAnswer } from '../../lib/contribute/adoption-questions';
 import { changePageQuestions, missingChangeAnswers } from '../../lib/contribute/change-questions';
@@ -13,18 +14,25 @@ import { defineQuestionForm, sentToSiteTeam } from './question-form';
 
 const keptKey = (slug: string, heading: string) => `blueprint-commons:change-draft:v1:${slug}:${heading}`;
 
-function kept(slug: string, heading: string): string | undefined {
+/** A change begun in this browser: the part's text it started from, and the text as changed so far. */
+interface Kept {
+  original: string;
+  text: string;
+}
+
+function kept(slug: string, heading: string): Kept | undefined {
   try {
-    return localStorage.getItem(keptKey(slug, heading)) ?? undefined;
+    const saved = JSON.parse(localStorage.getItem(keptKey(slug, heading)) ?? 'null') as Partial<Kept> | null;
+    return typeof saved?.original === 'string' && typeof saved.text === 'string' ? { original: saved.original, text: saved.text } : undefined;
   } catch {
-    return undefined; // Storage can be switched off: the change is then kept only while the page is open.
+    return undefined; // Storage can be switched off (the change is then kept only while the page is open), or hold something else.
   }
 }
 
-function keep(slug: string, heading: string, text: string | undefined): void {
+function keep(slug: string, heading: string, change: Kept | undefined): void {
   try {
-    if (text === undefined) localStorage.removeItem(keptKey(slug, heading));
-    else localStorage.setItem(keptKey(slug, heading), text);
+    if (change === undefined) localStorage.removeItem(keptKey(slug, heading));
+    else localStorage.setItem(keptKey(slug, heading), JSON.stringify(change));
   } catch {
     // As above.
   }
@@ -36,6 +44,8 @@ function startChangeForm(form: HTMLFormElement, root: HTMLElement, query: URLSea
   const blueprint = form.querySelector<HTMLInputElement>('[name="blueprint"]')!;
   const select = form.querySelector<HTMLSelectElement>('[name="section"]')!;
   const box = form.querySelector<HTMLTextAreaElement>('[name="text"]')!;
+  const startedFrom = form.querySelector<HTMLTextAreaElement>('[name="original"]')!;
+  const reset = root.querySelector<HTMLButtonElement>('[data-reset-part]')!;
   const status = root.querySelector<HTMLElement>('[data-parts-status]')!;
   let parts: BodySection[] = [];
   let slug = '';
@@ -45,10 +55,14 @@ function startChangeForm(form: HTMLFormElement, root: HTMLElement, query: URLSea
     status.textContent = text;
     status.hidden = text === '';
   };
-  const original = () => parts.find((p) => p.heading === select.value)?.text;
+  const current = () => parts.find((p) => p.heading === select.value)?.text;
+  /** The chosen part: the change begun on it in this browser, if any, or its text as the gateway has it. */
   const show = () => {
-    box.value = kept(slug, select.value) ?? original() ?? '';
+    const change = kept(slug, select.value);
+    startedFrom.value = change?.original ?? current() ?? '';
+    box.value = change?.text ?? current() ?? '';
     box.rows = Math.min(30, Math.max(6, box.value.split('\n').length + 2));
+    reset.hidden = !select.value;
   };
 
   const load = async (wanted: string | null) => {
@@ -56,6 +70,8 @@ function startChangeForm(form: HTMLFormElement, root: HTMLElement, query: URLSea
     const run = ++loading;
     select.replaceChildren(new Option('Choose a part', ''));
     box.value = '';
+    startedFrom.value = '';
+    reset.hidden = true;
     parts = [];
     if (!slug || !gateway) return;
     say('Loading the blueprint’s parts…');
@@ -64,7 +80,8 @@ function startChangeForm(form: HTMLFormElement, root: HTMLElement, query: URLSea
       if (run !== loading) return;
       if (response.status === 404) {
         say('');
-        showFieldError(form, 'blueprint', 'There is no blueprint with that short name on the site: use the one from its page address, /blueprints/<short name>/');
+        const answer = (await response.json().catch(() => ({}))) as { errors?: { message?: string }[] };
+        showFieldError(form, 'blueprint', answer.errors?.[0]?.message ?? 'There is no blueprint with that short name on the site');
         return;
       }
       if (!response.ok) throw new Error(String(response.status));
@@ -84,7 +101,12 @@ function startChangeForm(form: HTMLFormElement, root: HTMLElement, query: URLSea
   box.addEventListener('input', () => {
     if (!select.value) return;
     // Only a change is kept: the part's own text needs no keeping.
-    keep(slug, select.value, box.value === original() ? undefined : box.value);
+    keep(slug, select.value, box.value === startedFrom.value ? undefined : { original: startedFrom.value, text: box.value });
+  });
+  reset.addEventListener('click', () => {
+    keep(slug, select.value, undefined);
+    show();
+    box.focus();
   });
   blueprint.addEventListener('change', () => void load(null));
   root.querySelector<HTMLButtonElement>('[data-load-parts]')!.addEventListener('click', () => void load(select.value || query.get('section')));

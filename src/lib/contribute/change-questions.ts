@@ -31,6 +31,10 @@ export const changeQuestions: readonly Question[] = [
     emptyMessage: 'Write the part as it should read',
   },
   {
+    id: 'original', path: [], name: 'Text you started from', label: 'The part as it read when you started', kind: 'section', required: false, group: 'Your change',
+    hint: 'Filled in by the page, out of sight: the change is made only if the part still reads so, so that nobody’s change made since is overwritten.',
+  },
+  {
     id: 'why', path: [], name: 'Why', label: 'Why should it change?', kind: 'paragraph', required: true, group: 'Your change',
     hint: 'For the site team and the blueprint’s owners, who check it: for example “The figures are from the 2025 audit, not the 2023 one”.',
     emptyMessage: 'Say why it should change',
