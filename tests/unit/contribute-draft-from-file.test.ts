@@ -4,7 +4,11 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { draftToMdx } from '../../src/lib/contribute/draft';
+import { draftToMdx, withOrganisationName } from '../../src/lib/contribute/draft';
+import { handOff } from '../../src/lib/contribute/hand-off';
+import { checkMdxSource } from '../../src/lib/validate/rules/mdx-safety';
+import { nativeMdxParser } from '../../src/lib/validate/native-parser';
+import { remarkMdxParser } from '../../src/lib/validate/remark-parser';
 import { answersFromMdx } from '../../src/lib/contribute/draft-from-file';
 import { organisationNotListed, questions, sectionFieldId } from '../../src/lib/contribute/questions';
 import { renderBlueprint } from '../../src/lib/content/render-blueprint';
@@ -58,6 +62,24 @@ describe('a downloaded draft opened again', () => {
     const { values } = read(file);
     expect(values).toMatchObject({ organisation: organisationNotListed, 'organisation-name': 'pennine-community-care' });
     expect(draftToMdx(values, options)).toBe(file);
+  });
+
+  it('gives back the full name of an organisation the site does not list, from the file the form downloads', () => {
+    const answers = completeDraft({ organisation: organisationNotListed, 'organisation-name': 'St Ann’s Community Care NHS Trust' });
+    const { mdx } = handOff(answers, { ...options, repository: 'blueprint-commons/blueprint-commons', branch: 'main' });
+    expect(mdx).toContain('\n{/* Organisation not on the site yet: St Ann’s Community Care NHS Trust */}\n\n## ');
+    const { values, leftOut } = read(mdx);
+    expect(values).toMatchObject({ organisation: organisationNotListed, 'organisation-name': 'St Ann’s Community Care NHS Trust' });
+    expect(leftOut).toEqual([]);
+    expect(handOff(values, { ...options, repository: 'blueprint-commons/blueprint-commons', branch: 'main' }).mdx).toBe(mdx);
+    // The safety gate allows the comment, and no name can end it early.
+    const hostile = withOrganisationName(draftToMdx(answers, options), 'Evil */} <script>alert(1)</script> {/* Trust');
+    for (const parser of [remarkMdxParser, nativeMdxParser]) {
+      expect(checkMdxSource('draft.mdx', mdx, parser)).toEqual([]);
+      expect(checkMdxSource('draft.mdx', hostile, parser)).toEqual([]);
+    }
+    // A name that no longer gives the file's organisation (the file was edited by hand) is not used.
+    expect(read(mdx.replace(/^organisation: .*$/m, 'organisation: another-trust')).values['organisation-name']).toBe('another-trust');
   });
 
   it('names what the form has no question for, instead of dropping it silently', () => {

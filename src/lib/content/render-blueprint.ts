@@ -29,8 +29,8 @@ function plain(value: unknown): unknown {
   return value;
 }
 
-/** Makes an author's prompt safe to sit inside an MDX comment. */
-function comment(text: string): string {
+/** Makes an author's prompt (or any one line) safe to sit inside an MDX comment. */
+export function comment(text: string): string {
   return `{/* ${text.replace(/\*\//g, '* /')} */}`;
 }
 

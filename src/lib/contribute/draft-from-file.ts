@@ -9,7 +9,8 @@
 import { readSourceData } from '../content/front-matter';
 import { emptySection } from '../content/render-blueprint';
 import { blueprintSections } from '../content/sections';
-import { typedBullet, type DraftValues } from './answers';
+import { organisationOf, typedBullet, type DraftValues } from './answers';
+import { organisationNameIn } from './draft';
 import { organisationNotListed, questions, sectionFieldId } from './questions';
 
 /** What a downloaded file gives back to the form: the answers, and what in it the form has no question for. */
@@ -29,7 +30,8 @@ const scalar = (value: unknown): value is string | number | boolean => ['string'
  * downloaded on one device (or sent by a colleague) can be carried on with on another: each
  * question's front-matter value, and each standard section's text (an author's prompt left as a
  * comment is no answer). `organisations` are the slugs the form lists; any other becomes "not
- * listed" with the slug as its name, which `toFrontMatter` turns back into the same slug. What the
+ * listed" with the full name the file gives before its first section (`withOrganisationName`),
+ * or else the slug as its name, either of which `toFrontMatter` turns back into the same slug. What the
  * form has no question for (related blueprints, sources, a choice it does not offer) is named in
  * `leftOut` rather than dropped silently.
  */
@@ -37,6 +39,8 @@ export function answersFromMdx(source: string, organisations: readonly string[])
   const parsed = readSourceData(source);
   if ('error' in parsed) return { error: `it is not a blueprint file: it ${parsed.error}` };
   const { data } = parsed;
+  // An organisation not on the site yet: its full name, as the form wrote it before the first section.
+  const note = organisationNameIn(parsed.body);
   const values: DraftValues = {};
   const leftOut: string[] = [];
   for (const question of questions) {
@@ -52,7 +56,7 @@ export function answersFromMdx(source: string, organisations: readonly string[])
     const texts = items.map(String);
     if (question.kind === 'organisation') {
       if (organisations.includes(texts[0])) values.organisation = texts[0];
-      else Object.assign(values, { organisation: organisationNotListed, 'organisation-name': texts[0] });
+      else Object.assign(values, { organisation: organisationNotListed, 'organisation-name': note.name && organisationOf({ organisation: organisationNotListed, 'organisation-name': note.name }) === texts[0] ? note.name : texts[0] });
     } else if (question.kind === 'many') {
       const offered = new Set(question.terms?.map((t) => t.value));
       values[question.id] = texts.filter((t) => offered.has(t));
@@ -65,7 +69,7 @@ export function answersFromMdx(source: string, organisations: readonly string[])
     } else values[question.id] = texts.join(question.kind === 'list' ? ', ' : '\n');
   }
   leftOut.push(...unasked(data));
-  const { texts, before } = sectionTexts(parsed.body);
+  const { texts, before } = sectionTexts(note.body);
   for (const [heading, text] of Object.entries(texts)) values[sectionFieldId(heading)] = text;
   if (before) leftOut.push('the text before the first standard section');
   return { values, leftOut };

@@ -5,7 +5,7 @@
  *
  * Runs in the browser as well as in Node: no I/O, no Node built-ins.
  */
-import { renderBlueprint } from '../content/render-blueprint';
+import { comment, renderBlueprint } from '../content/render-blueprint';
 import { blueprintSections } from '../content/sections';
 import { isEmpty, linesOf, listOf, organisationOf, textOf, type DraftValues } from './answers';
 import { defaultAnswers, questions, sectionFieldId, type Question } from './questions';
@@ -105,3 +105,27 @@ export function sectionsOf(values: DraftValues): Record<string, string> {
 export function draftToMdx(values: DraftValues, options: DraftOptions): string {
   return renderBlueprint(toFrontMatter(values, options), sectionsOf(values));
 }
+
+/** What a downloaded draft says, before its first section, of an organisation the site does not list yet. */
+const notListedNote = 'Organisation not on the site yet: ';
+const notListedNoteLine = /^\{\/\* Organisation not on the site yet: (.+?) \*\/\}\r?\n(?:\r?\n)?/m;
+
+/**
+ * A downloaded draft from an organisation the site does not list yet: the front-matter can hold
+ * only the slug its full name becomes, so the name goes in a comment that renders nothing, before
+ * the first section, and opening the file in the form again gives it back (`organisationNameIn`).
+ * Braces are dropped and a comment's end made inert, so no name can end the comment early.
+ */
+export function withOrganisationName(mdx: string, name: string): string {
+  const line = name.replace(/[{}]/g, '').replace(/\s+/g, ' ').trim();
+  if (!line) return mdx;
+  const at = mdx.indexOf('\n## ');
+  return at < 0 ? mdx : `${mdx.slice(0, at + 1)}${comment(`${notListedNote}${line}`)}\n\n${mdx.slice(at + 1)}`;
+}
+
+/** The full name `withOrganisationName` put in a draft's body, and the body without it. */
+export function organisationNameIn(body: string): { name?: string; body: string } {
+  const found = notListedNoteLine.exec(body);
+  return found ? { name: found[1], body: body.replace(notListedNoteLine, '') } : { body };
+}
+

@@ -6,7 +6,7 @@
  */
 import { githubIssueForm, githubNewFile } from '../content/github';
 import { labelOf } from '../schema/taxonomy';
-import { draftToMdx, slugFromTitle, type DraftOptions } from './draft';
+import { draftToMdx, slugFromTitle, withOrganisationName, type DraftOptions } from './draft';
 import { linesOf, listOf, textOf, type DraftValues } from './answers';
 import { issueFormFile } from './issue-form-files';
 import { canonicalPath } from './plan';
@@ -94,7 +94,8 @@ export function handOff(values: DraftValues, options: DraftOptions & { repositor
   const mdx = draftToMdx(values, options);
   const issue = issueFormUrl(options.repository, values);
   if (textOf(values, 'organisation') === organisationNotListed) {
-    return { slug, fileName: `${slug}.mdx`, mdx, issue, newFileUnavailable: 'organisation-not-listed' };
+    // The downloaded file carries the organisation's full name, which its front-matter cannot.
+    return { slug, fileName: `${slug}.mdx`, mdx: withOrganisationName(mdx, textOf(values, 'organisation-name')), issue, newFileUnavailable: 'organisation-not-listed' };
   }
   const newFile = newFileUrl(options.repository, options.branch, slug, mdx);
   return { slug, fileName: `${slug}.mdx`, mdx, issue, newFile, newFileUnavailable: newFile ? undefined : 'too-long' };
