@@ -16,7 +16,7 @@ import { payloadFor } from '../../gateway/src/proposal';
 import { startGateway, type Gateway } from '../../gateway/src/server';
 import { Store } from '../../gateway/src/store';
 import { projectRoot } from '../support/fake-github';
-import { repository, startHarness, until, Visitor, type Harness } from './harness';
+import { errorsOf, repository, startHarness, until, Visitor, type Harness } from './harness';
 
 let h: Harness;
 let gateway: Gateway;
@@ -58,7 +58,6 @@ const fileOn = (id: string, path: string) => {
   const git = h.fake.repo(repository).git;
   return git.fileAt(git.ref(`heads/gateway/${id}`)!, path)?.toString('utf8');
 };
-const errorsOf = (answer: { body: { errors?: { id: string; message: string }[] } }) => Object.fromEntries((answer.body.errors ?? []).map((e) => [e.id, e.message]));
 
 describe('an adoption record', () => {
   it('tells the reviewer, on the second of two records for one organisation and blueprint from two people, about the first', async () => {

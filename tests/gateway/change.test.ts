@@ -11,7 +11,7 @@ import { settingsFromEnv } from '../../gateway/src/config';
 import { startGateway, type Gateway } from '../../gateway/src/server';
 import { parseSource } from '../../src/lib/content/front-matter';
 import { sectionsOf } from '../../src/lib/contribute/section-change';
-import { repository, startHarness, until, Visitor, type Harness } from './harness';
+import { errorsOf, fileOnGatewayBranch, gatewayPull, repository, startHarness, until, Visitor, type Harness } from './harness';
 
 let h: Harness;
 let gateway: Gateway;
@@ -48,12 +48,8 @@ const change = (overrides: Record<string, unknown> = {}) => ({
   blueprint: slug, section: part.heading, original: part.text.replace(/\n/g, '\r\n'), text: newText, why: 'The 2021 staffing report says 6.5.', role: 'Ward sister', confirm: ['accurate', 'no-patient-data'], ...overrides,
 });
 const send = (v: Visitor, answers: Record<string, unknown>) => v.submit(answers, { kind: 'change' });
-const pullFor = (id: string) => h.fake.pulls(repository).find((p) => p.pull!.headRef === `gateway/${id}`);
-const fileOnBranch = (id: string) => {
-  const git = h.fake.repo(repository).git;
-  return git.fileAt(git.ref(`heads/gateway/${id}`)!, file)!.toString('utf8');
-};
-const errorsOf = (answer: { body: { errors?: { id: string; message: string }[] } }) => Object.fromEntries((answer.body.errors ?? []).map((e) => [e.id, e.message]));
+const pullFor = (id: string) => gatewayPull(h, id);
+const fileOnBranch = (id: string) => fileOnGatewayBranch(h, id, file);
 
 describe('a suggested change to a blueprint', () => {
   it('lists the blueprint’s parts with their text for the form, and no blueprint it does not have', async () => {

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settingsFromEnv } from '../../gateway/src/config';
 import { startGateway, type Gateway } from '../../gateway/src/server';
 import { Store } from '../../gateway/src/store';
-import { goodAnswers, repository, startHarness, until, Visitor, type Harness } from './harness';
+import { errorsOf, goodAnswers, repository, startHarness, until, Visitor, type Harness } from './harness';
 
 let h: Harness;
 let gateway: Gateway;
@@ -52,7 +52,6 @@ const feedback = (overrides: Record<string, unknown> = {}) => ({
 const give = (v: Visitor, answers: Record<string, unknown>) => v.submit(answers, { kind: 'feedback' });
 const sent = (id: string, on: Gateway = gateway, version = 1) => until(() => on.store.get(id)?.state === 'sent' && on.store.get(id)!.sentVersion === version, `submission ${id} to be sent`);
 const issuesFor = (id: string, harness: Harness = h) => harness.fake.issues(repository).filter((i) => i.body.includes(`gateway-submission:${id} `));
-const errorsOf = (answer: { body: { errors?: { id: string; message: string }[] } }) => Object.fromEntries((answer.body.errors ?? []).map((e) => [e.id, e.message]));
 
 describe('feedback on a page', () => {
   it('becomes one issue naming the page, with the feedback quoted and inert, and the sender told where it is', async () => {

@@ -201,3 +201,15 @@ export async function until(check: () => boolean, what: string, timeoutMs = 20_0
     await new Promise((r) => setTimeout(r, 25));
   }
 }
+
+/** The gateway's problems, each message by the form field it belongs beside. */
+export const errorsOf = (answer: { body: { errors?: { id: string; message: string }[] } }) => Object.fromEntries((answer.body.errors ?? []).map((e) => [e.id, e.message]));
+
+/** The pull request the gateway opened for a submission, if any. */
+export const gatewayPull = (h: Harness, id: string) => h.fake.pulls(repository).find((p) => p.pull!.headRef === `gateway/${id}`);
+
+/** A file as the branch of a submission's pull request has it. */
+export function fileOnGatewayBranch(h: Harness, id: string, file: string): string {
+  const git = h.fake.repo(repository).git;
+  return git.fileAt(git.ref(`heads/gateway/${id}`)!, file)!.toString('utf8');
+}

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settingsFromEnv } from '../../gateway/src/config';
 import { startGateway, type Gateway } from '../../gateway/src/server';
 import { parseSource } from '../../src/lib/content/front-matter';
-import { repository, startHarness, until, Visitor, type Harness } from './harness';
+import { errorsOf, fileOnGatewayBranch, gatewayPull, repository, startHarness, until, Visitor, type Harness } from './harness';
 
 let h: Harness;
 let gateway: Gateway;
@@ -43,12 +43,8 @@ async function owner(): Promise<{ v: Visitor; email: string }> {
 const review = (overrides: Record<string, unknown> = {}) => ({ blueprint: slug, verdict: 'still-right', role: 'Chief nursing information officer', confirm: ['owner', 'no-patient-data'], ...overrides });
 const send = (v: Visitor, answers: Record<string, unknown>) => v.submit(answers, { kind: 'review' });
 const sent = (id: string) => until(() => gateway.store.get(id)?.state === 'sent', `review ${id} to be sent`);
-const pullFor = (id: string) => h.fake.pulls(repository).find((p) => p.pull!.headRef === `gateway/${id}`)!;
-const fileOnBranch = (id: string) => {
-  const git = h.fake.repo(repository).git;
-  return git.fileAt(git.ref(`heads/gateway/${id}`)!, file)!.toString('utf8');
-};
-const errorsOf = (answer: { body: { errors?: { id: string; message: string }[] } }) => Object.fromEntries((answer.body.errors ?? []).map((e) => [e.id, e.message]));
+const pullFor = (id: string) => gatewayPull(h, id)!;
+const fileOnBranch = (id: string) => fileOnGatewayBranch(h, id, file);
 const today = () => new Date().toISOString().slice(0, 10);
 
 describe("an owner's review", () => {
