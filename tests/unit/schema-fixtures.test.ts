@@ -62,6 +62,7 @@ const expected: Record<string, { field: string; says: RegExp; line: number }> = 
   'nhs-number-in-body.mdx': { field: 'patient-identifiers', says: /^holds a number starting 943 that looks like an NHS number \(its check digit is valid\).*take it out\. For an example, use a number from the test range, 999 000 0000 to 999 999 9999$/, line: 29 },
   'nhs-number-escaped-in-front-matter.mdx': { field: 'summary', says: /^holds a number starting 943 that looks like an NHS number/, line: 4 },
   'placeholder-left-in.mdx': { field: 'summary', says: /still holds the "Replace this" text/, line: 4 },
+  'level-one-heading-in-body.mdx': { field: 'headings', says: /^has a level 1 heading \("# …"\): the page title is the only level 1 heading on a page/, line: 29 },
   'illustrative-blueprint-of-real-organisation.mdx': { field: 'organisation', says: /"fixture-named-trust" is a real organisation, but this blueprint is illustrative/, line: 7 },
   'real-blueprint-of-made-up-organisation.mdx': { field: 'illustrative', says: /"fixture-hospitals" is a made-up organisation: set illustrative: true/, line: 7 },
   'illustrative-claims-independent-evaluation.mdx': { field: 'outcome.evidence', says: /is "independently-evaluated", but this blueprint is an illustrative example about a made-up organisation.*: use measured-locally or anecdotal/, line: 25 },

@@ -10,6 +10,7 @@ import { checkAdoptions } from './rules/adoptions';
 import { checkArtefacts } from './rules/artefacts';
 import { checkDuplicateSlugs } from './rules/duplicate-slugs';
 import { checkFileSize } from './rules/file-size';
+import { checkHeadings } from './rules/headings';
 import { checkIllustrative } from './rules/illustrative';
 import { checkMdxSafety } from './rules/mdx-safety';
 import { checkOrganisationFacts } from './rules/organisation-facts';
@@ -37,6 +38,7 @@ export const rules: ((corpus: Corpus) => Problem[])[] = [
   checkMdxSafety,
   checkRedprintSection,
   checkWhatWentWrong,
+  checkHeadings,
   checkOrganisationFacts,
   checkWhereToStart,
 ];
