@@ -4,7 +4,7 @@ import { sectionErrors, validateDraft } from '../../src/lib/contribute/draft-che
 import { draftPath } from '../../src/lib/contribute/hand-off';
 import { proposalFromIssue } from '../../src/lib/contribute/issue-answers';
 import { localIsoDate } from '../../src/lib/contribute/local-date';
-import { organisationNotListed, questionById, questions } from '../../src/lib/contribute/questions';
+import { organisationNotListed, questionById, questions, sectionFieldId } from '../../src/lib/contribute/questions';
 import { isSimilarTitle } from '../../src/lib/search/similar-title';
 import { parseSource } from '../../src/lib/content/front-matter';
 import { readContentFiles } from '../../src/node/content-files';
@@ -96,6 +96,15 @@ describe('checking a draft with the blueprint schema', () => {
     const [error] = validateDraft(completeDraft({ title: 'An initiative to improve bed management' }), options);
     expect(error.id).toBe('title');
     expect(error.message).toMatch(/^Title starts with "An initiative": say what was done instead/);
+  });
+
+  it('says where a section has a heading that would start a new section, and accepts a ### heading', () => {
+    const id = sectionFieldId('What we did');
+    expect(validateDraft(completeDraft({ [id]: 'We began small.\n\n## Then we grew\n\nTo forty wards.' }), options)).toEqual([
+      { id, message: expect.stringMatching(/^The “What we did” section has a heading on line 3 that would start a new section: write a heading inside a section as ### Heading/) },
+    ]);
+    expect(validateDraft(completeDraft({ [id]: '# Our story' }), options).map((e) => e.id)).toEqual([id]);
+    expect(validateDraft(completeDraft({ [id]: 'We began small.\n\n### Then we grew\n\nTo forty wards.' }), options)).toEqual([]);
   });
 
   it('says which key question is not a question', () => {

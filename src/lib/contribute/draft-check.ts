@@ -11,6 +11,7 @@ import { maxFileBytes } from '../validate/rules/file-size';
 import { draftToMdx, toFrontMatter, type DraftOptions } from './draft';
 import { answerOverLimit, isEmpty, textOf, type DraftValues } from './answers';
 import { organisationNotListed, questionById, questionForProblem, questions, sectionFieldId, type Question } from './questions';
+import { headingLineIn } from './section-change';
 
 export interface FieldError {
   /** The question id; the form shows the message beside that question. */
@@ -66,6 +67,12 @@ export function validateDraft(values: DraftValues, options: DraftOptions): Field
     if (!text && textOf(values, 'type') === 'redprint') add(id, questionById(id)!.emptyMessage!);
     const shortfall = text ? whatWentWrongShortfall(text) : undefined;
     if (shortfall) add(id, `The “${section.heading}” section ${shortfall}`);
+  }
+  for (const section of blueprintSections) {
+    // A heading of the section's own level would start a new section (and split it when the draft is opened again).
+    const id = sectionFieldId(section.heading);
+    const line = headingLineIn(textOf(values, id));
+    if (line) add(id, `The “${section.heading}” section has a heading on line ${line} that would start a new section: write a heading inside a section as ### Heading, and leave a blank line above a line of dashes`);
   }
   for (const question of questions) {
     const over = answerOverLimit(values[question.id]);
