@@ -108,7 +108,8 @@ export function draftToMdx(values: DraftValues, options: DraftOptions): string {
 
 /** What a downloaded draft says, before its first section, of an organisation the site does not list yet. */
 const notListedNote = 'Organisation not on the site yet: ';
-const notListedNoteLine = /^\{\/\* Organisation not on the site yet: (.+?) \*\/\}\r?\n(?:\r?\n)?/m;
+/** That note as `comment` writes it, at the start of a body (after blank lines) with the blank line after it. */
+const notListedNoteLine = new RegExp(`^(\\s*)\\{/\\* ${notListedNote}(.+?) \\*/\\}\\r?\\n(?:\\r?\\n)?`);
 
 /**
  * A downloaded draft from an organisation the site does not list yet: the front-matter can hold
@@ -126,6 +127,6 @@ export function withOrganisationName(mdx: string, name: string): string {
 /** The full name `withOrganisationName` put in a draft's body, and the body without it. */
 export function organisationNameIn(body: string): { name?: string; body: string } {
   const found = notListedNoteLine.exec(body);
-  return found ? { name: found[1], body: body.replace(notListedNoteLine, '') } : { body };
+  return found ? { name: found[2], body: body.replace(notListedNoteLine, '$1') } : { body };
 }
 
