@@ -7,7 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { missingChangeAnswers } from '../../src/lib/contribute/change-questions';
-import { ChangeError, changedSource, headingLineIn, normalisedText, sectionsOf } from '../../src/lib/contribute/section-change';
+import { headingLineIn } from '../../src/lib/content/body-headings';
+import { ChangeError, changedSource, normalisedText, sectionsOf } from '../../src/lib/contribute/section-change';
 import { parseSource } from '../../src/lib/content/front-matter';
 
 const dir = 'src/content/blueprints';

@@ -12,7 +12,7 @@ import type { FieldError } from './draft-check';
 import { answerOverLimit, confirmsAll, textOf, unanswered, type DraftValues } from './answers';
 import type { Declaration } from './issue-form';
 import { declarationQuestion, type Question } from './questions';
-import { headingLineIn } from './section-change';
+import { headingLineIn } from '../content/body-headings';
 
 export const changeQuestions: readonly Question[] = [
   {

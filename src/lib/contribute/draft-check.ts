@@ -4,6 +4,7 @@
  *
  * Runs in the browser as well as in Node: no I/O, no Node built-ins.
  */
+import { headingLineIn } from '../content/body-headings';
 import { blueprintSections } from '../content/sections';
 import { whatWentWrongShortfall } from '../content/what-went-wrong';
 import { blueprintSchema } from '../schema/blueprint';
@@ -11,7 +12,6 @@ import { maxFileBytes } from '../validate/rules/file-size';
 import { draftToMdx, toFrontMatter, type DraftOptions } from './draft';
 import { answerOverLimit, isEmpty, textOf, type DraftValues } from './answers';
 import { organisationNotListed, questionById, questionForProblem, questions, sectionFieldId, type Question } from './questions';
-import { headingLineIn } from './section-change';
 
 export interface FieldError {
   /** The question id; the form shows the message beside that question. */

@@ -10,6 +10,7 @@
  * Runs in the browser as well as in Node: no I/O, no Node built-ins.
  */
 import { astroFrontmatter } from '../content/front-matter-fence';
+import { afterLine, headingLine, headingLineIn } from '../content/body-headings';
 import { parseSource } from '../content/front-matter';
 
 /** Why a change cannot be made to this file; the message follows "The blueprint …". */
@@ -27,8 +28,6 @@ interface Located extends BodySection {
   to: number;
 }
 
-const headingLine = /^##[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$/;
-const fenceLine = /^[ \t]{0,3}(`{3,}|~{3,})/;
 
 /** Line endings as Unix ones and the ends trimmed: how two texts of one part are compared. */
 export const normalisedText = (text: string) => text.replace(/\r\n?/g, '\n').split('\n').map((line) => line.trimEnd()).join('\n').trim();
@@ -43,19 +42,15 @@ function bodyStart(source: string): number {
 function locate(source: string): Located[] {
   const found: { heading: string; lineStart: number; lineEnd: number }[] = [];
   let at = bodyStart(source);
-  let fence: string | undefined;
+  let open: string | undefined;
   while (at <= source.length) {
     const next = source.indexOf('\n', at);
     const end = next < 0 ? source.length : next + 1;
     const line = source.slice(at, end).replace(/\r?\n$/, '');
-    const opens = fenceLine.exec(line)?.[1];
-    if (fence) {
-      if (opens && opens[0] === fence[0] && opens.length >= fence.length) fence = undefined;
-    } else if (opens) fence = opens;
-    else {
-      const heading = headingLine.exec(line)?.[1];
-      if (heading) found.push({ heading: heading.trim(), lineStart: at, lineEnd: end });
-    }
+    const read = afterLine(open, line);
+    open = read.open;
+    const heading = read.code ? undefined : headingLine.exec(line)?.[1];
+    if (heading) found.push({ heading: heading.trim(), lineStart: at, lineEnd: end });
     if (next < 0) break;
     at = end;
   }
@@ -70,21 +65,6 @@ export function sectionsOf(source: string): BodySection[] {
   return locate(source).map(({ heading, text }) => ({ heading, text }));
 }
 
-/** A line of the new text that would start a part of its own (`# `, `## ` or a line underlined), outside code blocks; 0 when none. */
-export function headingLineIn(text: string): number {
-  let fence: string | undefined;
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  for (const [i, line] of lines.entries()) {
-    const opens = fenceLine.exec(line)?.[1];
-    if (fence) {
-      if (opens && opens[0] === fence[0] && opens.length >= fence.length) fence = undefined;
-    } else if (opens) fence = opens;
-    else if (/^[ \t]{0,3}#{1,2}([ \t]|$)/.test(line)) return i + 1;
-    // A line of = or - straight under text makes that text a heading too (a "setext" heading).
-    else if (i > 0 && lines[i - 1].trim() !== '' && /^[ \t]{0,3}(=+|-+)[ \t]*$/.test(line)) return i;
-  }
-  return 0;
-}
 
 /**
  * The file with the part headed `heading` reading `text` instead: `before` is that part as the
