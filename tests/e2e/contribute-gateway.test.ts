@@ -19,6 +19,7 @@ import { likelyDuplicate, repository, startHarness, until, type Harness } from '
 import { axeViolations, formatViolations } from '../support/axe';
 import { launchBrowser, openPage } from '../support/browser';
 import { stepOfQuestion } from '../../src/lib/contribute/steps';
+import { sectionsOf } from '../../src/lib/contribute/section-change';
 import { currentStep, fillQuickly, goToStep } from '../support/draft-form';
 import { startStaticServer, type StaticServer } from '../support/static-server';
 
@@ -684,4 +685,43 @@ describe('suggesting a change to a blueprint without a GitHub account', () => {
       await close();
     }
   }, 120_000);
+
+  it('clears a change kept in the browser once the part reads as changed, and warns when the part has changed since the change began', async () => {
+    const [landed, overtaken] = sectionsOf(readFileSync(file, 'utf8'));
+    const { page, close } = await openPage(browser);
+    try {
+      await page.goto(server.url(`/suggest-a-change/?blueprint=${slug}`));
+      const form = page.locator('change-form form');
+      const status = form.locator('[data-parts-status]');
+      await status.getByText(/parts: choose the one to change/).waitFor();
+      // As the form keeps them: one change since merged (the part reads as its text), one begun on text since replaced.
+      await page.evaluate(([key, kept]) => {
+        for (const [heading, change] of kept) localStorage.setItem(`${key}${heading}`, JSON.stringify(change));
+      }, [`blueprint-commons:change-draft:v1:${slug}:`, [
+        [landed.heading, { original: 'The part as it read before the merge.', text: landed.text }],
+        [overtaken.heading, { original: 'The part as it read before someone else changed it.', text: 'My change to the old text.' }],
+      ]] as const);
+      await page.reload();
+      await status.getByText(/parts: choose the one to change/).waitFor();
+      const part = form.getByLabel('Which part of it?');
+      const box = form.getByLabel('The part as it should read');
+
+      await part.selectOption(overtaken.heading);
+      expect(await status.innerText()).toMatch(/^This part has been changed on the site since you began your change in this browser/);
+      expect(await box.inputValue()).toBe('My change to the old text.');
+
+      await part.selectOption(landed.heading);
+      expect(await status.innerText()).toMatch(/^The change you began on this part in this browser is on the site now/);
+      expect(await box.inputValue()).toBe(landed.text);
+      expect(await page.evaluate((key) => localStorage.getItem(key), `blueprint-commons:change-draft:v1:${slug}:${landed.heading}`)).toBeNull();
+
+      // Starting again from the overtaken part forgets the old change and gives the part as it is now.
+      await part.selectOption(overtaken.heading);
+      await form.getByRole('button', { name: 'Start again from the part as it is now' }).click();
+      expect(await box.inputValue()).toBe(overtaken.text);
+      expect(await status.innerText()).toMatch(/parts: choose the one to change/);
+    } finally {
+      await close();
+    }
+  }, 60_000);
 });

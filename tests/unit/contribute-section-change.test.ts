@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { missingChangeAnswers } from '../../src/lib/contribute/change-questions';
 import { headingLineIn } from '../../src/lib/content/body-headings';
-import { ChangeError, changedSource, normalisedText, sectionsOf } from '../../src/lib/contribute/section-change';
+import { ChangeError, changedSource, keptChangeState, normalisedText, sectionsOf } from '../../src/lib/contribute/section-change';
 import { parseSource } from '../../src/lib/content/front-matter';
 
 const dir = 'src/content/blueprints';
@@ -71,6 +71,16 @@ describe('the parts of a blueprint', () => {
       expect(parts.length, name).toBeGreaterThan(3);
       expect(parts.every((p) => p.heading && p.text), name).toBe(true);
     }
+  });
+});
+
+describe('a change kept in the browser', () => {
+  it('has landed when the part reads as its text, is overtaken when the part no longer reads as it started, and is open otherwise', () => {
+    const kept = { original: 'We had paper.', text: 'We had paper and fax.' };
+    expect(keptChangeState(kept, 'We had paper and fax.')).toBe('landed');
+    expect(keptChangeState(kept, '  We had paper and fax.  \r\n')).toBe('landed');
+    expect(keptChangeState(kept, 'We had paper.\r\n')).toBe('open');
+    expect(keptChangeState(kept, 'We had ink.')).toBe('overtaken');
   });
 });
 

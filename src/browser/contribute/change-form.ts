@@ -8,7 +8,7 @@
  */
 import { blueprintAnswer } from '../../lib/contribute/adoption-questions';
 import { changePageQuestions, missingChangeAnswers } from '../../lib/contribute/change-questions';
-import type { BodySection } from '../../lib/contribute/section-change';
+import { keptChangeState, type BodySection } from '../../lib/contribute/section-change';
 import { showFieldError } from './errors';
 import { defineQuestionForm, sentToSiteTeam } from './question-form';
 
@@ -56,11 +56,27 @@ function startChangeForm(form: HTMLFormElement, root: HTMLElement, query: URLSea
     status.hidden = text === '';
   };
   const current = () => parts.find((p) => p.heading === select.value)?.text;
-  /** The chosen part: the change begun on it in this browser, if any, or its text as the gateway has it. */
+  /**
+   * The chosen part: the change begun on it in this browser, if any, or its text as the gateway has
+   * it. A kept change the part already reads as (merged since) is forgotten; one begun on text that
+   * has changed since is shown with a warning, as the gateway would refuse it.
+   */
   const show = () => {
-    const change = kept(slug, select.value);
-    startedFrom.value = change?.original ?? current() ?? '';
-    box.value = change?.text ?? current() ?? '';
+    let change = kept(slug, select.value);
+    const now = current();
+    const state = change && now !== undefined ? keptChangeState(change, now) : 'open';
+    if (state === 'landed') {
+      keep(slug, select.value, undefined);
+      change = undefined;
+    }
+    const note = state === 'landed'
+      ? 'The change you began on this part in this browser is on the site now, so it has been cleared: the box shows the part as it reads today.'
+      : state === 'overtaken'
+        ? 'This part has been changed on the site since you began your change in this browser, so your change cannot be sent as it is. Your text is below: copy what you need, choose “Start again from the part as it is now”, and make your change to the new text.'
+        : `${parts.length} parts: choose the one to change, and its text appears below.`;
+    if (status.textContent !== note) say(note); // The same words again would be announced again.
+    startedFrom.value = change?.original ?? now ?? '';
+    box.value = change?.text ?? now ?? '';
     box.rows = Math.min(30, Math.max(6, box.value.split('\n').length + 2));
     reset.hidden = !select.value;
   };
@@ -91,7 +107,6 @@ function startChangeForm(form: HTMLFormElement, root: HTMLElement, query: URLSea
       select.append(...parts.map((p) => new Option(p.heading, p.heading)));
       if (wanted && parts.some((p) => p.heading === wanted)) select.value = wanted;
       show();
-      say(`${parts.length} parts: choose the one to change, and its text appears below.`);
     } catch {
       if (run === loading) say('The blueprint’s parts could not be loaded just now. Check your connection, then choose “Load its parts” again.');
     }

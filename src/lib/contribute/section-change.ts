@@ -60,6 +60,17 @@ function locate(source: string): Located[] {
   });
 }
 
+/**
+ * Where a change kept in the browser stands against the part as the site has it now: `landed`
+ * when the part already reads as changed (the pull request was merged), `overtaken` when the
+ * part has changed since the contributor started (sending it would be refused), else `open`.
+ */
+export function keptChangeState(kept: { original: string; text: string }, current: string): 'landed' | 'overtaken' | 'open' {
+  const now = normalisedText(current);
+  if (normalisedText(kept.text) === now) return 'landed';
+  return normalisedText(kept.original) === now ? 'open' : 'overtaken';
+}
+
 /** The parts of a blueprint's body, in order: what the change form offers. */
 export function sectionsOf(source: string): BodySection[] {
   return locate(source).map(({ heading, text }) => ({ heading, text }));
