@@ -10,7 +10,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import { blueprintParts, type BlueprintParts, type SiteContent } from './content';
+import { pageParts, type ChangeablePage, type PageParts, type SiteContent } from './content';
 import { payloadFor, type ProposalOptions, type ProposalResult } from './proposal';
 import type { DraftValues } from './content';
 import type { CheckAnswer, CheckTask } from './check-thread';
@@ -19,15 +19,15 @@ import type { SubmissionKind } from './store';
 export interface Checks {
   /** Checks the answers and makes what goes to GitHub from them, or says what is wrong, field by field. */
   proposal(kind: SubmissionKind, answers: DraftValues, options: ProposalOptions): Promise<ProposalResult>;
-  /** A blueprint's title and parts, for the change page; undefined when the site has no such blueprint. */
-  parts(slug: string): Promise<BlueprintParts | undefined>;
+  /** A blueprint's or playbook's title and parts, for the change page; undefined when the site has no such page. */
+  parts(page: ChangeablePage): Promise<PageParts | undefined>;
   close(): Promise<void>;
 }
 
 export function checksInProcess(site: SiteContent): Checks {
   return {
     proposal: async (kind, answers, options) => payloadFor(kind, answers, site, options),
-    parts: async (slug) => blueprintParts(site, slug),
+    parts: async (page) => pageParts(site, page),
     close: async () => {},
   };
 }
@@ -58,7 +58,7 @@ export async function checkPool(contentRoot: string, threads: number): Promise<C
   }
   return {
     proposal: async (kind, answers, options) => (await pool.run({ kind: 'proposal', proposing: kind, answers, options })) as ProposalResult,
-    parts: async (slug) => (await pool.run({ kind: 'parts', slug })) as BlueprintParts | undefined,
+    parts: async (page) => (await pool.run({ kind: 'parts', page })) as PageParts | undefined,
     close: () => pool.close(),
   };
 }

@@ -11,8 +11,9 @@ import { feedbackDeclaration, feedbackKinds, feedbackLabel, feedbackQuestions, m
 import { draftToMdx, slugFromTitle } from '../../src/lib/contribute/draft';
 import { missingReviewAnswers, reviewDeclaration, reviewQuestions, reviewVerdicts, type ReviewVerdict } from '../../src/lib/contribute/owner-review-questions';
 import { fundingInOrder, ReviewError, reviewedSource } from '../../src/lib/contribute/owner-review';
-import { changeDeclaration, changeQuestions, missingChangeAnswers } from '../../src/lib/contribute/change-questions';
-import { ChangeError, changedSource, normalisedText, sectionsOf, type BodySection } from '../../src/lib/contribute/section-change';
+import { changedPageOf, changeDeclaration, changeQuestions, missingChangeAnswers, notAChangeablePage, type ChangeablePageKind } from '../../src/lib/contribute/change-questions';
+import { ChangeError, changedSource, sectionsOf, type BodySection } from '../../src/lib/contribute/section-change';
+import { normalisedText } from '../../src/lib/contribute/part-text';
 import { contactDetailsIn, personalDataNames } from '../../src/lib/validate/personal-data';
 import { answerLimits, answerOverLimit, listOf, textOf, type DraftValues } from '../../src/lib/contribute/answers';
 import { mergeErrors, mergeErrorsInOrder, sectionErrors, validateDraft, type FieldError } from '../../src/lib/contribute/draft-check';
@@ -34,7 +35,7 @@ import { nativeMdxParser } from '../../src/lib/validate/native-parser';
 import { readContentFiles } from '../../src/node/content-files';
 
 export { publish, ContributionError, StepError, statusOf, githubMessage, type GitHubApi, type Runtime, type RepoRef, type PublishResult } from '../../src/lib/contribute/publish';
-export { commitTrailer, paths, slugOf };
+export { commitTrailer, pageNamed, paths, slugOf };
 export { ReviewError, reviewedSource, type ReviewVerdict };
 export { ChangeError, changedSource };
 export { createClient, explainError, type Client, type ClientSettings } from '../../scripts/lib/github';
@@ -63,6 +64,8 @@ export interface SiteContent {
    * check's time grow with the catalogue).
    */
   blueprints: Map<string, CorpusEntry>;
+  /** Each playbook as read and checked at start, by slug: a suggested change may be to one. */
+  playbooks: Map<string, CorpusEntry>;
   /** The pages feedback can be about (blueprints, playbooks, templates), by "kind:slug". */
   pages: Map<string, { title: string; file: string; path: string }>;
 }
@@ -88,6 +91,7 @@ export function readSiteContent(root: string): SiteContent {
     similarity: similarityIndex(docs),
     synonyms,
     blueprints: new Map(corpus.entries.filter((e) => e.kind === 'blueprint').map((e) => [e.slug, e])),
+    playbooks: new Map(corpus.entries.filter((e) => e.kind === 'playbook').map((e) => [e.slug, e])),
     pages: new Map(corpus.entries.flatMap((e) => {
       if (e.kind !== 'blueprint' && e.kind !== 'playbook' && e.kind !== 'template') return [];
       const title = titleOf(e);
@@ -372,24 +376,30 @@ export function reviewPullRequestFor(r: CheckedReview, origin: { domain: string;
   };
 }
 
-/** A blueprint's title and parts, as the change page offers them. */
-export interface BlueprintParts {
+/** A page whose parts can be changed: a blueprint or a playbook. */
+export type ChangeablePage = { kind: ChangeablePageKind; slug: string };
+
+/** A page's title and parts, as the change page offers them. */
+export interface PageParts {
   title: string;
   sections: BodySection[];
 }
 
-/** The blueprint's title and parts; undefined when the site has no such blueprint. */
-export function blueprintParts(site: SiteContent, slug: string): BlueprintParts | undefined {
-  const entry = site.blueprints.get(slug);
+const changeableEntry = (site: SiteContent, page: ChangeablePage) => (page.kind === 'blueprint' ? site.blueprints : site.playbooks).get(page.slug);
+
+/** The page's title and parts; undefined when the site has no such page. */
+export function pageParts(site: SiteContent, page: ChangeablePage): PageParts | undefined {
+  const entry = changeableEntry(site, page);
   if (!entry) return undefined;
   return { title: titleOf(entry), sections: sectionsOf(entry.file.source) };
 }
 
 /** A suggested change that passed its checks, ready to become a pull request. */
 export interface CheckedChange {
+  kind: ChangeablePageKind;
   slug: string;
   title: string;
-  /** The blueprint's file in the repository. */
+  /** The page's file in the repository. */
   path: string;
   /** The file with the change made to the gateway's copy (the worker makes it again to GitHub's). */
   text: string;
@@ -403,7 +413,7 @@ export interface CheckedChange {
 
 /**
  * A suggested change, from a browser that is never trusted: every required answer and both
- * statements, a part of a blueprint of the site that still reads as the contributor started from
+ * statements, a part of a blueprint or playbook of the site that still reads as the contributor started from
  * (when the page says), text that differs from it and adds no one's
  * contact details, and the changed file passing every check the build makes (a problem the file
  * had before is not the contributor's to answer for).
@@ -412,32 +422,33 @@ export function checkChange(values: DraftValues, site: SiteContent): { ok: true;
   const inOrder = (errors: FieldError[]) => ({ ok: false as const, errors: mergeErrorsInOrder([...changeQuestions.map((q) => q.id), changeDeclaration.id], errors) });
   const missing = missingChangeAnswers(values);
   if (missing.length) return inOrder(missing);
-  const slug = blueprintAnswer(textOf(values, 'blueprint'));
-  const entry = site.blueprints.get(slug);
-  if (!entry) return inOrder([{ id: 'blueprint', message: notABlueprint(slug) }]);
+  const page = changedPageOf(textOf(values, 'page'));
+  const entry = page && changeableEntry(site, page);
+  if (!page || !entry) return inOrder([{ id: 'page', message: notAChangeablePage(textOf(values, 'page')) }]);
+  const noun = `The ${page.kind}`;
   const section = textOf(values, 'section');
   const before = sectionsOf(entry.file.source).find((p) => p.heading === section)?.text;
-  if (before === undefined) return inOrder([{ id: 'section', message: `The blueprint has no part headed “${clipped(section, 80)}”: choose one of the parts listed` }]);
+  if (before === undefined) return inOrder([{ id: 'section', message: `${noun} has no part headed “${clipped(section, 80)}”: choose one of the parts listed` }]);
   // What the contributor started from, when the page says (an API client may not): a part changed since is not theirs to overwrite.
   const started = textOf(values, 'original');
   if (started && normalisedText(started) !== before) return inOrder([{ id: 'text', message: `The part “${clipped(section, 80)}” has changed on the site since you started: choose “Start again from the part as it is now” and make your change again` }]);
   const after = normalisedText(textOf(values, 'text'));
   if (after === before) return inOrder([{ id: 'text', message: 'New text is the same as the part is now: change what needs changing' }]);
   const added = contactDetailsIn(after).find((d) => !before.includes(d.text));
-  if (added) return inOrder([{ id: 'text', message: `New text seems to hold ${personalDataNames[added.kind]} that the part did not have: take it out, as everything here is published; the blueprint's contact is in its details` }]);
+  if (added) return inOrder([{ id: 'text', message: `New text seems to hold ${personalDataNames[added.kind]} that the part did not have: take it out, as everything here is published; the ${page.kind}'s contact is in its details` }]);
   let changed: string;
   try {
     changed = changedSource(entry.file.source, section, before, after);
   } catch (error) {
-    if (error instanceof ChangeError) return inOrder([{ id: 'text', message: `The blueprint ${error.message}` }]);
+    if (error instanceof ChangeError) return inOrder([{ id: 'text', message: `${noun} ${error.message}` }]);
     throw error;
   }
   const problemsOf = (source: string) => validateContent([{ ...entry.file, source }], { parser: nativeMdxParser, only: new Set([entry.file.path]), context: site.context }).problems;
   const had = new Set(problemsOf(entry.file.source).map((p) => `${p.field}\0${p.message}`));
   const problem = problemsOf(changed).find((p) => !had.has(`${p.field}\0${p.message}`));
-  if (problem) return inOrder([{ id: 'text', message: `With this change the blueprint would not pass the site's checks: ${problem.message}` }]);
+  if (problem) return inOrder([{ id: 'text', message: `With this change the ${page.kind} would not pass the site's checks: ${problem.message}` }]);
   const title = titleOf(entry);
-  return { ok: true, change: { slug, title, path: entry.file.path, text: changed, section, before, after, why: textOf(values, 'why'), role: textOf(values, 'role') } };
+  return { ok: true, change: { kind: page.kind, slug: page.slug, title, path: entry.file.path, text: changed, section, before, after, why: textOf(values, 'why'), role: textOf(values, 'role') } };
 }
 
 /** The label on every suggested change, whichever way it arrived. */
@@ -447,11 +458,11 @@ export const changeLabel = 'suggested-change';
 export function changePullRequestFor(c: CheckedChange, origin: { domain: string; creditName?: string }): PullRequestText {
   const from = sentFrom(origin, 'contributor');
   const body = [
-    `**Blueprint:** ${inline(c.title)}, at \`${paths.blueprint(c.slug)}\` (file \`${c.path}\`)`,
+    `**${c.kind === 'blueprint' ? 'Blueprint' : 'Playbook'}:** ${inline(c.title)}, at \`${paths[c.kind](c.slug)}\` (file \`${c.path}\`)`,
     `**Part changed:** ${inline(c.section)}. Nothing else in the file changes: the contributor edited the part as the site had it, and the change is made only if it still read so on GitHub when sent.`,
     ...(c.role ? [`**Contributor's role:** ${inline(c.role)}`] : []),
     `### Why it should change\n\n${quoted(c.why)}`,
-    `### Where this came from\n\n${from} They may not be one of the blueprint's owners: ask its published contact to agree the change before merging. Replies here are not seen by the contributor: a maintainer can reach them through the gateway's operators.`,
+    `### Where this came from\n\n${from} They may not be one of the ${c.kind}'s owners: ask its ${c.kind === 'blueprint' ? 'published contact' : 'owner'} to agree the change before merging. Replies here are not seen by the contributor: a maintainer can reach them through the gateway's operators.`,
   ].join('\n\n');
   return {
     title: `Change: ${clipped(c.title, 100)} (${clipped(c.section, 60)})`,

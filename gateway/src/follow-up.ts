@@ -13,7 +13,7 @@
  * left out too.
  * It only reads: a token with `pull_requests: read` (or `issues: read` for feedback) is enough.
  */
-import { paths, slugOf, type GitHubApi } from './content';
+import { pageNamed, paths, type GitHubApi } from './content';
 import type { Accepting } from './accepting';
 import type { Logger } from './worker';
 import type { Mailer } from './mail';
@@ -102,11 +102,10 @@ export interface FollowUpOptions {
 /** What the contributor called it: a blueprint's own title, or the pull request's (or issue's) for the other kinds. */
 const titleOf = (sub: Submission) => (sub.kind === 'blueprint' && typeof sub.answers.title === 'string' ? sub.answers.title : sub.payload?.title ?? '');
 
-/** The page a merged proposal becomes, for a new blueprint, a review of one or a change to one. */
+/** The page a merged proposal becomes, for a new blueprint, a review of one, or a change to a blueprint or playbook. */
 function pageOf(sub: Submission, siteUrl: string): string | undefined {
-  const path = sub.payload?.path;
-  if (!path || (sub.kind !== 'blueprint' && sub.kind !== 'review' && sub.kind !== 'change')) return undefined;
-  return `${siteUrl}${paths.blueprint(slugOf(path))}`;
+  const page = sub.payload?.path && (sub.kind === 'blueprint' || sub.kind === 'review' || sub.kind === 'change') ? pageNamed(sub.payload.path) : undefined;
+  return page && `${siteUrl}${paths[page.kind](page.slug)}`;
 }
 
 /**

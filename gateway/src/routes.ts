@@ -4,6 +4,7 @@
  *   GET  /healthz                    liveness, and that the database answers
  *   GET  /api/session                the session's CSRF token (a session cookie is made if none)
  *   GET  /api/blueprints/:slug/parts a blueprint's title and the text of each part, for the change form
+ *   GET  /api/playbooks/:slug/parts  the same for a playbook
  *   POST /api/sign-in   {email}      emails a 6-digit code to an allowed work address
  *   POST /api/verify    {email,code} signs in: a new session bound to that address
  *   POST /api/sign-out
@@ -11,7 +12,7 @@
  *                                    `kind: "adoption"` an adoption record ("We are using this"), or with
  *                                    `kind: "feedback"` feedback on a page (an issue, not a pull request), or
  *                                    with `kind: "review"` an owner's review of their blueprint, or with
- *                                    `kind: "change"` a suggested change to one part of a blueprint
+ *                                    `kind: "change"` a suggested change to one part of a blueprint or playbook
  *   GET  /api/submissions/:id        where it has got to
  *   PUT  /api/submissions/:id        new answers: the same pull request (or issue) is updated
  *   GET  /submissions/:id            the same, as a page
@@ -177,12 +178,14 @@ export async function routes(app: FastifyInstance, deps: RouteDeps): Promise<voi
     return { signedIn: Boolean(session.email), email: session.email, csrfToken: session.csrf, allowedDomains: settings.allowedDomains };
   });
 
-  app.get('/api/blueprints/:slug/parts', async (req, reply) => {
-    const { slug } = req.params as { slug: string };
-    const parts = /^[a-z0-9][a-z0-9-]*$/.test(slug) ? await checks.parts(slug) : undefined;
-    if (!parts) return problem(reply, 404, [{ id: 'blueprint', message: 'There is no blueprint with that short name on the site: use the one from its page address, /blueprints/<short name>/' }]);
-    return reply.header('cache-control', 'no-cache').send(parts);
-  });
+  for (const kind of ['blueprint', 'playbook'] as const) {
+    app.get(`/api/${kind}s/:slug/parts`, async (req, reply) => {
+      const { slug } = req.params as { slug: string };
+      const parts = /^[a-z0-9][a-z0-9-]*$/.test(slug) ? await checks.parts({ kind, slug }) : undefined;
+      if (!parts) return problem(reply, 404, [{ id: 'page', message: `There is no ${kind} at /${kind}s/${slug.length > 80 ? `${slug.slice(0, 80)}…` : slug}/ on the site: use the address of its page` }]);
+      return reply.header('cache-control', 'no-cache').send(parts);
+    });
+  }
 
   app.post('/api/sign-in', {
     preHandler: [csrf, perAddress('code', settings.codesPerHour, (req) => normaliseEmail((req.body as { email?: unknown })?.email) ?? 'invalid')],

@@ -16,7 +16,7 @@ import { sentMessage } from './mail';
 import { becomesIssue, type Payload, type Store, type Submission } from './store';
 import type { Checks } from './checks';
 import type { Accepting } from './accepting';
-import { ChangeError, changedSource, ContributionError, explainError, feedbackMarker, githubMessage, publish, ReviewError, reviewedSource, statusOf, StepError, type DraftValues, type GitHubApi } from './content';
+import { ChangeError, changedSource, ContributionError, explainError, feedbackMarker, githubMessage, pageNamed, publish, ReviewError, reviewedSource, statusOf, StepError, type DraftValues, type GitHubApi } from './content';
 import { issuePermissions } from './github-app';
 import { followUp } from './follow-up';
 
@@ -100,7 +100,7 @@ export function filesOf(payload: Payload): Parameters<typeof publish>[2]['files'
         try {
           return changedSource(current, change.section, change.before, change.after);
         } catch (error) {
-          if (error instanceof ChangeError) throw new ContributionError(`The blueprint ${error.message}.`);
+          if (error instanceof ChangeError) throw new ContributionError(`The ${pageNamed(payload.path)?.kind ?? 'page'} ${error.message}.`);
           throw error;
         }
       },

@@ -622,7 +622,7 @@ describe('giving feedback on a page without a GitHub account', () => {
   }, 120_000);
 });
 
-describe('suggesting a change to a blueprint without a GitHub account', () => {
+describe('suggesting a change to a blueprint or playbook without a GitHub account', () => {
   const slug = 'electronic-observations-in-nine-months';
   const file = `src/content/blueprints/${slug}.mdx`;
   const heading = 'A rollout team of six';
@@ -634,9 +634,9 @@ describe('suggesting a change to a blueprint without a GitHub account', () => {
       await page.goto(server.url(`/blueprints/${slug}/`));
       const foot = page.getByRole('complementary', { name: 'Improve this page' });
       await foot.getByRole('link', { name: 'Suggest a change to this blueprint' }).click();
-      await page.waitForURL(/\/suggest-a-change\/\?blueprint=/);
+      await page.waitForURL(/\/suggest-a-change\/\?page=/);
       const form = page.locator('change-form form');
-      expect(await form.getByLabel('Which blueprint?').inputValue()).toBe(slug);
+      expect(await form.getByLabel('Which page?').inputValue()).toBe(`/blueprints/${slug}/`);
       expect(await form.locator('[data-page-title]').innerText()).toBe('You are suggesting a change to “Moving 40 wards to electronic observations in nine months”.');
       await form.locator('[data-parts-status]').getByText(/parts: choose the one to change/).waitFor();
 
@@ -686,11 +686,33 @@ describe('suggesting a change to a blueprint without a GitHub account', () => {
     }
   }, 120_000);
 
+  it('goes from the foot of a playbook to the change form, which loads the playbook’s parts', async () => {
+    const playbook = 'configure-your-clinical-informatics-team';
+    const [first] = sectionsOf(readFileSync(`src/content/playbooks/${playbook}.mdx`, 'utf8'));
+    const { page, close } = await openPage(browser);
+    try {
+      await page.goto(server.url(`/playbooks/${playbook}/`));
+      await page.getByRole('complementary', { name: 'Improve this page' }).getByRole('link', { name: 'Suggest a change to this playbook' }).click();
+      const form = page.locator('change-form form');
+      await form.locator('[data-parts-status]').getByText('3 parts: choose the one to change, and its text appears below.').waitFor();
+      expect(await form.getByLabel('Which page?').inputValue()).toBe(`/playbooks/${playbook}/`);
+      await form.getByLabel('Which part of it?').selectOption(first.heading);
+      expect(await form.getByLabel('The part as it should read').inputValue()).toBe(first.text);
+      // A template's address names no page with parts: said beside the question.
+      await form.getByLabel('Which page?').fill('/templates/benefits-register/');
+      await form.getByLabel('Which page?').press('Tab');
+      await form.getByText('“/templates/benefits-register/” is not a blueprint or playbook on the site').waitFor();
+      expect(await form.getByLabel('Which part of it?').locator('option').allInnerTexts()).toEqual(['Choose a part']);
+    } finally {
+      await close();
+    }
+  }, 60_000);
+
   it('clears a change kept in the browser once the part reads as changed, and warns when the part has changed since the change began', async () => {
     const [landed, overtaken] = sectionsOf(readFileSync(file, 'utf8'));
     const { page, close } = await openPage(browser);
     try {
-      await page.goto(server.url(`/suggest-a-change/?blueprint=${slug}`));
+      await page.goto(server.url(`/suggest-a-change/?page=${slug}`));
       const form = page.locator('change-form form');
       const status = form.locator('[data-parts-status]');
       await status.getByText(/parts: choose the one to change/).waitFor();

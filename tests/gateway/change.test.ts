@@ -1,6 +1,6 @@
 /**
- * Suggesting a change to one part of a blueprint without a GitHub account: the gateway lists the
- * blueprint's parts for the form, checks the changed file as the build would, and opens one pull
+ * Suggesting a change to one part of a blueprint or playbook without a GitHub account: the gateway
+ * lists the page's parts for the form, checks the changed file as the build would, and opens one pull
  * request changing that part of the file as it is on GitHub, so a change merged elsewhere in the
  * file since is kept, and a change to the same part since is never overwritten. Everything runs
  * against the fake GitHub's real git repositories.
@@ -24,10 +24,13 @@ const title = String((parseSource(local).data as { title: string }).title);
 const part = sectionsOf(local).find((p) => p.heading === 'A rollout team of six')!;
 /** The file on GitHub has moved on since the gateway read its copy: a paragraph merged at its end. */
 const merged = `${local.trimEnd()}\n\nA paragraph merged on GitHub after the gateway read the site.\n`;
+const playbook = 'configure-your-clinical-informatics-team';
+const playbookFile = `src/content/playbooks/${playbook}.mdx`;
+const playbookSource = readFileSync(playbookFile, 'utf8');
 
 beforeAll(async () => {
   h = await startHarness({ GATEWAY_REQUESTS_PER_MINUTE: '100000', GATEWAY_CODES_PER_HOUR: '1000', GATEWAY_SUBMISSIONS_PER_HOUR: '1000' });
-  h.fake.repo(repository).git.commitFiles('main', { [file]: merged }, 'The blueprint, as GitHub has it');
+  h.fake.repo(repository).git.commitFiles('main', { [file]: merged, [playbookFile]: playbookSource }, 'The blueprint and a playbook, as GitHub has them');
   gateway = await startGateway(settingsFromEnv(h.env));
 });
 
@@ -45,7 +48,7 @@ async function contributor(): Promise<{ v: Visitor; email: string }> {
 
 const newText = part.text.replace('The rollout team was 6 WTE', 'The rollout team was 6.5 WTE');
 const change = (overrides: Record<string, unknown> = {}) => ({
-  blueprint: slug, section: part.heading, original: part.text.replace(/\n/g, '\r\n'), text: newText, why: 'The 2021 staffing report says 6.5.', role: 'Ward sister', confirm: ['accurate', 'no-patient-data'], ...overrides,
+  page: slug, section: part.heading, original: part.text.replace(/\n/g, '\r\n'), text: newText, why: 'The 2021 staffing report says 6.5.', role: 'Ward sister', confirm: ['accurate', 'no-patient-data'], ...overrides,
 });
 const send = (v: Visitor, answers: Record<string, unknown>) => v.submit(answers, { kind: 'change' });
 const pullFor = (id: string) => gatewayPull(h, id);
@@ -59,15 +62,18 @@ describe('a suggested change to a blueprint', () => {
     for (const bad of ['no-such-blueprint', '..%2F..%2Fetc', 'UPPER', '-', 'a'.repeat(100)]) {
       const answer = await fetch(`${gateway.url}/api/blueprints/${bad}/parts`);
       expect(answer.status, bad).toBe(404);
-      expect((await answer.json()).errors[0].id).toBe('blueprint');
+      expect((await answer.json()).errors[0].id).toBe('page');
     }
+    // A playbook's parts come from the playbooks, and a blueprint is not one.
+    expect(await (await fetch(`${gateway.url}/api/playbooks/${playbook}/parts`)).json()).toEqual({ title: (parseSource(playbookSource).data as { title: string }).title, sections: sectionsOf(playbookSource) });
+    expect((await fetch(`${gateway.url}/api/playbooks/${slug}/parts`)).status).toBe(404);
     // Longer than any short name: refused before the route, as every over-long address is.
     expect((await fetch(`${gateway.url}/api/blueprints/${'a'.repeat(101)}/parts`)).status).toBe(414);
   });
 
   it('becomes one pull request changing only that part, in the file as GitHub has it', async () => {
     const { v, email } = await contributor();
-    const answer = await send(v, change({ blueprint: `https://nhs.example.org/blueprints/${slug}/` }));
+    const answer = await send(v, change({ page: `https://nhs.example.org/blueprints/${slug}/` }));
     expect(answer.status, JSON.stringify(answer.body)).toBe(202);
     const id = answer.body.id as string;
     await until(() => gateway.store.get(id)?.state === 'sent', `change ${id} to be sent`);
@@ -91,15 +97,18 @@ describe('a suggested change to a blueprint', () => {
     const { v } = await contributor();
     const before = gateway.store.list().length;
     expect(errorsOf(await send(v, {}))).toEqual({
-      blueprint: 'Write the short name of the blueprint, from its page address',
-      section: 'Choose the part of the blueprint to change',
+      page: 'Write the address of the blueprint or playbook to change',
+      section: 'Choose the part of the page to change',
       text: 'Write the part as it should read',
       why: 'Say why it should change',
       confirm: 'Confirm both statements under “Before you send it”',
     });
-    expect(errorsOf(await send(v, change({ blueprint: 'no-such-blueprint' })))).toEqual({
-      blueprint: '“no-such-blueprint” is not a blueprint on the site: use the short name from its page address, /blueprints/<short name>/',
+    expect(errorsOf(await send(v, change({ page: 'no-such-blueprint' })))).toEqual({
+      page: '“no-such-blueprint” is not a blueprint or playbook on the site: use its address, /blueprints/<short name>/ or /playbooks/<short name>/',
     });
+    // A template's page has no parts to change, and a playbook is found only among the playbooks.
+    expect(errorsOf(await send(v, change({ page: '/templates/benefits-register/' })))).toEqual({ page: expect.stringMatching(/^“\/templates\/benefits-register\/” is not a blueprint or playbook on the site/) });
+    expect(errorsOf(await send(v, change({ page: `/playbooks/${slug}/` })))).toEqual({ page: expect.stringMatching(/is not a blueprint or playbook on the site/) });
     expect(errorsOf(await send(v, change({ section: 'Our budget' })))).toEqual({ section: 'The blueprint has no part headed “Our budget”: choose one of the parts listed' });
     expect(errorsOf(await send(v, change({ original: 'The rollout team was 5 WTE.' })))).toEqual({
       text: 'The part “A rollout team of six” has changed on the site since you started: choose “Start again from the part as it is now” and make your change again',
@@ -111,6 +120,23 @@ describe('a suggested change to a blueprint', () => {
     expect(errorsOf(await send(v, change({ text: `${newText}\n\n<script>alert(1)</script>` })))).toEqual({ text: expect.stringMatching(/^With this change the blueprint would not pass the site's checks: /) });
     expect(errorsOf(await send(v, change({ text: `${newText} {process.exit(1)}` })))).toEqual({ text: expect.stringMatching(/^With this change the blueprint would not pass the site's checks: /) });
     expect(gateway.store.list().length).toBe(before);
+  });
+
+  it('to a playbook becomes a pull request changing that part of the playbook, and asks its owner to agree it', async () => {
+    const { v } = await contributor();
+    const first = sectionsOf(playbookSource)[0];
+    const answer = await send(v, change({ page: `/playbooks/${playbook}/`, section: first.heading, original: first.text, text: `${first.text} Start with what clinicians need.` }));
+    expect(answer.status, JSON.stringify(answer.body)).toBe(202);
+    const id = answer.body.id as string;
+    await until(() => gateway.store.get(id)?.state === 'sent', `change ${id} to be sent`);
+    const pull = pullFor(id)!;
+    const playbookTitle = String((parseSource(playbookSource).data as { title: string }).title);
+    expect(pull.title).toBe(`Change: ${playbookTitle} (${first.heading})`);
+    expect(pull.body).toContain(`**Playbook:** ${playbookTitle}, at \`/playbooks/${playbook}/\` (file \`${playbookFile}\`)`);
+    expect(pull.body).toContain("ask its owner to agree the change before merging");
+    expect(fileOnGatewayBranch(h, id, playbookFile)).toBe(playbookSource.replace(first.text, `${first.text} Start with what clinicians need.`));
+    // The MDX safety gate checks a playbook's part as the build would, and the message names the playbook.
+    expect(errorsOf(await send(v, change({ page: `/playbooks/${playbook}/`, section: first.heading, original: first.text, text: `${first.text}\n\n<script>alert(1)</script>` })))).toEqual({ text: expect.stringMatching(/^With this change the playbook would not pass the site's checks: /) });
   });
 
   it('fails, saying why, when the part was changed on GitHub after the contributor started, and opens nothing', async () => {

@@ -54,12 +54,16 @@ describe('the check pool', () => {
 
   it('checks suggested changes alike, and gives the change form the same parts', async () => {
     const slug = 'electronic-observations-in-nine-months';
-    const parts = await inProcess.parts(slug);
+    const parts = await inProcess.parts({ kind: 'blueprint', slug });
     expect(parts?.sections.length).toBeGreaterThan(3);
-    expect(await pool.parts(slug)).toEqual(parts);
-    expect(await pool.parts('no-such-blueprint')).toBeUndefined();
+    expect(await pool.parts({ kind: 'blueprint', slug })).toEqual(parts);
+    const playbook = { kind: 'playbook', slug: 'configure-your-clinical-informatics-team' } as const;
+    expect((await pool.parts(playbook))?.sections.map((p) => p.heading)).toEqual(['Why this matters', 'Who this is for', 'Before you start']);
+    expect(await pool.parts(playbook)).toEqual(await inProcess.parts(playbook));
+    expect(await pool.parts({ kind: 'blueprint', slug: 'no-such-blueprint' })).toBeUndefined();
+    expect(await pool.parts({ kind: 'playbook', slug })).toBeUndefined();
     const first = parts!.sections[0];
-    const change = { blueprint: slug, section: first.heading, text: `${first.text} One more sentence.`, why: 'It was missing.', confirm: ['accurate', 'no-patient-data'] };
+    const change = { page: slug, section: first.heading, text: `${first.text} One more sentence.`, why: 'It was missing.', confirm: ['accurate', 'no-patient-data'] };
     const cases = [change, { ...change, text: `${first.text} <script>alert(1)</script>` }, { ...change, section: 'No such part' }];
     for (const answers of cases) expect(await pool.proposal('change', answers, options)).toEqual(await inProcess.proposal('change', answers, options));
     expect(await pool.proposal('change', change, options)).toHaveProperty('change', { section: first.heading, before: first.text, after: change.text });

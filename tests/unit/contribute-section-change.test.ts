@@ -6,9 +6,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { missingChangeAnswers } from '../../src/lib/contribute/change-questions';
+import { changedPageOf, missingChangeAnswers, notAChangeablePage } from '../../src/lib/contribute/change-questions';
 import { headingLineIn } from '../../src/lib/content/body-headings';
-import { ChangeError, changedSource, keptChangeState, normalisedText, sectionsOf } from '../../src/lib/contribute/section-change';
+import { ChangeError, changedSource, sectionsOf } from '../../src/lib/contribute/section-change';
+import { keptChangeState, normalisedText } from '../../src/lib/contribute/part-text';
 import { parseSource } from '../../src/lib/content/front-matter';
 
 const dir = 'src/content/blueprints';
@@ -40,10 +41,10 @@ We had paper.
 `;
 
 describe('what a change needs before it is sent', () => {
-  const answers = { blueprint: 'x', section: 'Starting point', text: 'New words.', why: 'It was wrong.', confirm: ['accurate', 'no-patient-data'] };
-  it('is the blueprint, a part, the new text, why, and both statements', () => {
+  const answers = { page: 'x', section: 'Starting point', text: 'New words.', why: 'It was wrong.', confirm: ['accurate', 'no-patient-data'] };
+  it('is the page, a part, the new text, why, and both statements', () => {
     expect(missingChangeAnswers(answers)).toEqual([]);
-    expect(missingChangeAnswers({}).map((e) => e.id)).toEqual(['blueprint', 'section', 'text', 'why', 'confirm']);
+    expect(missingChangeAnswers({}).map((e) => e.id)).toEqual(['page', 'section', 'text', 'why', 'confirm']);
     expect(missingChangeAnswers({ ...answers, confirm: ['accurate'] }).map((e) => e.id)).toEqual(['confirm']);
   });
 
@@ -53,6 +54,20 @@ describe('what a change needs before it is sent', () => {
     expect(headingLineIn('# Top')).toBe(1);
     expect(headingLineIn('Words\n\n---\n\n### A heading inside the part\n\n```\n## in code\n```')).toBe(0);
     expect(missingChangeAnswers({ ...answers, text: 'x'.repeat(20_001) })).toEqual([{ id: 'text', message: expect.stringMatching(/^New text is 20,001 characters/) }]);
+  });
+});
+
+describe('the page a change is to', () => {
+  it('is a blueprint or playbook named by its address, a full link or its file, or a blueprint by its short name alone', () => {
+    expect(changedPageOf('/blueprints/ward-rounds/')).toEqual({ kind: 'blueprint', slug: 'ward-rounds' });
+    expect(changedPageOf(' https://example.nhs.uk/commons/playbooks/Get-Ready/?x=1 ')).toEqual({ kind: 'playbook', slug: 'get-ready' });
+    expect(changedPageOf('src/content/playbooks/get-ready.mdx')).toEqual({ kind: 'playbook', slug: 'get-ready' });
+    expect(changedPageOf('Ward-Rounds')).toEqual({ kind: 'blueprint', slug: 'ward-rounds' });
+  });
+
+  it('is none for a template, a title or anything else, and says so naming the answer', () => {
+    for (const answer of ['/templates/benefits-register/', 'Ward rounds on tablets', '../../etc/passwd', '']) expect(changedPageOf(answer), answer).toBeUndefined();
+    expect(notAChangeablePage(` ${'x'.repeat(100)} `)).toBe(`“${'x'.repeat(80)}…” is not a blueprint or playbook on the site: use its address, /blueprints/<short name>/ or /playbooks/<short name>/`);
   });
 });
 

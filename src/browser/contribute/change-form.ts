@@ -1,18 +1,20 @@
 /**
  * <change-form>: the change page (src/pages/suggest-a-change.astro), a question form
- * (./question-form.ts) sent through the gateway only. The page address fills in the blueprint
- * (?blueprint=<its slug>&title=<its title>, as "Suggest a change" gives it). The gateway lists the
- * blueprint's parts; choosing one puts its text in the box to change, and out of sight the text it
- * started from, so the gateway can refuse to overwrite a change made since. What the contributor
- * types is kept in this browser, per blueprint and part, so a reload or a failed send loses nothing.
+ * (./question-form.ts) sent through the gateway only. The page address fills in the page to change
+ * (?page=/blueprints/<its slug>/&title=<its title>, as "Suggest a change" gives it, or a playbook's).
+ * The gateway lists the page's parts; choosing one puts its text in the box to change, and out of
+ * sight the text it started from, so the gateway can refuse to overwrite a change made since. What
+ * the contributor types is kept in this browser, per page and part, so a reload or a failed send
+ * loses nothing.
  */
-import { blueprintAnswer } from '../../lib/contribute/adoption-questions';
-import { changePageQuestions, missingChangeAnswers } from '../../lib/contribute/change-questions';
-import { keptChangeState, type BodySection } from '../../lib/contribute/section-change';
+import { changedPageOf, changePageQuestions, missingChangeAnswers, notAChangeablePage } from '../../lib/contribute/change-questions';
+import { keptChangeState } from '../../lib/contribute/part-text';
+import type { BodySection } from '../../lib/contribute/section-change';
 import { showFieldError } from './errors';
 import { defineQuestionForm, sentToSiteTeam } from './question-form';
 
-const keptKey = (slug: string, heading: string) => `blueprint-commons:change-draft:v1:${slug}:${heading}`;
+/** Where a change is kept: by page (a blueprint's slug, or "playbook:" and a playbook's) and part. */
+const keptKey = (page: string, heading: string) => `blueprint-commons:change-draft:v1:${page}:${heading}`;
 
 /** A change begun in this browser: the part's text it started from, and the text as changed so far. */
 interface Kept {
@@ -20,35 +22,36 @@ interface Kept {
   text: string;
 }
 
-function kept(slug: string, heading: string): Kept | undefined {
+function kept(page: string, heading: string): Kept | undefined {
   try {
-    const saved = JSON.parse(localStorage.getItem(keptKey(slug, heading)) ?? 'null') as Partial<Kept> | null;
+    const saved = JSON.parse(localStorage.getItem(keptKey(page, heading)) ?? 'null') as Partial<Kept> | null;
     return typeof saved?.original === 'string' && typeof saved.text === 'string' ? { original: saved.original, text: saved.text } : undefined;
   } catch {
     return undefined; // Storage can be switched off (the change is then kept only while the page is open), or hold something else.
   }
 }
 
-function keep(slug: string, heading: string, change: Kept | undefined): void {
+function keep(page: string, heading: string, change: Kept | undefined): void {
   try {
-    if (change === undefined) localStorage.removeItem(keptKey(slug, heading));
-    else localStorage.setItem(keptKey(slug, heading), JSON.stringify(change));
+    if (change === undefined) localStorage.removeItem(keptKey(page, heading));
+    else localStorage.setItem(keptKey(page, heading), JSON.stringify(change));
   } catch {
     // As above.
   }
 }
 
-/** Loads the blueprint's parts into the list, and each chosen part's text (or the change kept for it) into the box. */
+/** Loads the page's parts into the list, and each chosen part's text (or the change kept for it) into the box. */
 function startChangeForm(form: HTMLFormElement, root: HTMLElement, query: URLSearchParams): void {
   const gateway = root.querySelector<HTMLElement>('gateway-send')?.dataset.url;
-  const blueprint = form.querySelector<HTMLInputElement>('[name="blueprint"]')!;
+  const pageField = form.querySelector<HTMLInputElement>('[name="page"]')!;
   const select = form.querySelector<HTMLSelectElement>('[name="section"]')!;
   const box = form.querySelector<HTMLTextAreaElement>('[name="text"]')!;
   const startedFrom = form.querySelector<HTMLTextAreaElement>('[name="original"]')!;
   const reset = root.querySelector<HTMLButtonElement>('[data-reset-part]')!;
   const status = root.querySelector<HTMLElement>('[data-parts-status]')!;
   let parts: BodySection[] = [];
-  let slug = '';
+  /** The page's key in this browser's storage (keptKey). */
+  let stored = '';
   let loading = 0;
 
   const say = (text: string) => {
@@ -62,11 +65,11 @@ function startChangeForm(form: HTMLFormElement, root: HTMLElement, query: URLSea
    * has changed since is shown with a warning, as the gateway would refuse it.
    */
   const show = () => {
-    let change = kept(slug, select.value);
+    let change = kept(stored, select.value);
     const now = current();
     const state = change && now !== undefined ? keptChangeState(change, now) : 'open';
     if (state === 'landed') {
-      keep(slug, select.value, undefined);
+      keep(stored, select.value, undefined);
       change = undefined;
     }
     const note = state === 'landed'
@@ -82,33 +85,35 @@ function startChangeForm(form: HTMLFormElement, root: HTMLElement, query: URLSea
   };
 
   const load = async (wanted: string | null) => {
-    slug = blueprintAnswer(blueprint.value);
+    const page = changedPageOf(pageField.value);
+    stored = !page ? '' : page.kind === 'blueprint' ? page.slug : `${page.kind}:${page.slug}`;
     const run = ++loading;
     select.replaceChildren(new Option('Choose a part', ''));
     box.value = '';
     startedFrom.value = '';
     reset.hidden = true;
     parts = [];
-    if (!slug || !gateway) return;
-    say('Loading the blueprint’s parts…');
+    if (!page && pageField.value.trim()) showFieldError(form, 'page', notAChangeablePage(pageField.value));
+    if (!page || !gateway) return;
+    say('Loading the page’s parts…');
     try {
-      const response = await fetch(`${gateway.replace(/\/$/, '')}/api/blueprints/${encodeURIComponent(slug)}/parts`);
+      const response = await fetch(`${gateway.replace(/\/$/, '')}/api/${page.kind}s/${encodeURIComponent(page.slug)}/parts`);
       if (run !== loading) return;
       if (response.status === 404) {
         say('');
         const answer = (await response.json().catch(() => ({}))) as { errors?: { message?: string }[] };
-        showFieldError(form, 'blueprint', answer.errors?.[0]?.message ?? 'There is no blueprint with that short name on the site');
+        showFieldError(form, 'page', answer.errors?.[0]?.message ?? `There is no ${page.kind} at that address on the site`);
         return;
       }
       if (!response.ok) throw new Error(String(response.status));
       parts = ((await response.json()) as { sections: BodySection[] }).sections;
       if (run !== loading) return;
-      showFieldError(form, 'blueprint', undefined);
+      showFieldError(form, 'page', undefined);
       select.append(...parts.map((p) => new Option(p.heading, p.heading)));
       if (wanted && parts.some((p) => p.heading === wanted)) select.value = wanted;
       show();
     } catch {
-      if (run === loading) say('The blueprint’s parts could not be loaded just now. Check your connection, then choose “Load its parts” again.');
+      if (run === loading) say('The page’s parts could not be loaded just now. Check your connection, then choose “Load its parts” again.');
     }
   };
 
@@ -116,14 +121,14 @@ function startChangeForm(form: HTMLFormElement, root: HTMLElement, query: URLSea
   box.addEventListener('input', () => {
     if (!select.value) return;
     // Only a change is kept: the part's own text needs no keeping.
-    keep(slug, select.value, box.value === startedFrom.value ? undefined : { original: startedFrom.value, text: box.value });
+    keep(stored, select.value, box.value === startedFrom.value ? undefined : { original: startedFrom.value, text: box.value });
   });
   reset.addEventListener('click', () => {
-    keep(slug, select.value, undefined);
+    keep(stored, select.value, undefined);
     show();
     box.focus();
   });
-  blueprint.addEventListener('change', () => void load(null));
+  pageField.addEventListener('change', () => void load(null));
   root.querySelector<HTMLButtonElement>('[data-load-parts]')!.addEventListener('click', () => void load(select.value || query.get('section')));
   root.querySelector<HTMLElement>('[data-load-parts]')!.hidden = false;
   void load(query.get('section'));
@@ -132,7 +137,7 @@ function startChangeForm(form: HTMLFormElement, root: HTMLElement, query: URLSea
 defineQuestionForm('change-form', {
   questions: changePageQuestions,
   missing: missingChangeAnswers,
-  fromAddress: ['blueprint'],
+  fromAddress: ['page'],
   titleLine: (title) => `You are suggesting a change to “${title}”.`,
   start: startChangeForm,
   sentText: sentToSiteTeam,

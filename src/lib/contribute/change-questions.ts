@@ -1,10 +1,10 @@
 /**
- * Suggesting a change to a blueprint without a GitHub account: one list of questions, read by the
- * site's change page (src/pages/suggest-a-change.astro) and the submission gateway, which turns
- * the answers into a pull request changing one part of the blueprint (./section-change.ts). It is
- * "Edit this page on GitHub" for everyone else. The page lists the blueprint's parts and fills in
- * the chosen part's text from the gateway, so the contributor edits rather than retypes. Ids are a
- * public contract, as in ./questions.ts.
+ * Suggesting a change to a blueprint or a playbook without a GitHub account: one list of
+ * questions, read by the site's change page (src/pages/suggest-a-change.astro) and the submission
+ * gateway, which turns the answers into a pull request changing one part of the page's body
+ * (./section-change.ts). It is "Edit this page on GitHub" for everyone else. The page lists the
+ * parts and fills in the chosen part's text from the gateway, so the contributor edits rather than
+ * retypes. Ids are a public contract, as in ./questions.ts.
  *
  * Runs in the browser as well as in Node: no I/O, no Node built-ins.
  */
@@ -12,18 +12,39 @@ import type { FieldError } from './draft-check';
 import { answerOverLimit, confirmsAll, textOf, unanswered, type DraftValues } from './answers';
 import type { Declaration } from './issue-form';
 import { declarationQuestion, type Question } from './questions';
+import { pageNamed } from './feedback-questions';
 import { headingLineIn } from '../content/body-headings';
+
+/** The pages whose text can be changed here: those written as MDX with `## ` parts. */
+export type ChangeablePageKind = 'blueprint' | 'playbook';
+
+/**
+ * The page the answer to "Which page?" names: its address (/blueprints/<short name>/ or
+ * /playbooks/<short name>/, alone or in a full link), its file, or a blueprint's short name alone.
+ */
+export function changedPageOf(answer: string): { kind: ChangeablePageKind; slug: string } | undefined {
+  const text = answer.trim();
+  const named = pageNamed(text);
+  if (named) return named.kind === 'template' ? undefined : { kind: named.kind, slug: named.slug };
+  return /^[a-z0-9-]+$/i.test(text) ? { kind: 'blueprint', slug: text.toLowerCase() } : undefined;
+}
+
+/** Said beside "Which page?" when the answer names no blueprint or playbook of the site. */
+export function notAChangeablePage(answer: string): string {
+  const given = answer.trim();
+  return `“${given.length > 80 ? `${given.slice(0, 80)}…` : given}” is not a blueprint or playbook on the site: use its address, /blueprints/<short name>/ or /playbooks/<short name>/`;
+}
 
 export const changeQuestions: readonly Question[] = [
   {
-    id: 'blueprint', path: [], name: 'Blueprint', label: 'Which blueprint?', kind: 'text', required: true, group: 'Your change',
-    hint: 'Its short name, as in its page address: /blueprints/<short name>/. “Suggest a change”, at the foot of its page, fills this in.',
-    emptyMessage: 'Write the short name of the blueprint, from its page address',
+    id: 'page', path: [], name: 'Page', label: 'Which page?', kind: 'text', required: true, group: 'Your change',
+    hint: 'Its address, as in your browser: /blueprints/<short name>/ or /playbooks/<short name>/. “Suggest a change”, at the foot of the page, fills this in.',
+    emptyMessage: 'Write the address of the blueprint or playbook to change',
   },
   {
     id: 'section', path: [], name: 'Part', label: 'Which part of it?', kind: 'one', dropDown: true, terms: [], required: true, group: 'Your change',
     hint: 'The heading of the part you want to change, as on the page. Its text appears below for you to change.',
-    emptyMessage: 'Choose the part of the blueprint to change',
+    emptyMessage: 'Choose the part of the page to change',
   },
   {
     id: 'text', path: [], name: 'New text', label: 'The part as it should read', kind: 'section', required: true, group: 'Your change',
@@ -36,7 +57,7 @@ export const changeQuestions: readonly Question[] = [
   },
   {
     id: 'why', path: [], name: 'Why', label: 'Why should it change?', kind: 'paragraph', required: true, group: 'Your change',
-    hint: 'For the site team and the blueprint’s owners, who check it: for example “The figures are from the 2025 audit, not the 2023 one”.',
+    hint: 'For the site team and the page’s owners, who check it: for example “The figures are from the 2025 audit, not the 2023 one”.',
     emptyMessage: 'Say why it should change',
   },
   {
@@ -45,11 +66,11 @@ export const changeQuestions: readonly Question[] = [
   },
 ];
 
-/** What the contributor must confirm. The site team and the blueprint's owners check every change. */
+/** What the contributor must confirm. The site team and the page's owners check every change. */
 export const changeDeclaration: Declaration = {
   id: 'confirm',
   label: 'Before you send it',
-  description: 'Your change is public: it becomes a pull request that the site team checks with the blueprint’s owners.',
+  description: 'Your change is public: it becomes a pull request that the site team checks with the page’s owners.',
   statements: [
     { value: 'accurate', label: 'To the best of my knowledge the new text is accurate' },
     { value: 'no-patient-data', label: 'It contains no patient information and nothing confidential' },

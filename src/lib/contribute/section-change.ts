@@ -1,5 +1,5 @@
 /**
- * A suggested change to one part of a blueprint, for someone with no GitHub account
+ * A suggested change to one part of a blueprint or playbook, for someone with no GitHub account
  * (./change-questions.ts asks for it): the text under one `## heading` of the body, replaced by
  * what the contributor wrote. Nothing else in the file changes, byte for byte, so the pull request
  * shows exactly the suggestion. The contributor edits the text as it was when they started, and
@@ -12,11 +12,12 @@
 import { astroFrontmatter } from '../content/front-matter-fence';
 import { afterLine, headingLine, headingLineIn } from '../content/body-headings';
 import { parseSource } from '../content/front-matter';
+import { normalisedText } from './part-text';
 
-/** Why a change cannot be made to this file; the message follows "The blueprint …". */
+/** Why a change cannot be made to this file; the message follows "The blueprint …" (or "The playbook …"). */
 export class ChangeError extends Error {}
 
-/** One part of a blueprint's body: its `## heading` and the Markdown under it, trimmed. */
+/** One part of a page's body: its `## heading` and the Markdown under it, trimmed. */
 export interface BodySection {
   heading: string;
   text: string;
@@ -27,10 +28,6 @@ interface Located extends BodySection {
   from: number;
   to: number;
 }
-
-
-/** Line endings as Unix ones and the ends trimmed: how two texts of one part are compared. */
-export const normalisedText = (text: string) => text.replace(/\r\n?/g, '\n').split('\n').map((line) => line.trimEnd()).join('\n').trim();
 
 /** Where the body starts: after the front-matter's closing fence, if there is one. */
 function bodyStart(source: string): number {
@@ -60,22 +57,10 @@ function locate(source: string): Located[] {
   });
 }
 
-/**
- * Where a change kept in the browser stands against the part as the site has it now: `landed`
- * when the part already reads as changed (the pull request was merged), `overtaken` when the
- * part has changed since the contributor started (sending it would be refused), else `open`.
- */
-export function keptChangeState(kept: { original: string; text: string }, current: string): 'landed' | 'overtaken' | 'open' {
-  const now = normalisedText(current);
-  if (normalisedText(kept.text) === now) return 'landed';
-  return normalisedText(kept.original) === now ? 'open' : 'overtaken';
-}
-
-/** The parts of a blueprint's body, in order: what the change form offers. */
+/** The parts of a page's body, in order: what the change form offers. */
 export function sectionsOf(source: string): BodySection[] {
   return locate(source).map(({ heading, text }) => ({ heading, text }));
 }
-
 
 /**
  * The file with the part headed `heading` reading `text` instead: `before` is that part as the
