@@ -7,21 +7,17 @@
  * gzipped. The measured sizes are printed so they can be recorded in the README.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attr, parseHtml, type HtmlElement } from '../support/html';
 import { builtPages, pageKinds, type BuiltPage } from '../support/pages';
 import { basePath, distDir, unserved } from '../support/site-dir';
+import { draftingFormScriptBudget, gzipped, importedModules, KiB, scriptBudget } from '../support/page-weight';
 import { paths } from '../../src/lib/content/urls';
 
-const KiB = 1024;
 const blueprintHtmlBudget = 12 * KiB;
 const cssBudget = 30 * KiB;
 const safetyCheckBudget = 100 * KiB;
-/** JavaScript a page loads as it opens: its scripts and every module they import statically. */
-const scriptBudget = 20 * KiB;
-const draftingFormScriptBudget = 70 * KiB;
 /** Pages that may load JavaScript: search runs Pagefind, contribute drafts a file in the browser, the forms send through the gateway. */
 const scriptPages = new Set([paths.search(), paths.contribute(), paths.myTrust(), paths.whereToStart(), paths.weAreUsingThis(), paths.feedback(), paths.review()]);
 /** An inline classic script this short (e.g. setting a class on <body>) is not "loading JavaScript". */
@@ -40,8 +36,6 @@ interface Measured {
   modules: Set<string>;
 }
 
-/** zlib's default level, as web servers commonly use; level 9 would flatter the numbers. */
-const gzipped = (data: Buffer | string) => gzipSync(data).length;
 const gzippedFiles = new Map<string, number>();
 
 /** The built file a same-site address refers to, or undefined for other sites. */
@@ -91,15 +85,6 @@ async function measure(page: BuiltPage): Promise<Measured> {
     js += gzippedFiles.get(file)!;
   }
   return { page, html: gzipped(source), css, stylesheets, scripts, js, modules };
-}
-
-/** A built module and those it imports statically (`from"./x.js"`, `import"./x.js"`), into `into`. */
-function importedModules(file: string, into: Set<string>): void {
-  if (into.has(file)) return;
-  into.add(file);
-  for (const [, name] of readFileSync(file, 'utf8').matchAll(/\b(?:from|import)\s*["'](\.\/[^"']+\.js)["']/g)) {
-    importedModules(join(dirname(file), name), into);
-  }
 }
 
 function median(values: number[]): number {

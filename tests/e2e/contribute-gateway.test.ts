@@ -20,6 +20,8 @@ import { axeViolations, formatViolations } from '../support/axe';
 import { launchBrowser, openPage } from '../support/browser';
 import { stepOfQuestion } from '../../src/lib/contribute/steps';
 import { sectionsOf } from '../../src/lib/contribute/section-change';
+import { paths } from '../../src/lib/content/urls';
+import { draftingFormScriptBudget, gzipped, importedModules, KiB, scriptBudget } from '../support/page-weight';
 import { currentStep, fillQuickly, goToStep } from '../support/draft-form';
 import { startStaticServer, type StaticServer } from '../support/static-server';
 
@@ -82,6 +84,20 @@ async function signIn(panel: Locator, address = email): Promise<void> {
 describe('sending a draft without a GitHub account', () => {
   it('builds the site with the gateway offered on the drafting form', () => {
     expect(build.status, build.output).toBe(0);
+  });
+
+  it('keeps the JavaScript each form page loads with the gateway within the page-weight budget', () => {
+    // The site's own budget test measures a build without the gateway, where these pages load less or nothing.
+    const outDir = join(work, 'dist');
+    const weights = [paths.contribute(), paths.weAreUsingThis(), paths.feedback(), paths.review(), paths.suggestChange()].map((path) => {
+      const html = readFileSync(join(outDir, path, 'index.html'), 'utf8');
+      const modules = new Set<string>();
+      for (const [, src] of html.matchAll(/<script\b[^>]*\bsrc="\/([^"]+)"/g)) importedModules(join(outDir, src), modules);
+      return { path, js: [...modules].reduce((sum, file) => sum + gzipped(readFileSync(file)), 0), budget: path === paths.contribute() ? draftingFormScriptBudget : scriptBudget };
+    });
+    console.log(weights.map((w) => `${w.path} ${(w.js / KiB).toFixed(1)} KiB`).join(', '));
+    expect(weights.every((w) => w.js > 0), 'every form page loads its script').toBe(true);
+    expect(weights.filter((w) => w.js > w.budget).map((w) => `${w.path} ${(w.js / KiB).toFixed(1)} KiB of ${w.budget / KiB}`)).toEqual([]);
   });
 
   it('says on the home and contribute pages that a blueprint can be sent with a work email address, not that GitHub is needed for everything', async () => {
