@@ -59,8 +59,12 @@ async function siteTeamOf(api: GitHubApi, upstream: { owner: string; repo: strin
 
 const cut = (text: string) => (text.length > replyLimit ? `${text.slice(0, replyLimit).trimEnd()}\n\n[Cut here: the rest is on GitHub.]` : text);
 
-/** What became of a submission's pull request (or issue) on GitHub, and the site team's replies on it. */
-export async function readThread(api: GitHubApi, upstream: { owner: string; repo: string }, sub: Pick<Submission, 'kind' | 'pullNumber'>): Promise<{ state: GitHubState; replies: Reply[] }> {
+/**
+ * What became of a submission's pull request (or issue) on GitHub, the site team's replies on it,
+ * and the id of every comment and review still there, whoever wrote it: a reply passed on before
+ * and missing from them has been deleted on GitHub.
+ */
+export async function readThread(api: GitHubApi, upstream: { owner: string; repo: string }, sub: Pick<Submission, 'kind' | 'pullNumber'>): Promise<{ state: GitHubState; replies: Reply[]; present: Set<string> }> {
   const number = sub.pullNumber!;
   const issue = becomesIssue(sub.kind);
   const { data } = issue
@@ -81,7 +85,8 @@ export async function readThread(api: GitHubApi, upstream: { owner: string; repo
     ...reviewed.filter((r) => team.has(r.user!.login!))
       .map((r) => ({ id: `review-${r.id}`, author: r.user!.login!, body: cut(r.body?.trim() ?? ''), at: r.submitted_at!, url: r.html_url, verdict: verdicts[r.state] ?? null })),
   ].sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
-  return { state, replies: replies.slice(-repliesKept) };
+  const present = new Set([...comments.map((c) => `comment-${c.id}`), ...reviews.map((r) => `review-${r.id}`)]);
+  return { state, replies: replies.slice(-repliesKept), present };
 }
 
 export interface FollowUpOptions {
@@ -122,7 +127,7 @@ export async function followUp(o: FollowUpOptions, now = Date.now()): Promise<{ 
     try {
       await o.accepting.quiet();
       const client = await o.github.client((line) => o.log.info({ submission: sub.id }, line), becomesIssue(sub.kind) ? { issues: 'read' } : { pull_requests: 'read' });
-      const { state, replies } = await readThread(o.accepting.waitingFor(client.api), o.upstream, sub);
+      const { state, replies, present } = await readThread(o.accepting.waitingFor(client.api), o.upstream, sub);
       const seen = o.store.seenReplies(sub.id);
       // New replies, and replies passed on before whose text the site team has edited since.
       const added = replies.flatMap((r) => (!seen.has(r.id) ? [r] : seen.get(r.id) !== r.body ? [{ ...r, edited: true }] : []));
@@ -136,7 +141,8 @@ export async function followUp(o: FollowUpOptions, now = Date.now()): Promise<{ 
         emailed++;
         o.log.info({ submission: sub.id, state, replies: added.length }, 'told the contributor what is new on GitHub');
       }
-      o.store.recordFollowUp(sub.id, state, added, now);
+      // A reply deleted on GitHub (a comment posted by mistake, say) goes from the status page too.
+      o.store.recordFollowUp(sub.id, state, added, now, [...seen.keys()].filter((id) => !present.has(id)));
     } catch (error) {
       o.store.followedWithoutAnswer(sub.id, now);
       const e = error as Error & { status?: number; code?: string };

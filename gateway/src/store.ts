@@ -374,10 +374,14 @@ export class Store {
     return new Map((this.sql('SELECT reply_id, body FROM replies WHERE submission_id = ?').all(id) as { reply_id: string; body: string }[]).map((r) => [r.reply_id, r.body]));
   }
 
-  /** Records a look at GitHub, once the contributor has been told: the state found and the replies, new or edited, in one transaction. */
-  recordFollowUp(id: string, state: GitHubState, replies: readonly Reply[], now = Date.now()): void {
+  /**
+   * Records a look at GitHub, once the contributor has been told: the state found, the replies new
+   * or edited, and those `deleted` on GitHub since, which are forgotten, in one transaction.
+   */
+  recordFollowUp(id: string, state: GitHubState, replies: readonly Reply[], now = Date.now(), deleted: readonly string[] = []): void {
     this.db.exec('BEGIN IMMEDIATE');
     try {
+      for (const replyId of deleted) this.sql('DELETE FROM replies WHERE submission_id = ? AND reply_id = ?').run(id, replyId);
       for (const r of replies) {
         this.sql(`INSERT INTO replies (submission_id, reply_id, author, body, at, url, verdict) VALUES (?, ?, ?, ?, ?, ?, ?)
           ON CONFLICT (submission_id, reply_id) DO UPDATE SET body = excluded.body, verdict = excluded.verdict`).run(id, r.id, r.author, r.body, r.at, r.url, r.verdict);

@@ -48,7 +48,7 @@ async function asUser(token: string, method: string, path: string, body?: unknow
     method, headers: { authorization: `token ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as { id?: number };
+  return response.status === 204 ? {} : ((await response.json()) as { id?: number });
 }
 const maintainer = (method: string, path: string, body?: unknown) => asUser('maintainer-token', method, path, body);
 
@@ -147,6 +147,14 @@ describe('following up on a pull request', () => {
     const updated = await statusPage(id);
     expect(updated).toContain('but add the year.');
     expect(updated).not.toMatch(/the figures are fine now\.</);
+
+    // A reply deleted on GitHub goes from the status page, with no email; the others stay.
+    await maintainer('DELETE', `/issues/comments/${thanks.id}`);
+    await look();
+    expect(mailsTo(email)).toHaveLength(4);
+    const after = await statusPage(id);
+    expect(after).not.toContain('the figures are fine now');
+    expect(after).toContain('Which year are the figures from?');
   });
 
   it('passes on a site team member whom GitHub calls a contributor (private membership), after asking what they may do', async () => {

@@ -863,6 +863,18 @@ export class FakeGitHub {
       }
       throw new HttpError(404, 'Not Found');
     });
+
+    this.on('DELETE', '/repos/{owner}/{repo}/issues/comments/{comment_id}', (ctx) => {
+      const repo = this.repoFor(ctx);
+      for (const issue of repo.issues) {
+        const at = issue.comments.findIndex((c) => c.id === Number(ctx.params.comment_id));
+        if (at < 0) continue;
+        if (issue.comments[at].user !== ctx.user.login) throw new HttpError(403, 'You can only delete your own comments');
+        issue.comments.splice(at, 1);
+        return { status: 204 };
+      }
+      throw new HttpError(404, 'Not Found');
+    });
   }
 
   /** A user as GitHub shows them beside what they wrote: bots (App tokens) are "Bot". */
