@@ -13,11 +13,11 @@
  * left out too.
  * It only reads: a token with `pull_requests: read` (or `issues: read` for feedback) is enough.
  */
-import { pageNamed, paths, type GitHubApi } from './content';
+import type { GitHubApi } from './content';
 import type { Accepting } from './accepting';
 import type { Logger } from './worker';
 import type { Mailer } from './mail';
-import { followUpMessage } from './mail';
+import { followUpMessage, pageOf } from './mail';
 import { becomesIssue, kindNames, type GitHubState, type Reply, type Store, type Submission } from './store';
 import type { GitHubConnection } from './github-app';
 
@@ -106,12 +106,6 @@ export interface FollowUpOptions {
 
 /** What the contributor called it: a blueprint's own title, or the pull request's (or issue's) for the other kinds. */
 const titleOf = (sub: Submission) => (sub.kind === 'blueprint' && typeof sub.answers.title === 'string' ? sub.answers.title : sub.payload?.title ?? '');
-
-/** The page a merged proposal becomes, for a new blueprint, a review of one, or a change to a blueprint or playbook. */
-function pageOf(sub: Submission, siteUrl: string): string | undefined {
-  const page = sub.payload?.path && (sub.kind === 'blueprint' || sub.kind === 'review' || sub.kind === 'change') ? pageNamed(sub.payload.path) : undefined;
-  return page && `${siteUrl}${paths[page.kind](page.slug)}`;
-}
 
 /**
  * One look at the submissions due (at most `followBatch`): for each, what is new on GitHub is

@@ -5,7 +5,8 @@
  */
 import { createTransport } from 'nodemailer';
 import type { Settings } from './config';
-import { becomesIssue, kindNames, type GitHubState, type Reply, type SubmissionKind } from './store';
+import { pageNamed, paths } from './content';
+import { becomesIssue, kindNames, type GitHubState, type Reply, type Submission, type SubmissionKind } from './store';
 import { ukDateTime } from './uk-time';
 
 export interface Message {
@@ -102,6 +103,21 @@ export function sentMessage(to: string, pull: { kind: SubmissionKind; url: strin
   };
 }
 
+/**
+ * What became of a submission on GitHub, said alike by the status page and the email: `what` is
+ * "your blueprint proposal" or the like, and `page` the address of the page a proposal becomes.
+ */
+export const outcomeText = {
+  merged: (what: string, page?: string) => `${what} was accepted. ${page ? `It will be at ${page}` : 'It will be on the site'} once the site is next published.`,
+  closed: (what: string, issue: boolean) => (issue ? `The site team closed ${what}: they have dealt with it, or explain below.` : `The site team closed ${what} without publishing it.`),
+};
+
+/** The page a merged proposal becomes, under `siteUrl`: for a new blueprint, a review of one, or a change to a blueprint or playbook. */
+export function pageOf(sub: Pick<Submission, 'kind' | 'payload'>, siteUrl: string): string | undefined {
+  const page = sub.payload?.path && (sub.kind === 'blueprint' || sub.kind === 'review' || sub.kind === 'change') ? pageNamed(sub.payload.path) : undefined;
+  return page && `${siteUrl}${paths[page.kind](page.slug)}`;
+}
+
 /** How a reply is introduced: who wrote it, when, and any verdict. */
 function replyHeading(r: Reply): string {
   const verdict = r.verdict === 'changes-requested' ? ', asking for changes' : r.verdict === 'approved' ? ', approving it' : '';
@@ -125,11 +141,9 @@ export function followUpMessage(to: string, news: {
     : asked ? `Blueprint Commons: the site team asked for changes to your ${what}`
     : news.replies.every((r) => r.edited) ? `Blueprint Commons: the site team edited a reply about your ${what}`
     : `Blueprint Commons: the site team replied about your ${what}`;
-  const ending = news.state === 'merged'
-    ? [`Your ${what}${named} was accepted.`, news.pageUrl ? `It will be at ${news.pageUrl} once the site is next published.` : 'It will be on the site once the site is next published.']
-    : news.state === 'closed'
-      ? [issue ? `The site team closed your ${what}${named}: they have dealt with it, or explain below.` : `The site team closed your ${what}${named} without publishing it.`]
-      : [`The site team replied about your ${what}${named}.`];
+  const ending = news.state === 'merged' ? outcomeText.merged(`Your ${what}${named}`, news.pageUrl)
+    : news.state === 'closed' ? outcomeText.closed(`your ${what}${named}`, issue)
+    : `The site team replied about your ${what}${named}.`;
   const quoted = news.replies.flatMap((r) => ['', replyHeading(r), ...(r.body ? r.body.split('\n').map((line) => `> ${line}`) : [])]);
   const answer = news.state === 'open' ? ['', `${kindNames[news.kind].answer.how} ${kindNames[news.kind].answer.form[0].toUpperCase()}${kindNames[news.kind].answer.form.slice(1)}: ${news.formUrl}`] : [];
   return {
@@ -137,7 +151,7 @@ export function followUpMessage(to: string, news: {
     subject,
     aboutSubmission: true,
     text: [
-      ...ending,
+      ending,
       ...quoted,
       ...answer,
       '',

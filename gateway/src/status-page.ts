@@ -4,6 +4,7 @@
  * under the strict content security policy; nothing personal is shown.
  */
 import { readFileSync } from 'node:fs';
+import { outcomeText, pageOf } from './mail';
 import { becomesIssue, kindNames, type GitHubState, type Reply, type Submission } from './store';
 import { ukDateTime } from './uk-time';
 
@@ -14,7 +15,7 @@ export const statusStyles = readFileSync(new URL('./status-page.css', import.met
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** What each state means, said of "Your blueprint proposal", "Your adoption record" or "Your feedback". */
-const states: Record<Submission['state'], { heading: string; text: (what: string, issue: boolean) => string }> = {
+const states: Record<Submission['state'], { heading: string; text: (what: string, issue: boolean, page?: string) => string }> = {
   queued: { heading: 'Waiting to be sent', text: (what) => `${what} is saved. It goes to GitHub in the next few minutes; this page shows the link when it has.` },
   sending: { heading: 'Being sent now', text: (what) => `${what} is being sent to GitHub. Reload this page in a minute.` },
   sent: {
@@ -27,12 +28,9 @@ const states: Record<Submission['state'], { heading: string; text: (what: string
 };
 
 /** Once sent, what became of it on GitHub, when the gateway has looked: it replaces the "sent" heading and text. */
-const ends: Record<Exclude<GitHubState, 'open'>, { heading: string; text: (what: string, issue: boolean) => string }> = {
-  merged: { heading: 'Accepted', text: (what) => `${what} was accepted. It will be on the site once the site is next published.` },
-  closed: {
-    heading: 'Closed',
-    text: (what, issue) => issue ? `The site team closed ${what.toLowerCase()}: they have dealt with it, or explain below.` : `The site team closed ${what.toLowerCase()} without publishing it.`,
-  },
+const ends: Record<Exclude<GitHubState, 'open'>, { heading: string; text: (what: string, issue: boolean, page?: string) => string }> = {
+  merged: { heading: 'Accepted', text: (what, _issue, page) => outcomeText.merged(what, page) },
+  closed: { heading: 'Closed', text: (what, issue) => outcomeText.closed(what.toLowerCase(), issue) },
 };
 
 /** The site team's replies, passed on from GitHub: their words as text, never as markup. */
@@ -55,7 +53,7 @@ export function statusPage(s: Submission | undefined, siteUrl: string, replies: 
   const shown = s ? ended ?? states[s.state] : undefined;
   const body = s && shown
     ? `<h1>${escape(shown.heading)}</h1>
-      <p>${escape(shown.text(`Your ${kindNames[s.kind].noun}`, issue))}</p>
+      <p>${escape(shown.text(`Your ${kindNames[s.kind].noun}`, issue, pageOf(s, siteUrl)))}</p>
       ${s.pullUrl ? `<p><a href="${escape(s.pullUrl)}">Read it on GitHub (${issue ? 'issue' : 'pull request'} ${s.pullNumber})</a></p>` : ''}
       <dl><dt>Reference</dt><dd>${escape(s.id)}</dd><dt>Last change</dt><dd>${escape(ukDateTime(s.updatedAt))}</dd></dl>
       ${repliesSection(replies)}

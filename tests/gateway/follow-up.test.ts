@@ -198,6 +198,7 @@ describe('following up on a pull request', () => {
     const page = await statusPage(id);
     expect(page).toContain('<h1>Accepted</h1>');
     expect(page).toContain('<title>Accepted: Blueprint Commons</title>');
+    expect(page).toContain(`Your blueprint proposal was accepted. It will be at ${siteOrigin}/blueprints/${slug}/ once the site is next published.`);
 
     const looks = h.fake.requestsTo('GET /repos/{owner}/{repo}/pulls/{pull_number}').filter((r) => r.path.endsWith(`/pulls/${pull}`)).length;
     await maintainer('POST', `/issues/${pull}/comments`, { body: 'Published.' });
