@@ -12,7 +12,7 @@ import { draftToMdx, slugFromTitle } from '../../src/lib/contribute/draft';
 import { missingReviewAnswers, reviewDeclaration, reviewQuestions, reviewVerdicts, type ReviewVerdict } from '../../src/lib/contribute/owner-review-questions';
 import { fundingInOrder, ReviewError, reviewedSource } from '../../src/lib/contribute/owner-review';
 import { changedPageOf, changeDeclaration, changeQuestions, missingChangeAnswers, notAChangeablePage, type ChangeablePageKind } from '../../src/lib/contribute/change-questions';
-import { ChangeError, changedSource, sectionsOf, type BodySection } from '../../src/lib/contribute/section-change';
+import { ChangeError, changeablePartsOf, changedSource, type BodySection } from '../../src/lib/contribute/section-change';
 import { normalisedText } from '../../src/lib/contribute/part-text';
 import { contactDetailsIn, personalDataNames } from '../../src/lib/validate/personal-data';
 import { answerLimits, answerOverLimit, listOf, textOf, type DraftValues } from '../../src/lib/contribute/answers';
@@ -391,7 +391,7 @@ const changeableEntry = (site: SiteContent, page: ChangeablePage) => (page.kind 
 export function pageParts(site: SiteContent, page: ChangeablePage): PageParts | undefined {
   const entry = changeableEntry(site, page);
   if (!entry) return undefined;
-  return { title: titleOf(entry), sections: sectionsOf(entry.file.source) };
+  return { title: titleOf(entry), sections: changeablePartsOf(entry.file.source) };
 }
 
 /** A suggested change that passed its checks, ready to become a pull request. */
@@ -427,7 +427,7 @@ export function checkChange(values: DraftValues, site: SiteContent): { ok: true;
   if (!page || !entry) return inOrder([{ id: 'page', message: notAChangeablePage(textOf(values, 'page')) }]);
   const noun = `The ${page.kind}`;
   const section = textOf(values, 'section');
-  const before = sectionsOf(entry.file.source).find((p) => p.heading === section)?.text;
+  const before = changeablePartsOf(entry.file.source).find((p) => p.heading === section)?.text;
   if (before === undefined) return inOrder([{ id: 'section', message: `${noun} has no part headed “${clipped(section, 80)}”: choose one of the parts listed` }]);
   // What the contributor started from, when the page says (an API client may not): a part changed since is not theirs to overwrite.
   const started = textOf(values, 'original');

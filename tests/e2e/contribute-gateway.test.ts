@@ -19,7 +19,7 @@ import { likelyDuplicate, repository, startHarness, until, type Harness } from '
 import { axeViolations, formatViolations } from '../support/axe';
 import { launchBrowser, openPage } from '../support/browser';
 import { stepOfQuestion } from '../../src/lib/contribute/steps';
-import { sectionsOf } from '../../src/lib/contribute/section-change';
+import { changeablePartsOf, sectionsOf } from '../../src/lib/contribute/section-change';
 import { paths } from '../../src/lib/content/urls';
 import { draftingFormScriptBudget, gzipped, importedModules, KiB, scriptBudget } from '../support/page-weight';
 import { currentStep, fillQuickly, goToStep } from '../support/draft-form';
@@ -704,16 +704,21 @@ describe('suggesting a change to a blueprint or playbook without a GitHub accoun
 
   it('goes from the foot of a playbook to the change form, which loads the playbook’s parts', async () => {
     const playbook = 'configure-your-clinical-informatics-team';
-    const [first] = sectionsOf(readFileSync(`src/content/playbooks/${playbook}.mdx`, 'utf8'));
+    const parts = changeablePartsOf(readFileSync(`src/content/playbooks/${playbook}.mdx`, 'utf8'));
+    const [first] = parts;
     const { page, close } = await openPage(browser);
     try {
       await page.goto(server.url(`/playbooks/${playbook}/`));
       await page.getByRole('complementary', { name: 'Improve this page' }).getByRole('link', { name: 'Suggest a change to this playbook' }).click();
       const form = page.locator('change-form form');
-      await form.locator('[data-parts-status]').getByText('3 parts: choose the one to change, and its text appears below.').waitFor();
+      await form.locator('[data-parts-status]').getByText(`${parts.length} parts: choose the one to change, and its text appears below.`).waitFor();
       expect(await form.getByLabel('Which page?').inputValue()).toBe(`/playbooks/${playbook}/`);
       await form.getByLabel('Which part of it?').selectOption(first.heading);
       expect(await form.getByLabel('The part as it should read').inputValue()).toBe(first.text);
+      // Its steps are parts too, each description to change.
+      const step = parts.find((p) => p.heading.startsWith('Step: '))!;
+      await form.getByLabel('Which part of it?').selectOption(step.heading);
+      expect(await form.getByLabel('The part as it should read').inputValue()).toBe(step.text);
       // A template's address names no page with parts: said beside the question.
       await form.getByLabel('Which page?').fill('/templates/benefits-register/');
       await form.getByLabel('Which page?').press('Tab');

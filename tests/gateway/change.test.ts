@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settingsFromEnv } from '../../gateway/src/config';
 import { startGateway, type Gateway } from '../../gateway/src/server';
 import { parseSource } from '../../src/lib/content/front-matter';
-import { sectionsOf } from '../../src/lib/contribute/section-change';
+import { changeablePartsOf, sectionsOf } from '../../src/lib/contribute/section-change';
 import { errorsOf, fileOnGatewayBranch, gatewayPull, repository, startHarness, until, Visitor, type Harness } from './harness';
 
 let h: Harness;
@@ -65,7 +65,7 @@ describe('a suggested change to a blueprint', () => {
       expect((await answer.json()).errors[0].id).toBe('page');
     }
     // A playbook's parts come from the playbooks, and a blueprint is not one.
-    expect(await (await fetch(`${gateway.url}/api/playbooks/${playbook}/parts`)).json()).toEqual({ title: (parseSource(playbookSource).data as { title: string }).title, sections: sectionsOf(playbookSource) });
+    expect(await (await fetch(`${gateway.url}/api/playbooks/${playbook}/parts`)).json()).toEqual({ title: (parseSource(playbookSource).data as { title: string }).title, sections: changeablePartsOf(playbookSource) });
     expect((await fetch(`${gateway.url}/api/playbooks/${slug}/parts`)).status).toBe(404);
     // Longer than any short name: refused before the route, as every over-long address is.
     expect((await fetch(`${gateway.url}/api/blueprints/${'a'.repeat(101)}/parts`)).status).toBe(414);
@@ -137,6 +137,22 @@ describe('a suggested change to a blueprint', () => {
     expect(fileOnGatewayBranch(h, id, playbookFile)).toBe(playbookSource.replace(first.text, `${first.text} Start with what clinicians need.`));
     // The MDX safety gate checks a playbook's part as the build would, and the message names the playbook.
     expect(errorsOf(await send(v, change({ page: `/playbooks/${playbook}/`, section: first.heading, original: first.text, text: `${first.text}\n\n<script>alert(1)</script>` })))).toEqual({ text: expect.stringMatching(/^With this change the playbook would not pass the site's checks: /) });
+  });
+
+  it('to a playbook step changes that step’s description in the front-matter and nothing else', async () => {
+    const { v } = await contributor();
+    const step = changeablePartsOf(playbookSource).find((p) => p.heading.startsWith('Step: '))!;
+    const text = `${step.text} Agree it with the medical director: “protected” means “in the job plan”.`;
+    expect(errorsOf(await send(v, change({ page: `/playbooks/${playbook}/`, section: step.heading, original: step.text, text: 'Too short.' })))).toEqual({ text: expect.stringMatching(/^With this change the playbook would not pass the site's checks: .*at least 20 characters/) });
+    expect(errorsOf(await send(v, change({ page: `/playbooks/${playbook}/`, section: step.heading, original: step.text, text: `${step.text}\n\nA second paragraph.` })))).toEqual({ text: 'The playbook keeps each step\'s description as one paragraph: take out the line breaks' });
+    const answer = await send(v, change({ page: `/playbooks/${playbook}/`, section: step.heading, original: step.text, text }));
+    expect(answer.status, JSON.stringify(answer.body)).toBe(202);
+    const id = answer.body.id as string;
+    await until(() => gateway.store.get(id)?.state === 'sent', `change ${id} to be sent`);
+    const onBranch = fileOnGatewayBranch(h, id, playbookFile)!;
+    const steps = (parseSource(onBranch).data as { steps: { title: string; description: string }[] }).steps;
+    expect(steps.find((s) => `Step: ${s.title}` === step.heading)!.description).toBe(text);
+    expect(onBranch.replace(JSON.stringify(text), 'X')).toBe(playbookSource.replace(step.text, 'X'));
   });
 
   it('fails, saying why, when the part was changed on GitHub after the contributor started, and opens nothing', async () => {

@@ -1,16 +1,16 @@
 /**
- * A suggested change to one part of a blueprint: the questions' checks, the parts read from a
- * file, and the change made to it, which must touch only that part's text and leave every other
- * byte of the file as it was.
+ * A suggested change to one part of a blueprint or playbook: the questions' checks, the parts read
+ * from a file (a playbook's steps among them), and the change made to it, which must touch only
+ * that part's text and leave every other byte of the file as it was.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { changedPageOf, missingChangeAnswers, notAChangeablePage } from '../../src/lib/contribute/change-questions';
 import { headingLineIn } from '../../src/lib/content/body-headings';
-import { ChangeError, changedSource, sectionsOf } from '../../src/lib/contribute/section-change';
+import { ChangeError, changeablePartsOf, changedSource, sectionsOf } from '../../src/lib/contribute/section-change';
 import { keptChangeState, normalisedText } from '../../src/lib/contribute/part-text';
-import { parseSource } from '../../src/lib/content/front-matter';
+import { parseSource, textValueRange } from '../../src/lib/content/front-matter';
 
 const dir = 'src/content/blueprints';
 const bundled = readdirSync(dir).filter((f) => f.endsWith('.mdx')).sort();
@@ -148,5 +148,67 @@ describe('a change to one part', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('a change to a playbook step', () => {
+  const playbooks = readdirSync('src/content/playbooks').filter((f) => f.endsWith('.mdx')).sort().map((f) => `src/content/playbooks/${f}`);
+  type Step = { title: string; description: string };
+  const stepsIn = (source: string) => (parseSource(source).data as { steps: Step[] }).steps;
+
+  it('is offered after the body’s parts, one part per step, headed "Step: " and its title', () => {
+    for (const path of playbooks) {
+      const source = readFileSync(path, 'utf8');
+      const parts = changeablePartsOf(source);
+      expect(parts.slice(0, sectionsOf(source).length), path).toEqual(sectionsOf(source));
+      expect(parts.slice(sectionsOf(source).length), path).toEqual(stepsIn(source).map((s) => ({ heading: `Step: ${s.title}`, text: s.description })));
+    }
+    expect(changeablePartsOf(file)).toEqual(sectionsOf(file));
+  });
+
+  it('of any bundled playbook, to any step, any one-line text, changes that description and not another byte', () => {
+    const text = fc.string({ unit: 'binary', minLength: 1, maxLength: 120 }).filter((t) => !/[\r\n\u0085\u2028\u2029]/.test(t) && normalisedText(t) !== '');
+    fc.assert(
+      fc.property(fc.constantFrom(...playbooks), fc.nat(), text, fc.boolean(), (path, pick, words, crlf) => {
+        const source = crlf ? readFileSync(path, 'utf8').replace(/\n/g, '\r\n') : readFileSync(path, 'utf8');
+        const steps = stepsIn(source);
+        const i = pick % steps.length;
+        let after: string;
+        try {
+          after = changedSource(source, `Step: ${steps[i].title}`, steps[i].description, words);
+        } catch (error) {
+          // Refused rather than written wrong: only text YAML cannot hold as it was typed.
+          expect(error).toBeInstanceOf(ChangeError);
+          expect((error as Error).message).toMatch(/cannot be made to safely/);
+          return;
+        }
+        const range = textValueRange(source, ['steps', i, 'description'])!;
+        expect(after.slice(0, range[0])).toBe(source.slice(0, range[0]));
+        expect(after.endsWith(source.slice(range[1]))).toBe(true);
+        const expected = structuredClone(parseSource(source).data) as { steps: Step[] };
+        expected.steps[i].description = normalisedText(words);
+        expect(parseSource(after).data).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  }, 120_000);
+
+  it('is refused when the step has changed since, has gone, or the text has line breaks', () => {
+    const source = readFileSync(playbooks[0], 'utf8');
+    const [first] = stepsIn(source);
+    const refusal = (f: () => string) => {
+      try {
+        f();
+      } catch (error) {
+        expect(error).toBeInstanceOf(ChangeError);
+        return (error as Error).message;
+      }
+      throw new Error('not refused');
+    };
+    expect(refusal(() => changedSource(source, `Step: ${first.title}`, 'Something else.', 'New words for the step.'))).toMatch(/^has had its step “.*” changed since you started/);
+    expect(refusal(() => changedSource(source, 'Step: No such step', '', 'New words.'))).toMatch(/^has no step titled “No such step” now/);
+    expect(refusal(() => changedSource(source, `Step: ${first.title}`, first.description, 'One line.\n\nAnother paragraph.'))).toMatch(/one paragraph/);
+    const changed = changedSource(source, `Step: ${first.title}`, first.description, 'Quotes " and \\ and: a colon # and a hash, “curly” – all kept.');
+    expect(stepsIn(changed)[0].description).toBe('Quotes " and \\ and: a colon # and a hash, “curly” – all kept.');
   });
 });

@@ -122,8 +122,8 @@ function parseYamlWithPositions(text: string, firstLine: number): ParsedYaml {
 
 const lineOf = (text: string, index: number) => text.slice(0, index).split('\n').length;
 
-/** Where a file's front-matter text and body are, or why its fences are wrong (a message and its line). */
-type Split = { yaml: string; yamlLine: number; body: string; bodyLine: number } | { problem: string; line: number };
+/** Where a file's front-matter text (and its offset in the file) and body are, or why its fences are wrong (a message and its line). */
+type Split = { yaml: string; yamlAt: number; yamlLine: number; body: string; bodyLine: number } | { problem: string; line: number };
 
 function splitSource(source: string): Split {
   const problem = (message: string, line = 1): Split => ({ problem: message, line });
@@ -143,7 +143,22 @@ function splitSource(source: string): Split {
   if (source.startsWith('+++', closeAt)) return problem('closes its front-matter with +++: close it with a line of ---', closeLine);
   const rest = /^[ \t]*(?:\r?\n|$)/.exec(source.slice(closeAt + 3));
   if (!rest) return problem(`has text straight after the --- on line ${closeLine}, the line that closes the front-matter: put the --- on a line of its own (a line that starts with --- always ends the front-matter)`, closeLine);
-  return { yaml: match[1].slice(opening[0].length).replace(/\r?\n$/, ''), yamlLine: openLine + 1, body: source.slice(closeAt + 3 + rest[0].length), bodyLine: closeLine + 1 };
+  return { yaml: match[1].slice(opening[0].length).replace(/\r?\n$/, ''), yamlAt: openAt + 3 + opening[0].length, yamlLine: openLine + 1, body: source.slice(closeAt + 3 + rest[0].length), bodyLine: closeLine + 1 };
+}
+
+/**
+ * Where the text value at `path` (e.g. ["steps", 2, "description"]) is written in the file: the
+ * offsets of its first character and of the character after it, quotes or block indicator
+ * included. Undefined when the front-matter cannot be read or holds no text there.
+ */
+export function textValueRange(source: string, path: readonly (string | number)[]): [number, number] | undefined {
+  const split = splitSource(source);
+  if ('problem' in split) return undefined;
+  const doc = parseDocument(split.yaml, { uniqueKeys: true });
+  if (doc.errors.length) return undefined;
+  const node = doc.getIn(path, true);
+  if (!isScalar(node) || typeof node.value !== 'string' || !node.range) return undefined;
+  return [split.yamlAt + node.range[0], split.yamlAt + node.range[1]];
 }
 
 /** Splits an MDX or Markdown file into its front-matter and body. */

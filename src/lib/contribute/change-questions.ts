@@ -43,7 +43,7 @@ export const changeQuestions: readonly Question[] = [
   },
   {
     id: 'section', path: [], name: 'Part', label: 'Which part of it?', kind: 'one', dropDown: true, terms: [], required: true, group: 'Your change',
-    hint: 'The heading of the part you want to change, as on the page. Its text appears below for you to change.',
+    hint: 'The heading of the part you want to change, as on the page; a playbook’s steps are listed as “Step:” and the step. Its text appears below for you to change.',
     emptyMessage: 'Choose the part of the page to change',
   },
   {

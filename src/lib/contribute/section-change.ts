@@ -1,7 +1,7 @@
 /**
  * A suggested change to one part of a blueprint or playbook, for someone with no GitHub account
- * (./change-questions.ts asks for it): the text under one `## heading` of the body, replaced by
- * what the contributor wrote. Nothing else in the file changes, byte for byte, so the pull request
+ * (./change-questions.ts asks for it): the text under one `## heading` of the body, or a
+ * playbook step's description in the front-matter, replaced by what the contributor wrote. Nothing else in the file changes, byte for byte, so the pull request
  * shows exactly the suggestion. The contributor edits the text as it was when they started, and
  * the change is made only if the part still reads that way: the gateway checks it against its own
  * copy, and its worker again against the file as it is on GitHub, so a change merged meanwhile is
@@ -11,7 +11,7 @@
  */
 import { astroFrontmatter } from '../content/front-matter-fence';
 import { afterLine, headingLine, headingLineIn } from '../content/body-headings';
-import { parseSource } from '../content/front-matter';
+import { parseSource, textValueRange } from '../content/front-matter';
 import { normalisedText } from './part-text';
 
 /** Why a change cannot be made to this file; the message follows "The blueprint …" (or "The playbook …"). */
@@ -57,9 +57,50 @@ function locate(source: string): Located[] {
   });
 }
 
-/** The parts of a page's body, in order: what the change form offers. */
+/** The parts of a page's body, in order. */
 export function sectionsOf(source: string): BodySection[] {
   return locate(source).map(({ heading, text }) => ({ heading, text }));
+}
+
+/** How a playbook step is offered as a part: its description, under "Step: " and its title. */
+const stepPrefix = 'Step: ';
+
+/** The steps of a page's front-matter (a playbook's), each title with its description, as written. */
+function stepsOf(source: string): { title: string; description: string }[] {
+  const steps = (parseSource(source).data as { steps?: unknown } | undefined)?.steps;
+  if (!Array.isArray(steps)) return [];
+  return steps.map((s: { title?: unknown; description?: unknown } | null) => ({ title: String(s?.title ?? ''), description: typeof s?.description === 'string' ? s.description : '' }));
+}
+
+/** What the change form offers: the body's parts, in order, then each step's description (a playbook's). */
+export function changeablePartsOf(source: string): BodySection[] {
+  return [...sectionsOf(source), ...stepsOf(source).filter((s) => s.title && s.description).map((s) => ({ heading: `${stepPrefix}${s.title}`, text: normalisedText(s.description) }))];
+}
+
+/** The file with the step titled `title` described by `text`, written as a double-quoted YAML string; nothing else changes. */
+function changedStep(source: string, title: string, before: string, text: string): string {
+  const steps = stepsOf(source);
+  const at = steps.flatMap((s, i) => (s.title === title ? [i] : []));
+  if (at.length === 0) throw new ChangeError(`has no step titled “${title}” now: it may have been renamed since`);
+  if (at.length > 1) throw new ChangeError(`has more than one step titled “${title}”: a maintainer needs to make this change by hand`);
+  const i = at[0];
+  if (normalisedText(steps[i].description) !== normalisedText(before)) throw new ChangeError(`has had its step “${title}” changed since you started: open the page again and make your change to the new text`);
+  const description = normalisedText(text);
+  if (description.includes('\n')) throw new ChangeError(`keeps each step's description as one paragraph: take out the line breaks`);
+  const range = textValueRange(source, ['steps', i, 'description']);
+  if (!range) throw new ChangeError('is written in a way this change cannot be made to safely: a maintainer will do it by hand');
+  // JSON's string syntax is YAML's double-quoted style: every character that needs it is escaped.
+  const after = `${source.slice(0, range[0])}${JSON.stringify(description)}${source.slice(range[1])}`;
+
+  // Read again: the same fields but this one, and the same body.
+  const was = parseSource(source);
+  const now = parseSource(after);
+  const expected = structuredClone(was.data) as { steps: { description: string }[] };
+  expected.steps[i].description = description;
+  if (now.error || now.body !== was.body || JSON.stringify(now.data) !== JSON.stringify(expected)) {
+    throw new ChangeError('is written in a way this change cannot be made to safely: a maintainer will do it by hand');
+  }
+  return after;
 }
 
 /**
@@ -69,6 +110,7 @@ export function sectionsOf(source: string): BodySection[] {
 export function changedSource(source: string, heading: string, before: string, text: string): string {
   const parts = locate(source);
   const matching = parts.filter((p) => p.heading === heading);
+  if (matching.length === 0 && heading.startsWith(stepPrefix)) return changedStep(source, heading.slice(stepPrefix.length), before, text);
   if (matching.length === 0) throw new ChangeError(`has no part headed “${heading}” now: it may have been renamed since`);
   if (matching.length > 1) throw new ChangeError(`has more than one part headed “${heading}”: a maintainer needs to make this change by hand`);
   const part = matching[0];
