@@ -16,6 +16,17 @@ const dir = 'src/content/blueprints';
 const bundled = readdirSync(dir).filter((f) => f.endsWith('.mdx')).sort();
 const sourceOf = (name: string) => readFileSync(`${dir}/${name}`, 'utf8');
 
+/** The message of the ChangeError that `f` throws; fails if it throws none. */
+function refusal(f: () => string): string {
+  try {
+    f();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ChangeError);
+    return (error as Error).message;
+  }
+  throw new Error('not refused');
+}
+
 const file = `---
 title: A made-up blueprint
 ---
@@ -109,15 +120,6 @@ describe('a change to one part', () => {
   });
 
   it('is refused when the part has changed since the contributor started, is missing or is there twice, or the text would add a part', () => {
-    const refusal = (f: () => string) => {
-      try {
-        f();
-      } catch (error) {
-        expect(error).toBeInstanceOf(ChangeError);
-        return (error as Error).message;
-      }
-      throw new Error('not refused');
-    };
     expect(refusal(() => changedSource(file, 'Starting point', 'We had ink.', 'We had nothing.'))).toMatch(/^has had its part “Starting point” changed since you started/);
     expect(refusal(() => changedSource(file, 'Funding', '', 'Money.'))).toMatch(/^has no part headed “Funding” now/);
     expect(refusal(() => changedSource(`${file}\n## Starting point\n\nAgain.\n`, 'Starting point', 'We had paper.', 'x'))).toMatch(/more than one part/);
@@ -196,15 +198,6 @@ describe('a change to a playbook step', () => {
   it('is refused when the step has changed since, has gone, or the text has line breaks', () => {
     const source = readFileSync(playbooks[0], 'utf8');
     const [first] = stepsIn(source);
-    const refusal = (f: () => string) => {
-      try {
-        f();
-      } catch (error) {
-        expect(error).toBeInstanceOf(ChangeError);
-        return (error as Error).message;
-      }
-      throw new Error('not refused');
-    };
     expect(refusal(() => changedSource(source, `Step: ${first.title}`, 'Something else.', 'New words for the step.'))).toMatch(/^has had its step “.*” changed since you started/);
     expect(refusal(() => changedSource(source, 'Step: No such step', '', 'New words.'))).toMatch(/^has no step titled “No such step” now/);
     expect(refusal(() => changedSource(source, `Step: ${first.title}`, first.description, 'One line.\n\nAnother paragraph.'))).toMatch(/one paragraph/);
