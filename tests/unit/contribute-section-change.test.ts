@@ -201,6 +201,12 @@ describe('a change to a playbook step', () => {
     expect(refusal(() => changedSource(source, `Step: ${first.title}`, 'Something else.', 'New words for the step.'))).toMatch(/^has had its step “.*” changed since you started/);
     expect(refusal(() => changedSource(source, 'Step: No such step', '', 'New words.'))).toMatch(/^has no step titled “No such step” now/);
     expect(refusal(() => changedSource(source, `Step: ${first.title}`, first.description, 'One line.\n\nAnother paragraph.'))).toMatch(/one paragraph/);
+    // A description written as a block scalar (folded or literal) becomes a quoted one; the line after it stays.
+    for (const block of ['>-', '|']) {
+      const folded = `---\ntitle: A playbook\nsteps:\n  - title: One\n    description: ${block}\n      First line of it\n      and the second.\n    blueprints: [a]\n---\n\n## Why\n\nBody.\n`;
+      const [one] = changeablePartsOf(folded).filter((p) => p.heading === 'Step: One');
+      expect(changedSource(folded, 'Step: One', one.text, 'New text for it.')).toBe(folded.replace(/description: [>|]-?\n.*\n.*\n/, 'description: "New text for it."\n'));
+    }
     const changed = changedSource(source, `Step: ${first.title}`, first.description, 'Quotes " and \\ and: a colon # and a hash, “curly” – all kept.');
     expect(stepsIn(changed)[0].description).toBe('Quotes " and \\ and: a colon # and a hash, “curly” – all kept.');
   });

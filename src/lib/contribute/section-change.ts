@@ -90,7 +90,9 @@ function changedStep(source: string, title: string, before: string, text: string
   const range = textValueRange(source, ['steps', i, 'description']);
   if (!range) throw new ChangeError('is written in a way this change cannot be made to safely: a maintainer will do it by hand');
   // JSON's string syntax is YAML's double-quoted style: every character that needs it is escaped.
-  const after = `${source.slice(0, range[0])}${JSON.stringify(description)}${source.slice(range[1])}`;
+  // A block scalar's range ends with its line break, which stays.
+  const lineBreak = /\r?\n$/.exec(source.slice(range[0], range[1]))?.[0] ?? '';
+  const after = `${source.slice(0, range[0])}${JSON.stringify(description)}${lineBreak}${source.slice(range[1])}`;
 
   // Read again: the same fields but this one, and the same body.
   const was = parseSource(source);
