@@ -719,6 +719,9 @@ describe('suggesting a change to a blueprint or playbook without a GitHub accoun
       const step = parts.find((p) => p.heading.startsWith('Step: '))!;
       await form.getByLabel('Which part of it?').selectOption(step.heading);
       expect(await form.getByLabel('The part as it should read').inputValue()).toBe(step.text);
+      expect(await form.locator('#draft-text-hint').innerText()).toMatch(/^A step’s description is one paragraph/);
+      await form.getByLabel('Which part of it?').selectOption(first.heading);
+      expect(await form.locator('#draft-text-hint').innerText()).toMatch(/^Change what needs changing/);
       // A template's address names no page with parts: said beside the question.
       await form.getByLabel('Which page?').fill('/templates/benefits-register/');
       await form.getByLabel('Which page?').press('Tab');

@@ -144,7 +144,7 @@ describe('a suggested change to a blueprint', () => {
     const step = changeablePartsOf(playbookSource).find((p) => p.heading.startsWith('Step: '))!;
     const text = `${step.text} Agree it with the medical director: “protected” means “in the job plan”.`;
     expect(errorsOf(await send(v, change({ page: `/playbooks/${playbook}/`, section: step.heading, original: step.text, text: 'Too short.' })))).toEqual({ text: expect.stringMatching(/^With this change the playbook would not pass the site's checks: .*at least 20 characters/) });
-    expect(errorsOf(await send(v, change({ page: `/playbooks/${playbook}/`, section: step.heading, original: step.text, text: `${step.text}\n\nA second paragraph.` })))).toEqual({ text: 'The playbook keeps each step\'s description as one paragraph: take out the line breaks' });
+    expect(errorsOf(await send(v, change({ page: `/playbooks/${playbook}/`, section: step.heading, original: step.text, text: `${step.text}\n\nA second paragraph.` })))).toEqual({ text: 'New text has line breaks, and a step’s description is one paragraph: take them out' });
     const answer = await send(v, change({ page: `/playbooks/${playbook}/`, section: step.heading, original: step.text, text }));
     expect(answer.status, JSON.stringify(answer.body)).toBe(202);
     const id = answer.body.id as string;

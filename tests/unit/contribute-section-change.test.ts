@@ -65,6 +65,9 @@ describe('what a change needs before it is sent', () => {
     expect(headingLineIn('# Top')).toBe(1);
     expect(headingLineIn('Words\n\n---\n\n### A heading inside the part\n\n```\n## in code\n```')).toBe(0);
     expect(missingChangeAnswers({ ...answers, text: 'x'.repeat(20_001) })).toEqual([{ id: 'text', message: expect.stringMatching(/^New text is 20,001 characters/) }]);
+    // A playbook step's description is one paragraph.
+    expect(missingChangeAnswers({ ...answers, section: 'Step: Do the thing', text: 'One.\n\nTwo.' })).toEqual([{ id: 'text', message: 'New text has line breaks, and a step’s description is one paragraph: take them out' }]);
+    expect(missingChangeAnswers({ ...answers, section: 'Step: Do the thing', text: '  One paragraph.\r\n' })).toEqual([]);
   });
 });
 

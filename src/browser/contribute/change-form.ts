@@ -8,7 +8,7 @@
  * loses nothing.
  */
 import { changedPageOf, changePageQuestions, missingChangeAnswers, notAChangeablePage } from '../../lib/contribute/change-questions';
-import { keptChangeState } from '../../lib/contribute/part-text';
+import { keptChangeState, stepPrefix } from '../../lib/contribute/part-text';
 import type { BodySection } from '../../lib/contribute/section-change';
 import { showFieldError } from './errors';
 import { defineQuestionForm, sentToSiteTeam } from './question-form';
@@ -40,6 +40,9 @@ function keep(page: string, heading: string, change: Kept | undefined): void {
   }
 }
 
+/** Said under the box instead of the part's hint when the part is a playbook step. */
+const stepHint = 'A step’s description is one paragraph, without line breaks: why the step matters and how to do it.';
+
 /** Loads the page's parts into the list, and each chosen part's text (or the change kept for it) into the box. */
 function startChangeForm(form: HTMLFormElement, root: HTMLElement, query: URLSearchParams): void {
   const gateway = root.querySelector<HTMLElement>('gateway-send')?.dataset.url;
@@ -49,6 +52,8 @@ function startChangeForm(form: HTMLFormElement, root: HTMLElement, query: URLSea
   const startedFrom = form.querySelector<HTMLTextAreaElement>('[name="original"]')!;
   const reset = root.querySelector<HTMLButtonElement>('[data-reset-part]')!;
   const status = root.querySelector<HTMLElement>('[data-parts-status]')!;
+  const textHint = form.querySelector<HTMLElement>('#draft-text-hint');
+  const partHint = textHint?.textContent ?? '';
   let parts: BodySection[] = [];
   /** The page's key in this browser's storage (keptKey). */
   let stored = '';
@@ -82,6 +87,7 @@ function startChangeForm(form: HTMLFormElement, root: HTMLElement, query: URLSea
     box.value = change?.text ?? now ?? '';
     box.rows = Math.min(30, Math.max(6, box.value.split('\n').length + 2));
     reset.hidden = !select.value;
+    if (textHint) textHint.textContent = select.value.startsWith(stepPrefix) ? stepHint : partHint;
   };
 
   const load = async (wanted: string | null) => {

@@ -14,6 +14,7 @@ import type { Declaration } from './issue-form';
 import { declarationQuestion, type Question } from './questions';
 import { pageNamed } from './feedback-questions';
 import { headingLineIn } from '../content/body-headings';
+import { normalisedText, stepPrefix } from './part-text';
 
 /** The pages whose text can be changed here: those written as MDX with `## ` parts. */
 export type ChangeablePageKind = 'blueprint' | 'playbook';
@@ -91,7 +92,9 @@ export function missingChangeAnswers(values: DraftValues): FieldError[] {
   const over = answerOverLimit(text);
   if (over) errors.push({ id: 'text', message: `New text ${over}` });
   const line = headingLineIn(text);
-  if (line) errors.push({ id: 'text', message: `New text has a heading on line ${line} that would start a new part: use ### for a heading inside a part, and leave a blank line above a line of dashes` });
+  if (textOf(values, 'section').startsWith(stepPrefix) && normalisedText(text).includes('\n')) {
+    errors.push({ id: 'text', message: 'New text has line breaks, and a step’s description is one paragraph: take them out' });
+  } else if (line) errors.push({ id: 'text', message: `New text has a heading on line ${line} that would start a new part: use ### for a heading inside a part, and leave a blank line above a line of dashes` });
   if (!confirmsAll(values, changeDeclaration)) {
     errors.push({ id: changeDeclaration.id, message: `Confirm both statements under “${changeDeclaration.label}”` });
   }

@@ -5,6 +5,9 @@
  * Runs in the browser as well as in Node: no I/O, no Node built-ins.
  */
 
+/** How a playbook step is offered as a part: its description, under "Step: " and its title. */
+export const stepPrefix = 'Step: ';
+
 /** Line endings as Unix ones and the ends trimmed: how two texts of one part are compared. */
 export const normalisedText = (text: string) => text.replace(/\r\n?/g, '\n').split('\n').map((line) => line.trimEnd()).join('\n').trim();
 

@@ -12,7 +12,7 @@
 import { astroFrontmatter } from '../content/front-matter-fence';
 import { afterLine, headingLine, headingLineIn } from '../content/body-headings';
 import { parseSource, textValueRange } from '../content/front-matter';
-import { normalisedText } from './part-text';
+import { normalisedText, stepPrefix } from './part-text';
 
 /** Why a change cannot be made to this file; the message follows "The blueprint …" (or "The playbook …"). */
 export class ChangeError extends Error {}
@@ -61,9 +61,6 @@ function locate(source: string): Located[] {
 export function sectionsOf(source: string): BodySection[] {
   return locate(source).map(({ heading, text }) => ({ heading, text }));
 }
-
-/** How a playbook step is offered as a part: its description, under "Step: " and its title. */
-const stepPrefix = 'Step: ';
 
 /** The steps of a page's front-matter (a playbook's), each title with its description, as written. */
 function stepsOf(source: string): { title: string; description: string }[] {
