@@ -19,7 +19,7 @@ import { answerLimits, answerOverLimit, listOf, textOf, type DraftValues } from 
 import { mergeErrors, mergeErrorsInOrder, sectionErrors, validateDraft, type FieldError } from '../../src/lib/contribute/draft-check';
 import { organisationNotListed, questions } from '../../src/lib/contribute/questions';
 import { canonicalPath, commitTrailer, planContribution, type ContributionEntry } from '../../src/lib/contribute/plan';
-import { inline, marker } from '../../src/lib/contribute/markdown';
+import { clip, inline, marker } from '../../src/lib/contribute/markdown';
 import { pullRequestBody } from '../../src/lib/contribute/pull-request-body';
 import { parseSource, slugOf } from '../../src/lib/content/front-matter';
 import type { Blueprint, Organisation } from '../../src/lib/schema';
@@ -35,7 +35,7 @@ import { nativeMdxParser } from '../../src/lib/validate/native-parser';
 import { readContentFiles } from '../../src/node/content-files';
 
 export { publish, ContributionError, StepError, statusOf, githubMessage, type GitHubApi, type Runtime, type RepoRef, type PublishResult } from '../../src/lib/contribute/publish';
-export { commitTrailer, pageNamed, paths, slugOf };
+export { clip, commitTrailer, pageNamed, paths, slugOf };
 export { ReviewError, reviewedSource, type ReviewVerdict };
 export { ChangeError, changedSource };
 export { createClient, explainError, type Client, type ClientSettings } from '../../scripts/lib/github';

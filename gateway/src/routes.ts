@@ -27,7 +27,7 @@ import { z } from 'astro/zod';
 import type { Settings } from './config';
 import type { Accepting } from './accepting';
 import type { Checks } from './checks';
-import { adoptionDeclaration, adoptionQuestions, answerLimits, answerOverLimit, feedbackDeclaration, feedbackQuestions, keptAdoptionAnswers, mergeErrors, questions, reviewDeclaration, reviewQuestions, changeDeclaration, changeQuestions, type FieldError } from './content';
+import { adoptionDeclaration, adoptionQuestions, answerLimits, answerOverLimit, feedbackDeclaration, feedbackQuestions, keptAdoptionAnswers, mergeErrors, questions, reviewDeclaration, reviewQuestions, changeDeclaration, changeQuestions, clip, type FieldError } from './content';
 import { codeMessage, type Mailer } from './mail';
 import { statusPage, statusStyles, statusStylesPath } from './status-page';
 import { domainOf, isAllowedAddress, normaliseEmail, sameSecret, type SignIn } from './sign-in';
@@ -182,7 +182,7 @@ export async function routes(app: FastifyInstance, deps: RouteDeps): Promise<voi
     app.get(`/api/${kind}s/:slug/parts`, async (req, reply) => {
       const { slug } = req.params as { slug: string };
       const parts = /^[a-z0-9][a-z0-9-]*$/.test(slug) ? await checks.parts({ kind, slug }) : undefined;
-      if (!parts) return problem(reply, 404, [{ id: 'page', message: `There is no ${kind} at /${kind}s/${slug.length > 80 ? `${slug.slice(0, 80)}…` : slug}/ on the site: use the address of its page` }]);
+      if (!parts) return problem(reply, 404, [{ id: 'page', message: `There is no ${kind} at /${kind}s/${clip(slug, 81)}/ on the site: use the address of its page` }]);
       return reply.header('cache-control', 'no-cache').send(parts);
     });
   }

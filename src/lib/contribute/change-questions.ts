@@ -13,6 +13,7 @@ import { answerOverLimit, confirmsAll, textOf, unanswered, type DraftValues } fr
 import type { Declaration } from './issue-form';
 import { declarationQuestion, type Question } from './questions';
 import { pageNamed } from './feedback-questions';
+import { clip } from './markdown';
 import { headingLineIn } from '../content/body-headings';
 import { normalisedText, stepPrefix } from './part-text';
 
@@ -32,8 +33,7 @@ export function changedPageOf(answer: string): { kind: ChangeablePageKind; slug:
 
 /** Said beside "Which page?" when the answer names no blueprint or playbook of the site. */
 export function notAChangeablePage(answer: string): string {
-  const given = answer.trim();
-  return `“${given.length > 80 ? `${given.slice(0, 80)}…` : given}” is not a blueprint or playbook on the site: use its address, /blueprints/<short name>/ or /playbooks/<short name>/`;
+  return `“${clip(answer.trim(), 81)}” is not a blueprint or playbook on the site: use its address, /blueprints/<short name>/ or /playbooks/<short name>/`;
 }
 
 export const changeQuestions: readonly Question[] = [

@@ -62,21 +62,22 @@ export function sectionsOf(source: string): BodySection[] {
   return locate(source).map(({ heading, text }) => ({ heading, text }));
 }
 
-/** The steps of a page's front-matter (a playbook's), each title with its description, as written. */
-function stepsOf(source: string): { title: string; description: string }[] {
-  const steps = (parseSource(source).data as { steps?: unknown } | undefined)?.steps;
+/** The steps in a page's front-matter as read (a playbook's), each title with its description, as written. */
+function stepsOf(data: unknown): { title: string; description: string }[] {
+  const steps = (data as { steps?: unknown } | undefined)?.steps;
   if (!Array.isArray(steps)) return [];
   return steps.map((s: { title?: unknown; description?: unknown } | null) => ({ title: String(s?.title ?? ''), description: typeof s?.description === 'string' ? s.description : '' }));
 }
 
 /** What the change form offers: the body's parts, in order, then each step's description (a playbook's). */
 export function changeablePartsOf(source: string): BodySection[] {
-  return [...sectionsOf(source), ...stepsOf(source).filter((s) => s.title && s.description).map((s) => ({ heading: `${stepPrefix}${s.title}`, text: normalisedText(s.description) }))];
+  return [...sectionsOf(source), ...stepsOf(parseSource(source).data).filter((s) => s.title && s.description).map((s) => ({ heading: `${stepPrefix}${s.title}`, text: normalisedText(s.description) }))];
 }
 
 /** The file with the step titled `title` described by `text`, written as a double-quoted YAML string; nothing else changes. */
 function changedStep(source: string, title: string, before: string, text: string): string {
-  const steps = stepsOf(source);
+  const was = parseSource(source);
+  const steps = stepsOf(was.data);
   const at = steps.flatMap((s, i) => (s.title === title ? [i] : []));
   if (at.length === 0) throw new ChangeError(`has no step titled “${title}” now: it may have been renamed since`);
   if (at.length > 1) throw new ChangeError(`has more than one step titled “${title}”: a maintainer needs to make this change by hand`);
@@ -92,7 +93,6 @@ function changedStep(source: string, title: string, before: string, text: string
   const after = `${source.slice(0, range[0])}${JSON.stringify(description)}${lineBreak}${source.slice(range[1])}`;
 
   // Read again: the same fields but this one, and the same body.
-  const was = parseSource(source);
   const now = parseSource(after);
   const expected = structuredClone(was.data) as { steps: { description: string }[] };
   expected.steps[i].description = description;
