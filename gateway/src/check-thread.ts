@@ -1,6 +1,6 @@
 /**
  * One thread of the check pool (./checks.ts): reads the site's content once, on its first task,
- * then checks proposals with it, and gives the change page a blueprint's or playbook's parts.
+ * then checks proposals with it, and gives the change page a blueprint's, playbook's or template's parts.
  */
 import { workerData } from 'node:worker_threads';
 import { pageParts, readSiteContent, type ChangeablePage, type DraftValues, type PageParts, type SiteContent } from './content';

@@ -19,7 +19,7 @@ import type { SubmissionKind } from './store';
 export interface Checks {
   /** Checks the answers and makes what goes to GitHub from them, or says what is wrong, field by field. */
   proposal(kind: SubmissionKind, answers: DraftValues, options: ProposalOptions): Promise<ProposalResult>;
-  /** A blueprint's or playbook's title and parts, for the change page; undefined when the site has no such page. */
+  /** A blueprint's, playbook's or template's title and parts, for the change page; undefined when the site has no such page. */
   parts(page: ChangeablePage): Promise<PageParts | undefined>;
   close(): Promise<void>;
 }

@@ -64,8 +64,9 @@ export interface SiteContent {
    * check's time grow with the catalogue).
    */
   blueprints: Map<string, CorpusEntry>;
-  /** Each playbook as read and checked at start, by slug: a suggested change may be to one. */
+  /** Each playbook and template as read and checked at start, by slug: a suggested change may be to one. */
   playbooks: Map<string, CorpusEntry>;
+  templates: Map<string, CorpusEntry>;
   /** The pages feedback can be about (blueprints, playbooks, templates), by "kind:slug". */
   pages: Map<string, { title: string; file: string; path: string }>;
 }
@@ -92,6 +93,7 @@ export function readSiteContent(root: string): SiteContent {
     synonyms,
     blueprints: new Map(corpus.entries.filter((e) => e.kind === 'blueprint').map((e) => [e.slug, e])),
     playbooks: new Map(corpus.entries.filter((e) => e.kind === 'playbook').map((e) => [e.slug, e])),
+    templates: new Map(corpus.entries.filter((e) => e.kind === 'template').map((e) => [e.slug, e])),
     pages: new Map(corpus.entries.flatMap((e) => {
       if (e.kind !== 'blueprint' && e.kind !== 'playbook' && e.kind !== 'template') return [];
       const title = titleOf(e);
@@ -376,7 +378,7 @@ export function reviewPullRequestFor(r: CheckedReview, origin: { domain: string;
   };
 }
 
-/** A page whose parts can be changed: a blueprint or a playbook. */
+/** A page whose parts can be changed: a blueprint, a playbook or a template. */
 export type ChangeablePage = { kind: ChangeablePageKind; slug: string };
 
 /** A page's title and parts, as the change page offers them. */
@@ -385,13 +387,13 @@ export interface PageParts {
   sections: BodySection[];
 }
 
-const changeableEntry = (site: SiteContent, page: ChangeablePage) => (page.kind === 'blueprint' ? site.blueprints : site.playbooks).get(page.slug);
+const changeableEntry = (site: SiteContent, page: ChangeablePage) => ({ blueprint: site.blueprints, playbook: site.playbooks, template: site.templates })[page.kind].get(page.slug);
 
 /** The page's title and parts; undefined when the site has no such page. */
 export function pageParts(site: SiteContent, page: ChangeablePage): PageParts | undefined {
   const entry = changeableEntry(site, page);
   if (!entry) return undefined;
-  return { title: titleOf(entry), sections: changeablePartsOf(entry.file.source) };
+  return { title: titleOf(entry), sections: changeablePartsOf(entry.file.source, page.kind) };
 }
 
 /** A suggested change that passed its checks, ready to become a pull request. */
@@ -413,7 +415,7 @@ export interface CheckedChange {
 
 /**
  * A suggested change, from a browser that is never trusted: every required answer and both
- * statements, a part of a blueprint or playbook of the site that still reads as the contributor started from
+ * statements, a part of a blueprint, playbook or template of the site that still reads as the contributor started from
  * (when the page says), text that differs from it and adds no one's
  * contact details, and the changed file passing every check the build makes (a problem the file
  * had before is not the contributor's to answer for).
@@ -427,7 +429,7 @@ export function checkChange(values: DraftValues, site: SiteContent): { ok: true;
   if (!page || !entry) return inOrder([{ id: 'page', message: notAChangeablePage(textOf(values, 'page')) }]);
   const noun = `The ${page.kind}`;
   const section = textOf(values, 'section');
-  const before = changeablePartsOf(entry.file.source).find((p) => p.heading === section)?.text;
+  const before = changeablePartsOf(entry.file.source, page.kind).find((p) => p.heading === section)?.text;
   if (before === undefined) return inOrder([{ id: 'section', message: `${noun} has no part headed “${clipped(section, 80)}”: choose one of the parts listed` }]);
   // What the contributor started from, when the page says (an API client may not): a part changed since is not theirs to overwrite.
   const started = textOf(values, 'original');
@@ -438,7 +440,7 @@ export function checkChange(values: DraftValues, site: SiteContent): { ok: true;
   if (added) return inOrder([{ id: 'text', message: `New text seems to hold ${personalDataNames[added.kind]} that the part did not have: take it out, as everything here is published; the ${page.kind}'s contact is in its details` }]);
   let changed: string;
   try {
-    changed = changedSource(entry.file.source, section, before, after);
+    changed = changedSource(entry.file.source, page.kind, section, before, after);
   } catch (error) {
     if (error instanceof ChangeError) return inOrder([{ id: 'text', message: `${noun} ${error.message}` }]);
     throw error;
@@ -454,15 +456,22 @@ export function checkChange(values: DraftValues, site: SiteContent): { ok: true;
 /** The label on every suggested change, whichever way it arrived. */
 export const changeLabel = 'suggested-change';
 
+/** Who a maintainer agrees a suggested change with before merging it: the page's owners, or for a template (which has none) its sources. */
+const whoAgrees: Record<ChangeablePageKind, string> = {
+  blueprint: "They may not be one of the blueprint's owners: ask its published contact to agree the change before merging.",
+  playbook: "They may not be one of the playbook's owners: ask its owner to agree the change before merging.",
+  template: 'Templates have no owner outside the site team: check the change against the template’s sources, and the blueprints that use it, before merging.',
+};
+
 /** The pull request a suggested change becomes. Like the others, it names the contributor only if they asked (the name only). */
 export function changePullRequestFor(c: CheckedChange, origin: { domain: string; creditName?: string }): PullRequestText {
   const from = sentFrom(origin, 'contributor');
   const body = [
-    `**${c.kind === 'blueprint' ? 'Blueprint' : 'Playbook'}:** ${inline(c.title)}, at \`${paths[c.kind](c.slug)}\` (file \`${c.path}\`)`,
+    `**${c.kind[0].toUpperCase()}${c.kind.slice(1)}:** ${inline(c.title)}, at \`${paths[c.kind](c.slug)}\` (file \`${c.path}\`)`,
     `**Part changed:** ${inline(c.section)}. Nothing else in the file changes: the contributor edited the part as the site had it, and the change is made only if it still read so on GitHub when sent.`,
     ...(c.role ? [`**Contributor's role:** ${inline(c.role)}`] : []),
     `### Why it should change\n\n${quoted(c.why)}`,
-    `### Where this came from\n\n${from} They may not be one of the ${c.kind}'s owners: ask its ${c.kind === 'blueprint' ? 'published contact' : 'owner'} to agree the change before merging. Replies here are not seen by the contributor: a maintainer can reach them through the gateway's operators.`,
+    `### Where this came from\n\n${from} ${whoAgrees[c.kind]} Replies here are not seen by the contributor: a maintainer can reach them through the gateway's operators.`,
   ].join('\n\n');
   return {
     title: `Change: ${clipped(c.title, 100)} (${clipped(c.section, 60)})`,

@@ -112,7 +112,7 @@ export const outcomeText = {
   closed: (what: string, issue: boolean) => (issue ? `The site team closed ${what}: they have dealt with it, or explain below.` : `The site team closed ${what} without publishing it.`),
 };
 
-/** The page a merged proposal becomes, under `siteUrl`: for a new blueprint, a review of one, or a change to a blueprint or playbook. */
+/** The page a merged proposal becomes, under `siteUrl`: for a new blueprint, a review of one, or a change to a blueprint, playbook or template. */
 export function pageOf(sub: Pick<Submission, 'kind' | 'payload'>, siteUrl: string): string | undefined {
   const page = sub.payload?.path && (sub.kind === 'blueprint' || sub.kind === 'review' || sub.kind === 'change') ? pageNamed(sub.payload.path) : undefined;
   return page && `${siteUrl}${paths[page.kind](page.slug)}`;

@@ -6,7 +6,7 @@
  * Five kinds come through the gateway: a new blueprint (the drafting form's questions), an
  * adoption record (the "We are using this" questions), an owner's review of a blueprint (the
  * review questions, changing its review dates or status) and a suggested change to one part of a
- * blueprint or playbook (the change questions) become pull requests; feedback on a page
+ * blueprint, playbook or template (the change questions) become pull requests; feedback on a page
  * (the feedback questions) becomes an issue, and changes no file.
  */
 import { changePullRequestFor, checkAdoption, checkChange, checkDraft, checkFeedback, checkReview, feedbackIssueFor, pullRequestFor, reviewPullRequestFor, type DraftValues, type FieldError, type SiteContent } from './content';

@@ -5,6 +5,7 @@
  *   GET  /api/session                the session's CSRF token (a session cookie is made if none)
  *   GET  /api/blueprints/:slug/parts a blueprint's title and the text of each part, for the change form
  *   GET  /api/playbooks/:slug/parts  the same for a playbook
+ *   GET  /api/templates/:slug/parts  the same for a template
  *   POST /api/sign-in   {email}      emails a 6-digit code to an allowed work address
  *   POST /api/verify    {email,code} signs in: a new session bound to that address
  *   POST /api/sign-out
@@ -12,7 +13,7 @@
  *                                    `kind: "adoption"` an adoption record ("We are using this"), or with
  *                                    `kind: "feedback"` feedback on a page (an issue, not a pull request), or
  *                                    with `kind: "review"` an owner's review of their blueprint, or with
- *                                    `kind: "change"` a suggested change to one part of a blueprint or playbook
+ *                                    `kind: "change"` a suggested change to one part of a blueprint, playbook or template
  *   GET  /api/submissions/:id        where it has got to
  *   PUT  /api/submissions/:id        new answers: the same pull request (or issue) is updated
  *   GET  /submissions/:id            the same, as a page
@@ -178,7 +179,7 @@ export async function routes(app: FastifyInstance, deps: RouteDeps): Promise<voi
     return { signedIn: Boolean(session.email), email: session.email, csrfToken: session.csrf, allowedDomains: settings.allowedDomains };
   });
 
-  for (const kind of ['blueprint', 'playbook'] as const) {
+  for (const kind of ['blueprint', 'playbook', 'template'] as const) {
     app.get(`/api/${kind}s/:slug/parts`, async (req, reply) => {
       const { slug } = req.params as { slug: string };
       const parts = /^[a-z0-9][a-z0-9-]*$/.test(slug) ? await checks.parts({ kind, slug }) : undefined;

@@ -13,7 +13,7 @@ import { DatabaseSync, type StatementSync } from 'node:sqlite';
 
 /**
  * What a submission is: a new blueprint, an adoption record ("We are using this"), feedback on a
- * page, an owner's review of their blueprint, or a suggested change to one part of a blueprint or playbook.
+ * page, an owner's review of their blueprint, or a suggested change to one part of a blueprint, playbook or template.
  */
 export const submissionKinds = ['blueprint', 'adoption', 'feedback', 'review', 'change'] as const;
 export type SubmissionKind = (typeof submissionKinds)[number];

@@ -94,13 +94,15 @@ export async function sendIssue(api: GitHubApi, upstream: { owner: string; repo:
 export function filesOf(payload: Payload): Parameters<typeof publish>[2]['files'][number] {
   const { review, change } = payload;
   if (change) {
+    const kind = pageNamed(payload.path)?.kind;
     return {
       path: payload.path,
       edit: (current) => {
         try {
-          return changedSource(current, change.section, change.before, change.after);
+          if (!kind) throw new ContributionError(`The file ${payload.path} is not a blueprint, playbook or template, so no part of it can be changed here.`);
+          return changedSource(current, kind, change.section, change.before, change.after);
         } catch (error) {
-          if (error instanceof ChangeError) throw new ContributionError(`The ${pageNamed(payload.path)?.kind ?? 'page'} ${error.message}.`);
+          if (error instanceof ChangeError) throw new ContributionError(`The ${kind} ${error.message}.`);
           throw error;
         }
       },

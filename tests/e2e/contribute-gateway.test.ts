@@ -638,7 +638,7 @@ describe('giving feedback on a page without a GitHub account', () => {
   }, 120_000);
 });
 
-describe('suggesting a change to a blueprint or playbook without a GitHub account', () => {
+describe('suggesting a change to a blueprint, playbook or template without a GitHub account', () => {
   const slug = 'electronic-observations-in-nine-months';
   const file = `src/content/blueprints/${slug}.mdx`;
   const heading = 'A rollout team of six';
@@ -702,9 +702,9 @@ describe('suggesting a change to a blueprint or playbook without a GitHub accoun
     }
   }, 120_000);
 
-  it('goes from the foot of a playbook to the change form, which loads the playbook’s parts', async () => {
+  it('goes from the foot of a playbook or template to the change form, which loads the page’s parts', async () => {
     const playbook = 'configure-your-clinical-informatics-team';
-    const parts = changeablePartsOf(readFileSync(`src/content/playbooks/${playbook}.mdx`, 'utf8'));
+    const parts = changeablePartsOf(readFileSync(`src/content/playbooks/${playbook}.mdx`, 'utf8'), 'playbook');
     const [first] = parts;
     const { page, close } = await openPage(browser);
     try {
@@ -719,13 +719,24 @@ describe('suggesting a change to a blueprint or playbook without a GitHub accoun
       const step = parts.find((p) => p.heading.startsWith('Step: '))!;
       await form.getByLabel('Which part of it?').selectOption(step.heading);
       expect(await form.getByLabel('The part as it should read').inputValue()).toBe(step.text);
-      expect(await form.locator('#draft-text-hint').innerText()).toMatch(/^A step’s description is one paragraph/);
+      expect(await form.locator('#draft-text-hint').innerText()).toMatch(/^This part is one paragraph/);
       await form.getByLabel('Which part of it?').selectOption(first.heading);
       expect(await form.locator('#draft-text-hint').innerText()).toMatch(/^Change what needs changing/);
-      // A template's address names no page with parts: said beside the question.
-      await form.getByLabel('Which page?').fill('/templates/benefits-register/');
+      // A template's parts, from the foot of its page: its texts, a section's guidance as paragraphs.
+      const template = 'business-case-outline';
+      const templateParts = changeablePartsOf(readFileSync(`src/content/templates/${template}.yaml`, 'utf8'), 'template');
+      await page.goto(server.url(`/templates/${template}/`));
+      await page.getByRole('complementary', { name: 'Improve this page' }).getByRole('link', { name: 'Suggest a change to this template' }).click();
+      await form.locator('[data-parts-status]').getByText(`${templateParts.length} parts: choose the one to change, and its text appears below.`).waitFor();
+      expect(await form.getByLabel('Which page?').inputValue()).toBe(`/templates/${template}/`);
+      const section = templateParts.find((p) => p.heading.startsWith('Section: '))!;
+      await form.getByLabel('Which part of it?').selectOption(section.heading);
+      expect(await form.getByLabel('The part as it should read').inputValue()).toBe(section.text);
+      expect(await form.locator('#draft-text-hint').innerText()).toMatch(/^This part is one to four paragraphs/);
+      // An address of no page with parts: said beside the question.
+      await form.getByLabel('Which page?').fill('/organisations/fellbrook-hospitals/');
       await form.getByLabel('Which page?').press('Tab');
-      await form.getByText('“/templates/benefits-register/” is not a blueprint or playbook on the site').waitFor();
+      await form.getByText('“/organisations/fellbrook-hospitals/” is not a blueprint, playbook or template on the site').waitFor();
       expect(await form.getByLabel('Which part of it?').locator('option').allInnerTexts()).toEqual(['Choose a part']);
     } finally {
       await close();

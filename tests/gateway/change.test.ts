@@ -1,5 +1,5 @@
 /**
- * Suggesting a change to one part of a blueprint or playbook without a GitHub account: the gateway
+ * Suggesting a change to one part of a blueprint, playbook or template without a GitHub account: the gateway
  * lists the page's parts for the form, checks the changed file as the build would, and opens one pull
  * request changing that part of the file as it is on GitHub, so a change merged elsewhere in the
  * file since is kept, and a change to the same part since is never overwritten. Everything runs
@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settingsFromEnv } from '../../gateway/src/config';
 import { startGateway, type Gateway } from '../../gateway/src/server';
-import { parseSource } from '../../src/lib/content/front-matter';
+import { parseSource, parseYaml } from '../../src/lib/content/front-matter';
 import { changeablePartsOf, sectionsOf } from '../../src/lib/contribute/section-change';
 import { errorsOf, fileOnGatewayBranch, gatewayPull, repository, startHarness, until, Visitor, type Harness } from './harness';
 
@@ -27,10 +27,13 @@ const merged = `${local.trimEnd()}\n\nA paragraph merged on GitHub after the gat
 const playbook = 'configure-your-clinical-informatics-team';
 const playbookFile = `src/content/playbooks/${playbook}.mdx`;
 const playbookSource = readFileSync(playbookFile, 'utf8');
+const template = 'business-case-outline';
+const templateFile = `src/content/templates/${template}.yaml`;
+const templateSource = readFileSync(templateFile, 'utf8');
 
 beforeAll(async () => {
   h = await startHarness({ GATEWAY_REQUESTS_PER_MINUTE: '100000', GATEWAY_CODES_PER_HOUR: '1000', GATEWAY_SUBMISSIONS_PER_HOUR: '1000' });
-  h.fake.repo(repository).git.commitFiles('main', { [file]: merged, [playbookFile]: playbookSource }, 'The blueprint and a playbook, as GitHub has them');
+  h.fake.repo(repository).git.commitFiles('main', { [file]: merged, [playbookFile]: playbookSource, [templateFile]: templateSource }, 'The blueprint, a playbook and a template, as GitHub has them');
   gateway = await startGateway(settingsFromEnv(h.env));
 });
 
@@ -65,7 +68,7 @@ describe('a suggested change to a blueprint', () => {
       expect((await answer.json()).errors[0].id).toBe('page');
     }
     // A playbook's parts come from the playbooks, and a blueprint is not one.
-    expect(await (await fetch(`${gateway.url}/api/playbooks/${playbook}/parts`)).json()).toEqual({ title: (parseSource(playbookSource).data as { title: string }).title, sections: changeablePartsOf(playbookSource) });
+    expect(await (await fetch(`${gateway.url}/api/playbooks/${playbook}/parts`)).json()).toEqual({ title: (parseSource(playbookSource).data as { title: string }).title, sections: changeablePartsOf(playbookSource, 'playbook') });
     expect((await fetch(`${gateway.url}/api/playbooks/${slug}/parts`)).status).toBe(404);
     // Longer than any short name: refused before the route, as every over-long address is.
     expect((await fetch(`${gateway.url}/api/blueprints/${'a'.repeat(101)}/parts`)).status).toBe(414);
@@ -97,18 +100,19 @@ describe('a suggested change to a blueprint', () => {
     const { v } = await contributor();
     const before = gateway.store.list().length;
     expect(errorsOf(await send(v, {}))).toEqual({
-      page: 'Write the address of the blueprint or playbook to change',
+      page: 'Write the address of the blueprint, playbook or template to change',
       section: 'Choose the part of the page to change',
       text: 'Write the part as it should read',
       why: 'Say why it should change',
       confirm: 'Confirm both statements under “Before you send it”',
     });
     expect(errorsOf(await send(v, change({ page: 'no-such-blueprint' })))).toEqual({
-      page: '“no-such-blueprint” is not a blueprint or playbook on the site: use its address, /blueprints/<short name>/ or /playbooks/<short name>/',
+      page: '“no-such-blueprint” is not a blueprint, playbook or template on the site: use its address, such as /blueprints/<short name>/',
     });
-    // A template's page has no parts to change, and a playbook is found only among the playbooks.
-    expect(errorsOf(await send(v, change({ page: '/templates/benefits-register/' })))).toEqual({ page: expect.stringMatching(/^“\/templates\/benefits-register\/” is not a blueprint or playbook on the site/) });
-    expect(errorsOf(await send(v, change({ page: `/playbooks/${slug}/` })))).toEqual({ page: expect.stringMatching(/is not a blueprint or playbook on the site/) });
+    // A playbook is found only among the playbooks, and a template only among the templates.
+    expect(errorsOf(await send(v, change({ page: '/templates/no-such-template/' })))).toEqual({ page: expect.stringMatching(/^“\/templates\/no-such-template\/” is not a blueprint, playbook or template on the site/) });
+    expect(errorsOf(await send(v, change({ page: `/playbooks/${slug}/` })))).toEqual({ page: expect.stringMatching(/is not a blueprint, playbook or template on the site/) });
+    expect(errorsOf(await send(v, change({ page: `/templates/${playbook}/` })))).toEqual({ page: expect.stringMatching(/is not a blueprint, playbook or template on the site/) });
     expect(errorsOf(await send(v, change({ section: 'Our budget' })))).toEqual({ section: 'The blueprint has no part headed “Our budget”: choose one of the parts listed' });
     expect(errorsOf(await send(v, change({ original: 'The rollout team was 5 WTE.' })))).toEqual({
       text: 'The part “A rollout team of six” has changed on the site since you started: choose “Start again from the part as it is now” and make your change again',
@@ -141,10 +145,10 @@ describe('a suggested change to a blueprint', () => {
 
   it('to a playbook step changes that step’s description in the front-matter and nothing else', async () => {
     const { v } = await contributor();
-    const step = changeablePartsOf(playbookSource).find((p) => p.heading.startsWith('Step: '))!;
+    const step = changeablePartsOf(playbookSource, 'playbook').find((p) => p.heading.startsWith('Step: '))!;
     const text = `${step.text} Agree it with the medical director: “protected” means “in the job plan”.`;
     expect(errorsOf(await send(v, change({ page: `/playbooks/${playbook}/`, section: step.heading, original: step.text, text: 'Too short.' })))).toEqual({ text: expect.stringMatching(/^With this change the playbook would not pass the site's checks: .*at least 20 characters/) });
-    expect(errorsOf(await send(v, change({ page: `/playbooks/${playbook}/`, section: step.heading, original: step.text, text: `${step.text}\n\nA second paragraph.` })))).toEqual({ text: 'New text has line breaks, and a step’s description is one paragraph: take them out' });
+    expect(errorsOf(await send(v, change({ page: `/playbooks/${playbook}/`, section: step.heading, original: step.text, text: `${step.text}\n\nA second paragraph.` })))).toEqual({ text: 'New text has line breaks, and this part is one paragraph: take them out' });
     const answer = await send(v, change({ page: `/playbooks/${playbook}/`, section: step.heading, original: step.text, text }));
     expect(answer.status, JSON.stringify(answer.body)).toBe(202);
     const id = answer.body.id as string;
@@ -153,6 +157,32 @@ describe('a suggested change to a blueprint', () => {
     const steps = (parseSource(onBranch).data as { steps: { title: string; description: string }[] }).steps;
     expect(steps.find((s) => `Step: ${s.title}` === step.heading)!.description).toBe(text);
     expect(onBranch.replace(JSON.stringify(text), 'X')).toBe(playbookSource.replace(step.text, 'X'));
+  });
+
+  it('to a template section’s guidance writes its paragraphs where the list stood, and asks for a check against its sources', async () => {
+    const parts = await (await fetch(`${gateway.url}/api/templates/${template}/parts`)).json();
+    expect(parts).toEqual({ title: (parseYaml(templateSource).data as { title: string }).title, sections: changeablePartsOf(templateSource, 'template') });
+    const section = changeablePartsOf(templateSource, 'template').find((p) => p.heading.startsWith('Section: '))!;
+    const added = 'Say which options the board has already ruled out, and why, so nobody reopens them.';
+    const { v } = await contributor();
+    const to = (text: string) => change({ page: `/templates/${template}/`, section: section.heading, original: section.text, text });
+    expect(errorsOf(await send(v, to(`${section.text}\n\nToo short.`)))).toEqual({ text: expect.stringMatching(/^With this change the template would not pass the site's checks: .*at least 20 characters/) });
+    expect(errorsOf(await send(v, to(`${section.text}\nNo blank line.`)))).toEqual({ text: 'New text has a line break inside a paragraph: leave a blank line between paragraphs and none inside one' });
+    const answer = await send(v, to(`${section.text}\n\n${added}`));
+    expect(answer.status, JSON.stringify(answer.body)).toBe(202);
+    const id = answer.body.id as string;
+    await until(() => gateway.store.get(id)?.state === 'sent', `change ${id} to be sent`);
+    const pull = pullFor(id)!;
+    expect(pull.body).toContain(`**Template:** ${parts.title}, at \`/templates/${template}/\` (file \`${templateFile}\`)`);
+    expect(pull.body).toContain('check the change against the template’s sources');
+    const onBranch = fileOnGatewayBranch(h, id, templateFile)!;
+    const expected = structuredClone(parseYaml(templateSource).data) as { sections: { heading: string; guidance: string[] }[] };
+    const changed = expected.sections.find((s) => `Section: ${s.heading}` === section.heading)!;
+    changed.guidance.push(added);
+    expect(parseYaml(onBranch).data).toEqual(expected);
+    // Only the list's lines differ.
+    const differing = onBranch.split('\n').filter((line) => !templateSource.split('\n').includes(line));
+    expect(differing.every((line) => /^\s+- "/.test(line)), differing.join('\n')).toBe(true);
   });
 
   it('fails, saying why, when the part was changed on GitHub after the contributor started, and opens nothing', async () => {

@@ -1,7 +1,7 @@
 /**
- * A suggested change to one part of a blueprint or playbook: the questions' checks, the parts read
- * from a file (a playbook's steps among them), and the change made to it, which must touch only
- * that part's text and leave every other byte of the file as it was.
+ * A suggested change to one part of a blueprint, playbook or template: the questions' checks, the
+ * parts read from a file (a playbook's steps and a template's texts among them), and the change
+ * made to it, which must touch only that part's text and leave every other byte of the file as it was.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
@@ -10,7 +10,7 @@ import { changedPageOf, missingChangeAnswers, notAChangeablePage } from '../../s
 import { headingLineIn } from '../../src/lib/content/body-headings';
 import { ChangeError, changeablePartsOf, changedSource, sectionsOf } from '../../src/lib/contribute/section-change';
 import { keptChangeState, normalisedText } from '../../src/lib/contribute/part-text';
-import { parseSource, textValueRange } from '../../src/lib/content/front-matter';
+import { parseSource, parseYaml, valueRange } from '../../src/lib/content/front-matter';
 
 const dir = 'src/content/blueprints';
 const bundled = readdirSync(dir).filter((f) => f.endsWith('.mdx')).sort();
@@ -65,23 +65,32 @@ describe('what a change needs before it is sent', () => {
     expect(headingLineIn('# Top')).toBe(1);
     expect(headingLineIn('Words\n\n---\n\n### A heading inside the part\n\n```\n## in code\n```')).toBe(0);
     expect(missingChangeAnswers({ ...answers, text: 'x'.repeat(20_001) })).toEqual([{ id: 'text', message: expect.stringMatching(/^New text is 20,001 characters/) }]);
-    // A playbook step's description is one paragraph.
-    expect(missingChangeAnswers({ ...answers, section: 'Step: Do the thing', text: 'One.\n\nTwo.' })).toEqual([{ id: 'text', message: 'New text has line breaks, and a step’s description is one paragraph: take them out' }]);
-    expect(missingChangeAnswers({ ...answers, section: 'Step: Do the thing', text: '  One paragraph.\r\n' })).toEqual([]);
+    // A playbook step's description is one paragraph, and so is a template's summary; a template section's guidance is paragraphs.
+    const step = { ...answers, page: '/playbooks/get-ready/', section: 'Step: Do the thing' };
+    expect(missingChangeAnswers({ ...step, text: 'One.\n\nTwo.' })).toEqual([{ id: 'text', message: 'New text has line breaks, and this part is one paragraph: take them out' }]);
+    expect(missingChangeAnswers({ ...step, text: '  One paragraph.\r\n' })).toEqual([]);
+    expect(missingChangeAnswers({ ...answers, section: 'Step: Do the thing', text: 'A blueprint’s part.\n\nTwo paragraphs.' })).toEqual([]);
+    const template = { ...answers, page: '/templates/benefits-register/' };
+    expect(missingChangeAnswers({ ...template, section: 'Summary', text: 'One.\nTwo.' })).toEqual([{ id: 'text', message: 'New text has line breaks, and this part is one paragraph: take them out' }]);
+    expect(missingChangeAnswers({ ...template, section: 'Section: Strategic case', text: 'One.\n\n  \nTwo.\r\n\r\nThree.' })).toEqual([]);
+    expect(missingChangeAnswers({ ...template, section: 'Section: Strategic case', text: 'One.\nStill one.\n\nTwo.' })).toEqual([{ id: 'text', message: 'New text has a line break inside a paragraph: leave a blank line between paragraphs and none inside one' }]);
+    expect(missingChangeAnswers({ ...template, section: 'Section: Strategic case', text: '## Not a heading here, but words' })).toEqual([]);
   });
 });
 
 describe('the page a change is to', () => {
-  it('is a blueprint or playbook named by its address, a full link or its file, or a blueprint by its short name alone', () => {
+  it('is a blueprint, playbook or template named by its address, a full link or its file, or a blueprint by its short name alone', () => {
     expect(changedPageOf('/blueprints/ward-rounds/')).toEqual({ kind: 'blueprint', slug: 'ward-rounds' });
     expect(changedPageOf(' https://example.nhs.uk/commons/playbooks/Get-Ready/?x=1 ')).toEqual({ kind: 'playbook', slug: 'get-ready' });
     expect(changedPageOf('src/content/playbooks/get-ready.mdx')).toEqual({ kind: 'playbook', slug: 'get-ready' });
     expect(changedPageOf('Ward-Rounds')).toEqual({ kind: 'blueprint', slug: 'ward-rounds' });
+    expect(changedPageOf('/templates/benefits-register/')).toEqual({ kind: 'template', slug: 'benefits-register' });
+    expect(changedPageOf('src/content/templates/benefits-register.yaml')).toEqual({ kind: 'template', slug: 'benefits-register' });
   });
 
-  it('is none for a template, a title or anything else, and says so naming the answer', () => {
-    for (const answer of ['/templates/benefits-register/', 'Ward rounds on tablets', '../../etc/passwd', '']) expect(changedPageOf(answer), answer).toBeUndefined();
-    expect(notAChangeablePage(` ${'x'.repeat(100)} `)).toBe(`“${'x'.repeat(80)}…” is not a blueprint or playbook on the site: use its address, /blueprints/<short name>/ or /playbooks/<short name>/`);
+  it('is none for a title or anything else, and says so naming the answer', () => {
+    for (const answer of ['/organisations/fellbrook/', 'Ward rounds on tablets', '../../etc/passwd', '']) expect(changedPageOf(answer), answer).toBeUndefined();
+    expect(notAChangeablePage(` ${'x'.repeat(100)} `)).toBe(`“${'x'.repeat(80)}…” is not a blueprint, playbook or template on the site: use its address, such as /blueprints/<short name>/`);
   });
 });
 
@@ -115,18 +124,18 @@ describe('a change kept in the browser', () => {
 
 describe('a change to one part', () => {
   it('replaces only that part’s text, in the file’s own line endings', () => {
-    const after = changedSource(file, 'What we did', '- One step\n- Another\n\n```text\n## not a part: inside a code block\n```', 'We did it in three steps.\r\n\r\n- One\n- Two  ');
+    const after = changedSource(file, 'blueprint', 'What we did', '- One step\n- Another\n\n```text\n## not a part: inside a code block\n```', 'We did it in three steps.\r\n\r\n- One\n- Two  ');
     expect(after).toBe(file.replace(/(## What we did\n)[\s\S]*?(\n## Resources)/, '$1\nWe did it in three steps.\n\n- One\n- Two\n$2'));
     const crlf = file.replace(/\n/g, '\r\n');
-    const last = changedSource(crlf, 'Resources', '[A link](https://example.org)', 'No links yet.');
+    const last = changedSource(crlf, 'blueprint', 'Resources', '[A link](https://example.org)', 'No links yet.');
     expect(last).toBe(crlf.replace(/\[A link\]\(https:\/\/example\.org\)\r\n$/, 'No links yet.\r\n'));
   });
 
   it('is refused when the part has changed since the contributor started, is missing or is there twice, or the text would add a part', () => {
-    expect(refusal(() => changedSource(file, 'Starting point', 'We had ink.', 'We had nothing.'))).toMatch(/^has had its part “Starting point” changed since you started/);
-    expect(refusal(() => changedSource(file, 'Funding', '', 'Money.'))).toMatch(/^has no part headed “Funding” now/);
-    expect(refusal(() => changedSource(`${file}\n## Starting point\n\nAgain.\n`, 'Starting point', 'We had paper.', 'x'))).toMatch(/more than one part/);
-    expect(refusal(() => changedSource(file, 'Starting point', 'We had paper.', 'Words\n\n## Sneaky'))).toMatch(/would gain a heading on line 3/);
+    expect(refusal(() => changedSource(file, 'blueprint', 'Starting point', 'We had ink.', 'We had nothing.'))).toMatch(/^has had its part “Starting point” changed since you started/);
+    expect(refusal(() => changedSource(file, 'blueprint', 'Funding', '', 'Money.'))).toMatch(/^has no part “Funding” now/);
+    expect(refusal(() => changedSource(`${file}\n## Starting point\n\nAgain.\n`, 'blueprint', 'Starting point', 'We had paper.', 'x'))).toMatch(/more than one part/);
+    expect(refusal(() => changedSource(file, 'blueprint', 'Starting point', 'We had paper.', 'Words\n\n## Sneaky'))).toMatch(/would gain a heading on line 3/);
   });
 
   it('of any bundled blueprint, to any part, leaves the front-matter and every other part exactly as they were', () => {
@@ -138,7 +147,7 @@ describe('a change to one part', () => {
         const part = parts[pick % parts.length];
         if (parts.filter((p) => p.heading === part.heading).length > 1) return;
         const text = lines.join('\n\n');
-        const after = changedSource(source, part.heading, part.text, text);
+        const after = changedSource(source, 'blueprint', part.heading, part.text, text);
         expect(parseSource(after).data).toEqual(parseSource(source).data);
         const now = sectionsOf(after);
         expect(now.map((p) => p.heading)).toEqual(parts.map((p) => p.heading));
@@ -164,11 +173,11 @@ describe('a change to a playbook step', () => {
   it('is offered after the body’s parts, one part per step, headed "Step: " and its title', () => {
     for (const path of playbooks) {
       const source = readFileSync(path, 'utf8');
-      const parts = changeablePartsOf(source);
+      const parts = changeablePartsOf(source, 'playbook');
       expect(parts.slice(0, sectionsOf(source).length), path).toEqual(sectionsOf(source));
       expect(parts.slice(sectionsOf(source).length), path).toEqual(stepsIn(source).map((s) => ({ heading: `Step: ${s.title}`, text: s.description })));
     }
-    expect(changeablePartsOf(file)).toEqual(sectionsOf(file));
+    expect(changeablePartsOf(file, 'blueprint')).toEqual(sectionsOf(file));
   });
 
   it('of any bundled playbook, to any step, any one-line text, changes that description and not another byte', () => {
@@ -180,14 +189,14 @@ describe('a change to a playbook step', () => {
         const i = pick % steps.length;
         let after: string;
         try {
-          after = changedSource(source, `Step: ${steps[i].title}`, steps[i].description, words);
+          after = changedSource(source, 'playbook', `Step: ${steps[i].title}`, steps[i].description, words);
         } catch (error) {
           // Refused rather than written wrong: only text YAML cannot hold as it was typed.
           expect(error).toBeInstanceOf(ChangeError);
           expect((error as Error).message).toMatch(/cannot be made to safely/);
           return;
         }
-        const range = textValueRange(source, ['steps', i, 'description'])!;
+        const range = valueRange(source, ['steps', i, 'description'], { yaml: false })!.at;
         expect(after.slice(0, range[0])).toBe(source.slice(0, range[0]));
         expect(after.endsWith(source.slice(range[1]))).toBe(true);
         const expected = structuredClone(parseSource(source).data) as { steps: Step[] };
@@ -201,16 +210,111 @@ describe('a change to a playbook step', () => {
   it('is refused when the step has changed since, has gone, or the text has line breaks', () => {
     const source = readFileSync(playbooks[0], 'utf8');
     const [first] = stepsIn(source);
-    expect(refusal(() => changedSource(source, `Step: ${first.title}`, 'Something else.', 'New words for the step.'))).toMatch(/^has had its step “.*” changed since you started/);
-    expect(refusal(() => changedSource(source, 'Step: No such step', '', 'New words.'))).toMatch(/^has no step titled “No such step” now/);
-    expect(refusal(() => changedSource(source, `Step: ${first.title}`, first.description, 'One line.\n\nAnother paragraph.'))).toMatch(/one paragraph/);
+    expect(refusal(() => changedSource(source, 'playbook', `Step: ${first.title}`, 'Something else.', 'New words for the step.'))).toMatch(/^has had its part “Step: .*” changed since you started/);
+    expect(refusal(() => changedSource(source, 'playbook', 'Step: No such step', '', 'New words.'))).toMatch(/^has no part “Step: No such step” now/);
+    expect(refusal(() => changedSource(source, 'playbook', `Step: ${first.title}`, first.description, 'One line.\n\nAnother paragraph.'))).toMatch(/one paragraph/);
     // A description written as a block scalar (folded or literal) becomes a quoted one; the line after it stays.
     for (const block of ['>-', '|']) {
       const folded = `---\ntitle: A playbook\nsteps:\n  - title: One\n    description: ${block}\n      First line of it\n      and the second.\n    blueprints: [a]\n---\n\n## Why\n\nBody.\n`;
-      const [one] = changeablePartsOf(folded).filter((p) => p.heading === 'Step: One');
-      expect(changedSource(folded, 'Step: One', one.text, 'New text for it.')).toBe(folded.replace(/description: [>|]-?\n.*\n.*\n/, 'description: "New text for it."\n'));
+      const [one] = changeablePartsOf(folded, 'playbook').filter((p) => p.heading === 'Step: One');
+      expect(changedSource(folded, 'playbook', 'Step: One', one.text, 'New text for it.')).toBe(folded.replace(/description: [>|]-?\n.*\n.*\n/, 'description: "New text for it."\n'));
     }
-    const changed = changedSource(source, `Step: ${first.title}`, first.description, 'Quotes " and \\ and: a colon # and a hash, “curly” – all kept.');
+    const changed = changedSource(source, 'playbook', `Step: ${first.title}`, first.description, 'Quotes " and \\ and: a colon # and a hash, “curly” – all kept.');
     expect(stepsIn(changed)[0].description).toBe('Quotes " and \\ and: a colon # and a hash, “curly” – all kept.');
+  });
+});
+
+describe('a change to a template', () => {
+  const templates = readdirSync('src/content/templates').filter((f) => f.endsWith('.yaml')).sort().map((f) => `src/content/templates/${f}`);
+  type Template = { summary: string; whenToUse: string; sections: { heading: string; guidance: string[] }[]; columns: { name: string; hint: string }[] };
+  const dataOf = (source: string) => parseYaml(source).data as Template;
+  /** Where each part's value is in a template's data. */
+  const pathsOf = (t: Template) => new Map<string, (string | number)[]>([
+    ['Summary', ['summary']],
+    ['When to use it', ['whenToUse']],
+    ...(t.sections ?? []).map((s, i) => [`Section: ${s.heading}`, ['sections', i, 'guidance']] as [string, (string | number)[]]),
+    ...(t.columns ?? []).map((c, i) => [`Column: ${c.name}`, ['columns', i, 'hint']] as [string, (string | number)[]]),
+  ]);
+
+  it('offers its summary, when to use it, each section’s guidance and each column’s hint, as the data has them', () => {
+    for (const path of templates) {
+      const source = readFileSync(path, 'utf8');
+      const t = dataOf(source);
+      expect(changeablePartsOf(source, 'template'), path).toEqual([
+        { heading: 'Summary', text: t.summary },
+        { heading: 'When to use it', text: t.whenToUse },
+        ...(t.sections ?? []).map((s) => ({ heading: `Section: ${s.heading}`, text: s.guidance.join('\n\n') })),
+        ...(t.columns ?? []).map((c) => ({ heading: `Column: ${c.name}`, text: c.hint })),
+      ]);
+    }
+  });
+
+  it('of any bundled template, to any part, any text it may hold, changes that value and not another byte', () => {
+    const paragraph = fc.string({ unit: 'binary', minLength: 1, maxLength: 80 }).filter((t) => !/[\r\n\u0085\u2028\u2029]/.test(t) && normalisedText(t) !== '');
+    fc.assert(
+      fc.property(fc.constantFrom(...templates), fc.nat(), fc.array(paragraph, { minLength: 1, maxLength: 4 }), fc.boolean(), (path, pick, paragraphs, crlf) => {
+        const source = crlf ? readFileSync(path, 'utf8').replace(/\n/g, '\r\n') : readFileSync(path, 'utf8');
+        const parts = changeablePartsOf(source, 'template');
+        const part = parts[pick % parts.length];
+        const where = pathsOf(dataOf(source)).get(part.heading)!;
+        const list = where[where.length - 1] === 'guidance';
+        const typed = list ? paragraphs.join('\n\n') : paragraphs[0];
+        let after: string;
+        try {
+          after = changedSource(source, 'template', part.heading, part.text, typed);
+        } catch (error) {
+          // Refused rather than written wrong: only text YAML cannot hold as it was typed.
+          expect(error).toBeInstanceOf(ChangeError);
+          expect((error as Error).message).toMatch(/cannot be made to safely/);
+          return;
+        }
+        const range = valueRange(source, where, { yaml: true })!.at;
+        expect(after.slice(0, range[0])).toBe(source.slice(0, range[0]));
+        expect(after.endsWith(source.slice(range[1]))).toBe(true);
+        const expected = structuredClone(dataOf(source)) as unknown as { [key: string]: unknown };
+        let at = expected;
+        for (const key of where.slice(0, -1)) at = at[key] as typeof at;
+        at[where[where.length - 1]] = list ? paragraphs.map(normalisedText) : normalisedText(typed);
+        expect(parseYaml(after).data).toEqual(expected);
+        expect(after.includes('\r\n')).toBe(crlf);
+        expect(/[^\r]\n/.test(after)).toBe(!crlf);
+      }),
+      { numRuns: 300 },
+    );
+  }, 120_000);
+
+  const written = `title: A made-up template
+summary: >-
+  What it is for,
+  over two lines.
+sections:
+  - heading: First
+    guidance: ["One.", 'Two.']
+  - heading: Second
+    guidance:
+    - One.
+    # a comment, which goes with the list
+    - |
+      Two.
+    prompts: []
+columns:
+  - name: Owner
+    hint: Who it is.
+`;
+
+  it('keeps a list in brackets in brackets, and a list of dashes at its own indent, whatever was inside it', () => {
+    expect(changedSource(written, 'template', 'Section: First', 'One.\n\nTwo.', 'Uno.\n\nDos.\n\nTres.')).toBe(written.replace(`["One.", 'Two.']`, '["Uno.", "Dos.", "Tres."]'));
+    expect(changedSource(written, 'template', 'Section: Second', 'One.\n\nTwo.', 'Only one.')).toBe(written.replace(/    - One\.\n.*\n    - \|\n      Two\.\n/, '    - "Only one."\n'));
+    expect(changedSource(written, 'template', 'Summary', 'What it is for,\nover two lines.'.replace('\n', ' '), 'For this.')).toBe(written.replace(/>-\n.*\n.*\n/, '"For this."\n'));
+    expect(changedSource(written, 'template', 'Column: Owner', 'Who it is.', 'The role: not a name.')).toBe(written.replace('hint: Who it is.', 'hint: "The role: not a name."'));
+  });
+
+  it('is refused when the part has changed since or gone, or the text has the wrong line breaks', () => {
+    expect(refusal(() => changedSource(written, 'template', 'Column: Owner', 'Someone.', 'New.'))).toMatch(/^has had its part “Column: Owner” changed since you started/);
+    expect(refusal(() => changedSource(written, 'template', 'Column: Lead', '', 'New.'))).toMatch(/^has no part “Column: Lead” now/);
+    expect(refusal(() => changedSource(written, 'template', 'Column: Owner', 'Who it is.', 'One.\n\nTwo.'))).toMatch(/as one paragraph/);
+    expect(refusal(() => changedSource(written, 'template', 'Section: First', 'One.\n\nTwo.', 'One,\nstill one.'))).toMatch(/on one line/);
+    // A template has no body parts, whatever its text looks like.
+    expect(changeablePartsOf(`${written}# ## Not a part\n`, 'template').map((p) => p.heading)).toEqual(['Summary', 'Section: First', 'Section: Second', 'Column: Owner']);
   });
 });

@@ -1,19 +1,19 @@
 /**
  * <change-form>: the change page (src/pages/suggest-a-change.astro), a question form
  * (./question-form.ts) sent through the gateway only. The page address fills in the page to change
- * (?page=/blueprints/<its slug>/&title=<its title>, as "Suggest a change" gives it, or a playbook's).
+ * (?page=/blueprints/<its slug>/&title=<its title>, as "Suggest a change" gives it, or a playbook's or template's).
  * The gateway lists the page's parts; choosing one puts its text in the box to change, and out of
  * sight the text it started from, so the gateway can refuse to overwrite a change made since. What
  * the contributor types is kept in this browser, per page and part, so a reload or a failed send
  * loses nothing.
  */
 import { changedPageOf, changePageQuestions, missingChangeAnswers, notAChangeablePage } from '../../lib/contribute/change-questions';
-import { keptChangeState, stepPrefix } from '../../lib/contribute/part-text';
+import { keptChangeState, partShape, type PartShape } from '../../lib/contribute/part-text';
 import type { BodySection } from '../../lib/contribute/section-change';
 import { showFieldError } from './errors';
 import { defineQuestionForm, sentToSiteTeam } from './question-form';
 
-/** Where a change is kept: by page (a blueprint's slug, or "playbook:" and a playbook's) and part. */
+/** Where a change is kept: by page (a blueprint's slug, or "playbook:" and a playbook's, "template:" and a template's) and part. */
 const keptKey = (page: string, heading: string) => `blueprint-commons:change-draft:v1:${page}:${heading}`;
 
 /** A change begun in this browser: the part's text it started from, and the text as changed so far. */
@@ -40,8 +40,11 @@ function keep(page: string, heading: string, change: Kept | undefined): void {
   }
 }
 
-/** Said under the box instead of the part's hint when the part is a playbook step. */
-const stepHint = 'A step’s description is one paragraph, without line breaks: why the step matters and how to do it.';
+/** Said under the box instead of the part's hint when the part is plain text (a playbook step, a template's texts). */
+const shapeHints: Partial<Record<PartShape, string>> = {
+  paragraph: 'This part is one paragraph, without line breaks.',
+  paragraphs: 'This part is one to four paragraphs, with a blank line between them and no line break inside one.',
+};
 
 /** Loads the page's parts into the list, and each chosen part's text (or the change kept for it) into the box. */
 function startChangeForm(form: HTMLFormElement, root: HTMLElement, query: URLSearchParams): void {
@@ -57,6 +60,7 @@ function startChangeForm(form: HTMLFormElement, root: HTMLElement, query: URLSea
   let parts: BodySection[] = [];
   /** The page's key in this browser's storage (keptKey). */
   let stored = '';
+  let kind: 'blueprint' | 'playbook' | 'template' = 'blueprint';
   let loading = 0;
 
   const say = (text: string) => {
@@ -87,12 +91,13 @@ function startChangeForm(form: HTMLFormElement, root: HTMLElement, query: URLSea
     box.value = change?.text ?? now ?? '';
     box.rows = Math.min(30, Math.max(6, box.value.split('\n').length + 2));
     reset.hidden = !select.value;
-    if (textHint) textHint.textContent = select.value.startsWith(stepPrefix) ? stepHint : partHint;
+    if (textHint) textHint.textContent = (select.value && shapeHints[partShape(kind, select.value)]) || partHint;
   };
 
   const load = async (wanted: string | null) => {
     const page = changedPageOf(pageField.value);
     stored = !page ? '' : page.kind === 'blueprint' ? page.slug : `${page.kind}:${page.slug}`;
+    kind = page?.kind ?? 'blueprint';
     const run = ++loading;
     select.replaceChildren(new Option('Choose a part', ''));
     box.value = '';

@@ -147,18 +147,27 @@ function splitSource(source: string): Split {
 }
 
 /**
- * Where the text value at `path` (e.g. ["steps", 2, "description"]) is written in the file: the
- * offsets of its first character and of the character after it, quotes or block indicator
- * included. Undefined when the front-matter cannot be read or holds no text there.
+ * Where the value at `path` (e.g. ["steps", 2, "description"]) is written: the offsets of its
+ * first character and of the character after it, quotes, block indicator or dashes included. Its
+ * front-matter's for an MDX file (`yaml: false`), the whole file's for a YAML one. A text is
+ * `text`; a list of texts is `list`, with whether it is written in brackets and, if not, what
+ * precedes its first dash on that line. Undefined when the YAML cannot be read or holds neither there.
  */
-export function textValueRange(source: string, path: readonly (string | number)[]): [number, number] | undefined {
-  const split = splitSource(source);
+export function valueRange(source: string, path: readonly (string | number)[], { yaml: whole }: { yaml: boolean }):
+  | { kind: 'text'; at: [number, number] }
+  | { kind: 'list'; at: [number, number]; flow: boolean; indent: string }
+  | undefined {
+  const split = whole ? { yaml: source, yamlAt: 0 } : splitSource(source);
   if ('problem' in split) return undefined;
   const doc = parseDocument(split.yaml, { uniqueKeys: true });
   if (doc.errors.length) return undefined;
   const node = doc.getIn(path, true);
-  if (!isScalar(node) || typeof node.value !== 'string' || !node.range) return undefined;
-  return [split.yamlAt + node.range[0], split.yamlAt + node.range[1]];
+  if ((!isScalar(node) && !isSeq(node)) || !node.range) return undefined;
+  const at: [number, number] = [split.yamlAt + node.range[0], split.yamlAt + node.range[1]];
+  if (isScalar(node)) return typeof node.value === 'string' ? { kind: 'text', at } : undefined;
+  if (!isSeq(node) || !node.items.every((item) => isScalar(item) && typeof item.value === 'string')) return undefined;
+  const lineStart = source.lastIndexOf('\n', at[0] - 1) + 1;
+  return { kind: 'list', at, flow: Boolean(node.flow), indent: source.slice(lineStart, at[0]) };
 }
 
 /** Splits an MDX or Markdown file into its front-matter and body. */

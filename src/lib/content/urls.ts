@@ -39,7 +39,7 @@ export const paths = {
   feedback: (page?: string, title?: string) => withAnswers('/feedback/', { page, title }),
   /** The page where a blueprint's owner reviews it without a GitHub account; given its slug and title, the form starts with them. */
   review: (blueprint?: string, title?: string) => withAnswers('/review/', { blueprint, title }),
-  /** The page for suggesting a change to a blueprint or playbook without a GitHub account; given its address and title, the form starts with them. */
+  /** The page for suggesting a change to a blueprint, playbook or template without a GitHub account; given its address and title, the form starts with them. */
   suggestChange: (page?: string, title?: string) => withAnswers('/suggest-a-change/', { page, title }),
   /** The "We are using this" page; given a blueprint (and an organisation), the form starts with them filled in. */
   weAreUsingThis: (blueprint?: string, organisation?: string) => withAnswers('/we-are-using-this/', { blueprint, organisation }),

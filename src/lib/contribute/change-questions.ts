@@ -1,7 +1,7 @@
 /**
- * Suggesting a change to a blueprint or a playbook without a GitHub account: one list of
+ * Suggesting a change to a blueprint, playbook or template without a GitHub account: one list of
  * questions, read by the site's change page (src/pages/suggest-a-change.astro) and the submission
- * gateway, which turns the answers into a pull request changing one part of the page's body
+ * gateway, which turns the answers into a pull request changing one part of the page
  * (./section-change.ts). It is "Edit this page on GitHub" for everyone else. The page lists the
  * parts and fills in the chosen part's text from the gateway, so the contributor edits rather than
  * retypes. Ids are a public contract, as in ./questions.ts.
@@ -12,39 +12,40 @@ import type { FieldError } from './draft-check';
 import { answerOverLimit, confirmsAll, textOf, unanswered, type DraftValues } from './answers';
 import type { Declaration } from './issue-form';
 import { declarationQuestion, type Question } from './questions';
-import { pageNamed } from './feedback-questions';
+import { pageNamed, type FeedbackPageKind } from './feedback-questions';
 import { clip } from './markdown';
 import { headingLineIn } from '../content/body-headings';
-import { normalisedText, stepPrefix } from './part-text';
+import { normalisedText, paragraphsOf, partShape } from './part-text';
 
-/** The pages whose text can be changed here: those written as MDX with `## ` parts. */
-export type ChangeablePageKind = 'blueprint' | 'playbook';
+/** The pages whose text can be changed here: every page feedback can be about. */
+export type ChangeablePageKind = FeedbackPageKind;
 
 /**
- * The page the answer to "Which page?" names: its address (/blueprints/<short name>/ or
- * /playbooks/<short name>/, alone or in a full link), its file, or a blueprint's short name alone.
+ * The page the answer to "Which page?" names: its address (/blueprints/<short name>/,
+ * /playbooks/<short name>/ or /templates/<short name>/, alone or in a full link), its file, or a
+ * blueprint's short name alone.
  */
 export function changedPageOf(answer: string): { kind: ChangeablePageKind; slug: string } | undefined {
   const text = answer.trim();
   const named = pageNamed(text);
-  if (named) return named.kind === 'template' ? undefined : { kind: named.kind, slug: named.slug };
+  if (named) return named;
   return /^[a-z0-9-]+$/i.test(text) ? { kind: 'blueprint', slug: text.toLowerCase() } : undefined;
 }
 
-/** Said beside "Which page?" when the answer names no blueprint or playbook of the site. */
+/** Said beside "Which page?" when the answer names no blueprint, playbook or template of the site. */
 export function notAChangeablePage(answer: string): string {
-  return `“${clip(answer.trim(), 81)}” is not a blueprint or playbook on the site: use its address, /blueprints/<short name>/ or /playbooks/<short name>/`;
+  return `“${clip(answer.trim(), 81)}” is not a blueprint, playbook or template on the site: use its address, such as /blueprints/<short name>/`;
 }
 
 export const changeQuestions: readonly Question[] = [
   {
     id: 'page', path: [], name: 'Page', label: 'Which page?', kind: 'text', required: true, group: 'Your change',
-    hint: 'Its address, as in your browser: /blueprints/<short name>/ or /playbooks/<short name>/. “Suggest a change”, at the foot of the page, fills this in.',
-    emptyMessage: 'Write the address of the blueprint or playbook to change',
+    hint: 'Its address, as in your browser: /blueprints/<short name>/, /playbooks/<short name>/ or /templates/<short name>/. “Suggest a change”, at the foot of the page, fills this in.',
+    emptyMessage: 'Write the address of the blueprint, playbook or template to change',
   },
   {
     id: 'section', path: [], name: 'Part', label: 'Which part of it?', kind: 'one', dropDown: true, terms: [], required: true, group: 'Your change',
-    hint: 'The heading of the part you want to change, as on the page; a playbook’s steps are listed as “Step:” and the step. Its text appears below for you to change.',
+    hint: 'The heading of the part you want to change, as on the page; a playbook’s steps are listed as “Step:” and the step, a template’s sections and columns as “Section:” and “Column:”. Its text appears below for you to change.',
     emptyMessage: 'Choose the part of the page to change',
   },
   {
@@ -91,10 +92,14 @@ export function missingChangeAnswers(values: DraftValues): FieldError[] {
   const text = textOf(values, 'text');
   const over = answerOverLimit(text);
   if (over) errors.push({ id: 'text', message: `New text ${over}` });
+  const page = changedPageOf(textOf(values, 'page'));
+  const shape = page ? partShape(page.kind, textOf(values, 'section')) : 'markdown';
   const line = headingLineIn(text);
-  if (textOf(values, 'section').startsWith(stepPrefix) && normalisedText(text).includes('\n')) {
-    errors.push({ id: 'text', message: 'New text has line breaks, and a step’s description is one paragraph: take them out' });
-  } else if (line) errors.push({ id: 'text', message: `New text has a heading on line ${line} that would start a new part: use ### for a heading inside a part, and leave a blank line above a line of dashes` });
+  if (shape === 'paragraph' && normalisedText(text).includes('\n')) {
+    errors.push({ id: 'text', message: 'New text has line breaks, and this part is one paragraph: take them out' });
+  } else if (shape === 'paragraphs' && paragraphsOf(text).some((p) => p.includes('\n'))) {
+    errors.push({ id: 'text', message: 'New text has a line break inside a paragraph: leave a blank line between paragraphs and none inside one' });
+  } else if (shape === 'markdown' && line) errors.push({ id: 'text', message: `New text has a heading on line ${line} that would start a new part: use ### for a heading inside a part, and leave a blank line above a line of dashes` });
   if (!confirmsAll(values, changeDeclaration)) {
     errors.push({ id: changeDeclaration.id, message: `Confirm both statements under “${changeDeclaration.label}”` });
   }
