@@ -67,4 +67,15 @@ describe('contact details', () => {
   it('leaves dates, years, counts and short numbers', () => {
     expect(contactDetailsIn('From 2019 to 2024, 1,200 staff on 01/02/2024 took 30 minutes; version 0.9.1; 20 000 beds')).toEqual([]);
   });
+
+  it('finds an address at the end of a long run of its characters, and reads a long text in one pass', () => {
+    expect(contactDetailsIn(`${'a.'.repeat(50)}jo@example.nhs.net`).map((f) => f.text)).toEqual([`${'a.'.repeat(50)}jo@example.nhs.net`]);
+    // Each took minutes while the pattern could start inside a run (20,000 characters took 0.4 s, and it grows with the square);
+    // the bound is far above a one-pass reading, so only that blow-up fails it.
+    for (const text of ['a'.repeat(200_000), `@${'a.'.repeat(100_000)}`, 'a.+-'.repeat(50_000), `${'x'.repeat(100_000)}@${'b'.repeat(100_000)}`, 'a@'.repeat(100_000)]) {
+      const started = performance.now();
+      contactDetailsIn(text);
+      expect(performance.now() - started, text.slice(0, 12)).toBeLessThan(5_000);
+    }
+  });
 });

@@ -33,7 +33,12 @@ const tenDigits = /(?<![\w/=&?#.+-])(\d{3})([ \u00a0-]?)(\d{3})\2(\d{4})(?![\w/=
 /** UK telephone numbers: 0 or +44, then nine or ten more digits, with single spaces or hyphens between. */
 const phone = /(?<![\w/=&?#.+])(?:\+44[ \u00a0]?(?:\(0\)[ \u00a0]?)?|\(?0)(?:\d\)?[ \u00a0-]?){8,9}\d(?![\w/=&?#]|[.,]\d)/g;
 
-const email = /[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+/gi;
+/**
+ * An address starts where a run of the characters it may hold starts: tried from inside a long run
+ * with no "@", the pattern would scan the rest of the run from every character, a time that grows
+ * with the square of the text's length.
+ */
+const email = /(?<![\w.+-])[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+/gi;
 
 /** The modulus 11 check: each of the first nine digits weighted 10 down to 2; 11 − the remainder is the tenth (11 counts as 0; 10 is never valid). */
 export function hasNhsCheckDigit(digits: string): boolean {
@@ -70,7 +75,7 @@ export function contactDetailsIn(text: string): PersonalData[] {
   const phones = [...text.matchAll(phone)]
     .filter((m) => !overlaps(m.index, m[0].length))
     .map((m): PersonalData => ({ kind: 'phone', text: m[0], index: m.index }));
-  const emails = [...text.matchAll(email)].map((m): PersonalData => ({ kind: 'email', text: m[0], index: m.index }));
+  const emails = !text.includes('@') ? [] : [...text.matchAll(email)].map((m): PersonalData => ({ kind: 'email', text: m[0], index: m.index }));
   return [...numbers, ...phones, ...emails].sort((a, b) => a.index - b.index);
 }
 
