@@ -130,7 +130,7 @@ export async function followUp(o: FollowUpOptions, now = Date.now()): Promise<{ 
         await o.mailer.send(followUpMessage(sub.email!, {
           kind: sub.kind, title: titleOf(sub), state, replies: added,
           threadUrl: sub.pullUrl!, statusUrl: `${o.publicUrl}/submissions/${sub.id}`,
-          pageUrl: pageOf(sub, o.siteUrl), formUrl: `${o.siteUrl}/${kindNames[sub.kind].another.path}/`,
+          pageUrl: pageOf(sub, o.siteUrl), formUrl: `${o.siteUrl}/${kindNames[sub.kind].another.path}/`, lateChange: sub.version > sub.sentVersion,
         }));
         emailed++;
         o.log.info({ submission: sub.id, state, replies: added.length }, 'told the contributor what is new on GitHub');

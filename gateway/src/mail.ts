@@ -110,6 +110,8 @@ export function sentMessage(to: string, pull: { kind: SubmissionKind; url: strin
 export const outcomeText = {
   merged: (what: string, page?: string) => `${what} was accepted. ${page ? `It will be at ${page}` : 'It will be on the site'} once the site is next published.`,
   closed: (what: string, issue: boolean) => (issue ? `The site team closed ${what}: they have dealt with it, or explain below.` : `The site team closed ${what} without publishing it.`),
+  /** Said after either when the contributor changed it after that: the change went nowhere. */
+  lateChange: 'Your last change to it arrived after that, so it is not part of it: send it again as a new one.',
 };
 
 /** The page a merged proposal becomes, under `siteUrl`: for a new blueprint, a review of one, or a change to a blueprint, playbook or template. */
@@ -131,6 +133,8 @@ function replyHeading(r: Reply): string {
 export function followUpMessage(to: string, news: {
   kind: SubmissionKind; title: string; state: GitHubState; replies: readonly Reply[];
   threadUrl: string; statusUrl: string; pageUrl?: string; formUrl: string;
+  /** The contributor changed it after the pull request ended, and the change was not sent. */
+  lateChange?: boolean;
 }): Message {
   const what = kindNames[news.kind].noun;
   const issue = becomesIssue(news.kind);
@@ -144,6 +148,7 @@ export function followUpMessage(to: string, news: {
   const ending = news.state === 'merged' ? outcomeText.merged(`Your ${what}${named}`, news.pageUrl)
     : news.state === 'closed' ? outcomeText.closed(`your ${what}${named}`, issue)
     : `The site team replied about your ${what}${named}.`;
+  const late = news.state !== 'open' && news.lateChange ? ` ${outcomeText.lateChange}` : '';
   const quoted = news.replies.flatMap((r) => ['', replyHeading(r), ...(r.body ? r.body.split('\n').map((line) => `> ${line}`) : [])]);
   const answer = news.state === 'open' ? ['', `${kindNames[news.kind].answer.how} ${kindNames[news.kind].answer.form[0].toUpperCase()}${kindNames[news.kind].answer.form.slice(1)}: ${news.formUrl}`] : [];
   return {
@@ -151,7 +156,7 @@ export function followUpMessage(to: string, news: {
     subject,
     aboutSubmission: true,
     text: [
-      ending,
+      `${ending}${late}`,
       ...quoted,
       ...answer,
       '',

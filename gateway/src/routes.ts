@@ -277,9 +277,16 @@ export async function routes(app: FastifyInstance, deps: RouteDeps): Promise<voi
     return publicView(s, settings.publicUrl);
   });
 
-  app.put('/api/submissions/:id', { onRequest: accepting, preHandler: [csrf, signedIn] }, async (req, reply) => {
+  app.put('/api/submissions/:id', {
+    onRequest: accepting,
+    preHandler: [csrf, signedIn, perAddress('edit', settings.submissionsPerHour, (req) => req.sessionEmail ?? '')],
+  }, async (req, reply) => {
     const s = store.get((req.params as { id: string }).id);
     if (!s || s.email !== req.sessionEmail) return problem(reply, 404, [{ id: '', message: 'There is no submission of yours at this address: sign in with the address you sent it from' }]);
+    // Once the site team has merged or closed it, their decision stands: a change is a new proposal.
+    if (s.githubState === 'merged' || s.githubState === 'closed') {
+      return problem(reply, 409, [{ id: '', message: `This was ${s.githubState === 'merged' ? 'accepted' : 'closed by the site team'}, so it can no longer be changed: send a new one instead` }]);
+    }
     const parsed = editBody.safeParse(req.body);
     if (!parsed.success) return unreadable(reply, req.body, parsed.error.issues[0].path);
     const credit = creditOf(parsed.data.credit);

@@ -53,7 +53,7 @@ export function statusPage(s: Submission | undefined, siteUrl: string, replies: 
   const shown = s ? ended ?? states[s.state] : undefined;
   const body = s && shown
     ? `<h1>${escape(shown.heading)}</h1>
-      <p>${escape(shown.text(`Your ${kindNames[s.kind].noun}`, issue, pageOf(s, siteUrl)))}</p>
+      <p>${escape(shown.text(`Your ${kindNames[s.kind].noun}`, issue, pageOf(s, siteUrl)))}${ended && s.version > s.sentVersion ? ` ${outcomeText.lateChange}` : ''}</p>
       ${s.pullUrl ? `<p><a href="${escape(s.pullUrl)}">Read it on GitHub (${issue ? 'issue' : 'pull request'} ${s.pullNumber})</a></p>` : ''}
       <dl><dt>Reference</dt><dd>${escape(s.id)}</dd><dt>Last change</dt><dd>${escape(ukDateTime(s.updatedAt))}</dd></dl>
       ${repliesSection(replies)}

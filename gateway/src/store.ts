@@ -338,6 +338,14 @@ export class Store {
     this.sql(`UPDATE submissions SET state = 'queued', last_error = ?, next_attempt_at = ?, updated_at = ? WHERE id = ?`).run(error, at, now, id);
   }
 
+  /**
+   * A change that arrived after its pull request was merged or closed, and was not sent: the
+   * submission stands as sent, and is looked at on GitHub next, so the contributor hears how it ended.
+   */
+  markEnded(id: string, note: string, now = Date.now()): void {
+    this.sql(`UPDATE submissions SET state = 'sent', last_error = ?, updated_at = ?, followed_at = 0 WHERE id = ?`).run(note, now, id);
+  }
+
   markFailed(id: string, error: string, now = Date.now()): void {
     this.sql(`UPDATE submissions SET state = 'failed', last_error = ?, updated_at = ? WHERE id = ?`).run(error, now, id);
   }

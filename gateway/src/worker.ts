@@ -199,6 +199,16 @@ export class Worker {
       const client = await this.o.github.client((line) => log.info({ submission: sub.id }, line), issue ? issuePermissions : undefined);
       // Every request to GitHub, and the work on its answer, waits for the proposals being accepted.
       const api = accepting.waitingFor(client.api);
+      // An edit to a proposal whose pull request has ended: the site team's decision stands, and no second one is
+      // opened. The next look tells the contributor how it ended, and that their last change is not part of it.
+      if (!issue && sub.pullNumber) {
+        const { data } = await api.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', { ...this.o.upstream, pull_number: sub.pullNumber });
+        if (data.state === 'closed') {
+          store.markEnded(sub.id, `Not sent: pull request ${sub.pullNumber} was ${data.merged ? 'merged' : 'closed'} before this change arrived`);
+          log.warn({ submission: sub.id, pull: sub.pullNumber }, 'a change arrived after its pull request ended; not sent');
+          return;
+        }
+      }
       const opened = issue
         ? await sendIssue(api, this.o.upstream, sub, payload)
         : (await publish(api, client.runtime, {

@@ -64,7 +64,7 @@ const mailsTo = (email: string, harness: Harness = h) => harness.smtp.messages.f
 const subjectOf = (text: string) => text.match(/^Subject: (.*)$/m)?.[1] ?? '';
 
 /** A contributor's blueprint proposal, sent: its id, pull request number and the contributor's address. */
-async function sentProposal(on: Gateway = gateway, harness: Harness = h): Promise<{ id: string; pull: number; email: string }> {
+async function sentProposal(on: Gateway = gateway, harness: Harness = h): Promise<{ id: string; pull: number; email: string; v: Visitor }> {
   const email = `author.${++n}@nhs.net`;
   const v = new Visitor(on.url);
   await v.signIn(email, harness.smtp);
@@ -74,7 +74,7 @@ async function sentProposal(on: Gateway = gateway, harness: Harness = h): Promis
   await until(() => on.store.get(id)?.state === 'sent', `submission ${id} to be sent`);
   // The email with the pull request link, which every proposal gets at once.
   await until(() => mailsTo(email, harness).some((t) => t.includes('/pull/')), 'the pull request email');
-  return { id, pull: on.store.get(id)!.pullNumber!, email };
+  return { id, pull: on.store.get(id)!.pullNumber!, email, v };
 }
 
 const statusPage = async (id: string, on: Gateway = gateway) => (await fetch(`${on.url}/submissions/${id}`)).text();
@@ -205,6 +205,33 @@ describe('following up on a pull request', () => {
     await look();
     expect(h.fake.requestsTo('GET /repos/{owner}/{repo}/pulls/{pull_number}').filter((r) => r.path.endsWith(`/pulls/${pull}`))).toHaveLength(looks);
     expect(mailsTo(email)).toHaveLength(2);
+  });
+
+  it('refuses a change to a proposal once it is merged or closed, and the worker opens no second pull request for one made before the gateway knew', async () => {
+    const edit = (v: Visitor, id: string) => v.send('PUT', `/api/submissions/${id}`, { answers: goodAnswers({ title: `Follow-up ${n}: shared rostering across two community trusts, changed` }) });
+    const merged = await sentProposal();
+    await maintainer('PUT', `/pulls/${merged.pull}/merge`);
+    await look();
+    const refused = await edit(merged.v, merged.id);
+    expect(refused.status).toBe(409);
+    expect(refused.body).toEqual({ errors: [{ id: '', message: 'This was accepted, so it can no longer be changed: send a new one instead' }] });
+    // Closed, and changed before the gateway has looked: accepted, not sent, and the contributor told at the next look.
+    const closed = await sentProposal();
+    await maintainer('PATCH', `/pulls/${closed.pull}`, { state: 'closed' });
+    const pulls = h.fake.requestsTo('POST /repos/{owner}/{repo}/pulls').length;
+    const branchHead = () => h.fake.repo(repository).git.ref(`heads/${gateway.store.get(closed.id)!.branch}`);
+    const head = branchHead();
+    expect((await edit(closed.v, closed.id)).status).toBe(202);
+    await until(() => gateway.store.get(closed.id)?.lastError?.startsWith('Not sent') === true, 'the change to a closed proposal to be set aside');
+    expect(gateway.store.get(closed.id)).toMatchObject({ state: 'sent', lastError: `Not sent: pull request ${closed.pull} was closed before this change arrived` });
+    expect(h.fake.requestsTo('POST /repos/{owner}/{repo}/pulls')).toHaveLength(pulls);
+    expect(branchHead()).toBe(head);
+    await gateway.worker.followUp(Date.now());
+    const news = mailsTo(closed.email).at(-1)!;
+    expect(subjectOf(news)).toBe('Blueprint Commons: your blueprint proposal was closed without being published');
+    expect(news).toContain('without publishing it. Your last change to it arrived after that, so it is not part of it: send it again as a new one.');
+    expect(await statusPage(closed.id)).toContain('Your last change to it arrived after that, so it is not part of it');
+    expect((await edit(closed.v, closed.id)).body).toEqual({ errors: [{ id: '', message: 'This was closed by the site team, so it can no longer be changed: send a new one instead' }] });
   });
 
   it('says when the pull request is closed without being merged, with the reason given', async () => {

@@ -2,13 +2,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settingsFromEnv } from '../../gateway/src/config';
 import { startGateway, type Gateway } from '../../gateway/src/server';
-import { startHarness, Visitor, type Harness } from './harness';
+import { goodAnswers, startHarness, Visitor, type Harness } from './harness';
 
 let h: Harness;
 let gateway: Gateway;
 
 beforeAll(async () => {
-  h = await startHarness({ GATEWAY_REQUESTS_PER_MINUTE: '25', GATEWAY_CODES_PER_HOUR: '2' });
+  h = await startHarness({ GATEWAY_REQUESTS_PER_MINUTE: '25', GATEWAY_CODES_PER_HOUR: '2', GATEWAY_SUBMISSIONS_PER_HOUR: '2' });
   gateway = await startGateway(settingsFromEnv(h.env));
 });
 
@@ -29,6 +29,17 @@ describe('rate limits', () => {
     const other = new Visitor(gateway.url);
     await other.send('GET', '/api/session');
     expect((await other.send('POST', '/api/sign-in', { email: 'someone.else@nhs.net' })).status).toBe(200);
+  });
+
+  it('takes at most the set number of edits an hour from one address, apart from its new submissions', async () => {
+    const v = new Visitor(gateway.url);
+    await v.signIn('keen.editor@nhs.net', h.smtp);
+    const sent = await v.submit(goodAnswers({ title: 'Limits: shared rostering across two community trusts' }));
+    expect(sent.status).toBe(202);
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) statuses.push((await v.send('PUT', `/api/submissions/${sent.body.id as string}`, { answers: goodAnswers({ title: `Limits: shared rostering across two community trusts, take ${i + 2}` }) })).status);
+    expect(statuses).toEqual([202, 202, 429]);
+    expect((await v.submit(goodAnswers({ title: 'Limits: a second blueprint on community rostering' }))).status).toBe(202);
   });
 
   it('answers 429 with a message once one IP address makes too many requests in a minute', async () => {
