@@ -28,11 +28,20 @@ export function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/**
+ * What an address's part before the @ may hold: dot-separated runs of letters, digits and the
+ * printable signs an address may use unquoted (RFC 5322's dot-atom), without "%" and "!", which
+ * some mail servers read as routing. Nothing else, so no control character or look-alike can make
+ * one mailbox into many addresses, each with its own limits, that the mail library delivers alike.
+ */
+const localPart = /^[a-z0-9#$&'*+/=?^_`{|}~-]+(?:\.[a-z0-9#$&'*+/=?^_`{|}~-]+)*$/;
+
 /** The address in one form (trimmed, lower case), or undefined when it is not an email address. */
 export function normaliseEmail(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   const email = value.trim().toLowerCase();
-  return email.length <= 254 && /^[^\s@"<>(),;:\\[\]]+@[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(email) ? email : undefined;
+  const at = email.lastIndexOf('@');
+  return email.length <= 254 && at > 0 && at <= 64 && localPart.test(email.slice(0, at)) && /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/.test(email.slice(at + 1)) ? email : undefined;
 }
 
 export const domainOf = (email: string) => email.slice(email.lastIndexOf('@') + 1);
@@ -62,11 +71,18 @@ export class SignIn {
     return row && row.lockedUntil > this.now() ? row.lockedUntil : undefined;
   }
 
-  /** A new code for the address (replacing any earlier one), to be emailed; never stored in clear. */
+  /**
+   * A new code for the address (replacing any earlier one), to be emailed; never stored in clear.
+   * Wrong tries at the codes of the last `lockMinutes` still count, so asking for new codes does
+   * not buy more guesses.
+   */
   issueCode(email: string): string {
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
     const hash = this.addressHash(email);
-    this.store.saveCode(hash, hmac(this.policy.secret, `code:${hash}`, code), this.now() + this.policy.codeMinutes * 60_000, 0, 0);
+    const now = this.now();
+    const earlier = this.store.codeFor(hash);
+    const tries = earlier && !earlier.lockedUntil && earlier.expiresAt > now - this.policy.lockMinutes * 60_000 ? earlier.tries : 0;
+    this.store.saveCode(hash, hmac(this.policy.secret, `code:${hash}`, code), now + this.policy.codeMinutes * 60_000, tries, 0);
     return code;
   }
 

@@ -62,6 +62,22 @@ describe('asking for a code', () => {
     expect(h.smtp.messages.length).toBe(before);
   });
 
+  it('refuses an address with a control character, a look-alike, routing signs or stray dots, and takes every address staff have', async () => {
+    const v = await visitor();
+    const before = h.smtp.messages.length;
+    // Each would be an address of its own, with its own limits, that the mail library delivers to victim@nhs.net or routes on.
+    for (const email of ['vic\u0000tim@nhs.net', '\u0001victim@nhs.net', 'vic\u202etim@nhs.net', 'vic\u00adtim@nhs.net', 'victim%evil.example@nhs.net', 'evil!victim@nhs.net', 'a..b@nhs.net', '.victim@nhs.net', 'victim.@nhs.net', `${'x'.repeat(65)}@nhs.net`, 'victim@-.nhs.net', 'victim@trust-.nhs.net']) {
+      const answer = await v.send('POST', '/api/sign-in', { email });
+      expect(answer.status, JSON.stringify(email)).toBe(422);
+      expect(answer.body.errors).toEqual([{ id: 'email', message: 'Enter your work email address, like name@nhs.net' }]);
+    }
+    expect(h.smtp.messages.length).toBe(before);
+    for (const email of [`o'brien.${++n}@nhs.net`, `jo.bloggs${++n}+ward@nhs.net`, `Jo-Bloggs.${++n}@Fellbrook.NHS.uk`]) {
+      expect((await v.send('POST', '/api/sign-in', { email })).status, email).toBe(200);
+      expect(h.smtp.codeFor(email.toLowerCase())).toMatch(/^\d{6}$/);
+    }
+  });
+
   it('pretends to send when the hidden honeypot field is filled, and sends nothing', async () => {
     const v = await visitor();
     const before = h.smtp.messages.length;
@@ -143,6 +159,25 @@ describe('typing the code in', () => {
     const lockEnds = [0, 1].map((m) => ukClock.format(Date.now() + (30 - m) * 60_000)); // locked up to a minute ago
     expect(asked.body.errors?.[0].message).toMatch(/try again after \d\d:\d\d UK time$/);
     expect(lockEnds).toContain(asked.body.errors?.[0].message.slice(-13, -8));
+  });
+
+  it('counts wrong codes across new codes, so asking again buys no more guesses', async () => {
+    const v = await visitor();
+    const email = address();
+    const statuses: number[] = [];
+    for (const guesses of [2, 2, 1]) {
+      expect((await v.send('POST', '/api/sign-in', { email })).status).toBe(200);
+      const code = h.smtp.codeFor(email);
+      for (let i = 0; i < guesses; i++) statuses.push((await v.send('POST', '/api/verify', { email, code: code === '000000' ? '111111' : '000000' })).status);
+    }
+    expect(statuses).toEqual([422, 422, 422, 422, 429]);
+    // A right code starts the count again.
+    const other = address();
+    await v.send('POST', '/api/sign-in', { email: other });
+    await v.send('POST', '/api/verify', { email: other, code: '000000' === h.smtp.codeFor(other) ? '111111' : '000000' });
+    await v.send('POST', '/api/sign-in', { email: other });
+    expect((await v.send('POST', '/api/verify', { email: other, code: h.smtp.codeFor(other) })).status).toBe(200);
+    expect(gateway.store.db.prepare('SELECT tries FROM codes ORDER BY rowid DESC LIMIT 1').get()).toEqual({ tries: 0 });
   });
 });
 
