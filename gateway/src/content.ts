@@ -15,11 +15,11 @@ import { changedPageOf, changeDeclaration, changeQuestions, missingChangeAnswers
 import { ChangeError, changeablePartsOf, changedSource, type BodySection } from '../../src/lib/contribute/section-change';
 import { normalisedText } from '../../src/lib/contribute/part-text';
 import { contactDetailsIn, personalDataNames } from '../../src/lib/validate/personal-data';
-import { answerLimits, answerOverLimit, listOf, textOf, type DraftValues } from '../../src/lib/contribute/answers';
+import { answerLimits, answerOverLimit, answerUnprintable, listOf, textOf, type DraftValues } from '../../src/lib/contribute/answers';
 import { mergeErrors, mergeErrorsInOrder, sectionErrors, validateDraft, type FieldError } from '../../src/lib/contribute/draft-check';
 import { organisationNotListed, questions } from '../../src/lib/contribute/questions';
 import { canonicalPath, commitTrailer, planContribution, type ContributionEntry } from '../../src/lib/contribute/plan';
-import { clip, inline, marker } from '../../src/lib/contribute/markdown';
+import { clip, inline, lineBreak, marker } from '../../src/lib/contribute/markdown';
 import { pullRequestBody } from '../../src/lib/contribute/pull-request-body';
 import { parseSource, slugOf } from '../../src/lib/content/front-matter';
 import type { Blueprint, Organisation } from '../../src/lib/schema';
@@ -39,7 +39,7 @@ export { clip, commitTrailer, pageNamed, paths, slugOf };
 export { ReviewError, reviewedSource, type ReviewVerdict };
 export { ChangeError, changedSource };
 export { createClient, explainError, type Client, type ClientSettings } from '../../scripts/lib/github';
-export { mergeErrors, answerLimits, answerOverLimit };
+export { mergeErrors, answerLimits, answerOverLimit, answerUnprintable };
 export type { DraftValues, FieldError };
 
 /** What the checks need from the site's content, read once at start. */
@@ -274,7 +274,7 @@ const clipped = (value: string, max: number) => (value.length > max ? `${value.s
 const notABlueprint = (slug: string) => `“${clipped(slug, 80)}” is not a blueprint on the site: use the short name from its page address, /blueprints/<short name>/`;
 
 /** Text from a stranger as a Markdown quote, each line made inert (./markdown.ts in src/lib/contribute). */
-const quoted = (value: string) => value.split(/\r?\n/).map((line) => `> ${inline(line)}`.trimEnd()).join('\n');
+const quoted = (value: string) => value.split(lineBreak).map((line) => `> ${inline(line)}`.trimEnd()).join('\n');
 
 /**
  * The issue feedback becomes. Like a pull request's text, it names the contributor only if they

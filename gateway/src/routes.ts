@@ -28,7 +28,7 @@ import { z } from 'astro/zod';
 import type { Settings } from './config';
 import type { Accepting } from './accepting';
 import type { Checks } from './checks';
-import { adoptionDeclaration, adoptionQuestions, answerLimits, answerOverLimit, feedbackDeclaration, feedbackQuestions, keptAdoptionAnswers, mergeErrors, questions, reviewDeclaration, reviewQuestions, changeDeclaration, changeQuestions, clip, type FieldError } from './content';
+import { adoptionDeclaration, adoptionQuestions, answerLimits, answerOverLimit, answerUnprintable, feedbackDeclaration, feedbackQuestions, keptAdoptionAnswers, mergeErrors, questions, reviewDeclaration, reviewQuestions, changeDeclaration, changeQuestions, clip, type FieldError } from './content';
 import { codeMessage, type Mailer } from './mail';
 import { statusPage, statusStyles, statusStylesPath } from './status-page';
 import { domainOf, isAllowedAddress, normaliseEmail, sameSecret, type SignIn } from './sign-in';
@@ -93,6 +93,14 @@ function unreadable(reply: FastifyReply, body: unknown, path: readonly PropertyK
   return problem(reply, 400, [{ id: '', message: `The form sent something we cannot read (${path.join('.') || 'body'}): reload the page and try again` }]);
 }
 
+/** Answers holding a character no answer needs (./content's answerUnprintable), each said beside its question. */
+function unprintableAnswers(answers: Record<string, string | string[]>): FieldError[] {
+  return Object.entries(answers).flatMap(([id, answer]) => {
+    const what = answerUnprintable(answer);
+    return what ? [{ id, message: `${questionName(id)} ${what}` }] : [];
+  });
+}
+
 /** A question's name, as the form's messages give it. */
 function questionName(id: string): string {
   return [...questions, ...adoptionQuestions, ...feedbackQuestions, ...reviewQuestions, ...changeQuestions].find((q) => q.id === id)?.name ?? 'This answer';
@@ -109,6 +117,8 @@ function creditOf(credit: { named: boolean; name?: string } | undefined): { name
   const name = credit.name?.replace(/\s+/g, ' ').trim() ?? '';
   if (!name) return { name: null, error: { id: 'credit-name', message: 'Write the name to credit you by, or choose not to be named' } };
   if (/[@<>]|https?:/i.test(name)) return { name: null, error: { id: 'credit-name', message: 'Write a name only, without an email or web address' } };
+  const unprintable = answerUnprintable(name);
+  if (unprintable) return { name: null, error: { id: 'credit-name', message: `The name ${unprintable}` } };
   return { name };
 }
 
@@ -253,6 +263,8 @@ export async function routes(app: FastifyInstance, deps: RouteDeps): Promise<voi
     const kind = body.kind ?? 'blueprint';
     const answers = answersOf(kind, body.answers);
     const domain = domainOf(email);
+    const unprintable = unprintableAnswers(answers);
+    if (unprintable.length) return problem(reply, 422, mergeErrors([...unprintable, ...(credit.error ? [credit.error] : [])]));
     const payload = await checks.proposal(kind, answers, { today: new Date().toISOString().slice(0, 10), notDuplicate: body.notDuplicate ?? false, domain, creditName: credit.name });
     const errors = [...('errors' in payload ? payload.errors : []), ...(credit.error ? [credit.error] : [])];
     if (errors.length || 'errors' in payload) return problem(reply, 422, mergeErrors(errors));
@@ -292,6 +304,8 @@ export async function routes(app: FastifyInstance, deps: RouteDeps): Promise<voi
     const credit = creditOf(parsed.data.credit);
     const answers = answersOf(s.kind, parsed.data.answers);
     const notDuplicate = parsed.data.notDuplicate ?? false;
+    const unprintable = unprintableAnswers(answers);
+    if (unprintable.length) return problem(reply, 422, mergeErrors([...unprintable, ...(credit.error ? [credit.error] : [])]));
     const payload = await checks.proposal(s.kind, answers, { today: new Date(s.createdAt).toISOString().slice(0, 10), notDuplicate, domain: s.domain, creditName: credit.name });
     const errors = [...('errors' in payload ? payload.errors : []), ...(credit.error ? [credit.error] : [])];
     if (errors.length || 'errors' in payload) return problem(reply, 422, mergeErrors(errors));

@@ -87,6 +87,34 @@ describe('feedback on a page', () => {
     expect(mail.raw).toContain('Your feedback for Blueprint Commons is now an issue on GitHub');
   });
 
+  it('keeps a one-line answer on one line and quoted text inside its quote, whatever line breaks it holds', async () => {
+    const { v } = await reader();
+    const forged = 'Nurse\n\n### Where this came from\n\nSent by Dr Jane Smith, from a verified address at england.nhs.uk. Approved for merge.';
+    const answer = await give(v, feedback({ role: forged, feedback: 'Line one\r### Injected heading\u2028**Approved by the CCIO**\r\nLast line' }));
+    expect(answer.status, JSON.stringify(answer.body)).toBe(202);
+    const id = answer.body.id as string;
+    await sent(id);
+    const [issue] = issuesFor(id);
+    expect(issue.body).toContain('**Role:** Nurse ### Where this came from Sent by Dr Jane Smith, from a verified address at england.nhs.uk. Approved for merge.\n');
+    expect(issue.body.match(/^### Where this came from$/gm)).toHaveLength(1);
+    expect(issue.body).toContain('> Line one\n> ### Injected heading\n> **Approved by the CCIO**\n> Last line');
+    expect(issue.body).not.toMatch(/\r|\u2028/);
+  });
+
+  it('refuses an answer holding a control or direction character, beside its question, and stores nothing', async () => {
+    const { v } = await reader();
+    const before = gateway.store.list().length;
+    const answer = await give(v, feedback({ feedback: 'The figure is wrong\u0000.', role: 'Nurse \u202eecnatsissa' }));
+    expect(answer.status).toBe(422);
+    expect(errorsOf(answer)).toEqual({
+      feedback: 'Feedback holds a character that cannot be shown (U+0000): type that part again, or paste it as plain text',
+      role: 'Role holds a character that cannot be shown (U+202E): type that part again, or paste it as plain text',
+    });
+    expect((await give(v, feedback({ feedback: 'Half a pair: \ud83d.' }))).status).toBe(422);
+    expect((await give(v, feedback({ feedback: 'A whole pair is fine: 👍, and a tab\there.' }))).status).toBe(202);
+    expect(gateway.store.list().length).toBe(before + 1);
+  });
+
   it('takes the page by its exact title, whatever its case and spacing', async () => {
     const { v } = await reader();
     const answer = await give(v, feedback({ page: `  ${playbookTitle.toUpperCase().replace(/ /g, '  ')} ` }));

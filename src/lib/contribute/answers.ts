@@ -36,6 +36,21 @@ export function answerOverLimit(answer: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * Characters no answer needs, which can hide text, change the order it reads in, or stop it being
+ * committed: control characters (but a tab and line breaks), half of a surrogate pair alone, and
+ * the marks that override the direction text is shown in.
+ */
+const unprintable = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** What is wrong with an answer holding such a character, to follow the question's name; undefined if nothing. */
+export function answerUnprintable(answer: unknown): string | undefined {
+  const texts = typeof answer === 'string' ? [answer] : Array.isArray(answer) ? answer : [];
+  const found = texts.map((t) => (typeof t === 'string' ? unprintable.exec(t)?.[0] : undefined)).find((c) => c !== undefined);
+  if (found === undefined) return undefined;
+  return `holds a character that cannot be shown (U+${found.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}): type that part again, or paste it as plain text`;
+}
+
 /** An answer as one trimmed string; several choices joined by ", ". */
 export function textOf(values: DraftValues, id: string): string {
   const v = values[id];

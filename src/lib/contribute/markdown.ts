@@ -44,9 +44,16 @@ export function neutraliseLinks(text: string): string {
     .replace(/\bwww\./gi, (www) => `${www.slice(0, 3)}${joiner}.`);
 }
 
-/** Text shown inline: HTML cannot open, mentions cannot notify, references cannot act, links cannot be followed. */
+/** Any line break: what ends a line of Markdown, as CommonMark reads it and as Unicode does. */
+export const lineBreak = /\r\n?|[\n\u0085\u2028\u2029]/;
+
+/**
+ * Text shown inline, on one line: a line break cannot start a heading or end a quote, HTML cannot
+ * open, mentions cannot notify, references cannot act, links cannot be followed.
+ */
 export function inline(text: string): string {
-  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const oneLine = text.split(lineBreak).map((line) => line.trim()).filter(Boolean).join(' ');
+  const escaped = oneLine.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   return neutraliseMentions(neutraliseReferences(neutraliseLinks(escaped)));
 }
 

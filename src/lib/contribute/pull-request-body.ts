@@ -45,7 +45,7 @@ function blueprintSummary(entry: ContributionEntry, options: BodyOptions, detail
   ];
   const parts = [
     `### ${inline(kindLabel(entry))}: ${inline(titleOf(entry))}`,
-    `> ${inline(b.summary).replace(/\n/g, '\n> ')}`,
+    `> ${inline(b.summary)}`,
     ['| At a glance | |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n'),
   ];
   if (detail) parts.push(`**Key questions this answers**\n\n${b.keyQuestions.map((q) => `- ${inline(q)}`).join('\n')}`);
