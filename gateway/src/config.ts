@@ -4,6 +4,7 @@
  * a deployment fails loudly at once rather than on the first contributor.
  */
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'astro/zod';
 
@@ -11,6 +12,25 @@ const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).def
 const count = (fallback: number, min = 1) => z.coerce.number().int().min(min).default(fallback);
 const flag = (fallback: string) => z.enum(['true', 'false']).default(fallback as 'true' | 'false').transform((v) => v === 'true');
 const origin = z.string().url().transform((u) => new URL(u).origin);
+/**
+ * Which proxies to believe about the client's address: none (`false`); those at loopback, link-local
+ * and private addresses, where a reverse proxy usually sits (`true`); or the proxies' own addresses
+ * or ranges, comma-separated. Each is believed only for the hop it adds, so what a client writes in
+ * X-Forwarded-For itself is never taken for its address (Fastify's `trustProxy`, through proxy-addr).
+ */
+const namedRanges = new Set(['loopback', 'linklocal', 'uniquelocal']);
+const proxies = z.string().default('false').transform((v, ctx) => {
+  const text = v.trim().toLowerCase();
+  if (text === 'false') return false;
+  if (text === 'true') return [...namedRanges];
+  const list = text.split(',').map((a) => a.trim()).filter(Boolean);
+  const bad = list.find((a) => !namedRanges.has(a) && !(/^[0-9a-f.:]+(?:\/\d{1,3})?$/.test(a) && isIP(a.split('/')[0])));
+  if (!list.length || bad) {
+    ctx.addIssue({ code: 'custom', message: 'not proxies' });
+    return z.NEVER;
+  }
+  return list;
+});
 /** An address without a trailing slash or anything after its path: "https://x.org/site". */
 const address = z.string().url().transform((u) => {
   const url = new URL(u);
@@ -44,7 +64,7 @@ const shape = {
   GATEWAY_REQUESTS_PER_MINUTE: count(120),
   GATEWAY_CODES_PER_HOUR: count(5),
   GATEWAY_SUBMISSIONS_PER_HOUR: count(20),
-  GATEWAY_TRUST_PROXY: flag('false'),
+  GATEWAY_TRUST_PROXY: proxies,
   GATEWAY_MAIL: z.enum(['smtp', 'terminal']).default('smtp'),
   SMTP_HOST: z.string().min(1).optional(),
   SMTP_PORT: port(587),
@@ -71,6 +91,7 @@ const hints: Record<string, string> = {
   GATEWAY_SECRET: 'at least 32 random characters, e.g. the output of `openssl rand -hex 32`',
   GATEWAY_ALLOWED_DOMAINS: 'email domains separated by commas, e.g. nhs.net,nhs.uk',
   GATEWAY_MAIL: 'smtp, or terminal to print emails instead of sending them (demo only)',
+  GATEWAY_TRUST_PROXY: 'false, true (a proxy at a loopback or private address), or the addresses of the proxies in front of the gateway, comma-separated, e.g. 10.0.0.0/8',
   SMTP_HOST: 'the SMTP server host name, e.g. smtp.example.nhs.uk',
   SMTP_SECURE: 'true for TLS from the start (port 465), false for STARTTLS',
   MAIL_FROM: 'the sender address, e.g. blueprints-gateway@example.nhs.uk',
@@ -116,7 +137,8 @@ export interface Settings {
   requestsPerMinute: number;
   codesPerHour: number;
   submissionsPerHour: number;
-  trustProxy: boolean;
+  /** Fastify's `trustProxy`: false, or the addresses and ranges of the proxies to believe. */
+  trustProxy: false | string[];
   /** How email goes; `replyTo` is the site team's mailbox, where replies to the emails about a submission go. */
   mail: ({ kind: 'smtp'; host: string; port: number; secure: boolean; user?: string; password?: string; from: string } | { kind: 'terminal'; from: string }) & { replyTo?: string };
   github: { apiUrl: string; owner: string; repo: string; appId: string; installationId: number; privateKey: string };

@@ -58,6 +58,15 @@ describe('gateway settings', () => {
     expect(problem({ ...minimal, GITHUB_APP_PRIVATE_KEY: 'not a key' })).toMatch(/^Setting GITHUB_APP_PRIVATE_KEY does not hold a PEM private key/);
   });
 
+  it('believes no proxy, those at private and loopback addresses, or the ones named', () => {
+    const trust = (value?: string) => settingsFromEnv({ ...minimal, GATEWAY_TRUST_PROXY: value }).trustProxy;
+    expect(trust(undefined)).toBe(false);
+    expect(trust('false')).toBe(false);
+    expect(trust('true')).toEqual(['loopback', 'linklocal', 'uniquelocal']);
+    expect(trust('10.0.0.0/8, 192.168.1.7,::1,Loopback')).toEqual(['10.0.0.0/8', '192.168.1.7', '::1', 'loopback']);
+    for (const bad of ['yes', '1', '10.0.0', 'proxy.example', ',']) expect(problem({ ...minimal, GATEWAY_TRUST_PROXY: bad }), bad).toMatch(/^Setting GATEWAY_TRUST_PROXY is not valid: .*addresses of the proxies in front of the gateway/);
+  });
+
   it('wants the key from a variable or a readable file', () => {
     expect(problem({ ...minimal, GITHUB_APP_PRIVATE_KEY: undefined })).toMatch(/^Setting GITHUB_APP_PRIVATE_KEY_FILE is missing/);
     expect(problem({ ...minimal, GITHUB_APP_PRIVATE_KEY: undefined, GITHUB_APP_PRIVATE_KEY_FILE: '/nonexistent/app.pem' })).toMatch(/cannot be read/);

@@ -54,3 +54,23 @@ describe('rate limits', () => {
     expect(body).toEqual({ errors: [{ id: '', message: expect.stringMatching(/^Too many requests: wait \d+ seconds/) }] });
   });
 });
+
+describe('behind a reverse proxy (GATEWAY_TRUST_PROXY)', () => {
+  it('counts requests by the address the proxy saw, whatever the client wrote before it', async () => {
+    for (const trust of ['true', '127.0.0.1']) {
+      const behind = await startHarness({ GATEWAY_REQUESTS_PER_MINUTE: '3', GATEWAY_TRUST_PROXY: trust });
+      const proxied = await startGateway(settingsFromEnv(behind.env));
+      try {
+        // The proxy, on loopback here, appends the address it saw (203.0.113.9) to whatever the client sent.
+        const statuses: number[] = [];
+        for (let i = 0; i < 5; i++) statuses.push((await fetch(`${proxied.url}/healthz`, { headers: { 'x-forwarded-for': `198.51.100.${i}, 203.0.113.9` } })).status);
+        expect(statuses, trust).toEqual([200, 200, 200, 429, 429]);
+        // Another client, seen by the proxy at its own address, has its own count.
+        expect((await fetch(`${proxied.url}/healthz`, { headers: { 'x-forwarded-for': '203.0.113.10' } })).status, trust).toBe(200);
+      } finally {
+        await proxied.close();
+        await behind.close();
+      }
+    }
+  });
+});
