@@ -244,9 +244,16 @@ export async function routes(app: FastifyInstance, deps: RouteDeps): Promise<voi
     return { signedIn: false };
   });
 
+  /** A form sent again (a retry after a lost answer) gets what it got the first time, before any limit is counted. */
+  const sentBefore = async (req: FastifyRequest, reply: FastifyReply) => {
+    const key = (req.body as { idempotencyKey?: unknown } | null)?.idempotencyKey;
+    const earlier = typeof key === 'string' ? store.byKey(key) : undefined;
+    if (earlier && earlier.email === req.sessionEmail) return reply.code(200).send(publicView(earlier, settings.publicUrl));
+  };
+
   app.post('/api/submissions', {
     onRequest: accepting,
-    preHandler: [csrf, signedIn, perAddress('submit', settings.submissionsPerHour, (req) => req.sessionEmail ?? '')],
+    preHandler: [csrf, signedIn, sentBefore, perAddress('submit', settings.submissionsPerHour, (req) => req.sessionEmail ?? '')],
   }, async (req, reply) => {
     const parsed = submissionBody.safeParse(req.body);
     if (!parsed.success) return unreadable(reply, req.body, parsed.error.issues[0].path);

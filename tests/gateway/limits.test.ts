@@ -39,7 +39,13 @@ describe('rate limits', () => {
     const statuses: number[] = [];
     for (let i = 0; i < 3; i++) statuses.push((await v.send('PUT', `/api/submissions/${sent.body.id as string}`, { answers: goodAnswers({ title: `Limits: shared rostering across two community trusts, take ${i + 2}` }) })).status);
     expect(statuses).toEqual([202, 202, 429]);
-    expect((await v.submit(goodAnswers({ title: 'Limits: a second blueprint on community rostering' }))).status).toBe(202);
+    const second = { idempotencyKey: 'limits-second-blueprint-0001', answers: goodAnswers({ title: 'Limits: a second blueprint on community rostering' }) };
+    expect((await v.send('POST', '/api/submissions', second)).status).toBe(202);
+    // Both new submissions the hour allows are used; the same form sent again still gets its answer.
+    expect((await v.submit(goodAnswers({ title: 'Limits: a third blueprint on community rostering' }))).status).toBe(429);
+    const again = await v.send('POST', '/api/submissions', second);
+    expect(again.status).toBe(200);
+    expect(again.body.id).toBeTruthy();
   });
 
   it('answers 429 with a message once one IP address makes too many requests in a minute', async () => {
