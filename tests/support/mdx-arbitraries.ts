@@ -14,7 +14,7 @@ export const safePieces = [
   '> a quotation',
   '**bold** and *italic* and `code`',
   '[a link](https://example.org/page?q=1#x)',
-  '![a chart of waiting times](https://example.org/chart.png)',
+  '![a chart of waiting times](/charts/waiting-times.png)',
   '<Callout>Something worth knowing.</Callout>',
   '<Warning title="Before you start">Something that can go wrong.</Warning>',
   '<Details summary="Our timeline">Month by month.</Details>',

@@ -8,7 +8,7 @@ import { readContentFiles } from '../../src/node/content-files';
 import { readCorpus } from '../../src/lib/validate/corpus';
 import { compiledText, eachNode } from '../../src/lib/validate/mdx-body';
 import { remarkMdxParser } from '../../src/lib/validate/remark-parser';
-import { checkMdxSafety, checkMdxSource, dangerousScheme } from '../../src/lib/validate/rules/mdx-safety';
+import { checkMdxSafety, checkMdxSource, dangerousScheme, offSite } from '../../src/lib/validate/rules/mdx-safety';
 
 const unsafeDir = 'tests/fixtures/unsafe';
 const read = (path: string) => readFileSync(path, 'utf8');
@@ -40,6 +40,8 @@ const expected: Record<string, { rule: string; says: RegExp; line: number; colum
   'vbscript-link.mdx': { rule: 'url', says: /starts with "vbscript:"/, line: 29 },
   'data-image.mdx': { rule: 'url', says: /this image starts with "data:"/, line: 29 },
   'javascript-definition.mdx': { rule: 'url', says: /starts with "javascript:"/, line: 31 },
+  'remote-image.mdx': { rule: 'image', says: /this image would be loaded from another site .*link to it instead/, line: 29 },
+  'remote-image-reference.mdx': { rule: 'image', says: /this image would be loaded from another site/, line: 29 },
   'javascript-attribute.mdx': { rule: 'url', says: /summary starts with "javascript:"/, line: 29 },
   'html-comment.mdx': { rule: 'syntax', says: /could not be read as MDX: .*comment in MDX, use `\{\/\* text \*\/\}`/, line: 29 },
   'unclosed-component.mdx': { rule: 'syntax', says: /could not be read as MDX: Expected a closing tag for `<Callout>`/, line: 29 },
@@ -80,7 +82,7 @@ describe('the MDX safety gate', () => {
       '<Details summary="More">Hidden.</Details>',
       '<abbr title="Chief clinical information officer">CCIO</abbr>, H<sub>2</sub>O, x<sup>2</sup>, <kbd>Ctrl</kbd><br />',
       '[A link](https://example.org), [relative](/blueprints/), [anchor](#top), [mail](mailto:a@example.org)',
-      '![An image](https://example.org/a.png)',
+      '![An image on this site](/favicon.svg)',
       '| a | b |\n| --- | --- |\n| 1 | 2 |',
       'A sentence about data: what we collected, and javascript: the language.',
     ].join('\n\n');
@@ -149,6 +151,15 @@ describe('the MDX safety gate', () => {
       .map((name) => ({ path: `tests/fixtures/valid/${name}`, source: read(`tests/fixtures/valid/${name}`) }));
     expect(files.length).toBeGreaterThanOrEqual(3);
     expect(checkMdxSafety(readCorpus(files, remarkMdxParser))).toEqual([]);
+  });
+});
+
+describe('images from other sites', () => {
+  it('are any address with a scheme or starting //, however disguised, and not a path on this site', () => {
+    for (const away of ['https://tracker.example/t.png', 'HTTP://tracker.example/t.png', '//tracker.example/t.png', '/\\tracker.example/t.png', ' \u200bhttps://t.example/', '%68ttps://t.example/', 'ftp://t.example/']) {
+      expect(offSite(away), away).toBe(true);
+    }
+    for (const here of ['/images/chart.png', 'chart.png', '../chart.png', '#top']) expect(offSite(here), here).toBe(false);
   });
 });
 

@@ -6,7 +6,8 @@
  *
  * What authors may write: Markdown (with GitHub tables), MDX comments {/* like this *\/}, the
  * components in `allowedElements`, with only the attributes listed there, and links to web
- * addresses. Everything else is a problem naming the line and what to write instead.
+ * addresses. No image from another site: a page loads nothing from elsewhere, so nobody else
+ * learns who reads it. Everything else is a problem naming the line and what to write instead.
  */
 import type { Node, Parent } from 'unist';
 import { parseEntities } from 'parse-entities';
@@ -44,7 +45,7 @@ export const dangerousElements = new Set([
 /** What to write in Markdown instead of a common HTML element. */
 const markdownFor: Record<string, string> = {
   a: 'write a link as [link text](https://…)',
-  img: 'write an image as ![description of the image](https://…)',
+  img: 'link to the image instead, as [what the image shows](https://…): a page loads nothing from other sites',
   p: 'leave a blank line between paragraphs',
   strong: 'write **bold**',
   b: 'write **bold**',
@@ -88,6 +89,24 @@ export function dangerousScheme(value: string): string | undefined {
   const squashed = text.replace(ignorable, '').toLowerCase();
   return dangerousSchemes.find((scheme) => squashed.startsWith(`${scheme}:`));
 }
+
+/**
+ * Whether an image at this URL would be loaded from another site: any address with a scheme, or
+ * starting // (or /\, which browsers read the same), however it is disguised as above. A path on
+ * this site is not.
+ */
+export function offSite(value: string): boolean {
+  let text = value;
+  for (let i = 0; i < 5; i++) {
+    const decoded = percentDecode(parseEntities(text));
+    if (decoded === text) break;
+    text = decoded;
+  }
+  const squashed = text.replace(ignorable, '').replace(/\\/g, '/');
+  return /^[a-z][a-z0-9+.-]*:/i.test(squashed) || squashed.startsWith('//');
+}
+
+const imageMessage = 'this image would be loaded from another site each time the page is read, which tells that site who reads it: link to it instead, as [what the image shows](https://…)';
 
 function percentDecode(text: string): string {
   return text.replace(/%([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
@@ -230,8 +249,18 @@ function checkParsedBody(file: string, parsed: ParsedBody): Problem[] {
   }
 
   const findings: Finding[] = [];
+  // Where each reference-style image (![alt][name]) points: its definition, anywhere in the file.
+  const defined = new Map<string, string>();
+  eachNode(parsed.tree, (node: Node) => {
+    if (node.type === 'definition') defined.set((node as unknown as { identifier: string }).identifier, (node as unknown as { url: string }).url);
+  });
   eachNode(parsed.tree, (node: Node) => {
     switch (node.type) {
+      case 'imageReference': {
+        const url = defined.get((node as unknown as { identifier: string }).identifier);
+        if (url !== undefined && offSite(url)) findings.push({ node, rule: 'mdx-safety/image', message: imageMessage });
+        break;
+      }
       case 'mdxjsEsm':
         findings.push({ node, rule: 'mdx-safety/import-export', message: 'import and export are code, which would run while the site is built: remove the line. The components Callout, Warning and Details are available without importing them' });
         break;
@@ -256,7 +285,7 @@ function checkParsedBody(file: string, parsed: ParsedBody): Problem[] {
         if (scheme) {
           const what = node.type === 'image' ? 'image' : 'link';
           findings.push({ node, rule: 'mdx-safety/url', message: `this ${what} starts with "${scheme}:", which can run code or hide content in readers' browsers: link to a web address starting https://` });
-        }
+        } else if (node.type === 'image' && offSite(url)) findings.push({ node, rule: 'mdx-safety/image', message: imageMessage });
         break;
       }
     }
