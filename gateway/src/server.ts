@@ -75,6 +75,11 @@ export async function startGateway(settings: Settings, overrides: GatewayOverrid
     connectionTimeout: 30_000,
     requestTimeout: 30_000,
     trustProxy: settings.trustProxy,
+    // An address the router cannot take (too long, or badly encoded): said in the shape of every other refusal.
+    frameworkErrors: (error, _req, reply) => {
+      const status = (error as { statusCode?: number }).statusCode ?? 400;
+      (reply as FastifyReply).code(status).send({ errors: [{ id: '', message: status === 414 ? 'This address is too long: check the link' : 'This address cannot be read: check the link' }] });
+    },
   });
   // A second at most per step of sending: ample for a burst of proposals, and a steady stream still lets each submission through.
   const accepting = new Accepting(overrides.acceptingWaitMs ?? 1000);
@@ -105,6 +110,7 @@ export async function startGateway(settings: Settings, overrides: GatewayOverrid
       : 'Something went wrong on our side: try again in a minute';
     return reply.code(status).send({ errors: [{ id: '', message }] });
   });
+  app.setNotFoundHandler((_req, reply) => reply.code(404).send({ errors: [{ id: '', message: 'There is nothing at this address: check the link' }] }));
   await app.register(routes, { settings, store, signIn: new SignIn(store, settings), checks, mailer, accepting, queued: () => worker.kick() });
 
   await app.listen({ host: settings.host, port: settings.port });

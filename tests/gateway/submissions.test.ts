@@ -293,6 +293,15 @@ describe('answers the browser did not check', () => {
     expect(gateway.store.list().length).toBe(before);
   });
 
+  it('answers an address it does not have, or one too long to route, in the same shape as every other refusal', async () => {
+    const missing = await fetch(`${gateway.url}/nope/%3Cb%3E`);
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toEqual({ errors: [{ id: '', message: 'There is nothing at this address: check the link' }] });
+    const long = await fetch(`${gateway.url}/api/blueprints/${'a'.repeat(101)}/parts`);
+    expect(long.status).toBe(414);
+    expect(await long.json()).toEqual({ errors: [{ id: '', message: expect.any(String) }] });
+  });
+
   it('refuses the form when the hidden honeypot field is filled', async () => {
     const { v } = await contributor();
     const before = gateway.store.list().length;
