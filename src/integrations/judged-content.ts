@@ -137,8 +137,11 @@ export function judgedBytes({ folder, named }: Pick<JudgedContent, 'folder' | 'n
         // Read from the slot, so the texts are let go when the build is done with them.
         const judged = judgedContent();
         const file = judged?.files.get(path);
-        if (file) return file.source;
         const shown = relative(projectRoot, path).split(sep).join(posix.sep);
+        // Only a page's MDX is ever a module. Any other content file asked for as one was named by
+        // something the gate should have refused (an image's path, say): never hand it over as code.
+        if (file && !path.endsWith('.mdx')) this.error(`${shown} was asked for as code by a page, and only a page's own MDX is built as code: the page that names it has a gap the content gate missed. Report it; nothing is built.`);
+        if (file) return file.source;
         if (!judged) this.error(`${shown} was asked for after the build let go of the content gate's files, so it cannot be built from what the gate judged.`);
         this.error(`${shown} was not checked by the content gate (it appeared or was renamed after the gate ran), so it is not built. Build again; \`npm run validate\` checks it.`);
       },

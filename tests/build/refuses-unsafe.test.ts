@@ -69,6 +69,8 @@ const unsafe: [fixture: string, rule: string][] = [
   ['script.mdx', 'mdx-safety/element'],
   ['img-onerror.mdx', 'mdx-safety/event-handler'],
   ['javascript-link.mdx', 'mdx-safety/url'],
+  ['file-image.mdx', 'mdx-safety/image'],
+  ['comment-carriage-return.mdx', 'mdx-safety/expression'],
 ];
 
 describe('the build refuses unsafe MDX', () => {

@@ -138,6 +138,11 @@ describe('the judged bytes plugin', () => {
     expect(errors).toEqual([expect.stringContaining('content/blueprints/late.mdx was not checked by the content gate')]);
   });
 
+  it('never hands over a judged file that is not a page as code (an image naming a YAML file, say), and says so', () => {
+    expect(load(`${folder}/organisations/x.yaml`).errors).toEqual([expect.stringContaining('content/organisations/x.yaml was asked for as code by a page')]);
+    expect(load(`${folder}/glossary.yaml?import`).errors).toEqual([expect.stringContaining('only a page\'s own MDX is built as code')]);
+  });
+
   it('serves the same text when Vite names a module by a linked path to the content folder', () => {
     expect(loadWith({ ...judged(), named: '/linked/content' }, '/linked/content/blueprints/a.mdx?astroRenderContent=true')).toBe('---\ntitle: A\n---\nText of a');
   });

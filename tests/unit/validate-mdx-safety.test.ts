@@ -41,6 +41,8 @@ const expected: Record<string, { rule: string; says: RegExp; line: number; colum
   'data-image.mdx': { rule: 'url', says: /this image starts with "data:"/, line: 29 },
   'javascript-definition.mdx': { rule: 'url', says: /starts with "javascript:"/, line: 31 },
   'remote-image.mdx': { rule: 'image', says: /this image would be loaded from another site .*link to it instead/, line: 29 },
+  'file-image.mdx': { rule: 'image', says: /this image names a file, which the build would load as code/, line: 29 },
+  'comment-carriage-return.mdx': { rule: 'expression', says: /is code, which would run while the site is built/, line: 29 },
   'remote-image-reference.mdx': { rule: 'image', says: /this image would be loaded from another site/, line: 29 },
   'javascript-attribute.mdx': { rule: 'url', says: /summary starts with "javascript:"/, line: 29 },
   'html-comment.mdx': { rule: 'syntax', says: /could not be read as MDX: .*comment in MDX, use `\{\/\* text \*\/\}`/, line: 29 },
@@ -82,7 +84,6 @@ describe('the MDX safety gate', () => {
       '<Details summary="More">Hidden.</Details>',
       '<abbr title="Chief clinical information officer">CCIO</abbr>, H<sub>2</sub>O, x<sup>2</sup>, <kbd>Ctrl</kbd><br />',
       '[A link](https://example.org), [relative](/blueprints/), [anchor](#top), [mail](mailto:a@example.org)',
-      '![An image on this site](/favicon.svg)',
       '| a | b |\n| --- | --- |\n| 1 | 2 |',
       'A sentence about data: what we collected, and javascript: the language.',
     ].join('\n\n');

@@ -6,8 +6,9 @@
  *
  * What authors may write: Markdown (with GitHub tables), MDX comments {/* like this *\/}, the
  * components in `allowedElements`, with only the attributes listed there, and links to web
- * addresses. No image from another site: a page loads nothing from elsewhere, so nobody else
- * learns who reads it. Everything else is a problem naming the line and what to write instead.
+ * addresses. No images: one from another site would tell it who reads the page, and one from a
+ * path becomes an import the build runs as code. Everything else is a problem naming the line and
+ * what to write instead.
  */
 import type { Node, Parent } from 'unist';
 import { parseEntities } from 'parse-entities';
@@ -45,7 +46,7 @@ export const dangerousElements = new Set([
 /** What to write in Markdown instead of a common HTML element. */
 const markdownFor: Record<string, string> = {
   a: 'write a link as [link text](https://…)',
-  img: 'link to the image instead, as [what the image shows](https://…): a page loads nothing from other sites',
+  img: 'describe the image in words, or link to it, as [what the image shows](https://…): pages show no images',
   p: 'leave a blank line between paragraphs',
   strong: 'write **bold**',
   b: 'write **bold**',
@@ -106,7 +107,16 @@ export function offSite(value: string): boolean {
   return /^[a-z][a-z0-9+.-]*:/i.test(squashed) || squashed.startsWith('//');
 }
 
-const imageMessage = 'this image would be loaded from another site each time the page is read, which tells that site who reads it: link to it instead, as [what the image shows](https://…)';
+/**
+ * Why no Markdown image is built. From another site, it would tell that site who reads the page;
+ * from a path, the compiler turns it into an import of that file, which runs as code while the site
+ * is built. Either way the image is a link instead.
+ */
+function imageMessage(url: string): string {
+  return offSite(url)
+    ? 'this image would be loaded from another site each time the page is read, which tells that site who reads it: link to it instead, as [what the image shows](https://…)'
+    : 'this image names a file, which the build would load as code: pages show no images yet, so describe it in words, or link to it, as [what the image shows](https://…)';
+}
 
 function percentDecode(text: string): string {
   return text.replace(/%([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
@@ -197,8 +207,10 @@ function checkElement(element: JsxElement, findings: Finding[]): void {
 function isCommentOnly(node: Node): boolean {
   const program = (node.data as { estree?: { body: unknown[] } } | undefined)?.estree;
   if (program) return program.body.length === 0;
-  // The native parser gives no estree, so read the expression as remark's does: nothing but
-  // whitespace, /* block */ and // line comments (an empty {} included) is a comment.
+  // The native parser gives no estree, so read the expression as JavaScript does: nothing but
+  // whitespace, /* block */ and // line comments (an empty {} included) is a comment. A line
+  // comment ends at any of JavaScript's line ends (a lone carriage return, U+2028 and U+2029 as
+  // well as a line feed): what follows one is code.
   const value = (node as unknown as { value?: string }).value ?? '';
   let i = 0;
   for (;;) {
@@ -208,8 +220,8 @@ function isCommentOnly(node: Node): boolean {
       if (end < 0) return false;
       i = end + 2;
     } else if (value.startsWith('//', i)) {
-      const end = value.indexOf('\n', i);
-      i = end < 0 ? value.length : end + 1;
+      const end = value.slice(i).search(/[\n\r\u2028\u2029]/);
+      i = end < 0 ? value.length : i + end + 1;
     } else return i === value.length;
   }
 }
@@ -258,7 +270,7 @@ function checkParsedBody(file: string, parsed: ParsedBody): Problem[] {
     switch (node.type) {
       case 'imageReference': {
         const url = defined.get((node as unknown as { identifier: string }).identifier);
-        if (url !== undefined && offSite(url)) findings.push({ node, rule: 'mdx-safety/image', message: imageMessage });
+        if (url !== undefined) findings.push({ node, rule: 'mdx-safety/image', message: imageMessage(url) });
         break;
       }
       case 'mdxjsEsm':
@@ -285,7 +297,7 @@ function checkParsedBody(file: string, parsed: ParsedBody): Problem[] {
         if (scheme) {
           const what = node.type === 'image' ? 'image' : 'link';
           findings.push({ node, rule: 'mdx-safety/url', message: `this ${what} starts with "${scheme}:", which can run code or hide content in readers' browsers: link to a web address starting https://` });
-        } else if (node.type === 'image' && offSite(url)) findings.push({ node, rule: 'mdx-safety/image', message: imageMessage });
+        } else if (node.type === 'image') findings.push({ node, rule: 'mdx-safety/image', message: imageMessage(url) });
         break;
       }
     }
