@@ -65,6 +65,16 @@ describe('reading YAML', () => {
     const parsed = parseYaml('a: &x [1, 2]\nb: *x\n');
     expect(parsed.data).toBeUndefined();
     expect(parsed.error?.message).toMatch(/could not be read|syntax error/);
+    // However they are written, straight after a flow mapping's colon included, where js-yaml reads them.
+    for (const text of ['a: {"k":&x [1, 2]}\nb: {"k":*x}\n', 'a: ["x", {"k":&y ["lol", "lol"]}]\nb: [{"k":*y}, {"k":*y}]\n']) {
+      expect(parseYaml(text).data, text).toBeUndefined();
+    }
+    // The "billion laughs" in that form: refused in one pass, long before it could fill the memory.
+    const levels = ['a0: {"k":&a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]}'];
+    for (let i = 1; i < 9; i++) levels.push(`a${i}: {"k":&a${i} [${Array(10).fill(`{"k":*a${i - 1}}`).join(', ')}]}`);
+    const laughs = parseSource(`---\ntitle: Laughs\n${levels.join('\n')}\n---\n`);
+    expect(laughs.data).toBeUndefined();
+    expect(laughs.error).toBeDefined();
   });
 
   it('refuses a field given twice, saying where', () => {

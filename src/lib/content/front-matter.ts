@@ -53,8 +53,8 @@ function firstTagged(doc: ReturnType<typeof parseDocument>): (Node & { tag: stri
   return found;
 }
 
-/** Could the text hold a YAML anchor (&a) or alias (*a)? Cheap and cautious: "A&E" does not match, " *x" does. */
-const anchorOrAlias = /(?:^|[\s[{,])[&*][^\s,[\]{}]/;
+/** Could the text hold a YAML anchor (&a) or alias (*a)? Cheap and cautious: "A&E" does not match, " *x" and ":*x" do. */
+const anchorOrAlias = /(?:^|[\s[{,:?-])[&*][^\s,[\]{}]/;
 
 /**
  * Parses YAML that starts at line `firstLine` of its file, so positions point into the file.
@@ -73,7 +73,8 @@ export function parseYaml(text: string, firstLine = 1): ParsedYaml {
     const reason = (e as { reason?: string }).reason ?? (e as Error).message.split('\n')[0];
     return { ...withPositions, data: undefined, error: { message: `could not be read: ${reason}: write plain values, without YAML tags (!…)`, line: (mark?.line ?? 0) + firstLine, column: (mark?.column ?? 0) + 1 } };
   }
-  if (anchorOrAlias.test(text) || mayHoldTag.test(text)) return parseYamlWithPositions(text, firstLine);
+  // What was read is checked for aliases too, in one pass, so no way of writing one gets past the text's check.
+  if (anchorOrAlias.test(text) || mayHoldTag.test(text) || usedAliases(data, text.length)) return parseYamlWithPositions(text, firstLine);
   let positions: ParsedYaml | undefined;
   return { data, positionOf: (path) => (positions ??= parseYamlWithPositions(text, firstLine)).positionOf(path) };
 }
