@@ -52,3 +52,20 @@ describe('a web address (sources, organisation web sites)', () => {
     expect(messages(42)).toEqual(['should be a web address starting https://; got 42']);
   });
 });
+
+describe('addresses and contacts in long, hostile text', () => {
+  // Each pattern once tried every dot as the host's last one, a time that grows with the square of the length
+  // (a 374 KB contact took over a minute and a half); the bound is far above one pass, so only that fails it.
+  it('are read in one pass, however many dots they hold', async () => {
+    const { contact } = await import('../../src/lib/schema/fields');
+    for (const text of [`a@${'a.'.repeat(190_000)}@`, `https://${'a.'.repeat(190_000)} x`, `https://${'a.'.repeat(190_000)}`]) {
+      const started = performance.now();
+      contact.safeParse(text);
+      field.safeParse(text);
+      expect(performance.now() - started, text.slice(0, 12)).toBeLessThan(5_000);
+    }
+    expect(contact.safeParse('team@example.nhs.uk').success).toBe(true);
+    expect(contact.safeParse('team@example').success).toBe(false);
+    expect(contact.safeParse('team@example..uk').success).toBe(false);
+  });
+});

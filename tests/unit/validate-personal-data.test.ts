@@ -79,3 +79,18 @@ describe('contact details', () => {
     }
   });
 });
+
+describe('the NHS number rule on a file full of numbers', () => {
+  it('names the first 20 by line and column in one pass down the file, and counts the rest', async () => {
+    const { checkPatientIdentifiers } = await import('../../src/lib/validate/rules/patient-identifiers');
+    const { readCorpus } = await import('../../src/lib/validate/corpus');
+    const { nativeMdxParser } = await import('../../src/lib/validate/native-parser');
+    const source = `---\ntitle: x\n---\n\n${'Number 401 023 2137\n'.repeat(60_000)}`;
+    const started = performance.now();
+    const problems = checkPatientIdentifiers(readCorpus([{ path: 'src/content/blueprints/numbers.mdx', source }], nativeMdxParser));
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(problems).toHaveLength(21);
+    expect(problems.slice(0, 20).map((p) => [p.line, p.column])).toEqual(Array.from({ length: 20 }, (_, i) => [5 + i, 8]));
+    expect(problems[20]).toMatchObject({ line: 24, message: 'holds 59,980 more numbers that look like NHS numbers after this line: take every one out' });
+  });
+});

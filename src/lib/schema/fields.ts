@@ -109,6 +109,12 @@ export function slugs() {
 }
 
 /**
+ * https://, a host of dot-separated labels (two at least), then anything after a /, ? or #. Each
+ * label holds no dot, so the pattern reads a long address once instead of trying every dot.
+ */
+const webAddressPattern = /^https:\/\/[^\s/?#.]+(?:\.[^\s/?#.]+)+(?:[/?#]\S*)?$/;
+
+/**
  * A public web address starting https://. Pages link to it as written, so http:// (readers sent
  * to an unencrypted page) is refused, as are an address missing its //, one with a space or
  * without a dotted host name, and a user name or password before the host (a published credential).
@@ -118,7 +124,7 @@ export function webAddress(what: string) {
   return z
     .string({ error: (issue) => (issue.input === undefined ? `is required: give ${what} as a web address starting https://` : `should be a web address starting https://; got ${describe(issue.input)}`) })
     .trim()
-    .refine((v) => /^https:\/\/[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$/.test(v) && parseUrl(v) !== undefined, {
+    .refine((v) => webAddressPattern.test(v) && parseUrl(v) !== undefined, {
       abort: true,
       error: (issue) =>
         /^http:\/\//i.test(String(issue.input).trim())
@@ -142,7 +148,8 @@ function parseUrl(text: string): URL | undefined {
 export const contact = z
   .string({ error: 'is required: give an email address or a web address where readers can reach the team' })
   .trim()
-  .refine((v) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v) || /^https:\/\/[^\s]+$/.test(v), {
+  // Dot-separated labels after the @, none holding a dot: read once, however long the text.
+  .refine((v) => /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/.test(v) || /^https:\/\/[^\s]+$/.test(v), {
     error: 'should be an email address (team@example.nhs.uk) or a web address starting https://',
   });
 
