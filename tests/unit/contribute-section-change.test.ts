@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { changedPageOf, missingChangeAnswers, notAChangeablePage } from '../../src/lib/contribute/change-questions';
-import { headingLineIn } from '../../src/lib/content/body-headings';
+import { headingLineIn, headingOf } from '../../src/lib/content/body-headings';
 import { ChangeError, changeablePartsOf, changedSource, sectionsOf } from '../../src/lib/contribute/section-change';
 import { keptChangeState, normalisedText } from '../../src/lib/contribute/part-text';
 import { parseSource, parseYaml, valueRange } from '../../src/lib/content/front-matter';
@@ -91,6 +91,28 @@ describe('the page a change is to', () => {
   it('is none for a title or anything else, and says so naming the answer', () => {
     for (const answer of ['/organisations/fellbrook/', 'Ward rounds on tablets', '../../etc/passwd', '']) expect(changedPageOf(answer), answer).toBeUndefined();
     expect(notAChangeablePage(` ${'x'.repeat(100)} `)).toBe(`“${'x'.repeat(80)}…” is not a blueprint, playbook or template on the site: use its address, such as /blueprints/<short name>/`);
+  });
+});
+
+describe('a heading line', () => {
+  it('reads as the CommonMark-style pattern it replaced did, on any short line', () => {
+    const pattern = /^##[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$/;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(' ', '\t', '#', 'a', 'b'), { maxLength: 14 }), fc.constantFrom('', '#', '##', '## ', '###', ' ##'), (chars, start) => {
+        const line = start + chars.join('');
+        const found = pattern.exec(line);
+        expect(headingOf(line), JSON.stringify(line)).toBe(found ? found[1].trim() : undefined);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('is read in one pass, however many spaces a line holds', () => {
+    const started = performance.now();
+    expect(headingOf(`## Notes${' '.repeat(90_000)}x`)).toBe(`Notes${' '.repeat(90_000)}x`);
+    expect(headingOf(`## Notes${' \t'.repeat(90_000)}#`)).toBe('Notes');
+    // Far above one pass (the pattern took about 20 s on the first), so only a blow-up fails it.
+    expect(performance.now() - started).toBeLessThan(5_000);
   });
 });
 

@@ -7,8 +7,29 @@
  * Runs in the browser as well as in Node: no I/O, no Node built-ins.
  */
 
-/** A `## heading` line, with the heading's text; closing `#`s are not part of it. */
-export const headingLine = /^##[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$/;
+const isBlank = (c: string | undefined) => c === ' ' || c === '\t';
+
+/**
+ * The text of a `## heading` line (closing `#`s are not part of it), or undefined when the line is
+ * not one. Read with string steps, not a pattern: a pattern with a lazy text before optional
+ * spaces tried every space of a long line against every other, seconds for a 90,000-space line.
+ */
+export function headingOf(line: string): string | undefined {
+  // "## " alone is no heading, as the parts have always been read; "##  " is an empty one.
+  if (!line.startsWith('##') || !isBlank(line[2]) || line.length < 4) return undefined;
+  let from = 2;
+  while (isBlank(line[from])) from++;
+  let to = line.length;
+  while (to > from && isBlank(line[to - 1])) to--;
+  // Closing #s count only after a space or tab, and not when they are the whole heading.
+  let hashes = to;
+  while (hashes > from && line[hashes - 1] === '#') hashes--;
+  if (hashes < to && hashes > from && isBlank(line[hashes - 1])) {
+    to = hashes;
+    while (to > from && isBlank(line[to - 1])) to--;
+  }
+  return line.slice(from, to);
+}
 
 /** A line that opens or closes a fenced code block, with its fence. */
 const fenceLine = /^[ \t]{0,3}(`{3,}|~{3,})/;

@@ -11,7 +11,7 @@
  * Runs in the browser as well as in Node: no I/O, no Node built-ins.
  */
 import { astroFrontmatter } from '../content/front-matter-fence';
-import { afterLine, headingLine, headingLineIn } from '../content/body-headings';
+import { afterLine, headingLineIn, headingOf } from '../content/body-headings';
 import { parseSource, parseYaml, valueRange } from '../content/front-matter';
 import { joinedParagraphs, normalisedText, paragraphsOf, stepPrefix, templateParts } from './part-text';
 import type { FeedbackPageKind as ChangeablePageKind } from './feedback-questions';
@@ -48,8 +48,8 @@ function locate(source: string): Located[] {
     const line = source.slice(at, end).replace(/\r?\n$/, '');
     const read = afterLine(open, line);
     open = read.open;
-    const heading = read.code ? undefined : headingLine.exec(line)?.[1];
-    if (heading) found.push({ heading: heading.trim(), lineStart: at, lineEnd: end });
+    const heading = read.code ? undefined : headingOf(line);
+    if (heading !== undefined) found.push({ heading, lineStart: at, lineEnd: end });
     if (next < 0) break;
     at = end;
   }
