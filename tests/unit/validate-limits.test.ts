@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readContentFiles } from '../../src/node/content-files';
 import { browserCheckLimits, structureLimits, structureProblem, tooLongToCheckInTheBrowser } from '../../src/lib/validate/limits';
 
-const { containerMarkers, indentColumns, punctuationRun, bracketDepth, tagDepth } = structureLimits;
+const { containerMarkers, indentColumns, punctuationRun, bracketDepth, tagDepth, emphasisDepth, tableColumns, tableCells } = structureLimits;
 
 /** Builders of text nested `n` deep, and the words the refusal must use. */
 const structures: [name: string, build: (n: number) => string, limit: number, says: RegExp][] = [
@@ -26,6 +26,11 @@ const structures: [name: string, build: (n: number) => string, limit: number, sa
   ['open curly brackets across lines', (n) => `${'{\n'.repeat(n)}`, bracketDepth, /opens "\{" more than/],
   ['nested components', (n) => `${'<Callout>'.repeat(n)}x`, tagDepth, /components or tags inside each other/],
   ['nested components across lines', (n) => `${'<Details summary="s">\n\n'.repeat(n)}x`, tagDepth, /components or tags inside each other/],
+  ['nested emphasis', (n) => `${'*a '.repeat(n)}x${' a*'.repeat(n)}`, emphasisDepth, /opens emphasis \("\*"\) more than/],
+  ['nested strong emphasis', (n) => `${'__a '.repeat(n)}x`, emphasisDepth, /opens emphasis \("_"\) more than/],
+  ['nested strikethrough across lines', (n) => `${'~a\n'.repeat(n)}x`, emphasisDepth, /opens emphasis \("~"\) more than/],
+  ['a wide table', (n) => `a${' | a'.repeat(n - 1)}\n-${'|-'.repeat(n - 1)}`, tableColumns, /head of a table of \d+ columns/],
+  ['a wide table with pipes at its edges', (n) => `|${' a |'.repeat(n)}\n|${' - |'.repeat(n)}`, tableColumns, /head of a table of \d+ columns/],
 ];
 
 describe('structural limits', () => {
@@ -55,6 +60,15 @@ describe('structural limits', () => {
   it('lets open square and round brackets end at a blank line, as links do', () => {
     expect(structureProblem('(a\n\n'.repeat(500))).toBeUndefined();
     expect(structureProblem('(a\n'.repeat(500))).toBeDefined();
+  });
+
+  it('counts each row of a table as wide as its head, however few cells it writes, and ends the table at a blank line', () => {
+    const table = (rows: number) => `| a | b |\n| --- | --- |\n${'x\n'.repeat(rows)}`;
+    expect(structureProblem(table(tableCells / 2 - 1))).toBeUndefined();
+    expect(structureProblem(table(tableCells / 2))?.message).toMatch(/^line \d+ takes a table past 20,000 cells/);
+    expect(structureProblem(`${table(tableCells / 4)}\n${table(tableCells / 4)}`)).toBeUndefined();
+    // Emphasis that closes, intraword stars and underscores, and stars with spaces round them open nothing.
+    expect(structureProblem('*a* **b** ~~c~~ 5 * 3 snake_case_name '.repeat(500))).toBeUndefined();
   });
 
   it('accepts ordinary long text: rules, tables and long lines', () => {

@@ -28,6 +28,11 @@ export const structureLimits = {
   bracketDepth: 32,
   /** Components and HTML tags open inside each other. */
   tagDepth: 24,
+  /** Runs of * _ or ~ left open within a paragraph: emphasis inside emphasis. */
+  emphasisDepth: 32,
+  /** Columns of a table, and the cells of its rows, each row counted as wide as the table's head. */
+  tableColumns: 64,
+  tableCells: 20_000,
 } as const;
 
 const nestingPunctuation = new Set(['*', '_', '~', '`', '[', ']', '(', ')', '{', '}', '<', '>']);
@@ -40,7 +45,22 @@ const openerOf: Record<string, string> = { ']': '[', ')': '(', '}': '{' };
 
 /** ASCII characters the scan below acts on; every other character (most of a text) is passed over at once. */
 const special = new Uint8Array(128);
-for (const c of [...nestingPunctuation, '\n', '\\', '/']) special[c.charCodeAt(0)] = 1;
+for (const c of [...nestingPunctuation, '\n', '\\', '/', '|']) special[c.charCodeAt(0)] = 1;
+
+const isSpace = (c: string | undefined) => c === undefined || c === ' ' || c === '\t' || c === '\n' || c === '\r';
+
+/** A table's delimiter row ("| --- | :-: |"): only spaces, pipes, colons and dashes, with a pipe and a dash. */
+function isDelimiterRow(text: string, from: number, to: number): boolean {
+  let pipe = false;
+  let dash = false;
+  for (let k = from; k < to; k++) {
+    const c = text[k];
+    if (c === '|') pipe = true;
+    else if (c === '-') dash = true;
+    else if (c !== ' ' && c !== '\t' && c !== ':' && c !== '\r') return false;
+  }
+  return pipe && dash;
+}
 
 const isLetter = (c: string) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 const isDigit = (c: string) => c >= '0' && c <= '9';
@@ -53,6 +73,15 @@ export function structureProblem(text: string): StructureProblem | undefined {
   const limits = structureLimits;
   const depth: Record<string, number> = { '[': 0, '(': 0, '{': 0 };
   let tags = 0;
+  let emphasis = 0;
+  // Pipes on the line before (a table's head, if the next is its delimiter row), and the table being read.
+  let pipes = 0;
+  let pipesBefore = 0;
+  // Pipes at either end of the line before, which bound its cells rather than part them.
+  let edgePipes = 0;
+  let edgePipesBefore = 0;
+  let tableWidth = 0;
+  let tableCells = 0;
   let line = 1;
   let lineStart = 0;
   let atLineStart = true;
@@ -99,11 +128,28 @@ export function structureProblem(text: string): StructureProblem | undefined {
       }
       let end = text.indexOf('\n', i);
       if (end < 0) end = text.length;
-      blankLine = text.slice(i, end).trim() === '';
+      const trimmed = text.slice(i, end).trim();
+      blankLine = trimmed === '';
+      edgePipesBefore = edgePipes;
+      edgePipes = (trimmed.startsWith('|') ? 1 : 0) + (trimmed.length > 1 && trimmed.endsWith('|') ? 1 : 0);
       if (blankLine) {
-        // Links and emphasis cannot run across a blank line, so open [ and ( end there.
+        // Links and emphasis cannot run across a blank line, so open [ ( * _ ~ end there, and so does a table.
         depth['['] = 0;
         depth['('] = 0;
+        emphasis = 0;
+        tableWidth = 0;
+      } else if (tableWidth > 0) {
+        // Every row is built as wide as the head, however few cells it writes.
+        tableCells += tableWidth;
+        if (tableCells > limits.tableCells) {
+          return at(line, lineStart, i, `takes a table past ${limits.tableCells.toLocaleString('en-GB')} cells (each row counts as many cells as the table has columns): split the table, or link to a spreadsheet`);
+        }
+      } else if (pipesBefore > 0 && isDelimiterRow(text, i, end)) {
+        tableWidth = Math.max(1, pipesBefore + 1 - edgePipesBefore);
+        tableCells = tableWidth;
+        if (tableWidth > limits.tableColumns) {
+          return at(line, lineStart, i, `makes the line above it the head of a table of ${tableWidth} columns: at most ${limits.tableColumns} are allowed: split the table, or link to a spreadsheet`);
+        }
       }
     }
 
@@ -114,6 +160,12 @@ export function structureProblem(text: string): StructureProblem | undefined {
       line += 1;
       lineStart = i + 1;
       atLineStart = true;
+      pipesBefore = pipes;
+      pipes = 0;
+      continue;
+    }
+    if (c === '|') {
+      pipes += 1;
       continue;
     }
     if (c === '\\') {
@@ -125,6 +177,17 @@ export function structureProblem(text: string): StructureProblem | undefined {
       while (text[i + run] === c) run += 1;
       if (run > limits.punctuationRun) {
         return at(line, lineStart, i, `has ${run} "${c}" characters in a row: at most ${limits.punctuationRun} are allowed: shorten the run, or escape each one as \\${c}`);
+      }
+      if (c === '*' || c === '_' || c === '~') {
+        // A run with text after it and space before opens emphasis; one the other way round closes it.
+        const opens = !isSpace(text[i + run]) && isSpace(text[i - 1]);
+        const closes = isSpace(text[i + run]) && !isSpace(text[i - 1]);
+        emphasis = opens ? emphasis + 1 : closes ? Math.max(0, emphasis - 1) : emphasis;
+        if (emphasis > limits.emphasisDepth) {
+          return at(line, lineStart, i, `opens emphasis ("${c}") more than ${limits.emphasisDepth} times inside itself without closing it: close each one, or write \\${c} for the character itself`);
+        }
+        i += run - 1;
+        continue;
       }
     }
     const opener = closerOf[c] === undefined ? openerOf[c] : c;
