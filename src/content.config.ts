@@ -6,7 +6,7 @@
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { adoptionSchema, blueprintSchema, glossaryTermSchema, organisationSchema, playbookSchema, templateSchema, whereToStartSchema } from './lib/schema';
+import { adoptionSchema, blueprintSchema, glossaryId, glossaryTermSchema, organisationSchema, playbookSchema, templateSchema, whereToStartSchema } from './lib/schema';
 import { parseYaml, slugOf } from './lib/content/front-matter';
 import { judgedOr } from './integrations/judged-content';
 
@@ -72,7 +72,7 @@ const templates = defineCollection({
 });
 
 /** Glossary entries, one per term, named by the term. */
-const glossaryEntries = (terms: { term: string }[]) => terms.map((item) => ({ id: item.term.toLowerCase().replace(/[^a-z0-9]+/g, '-'), ...item }));
+const glossaryEntries = (terms: { term: string }[]) => terms.map((item) => ({ id: glossaryId(item.term), ...item }));
 
 const glossary = defineCollection({
   loader: judgedOr(

@@ -16,10 +16,22 @@ export const glossaryTermSchema = z.object({
   aliases: z.array(z.string().trim().min(1)).default([]),
 });
 
+/** A term's id: its entry in the site's collection and its anchor on the glossary page. */
+export const glossaryId = (term: string) => term.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+
 export const glossarySchema = z
   .array(glossaryTermSchema)
-  .refine((terms) => new Set(terms.map((t) => t.term.toLowerCase())).size === terms.length, {
-    error: 'defines a term twice: merge the two entries',
+  .superRefine((terms, ctx) => {
+    // Two terms with one id would be one entry on the site: the second would replace the first.
+    const first = new Map<string, string>();
+    terms.forEach((t, i) => {
+      const id = glossaryId(t.term);
+      const earlier = first.get(id);
+      if (!/[a-z0-9]/.test(id)) ctx.addIssue({ code: 'custom', path: [i, 'term'], message: `"${t.term}" has no letter or digit to name it by: write the term in letters` });
+      else if (earlier !== undefined) {
+        ctx.addIssue({ code: 'custom', path: [i, 'term'], message: earlier.toLowerCase() === t.term.toLowerCase() ? `defines "${t.term}" a second time: merge the two entries` : `"${t.term}" would share its place on the glossary page with "${earlier}" (both are "${id}"): merge the two entries, or spell one differently` });
+      } else first.set(id, t.term);
+    });
   });
 
 export type GlossaryTerm = z.output<typeof glossaryTermSchema>;
