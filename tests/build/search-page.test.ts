@@ -177,6 +177,16 @@ describe('the search page', () => {
     await close();
   });
 
+  it('reads a sort it does not know, an object’s own property names among them, as best match', async () => {
+    for (const sort of ['toString', '__proto__', 'constructor', 'nonsense']) {
+      const { page, close, errors } = await site.open();
+      const shown = await searchAt(page, `${searchPage()}?q=ward&sort=${sort}`);
+      expect(shown.status, sort).toMatch(/results? for ‘ward’\.$/);
+      expect(errors, sort).toEqual([]);
+      await close();
+    }
+  });
+
   it('tells the reader search needs JavaScript, and shows no dead filters, when JavaScript is off', async () => {
     const { page, close } = await site.open({ javaScriptEnabled: false });
     await page.goto(`${searchPage()}?q=ePMA`);

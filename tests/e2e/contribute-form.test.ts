@@ -435,6 +435,18 @@ describe('drafting a blueprint on the contribute page, one step at a time', () =
     expect(await warning.getByRole('link', { name: existing.data.title }).getAttribute('href')).toBe(new URL(site.url(paths.blueprint(existing.slug))).pathname);
   });
 
+  it('sends a kept draft holding half a surrogate pair, with that character shown as U+FFFD', async () => {
+    const { page } = await openForm();
+    // As a broken paste or another script might have left it: the address to GitHub could not be made from it.
+    await page.evaluate((values) => localStorage.setItem('blueprint-commons:contribute-draft:v1', JSON.stringify({ values })), { ...goodDraft(), 'cost-note': 'Screens \ud83d for twelve wards.' });
+    await page.reload();
+    await page.locator('form.app-draft-form').waitFor({ state: 'visible' });
+    await goToStep(page, sendStep.id);
+    const href = (await page.getByRole('link', { name: 'Open the GitHub form with your draft filled in' }).getAttribute('href'))!;
+    expect(new URL(href).searchParams.get('cost-note')).toBe('Screens \ufffd for twelve wards.');
+    expect(await page.getByRole('link', { name: 'Create the file on GitHub' }).getAttribute('href')).toMatch(/^https:\/\/github\.com\//);
+  });
+
   it('keeps the draft in the browser, so it is there when the page is opened again in a new tab', async () => {
     const { page, context } = await openForm();
     await fillQuickly(page, mistaken());

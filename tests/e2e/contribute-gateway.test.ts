@@ -578,6 +578,39 @@ describe("reviewing one's own blueprint without a GitHub account", () => {
 describe('giving feedback on a page without a GitHub account', () => {
   const playbook = 'choose-buy-and-move-onto-an-epr';
 
+  it('keeps Enter in a box on the page, and links to nothing the sending service names that is not a web address', async () => {
+    const { page, close } = await openPage(browser);
+    try {
+      await page.goto(server.url(`/feedback/?page=src/content/playbooks/${playbook}.mdx`));
+      const form = page.locator('feedback-form form');
+      await form.getByLabel('What kind of feedback is it?').selectOption('wrong');
+      await form.getByLabel('Your feedback').fill('The figures in step 2 are from 2019.');
+      await form.getByLabel('This contains no patient information and nothing confidential').check();
+      // The form's first submit button is "Continue on GitHub", which would carry the answers there in its address.
+      await form.getByLabel('Your role (optional)').fill('Ward manager');
+      await form.getByLabel('Your role (optional)').press('Enter');
+      const panel = page.locator('[data-send]');
+      await panel.getByRole('heading', { name: 'Send your feedback' }).waitFor();
+      expect(new URL(page.url()).origin).toBe(server.origin);
+
+      // A sending service answering with script addresses (broken, or not the site's): none becomes a link.
+      const headers = { 'access-control-allow-origin': server.origin, 'access-control-allow-credentials': 'true', 'content-type': 'application/json' };
+      await page.route(`${gateway.url}/api/submissions`, (route) => (route.request().method() === 'POST'
+        ? route.fulfill({ status: 202, headers, body: JSON.stringify({ id: 'hostile1', kind: 'feedback', statusUrl: 'javascript:window.__pwned=1' }) })
+        : route.continue()));
+      let polls = 0;
+      await page.route(`${gateway.url}/api/submissions/hostile1`, (route) => route.fulfill({ headers, body: JSON.stringify(++polls < 2 ? { state: 'sent', issue: { number: 9, url: 'javascript:window.__pwned=2' } } : { state: 'failed' }) }));
+      await signIn(panel, 'reader.hostile@nhs.net');
+      await panel.getByRole('button', { name: 'Send my feedback' }).click();
+      await page.locator('[data-sent]').waitFor({ state: 'visible', timeout: 30_000 });
+      expect(polls).toBeGreaterThanOrEqual(2);
+      expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    } finally {
+      await close();
+    }
+  }, 120_000);
+
   it('goes from the foot of a page to the feedback form with the page filled in, and sends it as one issue', async () => {
     const { page, close } = await openPage(browser);
     try {

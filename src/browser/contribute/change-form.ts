@@ -117,7 +117,10 @@ function startChangeForm(form: HTMLFormElement, root: HTMLElement, query: URLSea
         return;
       }
       if (!response.ok) throw new Error(String(response.status));
-      parts = ((await response.json()) as { sections: BodySection[] }).sections;
+      // Only parts in the shape the gateway makes them: anything else is a failed load.
+      const sections = ((await response.json()) as { sections?: unknown } | null)?.sections;
+      if (!Array.isArray(sections)) throw new Error('no parts');
+      parts = sections.filter((p): p is BodySection => typeof p?.heading === 'string' && typeof p?.text === 'string');
       if (run !== loading) return;
       showFieldError(form, 'page', undefined);
       select.append(...parts.map((p) => new Option(p.heading, p.heading)));

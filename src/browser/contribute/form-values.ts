@@ -1,5 +1,5 @@
 /** Reads a form of questions (the drafting form's, unless given) into DraftValues and writes DraftValues back, by field id. */
-import type { DraftValues } from '../../lib/contribute/answers';
+import { wellFormed, type DraftValues } from '../../lib/contribute/answers';
 import { controlOf, questions, type Question } from '../../lib/contribute/questions';
 
 function controls(form: HTMLFormElement, id: string): (HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement)[] {
@@ -15,7 +15,7 @@ export function readValues(form: HTMLFormElement, asked: readonly Question[] = q
     } else if (controlOf(field) === 'radios') {
       values[field.id] = found.find((c) => (c as HTMLInputElement).checked)?.value ?? '';
     } else {
-      values[field.id] = found[0]?.value ?? '';
+      values[field.id] = wellFormed(found[0]?.value ?? '');
     }
   }
   return values;

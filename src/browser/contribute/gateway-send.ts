@@ -82,10 +82,35 @@ function storeKey(kind: string, values: DraftValues): string {
 const pollEveryMs = 1500;
 const pollTimes = 80;
 
+/** The gateway's submission ids and form keys, as it makes and accepts them: anything else, stored or answered, is ignored. */
+const submissionId = /^[A-Za-z0-9_-]{1,100}$/;
+const formKey = /^[A-Za-z0-9_-]{16,100}$/;
+
+/** A web address the gateway gave, to link to: http or https only, never a script's address. */
+function webAddress(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A pull request or issue the gateway says it opened, if the answer is one. */
+function openedOn(value: unknown): { number: number; url: string } | null {
+  const v = value as { number?: unknown; url?: unknown } | null;
+  const url = webAddress(v?.url);
+  return url && Number.isInteger(v?.number) && (v!.number as number) > 0 ? { number: v!.number as number, url } : null;
+}
+
+/** How long one request to the gateway may take before the form says it could not reach it; the gateway gives up on a request after 30 s. */
+const requestTimeoutMs = 40_000;
+
 function remembered(storeKey: string): { key: string; id?: string } | undefined {
   try {
     const saved = JSON.parse(localStorage.getItem(storeKey) ?? 'null') as { key?: unknown; id?: unknown } | null;
-    if (saved && typeof saved.key === 'string') return { key: saved.key, id: typeof saved.id === 'string' ? saved.id : undefined };
+    if (saved && typeof saved.key === 'string' && formKey.test(saved.key)) return { key: saved.key, id: typeof saved.id === 'string' && submissionId.test(saved.id) ? saved.id : undefined };
   } catch {
     // Nothing usable stored.
   }
@@ -164,15 +189,21 @@ class GatewaySend extends HTMLElement {
       credentials: 'include',
       headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(method === 'GET' ? {} : { 'x-csrf-token': this.csrf }) },
       body: body === undefined ? undefined : JSON.stringify(body),
+      // A gateway that never answers would leave the form busy for good: give up, say so, and let them try again.
+      signal: AbortSignal.timeout(requestTimeoutMs),
     });
     let parsed: Answer['body'] = {};
     try {
-      parsed = (await response.json()) as Answer['body'];
+      const read = (await response.json()) as unknown;
+      if (read && typeof read === 'object' && !Array.isArray(read)) parsed = read as Answer['body'];
     } catch {
       // Not JSON: a proxy's error page, say. The status says enough.
     }
     if (typeof parsed.csrfToken === 'string') this.csrf = parsed.csrfToken;
-    return { ok: response.ok, status: response.status, body: parsed };
+    // What becomes a link or a stored id is taken only in the shape the gateway makes it.
+    const id = typeof parsed.id === 'string' && submissionId.test(parsed.id) ? parsed.id : undefined;
+    const checked = { ...parsed, id, statusUrl: webAddress(parsed.statusUrl), pullRequest: openedOn(parsed.pullRequest), issue: openedOn(parsed.issue) };
+    return { ok: response.ok, status: response.status, body: checked };
   }
 
   /** A gateway session from earlier (the cookie lasts hours) skips signing in again. */

@@ -68,6 +68,15 @@ export function defineQuestionForm(tag: string, spec: QuestionFormSpec): void {
       if (!check || !send) return;
       check.hidden = false;
       check.addEventListener('click', () => this.check(send));
+      // Enter in a box would submit the form with its first submit button, "Continue on GitHub",
+      // taking the answers to GitHub in its address: with the gateway offered, Enter checks and
+      // sends here, as the main button does, and only that button itself leaves for GitHub.
+      this.form.addEventListener('keydown', (event) => {
+        const box = event.target;
+        if (event.key !== 'Enter' || !(box instanceof HTMLInputElement) || ['submit', 'button', 'reset', 'file'].includes(box.type)) return;
+        event.preventDefault();
+        this.check(send);
+      });
       // Error links in the form's summary and in the send step's (the gateway's own checks).
       this.addEventListener('click', (event) => {
         const link = (event.target as Element).closest<HTMLAnchorElement>('[data-error-list] a[data-target]');

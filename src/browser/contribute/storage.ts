@@ -2,7 +2,7 @@
  * Keeps the draft in this browser's localStorage, so a reload or a closed tab loses nothing.
  * Storage can be full, blocked or turned off; the form then simply works without it.
  */
-import type { DraftValues } from '../../lib/contribute/answers';
+import { wellFormed, type DraftValues } from '../../lib/contribute/answers';
 
 const key = 'blueprint-commons:contribute-draft:v1';
 
@@ -24,8 +24,9 @@ export function loadDraft(): DraftValues | undefined {
     // Only strings and lists of strings: anything else was not written by this form.
     const clean: DraftValues = {};
     for (const [id, value] of Object.entries(values as Record<string, unknown>)) {
-      if (typeof value === 'string') clean[id] = value;
-      else if (Array.isArray(value)) clean[id] = value.filter((v): v is string => typeof v === 'string');
+      // Text a web address can carry: a half surrogate pair alone would stop the draft being sent.
+      if (typeof value === 'string') clean[id] = wellFormed(value);
+      else if (Array.isArray(value)) clean[id] = value.filter((v): v is string => typeof v === 'string').map(wellFormed);
     }
     return clean;
   } catch {

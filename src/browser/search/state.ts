@@ -19,7 +19,7 @@ export const sorts: Record<SortKey, Record<string, 'asc' | 'desc'> | undefined> 
   reviewed: { reviewed: 'desc' },
 };
 
-const isSort = (s: string | null): s is SortKey => s !== null && s in sorts;
+const isSort = (s: string | null): s is SortKey => s !== null && Object.hasOwn(sorts, s);
 
 export function readState(params: URLSearchParams, filterNames: readonly string[]): SearchState {
   const sort = params.get('sort');

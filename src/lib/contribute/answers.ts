@@ -43,6 +43,27 @@ export function answerOverLimit(answer: unknown): string | undefined {
  */
 const unprintable = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
+/**
+ * The text with each half of a surrogate pair that stands alone replaced by U+FFFD, as a browser
+ * shows it: such text cannot be put in a web address, so a draft holding one could not be sent.
+ */
+export function wellFormed(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdfff) continue;
+    const pair = c <= 0xdbff && i + 1 < text.length && text.charCodeAt(i + 1) >= 0xdc00 && text.charCodeAt(i + 1) <= 0xdfff;
+    if (pair) {
+      i++;
+      continue;
+    }
+    out += `${text.slice(from, i)}\ufffd`;
+    from = i + 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
 /** What is wrong with an answer holding such a character, to follow the question's name; undefined if nothing. */
 export function answerUnprintable(answer: unknown): string | undefined {
   const texts = typeof answer === 'string' ? [answer] : Array.isArray(answer) ? answer : [];
