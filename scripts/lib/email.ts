@@ -27,7 +27,8 @@ export async function sendEmails(emails: readonly Email[], smtpUrl: string, from
   try {
     for (const email of emails) {
       try {
-        await transport.sendMail({ from, to: email.to, subject: email.subject, text: email.text });
+        // As an address object, never parsed as a list of addresses.
+        await transport.sendMail({ from, to: { name: '', address: email.to }, subject: email.subject, text: email.text });
         log(`Emailed ${email.to}: ${email.subject}`);
       } catch (error) {
         failed++;

@@ -123,6 +123,15 @@ describe('reminder emails to owners without GitHub', () => {
       withContact('archived', '2024-12-31', 'a@nhs.net', { status: 'archived' }),
       withContact('made-up', '2024-12-31', 'a@nhs.net', { illustrative: true }),
       withContact('web', '2024-12-31', 'https://example.org/contact'),
+      // A contact a mail library would read as several addresses is never written to.
+      withContact('many', '2024-12-31', 'https://example.org/contact,victim@example.com,other@example.org'),
+      withContact('list', '2024-12-31', 'team@nhs.net, victim@example.com'),
     ], today, 'https://example.org')).toEqual([]);
+  });
+
+  it('has a contact that is one email address or one web address, never a list', async () => {
+    const { contact } = await import('../../src/lib/schema/fields');
+    for (const one of ['flow.team@nhs.net', "o'brien@trust.nhs.uk", 'https://example.org/contact-us?team=flow']) expect(contact.safeParse(one).success, one).toBe(true);
+    for (const many of ['https://example.org/contact,victim@example.com', 'a,b@nhs.net', 'team@nhs.net,other@nhs.net', 'https://a@example.org/']) expect(contact.safeParse(many).success, many).toBe(false);
   });
 });

@@ -46,7 +46,7 @@ const expected: Record<string, { field: string; says: RegExp; line: number }> = 
   'last-reviewed-before-published.mdx': { field: 'lastReviewed', says: /is before the published date/, line: 19 },
   'review-by-not-after-last-review.mdx': { field: 'reviewBy', says: /is not after lastReviewed/, line: 19 },
   'timeline-ends-before-it-starts.mdx': { field: 'timeline', says: /ends before it starts/, line: 16 },
-  'contact-not-email-or-web.mdx': { field: 'contact', says: /should be an email address/, line: 21 },
+  'contact-not-email-or-web.mdx': { field: 'contact', says: /should be one email address/, line: 21 },
   'repeated-list-value.mdx': { field: 'pillars', says: /lists a value twice/, line: 8 },
   'list-written-as-text.mdx': { field: 'careSettings', says: /should be a list, e.g. \[acute\]; got "acute"/, line: 9 },
   'partner-is-publisher.mdx': { field: 'partners', says: /lists the publishing organisation/, line: 8 },

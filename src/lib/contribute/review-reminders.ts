@@ -9,6 +9,7 @@ import { formatDate, reviewState } from '../content/catalogue';
 import { githubEdit } from '../content/github';
 import { paths } from '../content/urls';
 import type { Blueprint } from '../schema';
+import { emailAddress } from '../schema/fields';
 import { cell, inline, marker } from './markdown';
 
 export const reminderLabel = 'review-reminder';
@@ -146,7 +147,8 @@ export function reminderEmails(entries: readonly ReviewEntry[], today: Date, sit
   const byAddress = new Map<string, ReviewEntry[]>();
   for (const entry of entries) {
     const { data } = entry;
-    if (data.status !== 'published' || data.illustrative || !data.contact.includes('@') || !emailDueThisWeek(data.reviewBy, today)) continue;
+    // Only a contact that is one email address, whole: nothing else is ever an address to write to.
+    if (data.status !== 'published' || data.illustrative || !emailAddress.test(data.contact.trim()) || !emailDueThisWeek(data.reviewBy, today)) continue;
     const to = data.contact.trim().toLowerCase();
     byAddress.set(to, [...(byAddress.get(to) ?? []), entry]);
   }

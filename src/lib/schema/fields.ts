@@ -144,13 +144,19 @@ function parseUrl(text: string): URL | undefined {
   }
 }
 
-/** An email address, or a web address to a contact form. */
+/**
+ * One email address: a dot-atom before the @ (no commas, quotes or spaces, which a mail library
+ * would read as a list of addresses), then dot-separated labels, none holding a dot, so it is read
+ * once however long the text.
+ */
+export const emailAddress = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$/;
+
+/** An email address, or a web address to a contact form (one address, with no @ or comma to be read as another). */
 export const contact = z
   .string({ error: 'is required: give an email address or a web address where readers can reach the team' })
   .trim()
-  // Dot-separated labels after the @, none holding a dot: read once, however long the text.
-  .refine((v) => /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/.test(v) || /^https:\/\/[^\s]+$/.test(v), {
-    error: 'should be an email address (team@example.nhs.uk) or a web address starting https://',
+  .refine((v) => emailAddress.test(v) || (webAddressPattern.test(v) && !/[@,]/.test(v)), {
+    error: 'should be one email address (team@example.nhs.uk) or one web address starting https://',
   });
 
 /** The person or team who keeps an entry up to date and gets the review reminder. */
