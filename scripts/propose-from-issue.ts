@@ -18,11 +18,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { botMarker, failureComment, problemsComment, successComment } from '../src/lib/contribute/issue-comment';
+import { approvedComment, botMarker, failureComment, problemsComment, successComment } from '../src/lib/contribute/issue-comment';
 import { adoptionLabel, proposalLabel } from '../src/lib/contribute/issue-form';
 import { checkAdoptionIssue } from '../src/lib/contribute/adoption-proposal';
 import {
-  checkIssueProposal, isOpenProposal, issueFrom, proposalBranchPrefix, proposalKind, proposalPullRequest, type Issue,
+  checkIssueProposal, isOpenProposal, issueFrom, proposalBranchPrefix, proposalKind, proposalPullRequest, standsApproved, type Issue,
 } from '../src/lib/contribute/issue-proposal';
 import { ContributionError, findPullsByBranchPrefix, fullName, publish, type GitHubApi, type RepoRef } from '../src/lib/contribute/publish';
 import { isBotAuthor, upsertStep, type Authored } from '../src/lib/contribute/upsert';
@@ -104,7 +104,7 @@ await runCommand(
     const checked = proposalKind(issue) === 'adoption'
       ? checkAdoptionIssue(issue, files, folder('adoptions'), nativeMdxParser)
       : checkIssueProposal(issue, files, folder('blueprints'), nativeMdxParser);
-    let existing: { number: number; head: { ref: string } } | undefined;
+    let existing: { number: number; html_url: string; head: { ref: string } } | undefined;
     if (client) {
       try {
         [existing] = await findPullsByBranchPrefix(client.api, upstream, proposalBranchPrefix(issue.number));
@@ -131,7 +131,22 @@ await runCommand(
       }
     }
 
-    // 5. A pull request from a branch in this repository.
+    // 5. An approved pull request stays as it was approved: what a maintainer reviewed is what is merged.
+    if (existing && client && !dryRun) {
+      try {
+        const reviews = await client.api.paginate('GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews', { ...upstream, pull_number: existing.number, per_page: 100 });
+        if (standsApproved(reviews)) {
+          await say(client.api, upstream, issue.number, approvedComment({ number: existing.number, url: existing.html_url }), isBot);
+          console.log(`Issue #${issue.number}: pull request #${existing.number} is approved, so this edit was not applied; told the proposer.`);
+          return 0;
+        }
+      } catch (error) {
+        console.error(explainError(error, settings));
+        return 1;
+      }
+    }
+
+    // 6. A pull request from a branch in this repository.
     const { plan, body } = proposalPullRequest(issue, checked, existing?.head.ref);
     if (dryRun || !client) {
       console.log([`Dry run: nothing is sent to GitHub.`, `Repository: ${fullName(upstream)}`, `Branch: ${plan.branch}`, `File: ${checked.repoPath}`, `Title: ${plan.title}`, `Labels: ${plan.labels.join(', ')}`, '', checked.rendered].join('\n'));

@@ -131,6 +131,39 @@ describe('editing a proposal', () => {
   });
 });
 
+describe('editing a proposal after a maintainer approved its pull request', () => {
+  it('leaves the approved version as it is, says so, and updates it again once the approval is withdrawn', async () => {
+    const repo = repository();
+    fake.addUser(`maintainer-${count}`, `maintainer-token-${count}`);
+    fake.repo(repo).collaborators.add(`maintainer-${count}`);
+    const review = async (event: string) => {
+      const response = await fetch(`${fake.url}/repos/${repo}/pulls/${fake.pulls(repo)[0].number}/reviews`, {
+        method: 'POST', headers: { authorization: `token maintainer-token-${count}`, 'content-type': 'application/json' }, body: JSON.stringify({ event, body: event === 'APPROVE' ? '' : 'One more change, please.' }),
+      });
+      expect(response.ok).toBe(true);
+    };
+    const issue = openIssue(repo, validAnswers);
+    await runBot(repo, issue);
+    const git = fake.repo(repo).git;
+    const head = () => git.ref(`heads/${fake.pulls(repo)[0].pull!.headRef}`)!;
+    const approved = head();
+    await review('APPROVE');
+
+    issue.body = issueBody({ ...validAnswers, 'outcome-headline': 'Phone calls to find a bed fell from about 60 a day to 2.' });
+    const run = await runBot(repo, issue, 'edited');
+    expect(run.code, run.output).toBe(0);
+    expect(head()).toBe(approved);
+    expect(botComments(issue)).toHaveLength(1);
+    expect(botComments(issue)[0].body).toContain(`Your edit was not applied: pull request #${fake.pulls(repo)[0].number} is approved`);
+
+    await review('REQUEST_CHANGES');
+    await runBot(repo, issue, 'edited');
+    expect(head()).not.toBe(approved);
+    expect(git.fileAt(head(), repoPath)?.toString()).toContain('60 a day to 2.');
+    expect(botComments(issue)[0].body).toContain('Pull request updated');
+  });
+});
+
 describe('a proposal with problems', () => {
   it('gets a comment naming a script in a section, and no pull request', async () => {
     const repo = repository();

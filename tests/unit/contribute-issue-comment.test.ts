@@ -62,4 +62,13 @@ describe('the bot’s comments', () => {
   it('link the pull request', () => {
     expect(successComment({ number: 3, url: 'https://github.com/o/r/pull/3', created: true }, 'src/content/blueprints/x.mdx')).toContain('https://github.com/o/r/pull/3');
   });
+
+  it('list at most 50 problems and count the rest, so the comment stays under GitHub\u2019s 65,536 characters', () => {
+    const many = Array.from({ length: 10_000 }, (_, i) => ({ where: `What we did (line ${i + 1} of your answer)`.repeat(20), message: `{a} is code, which would run while the site is built: remove it. ${'x'.repeat(600)}` }));
+    const comment = problemsComment(many);
+    expect(comment.length).toBeLessThan(65_536);
+    expect(comment.match(/^- \*\*/gm)).toHaveLength(50);
+    expect(comment).toContain('- …and 9,950 more: change these first, and the checks list the rest when you save');
+    expect(problemsComment(many.slice(0, 50))).not.toContain('more: change these first');
+  });
 });

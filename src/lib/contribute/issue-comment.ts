@@ -73,22 +73,40 @@ export function proposalProblems(problems: readonly Problem[], rendered: string,
 /** "**Title** is too short…" reads as a sentence; other messages follow a colon. */
 function line(p: ProposalProblem): string {
   const message = inline(clip(p.message, 500));
+  const where = clip(p.where, 200);
   return /^(is|are|should|has|have|needs|lists|ends|starts|still|points|was|does|contains|uses)\b/.test(message)
-    ? `- **${inline(p.where)}** ${message}`
-    : `- **${inline(p.where)}**: ${message}`;
+    ? `- **${inline(where)}** ${message}`
+    : `- **${inline(where)}**: ${message}`;
 }
+
+/** At most this many problems are listed in one comment, which GitHub caps at 65,536 characters; the rest are counted. */
+const listedProblems = 50;
 
 export function problemsComment(problems: readonly ProposalProblem[], existingPull?: { number: number }): string {
   const count = problems.length;
+  const more = count - listedProblems;
   const parts = [
     botMarker,
     `### Almost there: ${count} thing${count === 1 ? '' : 's'} to change`,
     'Thank you for proposing this. Before it can become a pull request, please **edit this issue** (open the ··· menu at the top of the issue and choose *Edit*) and change these answers:',
-    problems.map(line).join('\n'),
+    [...problems.slice(0, listedProblems).map(line), ...(more > 0 ? [`- …and ${more.toLocaleString('en-GB')} more: change these first, and the checks list the rest when you save`] : [])].join('\n'),
     'When you save, the checks run again and this comment is updated.',
   ];
   if (existingPull) parts.push(`Pull request #${existingPull.number} still holds the last version that passed the checks.`);
   return `${parts.join('\n\n')}\n`;
+}
+
+/**
+ * Said when the issue is edited after a maintainer approved its pull request: the approved
+ * version stays as it is, so what was reviewed is what is merged.
+ */
+export function approvedComment(pull: { number: number; url: string }): string {
+  return `${[
+    botMarker,
+    `### Your edit was not applied: pull request #${pull.number} is approved`,
+    `A maintainer approved pull request #${pull.number} as it stood, so your last edit to this issue has not changed it: what was approved is what is merged. ${pull.url}`,
+    'If something needs to change, say what in a comment on the pull request. Once the maintainer withdraws the approval (or asks for changes), your next edit to this issue updates it.',
+  ].join('\n\n')}\n`;
 }
 
 export function successComment(pull: { number: number; url: string; created: boolean }, filePath: string): string {

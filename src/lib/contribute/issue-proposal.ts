@@ -79,6 +79,18 @@ export function coAuthorLine(author: Issue['author']): string | undefined {
   return `${author.login} <${author.id ? `${author.id}+` : ''}${author.login}@users.noreply.github.com>`;
 }
 
+/**
+ * Whether a pull request stands approved: some reviewer's latest verdict (comments aside) is an
+ * approval. Reviews in the order GitHub gives them, oldest first.
+ */
+export function standsApproved(reviews: readonly { user?: { login?: string } | null; state?: string }[]): boolean {
+  const latest = new Map<string, string>();
+  for (const r of reviews) {
+    if (r.state === 'APPROVED' || r.state === 'CHANGES_REQUESTED' || r.state === 'DISMISSED') latest.set(r.user?.login ?? '', r.state);
+  }
+  return [...latest.values()].includes('APPROVED');
+}
+
 /** The branch prefix for one issue's proposal; the slug after it may change as the title does. */
 export function proposalBranchPrefix(issueNumber: number): string {
   return `proposal/issue-${issueNumber}-`;
