@@ -1,10 +1,12 @@
 // Wiring only: what the site is built from lives in src/.
+import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { NodePackageImporter } from 'sass-embedded';
 import { importTypeScript } from './src/integrations/typescript-hooks.mjs';
+import { jsEnabledScript } from './src/layouts/js-enabled.mjs';
 
 // The integrations are TypeScript that Node loads itself (no Vite dev server just for the config).
 const [{ contentGate }, { pagefindIndex }, { searchData }, { pageHistory }] = await importTypeScript([
@@ -31,6 +33,17 @@ export default defineConfig({
   // 1,000 blueprints (2 cores): page rendering 9.2–10.1 s at 1, 7.3–7.8 s at 2 or 4, 8.9–9.0 s at 8 or 16.
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   integrations: [contentGate(), searchData(), pageHistory(), mdx(), sitemap(), pagefindIndex()],
+  // Every page says which scripts may run: the site's own files, the one script written into each
+  // page (by its hash), and Pagefind's WebAssembly. A javascript: address, an event handler or a
+  // script put into a page some other way does not run.
+  security: {
+    csp: {
+      scriptDirective: {
+        resources: ["'self'", "'wasm-unsafe-eval'"],
+        hashes: [`sha256-${createHash('sha256').update(jsEnabledScript).digest('base64')}`],
+      },
+    },
+  },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
   devToolbar: { enabled: false },
