@@ -116,6 +116,14 @@ describe('redact', () => {
     }
   });
 
+  it('reads a long text only as far as it keeps, and still removes a private key that starts there', () => {
+    const started = performance.now();
+    for (const long of ['a.'.repeat(100_000), `x://${'a'.repeat(200_000)}`, 'token='.repeat(40_000)]) expect(redact(long).length).toBeLessThanOrEqual(excerptLength);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    const key = `-----BEGIN RSA PRIVATE KEY-----\n${'MIIEpAIBAAKCAQEA'.repeat(500)}\n-----END RSA PRIVATE KEY-----`;
+    expect(redact(`Failed: ${key}`)).toBe('Failed: [redacted]');
+  });
+
   it('never splits a character made of two code units', () => {
     const out = redact('🙂'.repeat(400), { limit: 10 });
     expect(out).toBe(`${'🙂'.repeat(9)}…`);

@@ -162,6 +162,8 @@ export function cleanSubject(raw: string): string {
     .replace(/[\p{Cc}\p{Bidi_Control}\u200B-\u200D\u2028\u2029\uFEFF]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim()
+    // Only the start of a subject is shown: past it nothing is searched, however long a commit made it.
+    .slice(0, subjectLimit * 8)
     .replace(/[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu, '[e-mail address]');
   return redact(plain, { limit: subjectLimit }) || 'No description';
 }

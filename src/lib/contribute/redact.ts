@@ -50,9 +50,16 @@ const patterns: [RegExp, string][] = [
   [/\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g, redacted],
 ];
 
+/**
+ * How much of a long text the patterns read when only `limit` characters will be kept: enough that
+ * a credential starting in the kept part is read whole (a private key runs to the text's end), and
+ * little enough that patterns which try every start of a long run stay quick.
+ */
+const readFor = (limit: number) => (Number.isFinite(limit) ? limit * 4 + 4096 : Infinity);
+
 /** Replaces every credential in `text` with "[redacted]", then cuts it to `limit` characters. */
 export function redact(text: string, { secrets = [], limit = excerptLength }: RedactOptions = {}): string {
-  let out = text;
+  let out = text.length > readFor(limit) ? text.slice(0, readFor(limit)) : text;
   // Longest first, so a secret that contains another is removed whole.
   const exact = secrets.filter((s): s is string => typeof s === 'string' && s.length >= 8).sort((a, b) => b.length - a.length);
   for (const secret of exact) out = out.split(secret).join(redacted);
