@@ -147,6 +147,16 @@ describe('text from a proposer in the pull request body', () => {
     expect(bodyWith(text)).not.toMatch(link);
   });
 
+  // Read as GitHub reads Markdown (CommonMark with its extensions), not by pattern: a backslash of
+  // the text's own once turned its escaped bracket into an escaped backslash before a live one.
+  it.each([...linkTexts, '\\[open the preview\\](//evil.example/login)', '\\\\[x\\\\](//evil.example)', 'a \\| b'])('renders no link, image or table cell of its own: %j', async (text) => {
+    const { micromark } = await import('micromark');
+    const { gfm, gfmHtml } = await import('micromark-extension-gfm');
+    const html = micromark(bodyWith(text), { extensions: [gfm()], htmlExtensions: [gfmHtml()] });
+    expect(html).not.toMatch(/<a |<img /);
+    expect(html.match(/<td>/g)?.length ?? 0).toBe(micromark(bodyWith('plain words'), { extensions: [gfm()], htmlExtensions: [gfmHtml()] }).match(/<td>/g)?.length ?? 0);
+  });
+
   it('still reads the same once the invisible joiners are taken out', () => {
     const body = bodyWith('Fixes #7 at www.example.org');
     expect(body.replace(/\u200d/g, '')).toContain('Fixes #7 at www.example.org');

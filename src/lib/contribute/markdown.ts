@@ -39,7 +39,8 @@ export function neutraliseReferences(text: string): string {
  */
 export function neutraliseLinks(text: string): string {
   return text
-    .replace(/[[\]]/g, (bracket) => `\\${bracket}`)
+    // A backslash of the text's own first, or "\[" would become "\\[", an escaped backslash before a live bracket.
+    .replace(/[\\[\]]/g, (character) => `\\${character}`)
     .replace(/:\/\//g, `:${joiner}//`)
     .replace(/\bwww\./gi, (www) => `${www.slice(0, 3)}${joiner}.`);
 }
