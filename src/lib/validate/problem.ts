@@ -13,8 +13,14 @@ export interface Problem {
   message: string;
 }
 
+/**
+ * A problem on one line of a log. What it quotes of a contribution (a file's name, a value) has its
+ * line breaks and other control characters written as \u escapes, so nothing quoted starts a line
+ * of its own, where a CI runner would read "::notice::" or "::stop-commands::" as its own command.
+ */
 export function formatProblem(p: Problem, severity: 'error' | 'warning' = 'error'): string {
-  return `${p.file}:${p.line}:${p.column}  ${p.field}  ${severity === 'warning' ? 'warning: ' : ''}${p.message}`;
+  const oneLine = (s: string) => s.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return `${oneLine(p.file)}:${p.line}:${p.column}  ${oneLine(p.field)}  ${severity === 'warning' ? 'warning: ' : ''}${oneLine(p.message)}`;
 }
 
 /** https://docs.github.com/en/actions/reference/workflow-commands-for-github-actions#setting-an-error-message */
