@@ -107,20 +107,24 @@ await runCommand({ usage, options }, async ({ values }) => {
     const isBot = isBotAuthor(args.values['bot-login'] ?? process.env.BOT_LOGIN);
     const reminders = open.filter((i) => !i.pull_request && typeof i.body === 'string' && isBot(i));
     const handled = new Set<number>();
+    // One owner's issue that GitHub refuses is said and counted, and the other owners' still go.
+    let refused = 0;
     for (const group of groups) {
       const title = reminderTitle(group);
       const body = reminderBody(group, context);
       const step = upsertStep(reminders, reminderMarker(group.key), { title, body }, isBot);
-      if (step.action !== 'create') {
-        const issue = step.item;
-        handled.add(issue.number);
+      if (step.action !== 'create') handled.add(step.item.number);
+      try {
         if (step.action === 'update') {
-          await api.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', { ...repo, issue_number: issue.number, title, body });
-          console.log(`Updated #${issue.number}: ${title}`);
-        } else console.log(`Unchanged #${issue.number}: ${title}`);
-      } else {
-        const { data } = await api.request('POST /repos/{owner}/{repo}/issues', { ...repo, title, body, labels: [reminderLabel] });
-        console.log(`Opened #${data.number}: ${title}`);
+          await api.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', { ...repo, issue_number: step.item.number, title, body });
+          console.log(`Updated #${step.item.number}: ${title}`);
+        } else if (step.action === 'create') {
+          const { data } = await api.request('POST /repos/{owner}/{repo}/issues', { ...repo, title, body, labels: [reminderLabel] });
+          console.log(`Opened #${data.number}: ${title}`);
+        } else console.log(`Unchanged #${step.item.number}: ${title}`);
+      } catch (error) {
+        refused++;
+        console.error(`Could not write "${title}": ${explainError(error, settings)}`);
       }
     }
 
@@ -147,7 +151,8 @@ await runCommand({ usage, options }, async ({ values }) => {
       console.log(`Opened #${data.number}: ${nudgeTitle}`);
     }
     if (unsent) console.error(`${unsent} reminder email(s) could not be sent (above).`);
-    return unsent ? 1 : 0;
+    if (refused) console.error(`${refused} reminder issue(s) could not be written (above).`);
+    return unsent || refused ? 1 : 0;
   } catch (error) {
     console.error(error instanceof ContributionError ? error.message : explainError(error, settings));
     return 1;

@@ -38,6 +38,13 @@ describe('nudging adoption records left at exploring', () => {
     expect(nudgeBody(staleExploring([record('beta', 'exploring', '2025-03')], today), context)).not.toContain('update on the site');
   });
 
+  it('lists at most 50 records and counts the rest, so GitHub takes the issue however many there are', () => {
+    const many = Array.from({ length: 300 }, (_, i) => record(`organisation-with-a-long-name-${i}`, 'exploring', '2024-03'));
+    const body = nudgeBody(staleExploring(many, today), { ...context, siteUrl: 'https://blueprints.example.nhs.uk/commons/' }, (slug) => `${slug} NHS Foundation Trust`);
+    expect(body.length).toBeLessThan(65_536);
+    expect(body).toContain('| …and 250 more, listed once these are updated | | | |');
+  });
+
   it('says the same thing next week when nothing has changed, so the issue is left alone', () => {
     const entries = [record('beta', 'exploring', '2025-03')];
     expect(nudgeBody(staleExploring(entries, today), context)).toBe(nudgeBody(staleExploring(entries, new Date('2025-10-22T00:00:00Z')), context));

@@ -62,6 +62,13 @@ describe('the reminder issue', () => {
     expect(reminderKeyOf(reminderBody(group, context))).toBe('github:ada');
   });
 
+  it('lists at most 100 blueprints and counts the rest, so GitHub takes the issue however many an owner has', () => {
+    const [many] = overdueByOwner(Array.from({ length: 500 }, (_, i) => entry(`a-long-blueprint-slug-for-the-test-number-${i}`, '2024-01-01', ada)), today);
+    const body = reminderBody(many, { ...context, siteUrl: 'https://blueprints.example.nhs.uk/commons/' });
+    expect(body.length).toBeLessThan(65_536);
+    expect(body).toContain('| …and 400 more, listed once these are reviewed | | | |');
+  });
+
   it('says the same thing next week when nothing changed', () => {
     expect(reminderBody(group, context)).toBe(reminderBody(overdueByOwner([entry('a', '2024-01-01', ada)], new Date('2025-01-08T00:00:00Z'))[0], context));
   });

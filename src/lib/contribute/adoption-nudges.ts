@@ -11,7 +11,7 @@ import type { Adoption } from '../schema';
 import { formatMonth } from '../content/catalogue';
 import { adoptionFormFile } from './issue-form-files';
 import { cell, marker } from './markdown';
-import type { ReminderContext } from './review-reminders';
+import { firstRows, type ReminderContext } from './review-reminders';
 
 /** How many whole months after its date a record still at exploring is nudged. */
 export const exploringMonths = 6;
@@ -62,7 +62,7 @@ export function nudgeBody(entries: readonly AdoptionEntry[], context: ReminderCo
   return `${[
     nudgeMarker,
     `${entries.length === 1 ? 'This adoption record has' : `These ${entries.length} adoption records have`} said “exploring” for more than ${exploringMonths} months:`,
-    ['| Organisation | Blueprint | Exploring since | |', '| --- | --- | --- | --- |', ...rows].join('\n'),
+    ['| Organisation | Blueprint | Exploring since | |', '| --- | --- | --- | --- |', ...firstRows(rows, 50, 4, (n) => `…and ${n} more, listed once these are updated`)].join('\n'),
     [
       '**What to do**',
       '',

@@ -81,6 +81,15 @@ export interface ReminderContext {
 }
 
 /**
+ * The first `max` rows of an issue's table, and a last row counting the rest: GitHub refuses an
+ * issue body over 65,536 characters, and a refusal would leave every later issue of the run unsent.
+ */
+export function firstRows(rows: readonly string[], max: number, columns: number, rest: (count: number) => string): string[] {
+  if (rows.length <= max) return [...rows];
+  return [...rows.slice(0, max), `| ${rest(rows.length - max)} |${' |'.repeat(columns - 1)}`];
+}
+
+/**
  * The issue body for one owner. It depends only on the content (not on today's date), so a
  * weekly run that finds nothing new leaves the issue untouched.
  */
@@ -97,7 +106,7 @@ export function reminderBody(group: OwnerGroup, context: ReminderContext): strin
   return `${[
     reminderMarker(group.key),
     `Hello ${addressee(group.owner)}, ${group.entries.length === 1 ? 'this blueprint is' : `these ${group.entries.length} blueprints are`} due for review:`,
-    ['| Blueprint | Review by | Last reviewed | |', '| --- | --- | --- | --- |', ...rows].join('\n'),
+    ['| Blueprint | Review by | Last reviewed | |', '| --- | --- | --- | --- |', ...firstRows(rows, 100, 4, (n) => `…and ${n} more, listed once these are reviewed`)].join('\n'),
     [
       '**How to review one**',
       '',
