@@ -18,7 +18,7 @@ import { ContributionError, fullName, publish } from '../src/lib/contribute/publ
 import type { Organisation } from '../src/lib/schema';
 import { formatProblem, validateContent } from '../src/lib/validate';
 import { runCommand } from './lib/cli';
-import { readContentFiles, toProjectPath } from '../src/node/content-files';
+import { contentNameProblem, readContentFiles, toProjectPath } from '../src/node/content-files';
 import { createClient, defaultRepository, explainError, parseRepository, settingsFromEnv } from './lib/github';
 import { nativeMdxParser } from '../src/lib/validate/native-parser';
 
@@ -42,15 +42,29 @@ await runCommand({ usage, options, allowPositionals: true }, async ({ values, po
     return 1;
   }
 
-  // 2. Validate, with every content file loaded so references resolve.
-  let files;
+  // 2. Validate, with every content file loaded so references resolve. A file named must be an
+  //    ordinary file whose name can be its place in the content folder, as the pull request's checks require.
+  let listing;
   try {
-    files = readContentFiles(root, paths).files;
+    listing = readContentFiles(root, paths);
   } catch (error) {
     console.error(`Could not read ${(error as NodeJS.ErrnoException).path ?? 'a file'}: ${(error as Error).message}`);
     return 1;
   }
+  const files = listing.files;
   const named = new Set(paths.map((p) => toProjectPath(root, p)));
+  const unnamed = [
+    ...listing.problems.filter((p) => named.has(p.file)),
+    ...[...named].filter((path) => !listing.problems.some((p) => p.file === path)).flatMap((path) => {
+      const problem = contentNameProblem(path);
+      return problem ? [{ file: path, line: 1, column: 1, field: 'location', message: problem }] : [];
+    }),
+  ];
+  if (unnamed.length > 0) {
+    for (const p of unnamed) console.error(formatProblem(p));
+    console.error(`\n✗ ${unnamed.length} file${unnamed.length === 1 ? '' : 's'} cannot be sent as named. Nothing was sent to GitHub.`);
+    return 1;
+  }
   const { corpus, problems } = validateContent(files, { parser: nativeMdxParser, only: named });
   if (problems.length > 0) {
     for (const p of problems) console.error(formatProblem(p));
@@ -63,6 +77,10 @@ await runCommand({ usage, options, allowPositionals: true }, async ({ values, po
   const organisations = new Map(corpus.entries.filter((e) => e.kind === 'organisation' && e.data).map((e) => [e.slug, (e.data as Organisation).name]));
 
   // 3. The plan.
+  if (entries.length === 0) {
+    console.error('None of the files named is content the site reads: name blueprint, playbook, organisation, adoption or template files.');
+    return 1;
+  }
   const plan = planContribution(entries);
   const body = pullRequestBody(entries, { organisationName: (slug) => organisations.get(slug), labels: plan.labels });
 

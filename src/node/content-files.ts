@@ -93,6 +93,21 @@ function oddEntry(entry: Dirent | undefined, isLink: boolean, place: Place, name
   return `is not where the site reads content: ${whereContentGoes}`;
 }
 
+const placeOfKind: Partial<Record<string, Place>> = { blueprint: 'blueprints', playbook: 'playbooks', organisation: 'organisations', adoption: 'adoptions', template: 'templates' };
+
+/**
+ * Why a file given from anywhere (a draft to contribute) could not sit in the content folder under
+ * its own name, which becomes its web address: undefined when it could.
+ */
+export function contentNameProblem(path: string): string | undefined {
+  const name = path.split(/[\\/]/).pop() ?? path;
+  const kind = kindOf(path);
+  const place = kind ? placeOfKind[kind] : undefined;
+  if (!place) return kind ? undefined : `is not where the site reads content: ${whereContentGoes}`;
+  const asFile = { isDirectory: () => false, isFile: () => true } as Dirent;
+  return oddEntry(asFile, false, place, name);
+}
+
 /**
  * Every content file in the content folder, plus any extra files given (e.g. a draft
  * elsewhere, which is read as a blueprint unless its path says otherwise).

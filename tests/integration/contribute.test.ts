@@ -3,7 +3,7 @@
  * backed by real Git repositories. Each scenario runs the script once (or a few times, for
  * re-runs) in `beforeAll`; the tests then check one behaviour each.
  */
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -211,6 +211,22 @@ describe('stopping before anything is sent', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/cost\.band\s+"loads" is not one of/);
     expect(result.stderr).toContain('Nothing was sent to GitHub');
+    expect(fake.requests.length).toBe(mark);
+  });
+
+  it('happens when a file is named so it could not sit in the content folder, or is a link or a folder, saying why', async () => {
+    const mark = fake.requests.length;
+    const dir = mkdtempSync(join(work, 'names-'));
+    const odd = join(dir, 'Discharge letters (final).mdx');
+    copyFileSync(draft(), odd);
+    const link = join(dir, 'linked.mdx');
+    symlinkSync(draft(), link);
+    for (const [file, says] of [[odd, /is not a file name the site can use: use lower-case letters, digits and single hyphens, e\.g\. discharge-letters-final\.mdx/], [link, /is a symbolic link/], [dir, /is not an ordinary file/]] as const) {
+      const result = await contribute([file, '--repo', 'commons/anything']);
+      expect(result.code, result.output).toBe(1);
+      expect(result.stderr).toMatch(says);
+      expect(result.stderr).toContain('Nothing was sent to GitHub');
+    }
     expect(fake.requests.length).toBe(mark);
   });
 
