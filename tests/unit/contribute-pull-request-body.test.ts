@@ -47,6 +47,12 @@ describe('the pull request body', () => {
     expect(body).toContain('| EPR supplier | Nervecentre |');
   });
 
+  it('names the owner the review reminders will mention, without mentioning them now', () => {
+    const body = pullRequestBody([entry('a', { owner: { name: 'Digital team', github: 'some-maintainer' } })]);
+    expect(body).toContain('| Owner | Digital team, reminded as @\u200dsome-maintainer on GitHub |');
+    expect(body).not.toMatch(/@some-maintainer/);
+  });
+
   it('names the organisation when it is known', () => {
     expect(pullRequestBody([entry('a')], { organisationName: names })).toContain('Northmoor Teaching Hospitals (`northmoor-teaching-hospitals`)');
   });

@@ -42,6 +42,8 @@ function blueprintSummary(entry: ContributionEntry, options: BodyOptions, detail
     ['Cost', cell([labelOf(costBands, b.cost.band), b.cost.note].filter(Boolean).join(': '))],
     ['Paid for by', cell(b.funding.map((f) => labelOf(fundingSources, f)).join(', ') || 'not given')],
     ['Outcome', cell(`${labelOf(evidenceLevels, b.outcome.evidence)}: ${b.outcome.headline}`)],
+    // Who the weekly review reminders will mention: a reviewer checks it is someone who agreed to be.
+    ['Owner', cell(`${b.owner.name}${b.owner.github ? `, reminded as @${b.owner.github} on GitHub` : ''}`)],
   ];
   const parts = [
     `### ${inline(kindLabel(entry))}: ${inline(titleOf(entry))}`,
