@@ -11,7 +11,6 @@
  * Your files are only read, never changed or moved. Running it again is safe.
  * Needs GITHUB_TOKEN; see CONTRIBUTING.md ("Use the command line").
  */
-import { readFileSync } from 'node:fs';
 import { pullRequestBody } from '../src/lib/contribute/pull-request-body';
 import { planContribution, type ContributionEntry } from '../src/lib/contribute/plan';
 import { ContributionError, fullName, publish } from '../src/lib/contribute/publish';
@@ -113,7 +112,8 @@ await runCommand({ usage, options, allowPositionals: true }, async ({ values, po
   try {
     const result = await publish(api, runtime, {
       upstream,
-      files: plan.files.map((f) => ({ path: f.to, content: readFileSync(f.from) })),
+      // The text that was checked, not the file read again: what is committed is what passed.
+      files: plan.files.map((f) => ({ path: f.to, content: Buffer.from(files.find((c) => c.path === f.from)!.source, 'utf8') })),
       branch: plan.branch,
       title: plan.title,
       body,
