@@ -124,7 +124,7 @@ describe('checking a draft with the blueprint schema', () => {
 
   it('rejects a contact that is neither an email nor a web address', () => {
     const [error] = validateDraft(completeDraft({ contact: 'ring the switchboard' }), options);
-    expect(error).toEqual({ id: 'contact', message: expect.stringMatching(/^Contact should be an email address/) });
+    expect(error).toEqual({ id: 'contact', message: expect.stringMatching(/^Contact should be one email address/) });
   });
 
   it('asks for the name of an organisation that is not listed', () => {

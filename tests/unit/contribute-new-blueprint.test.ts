@@ -26,7 +26,7 @@ describe('checking one answer to npm run new', () => {
     ['title', 'An initiative to improve discharge', /^starts with "An initiative"/],
     ['title', 'Too short', /too short/],
     ['domain', 'finance', /^"finance" is not one of strategy, workforce/],
-    ['contact', 'ring the switchboard', /^should be an email address/],
+    ['contact', 'ring the switchboard', /^should be one email address/],
     ['pillars', 'improve-care, wellbeing', /"wellbeing" is not one of/],
     ['pillars', ' , ', /^is empty$/],
     ['timeline-start', 'April 2024', /YYYY-MM/],
