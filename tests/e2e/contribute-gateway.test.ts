@@ -639,6 +639,12 @@ describe('giving feedback on a page without a GitHub account', () => {
       await form.getByLabel('What kind of feedback is it?').selectOption('wrong');
       await form.getByLabel('Your feedback').fill('Step 3 names a framework that has since been replaced.');
       await form.getByLabel('This contains no patient information and nothing confidential').check();
+      // Kept in this browser until sent: a reload loses nothing.
+      await page.reload();
+      await form.getByRole('button', { name: 'Send without a GitHub account' }).waitFor();
+      expect(await form.getByLabel('Your feedback').inputValue()).toBe('Step 3 names a framework that has since been replaced.');
+      expect(await form.getByLabel('What kind of feedback is it?').inputValue()).toBe('wrong');
+      expect(await form.getByLabel('This contains no patient information and nothing confidential').isChecked()).toBe(true);
       await form.getByRole('button', { name: 'Send without a GitHub account' }).click();
       const panel = page.locator('[data-send]');
       await panel.getByRole('heading', { name: 'Send your feedback' }).waitFor();
@@ -658,6 +664,8 @@ describe('giving feedback on a page without a GitHub account', () => {
       expect(issue.title).toBe('Feedback: Choose, buy and move onto an EPR without paying twice');
       expect(issue.body).toContain('> Step 3 names a framework that has since been replaced.');
       expect(issue.body).not.toContain('reader.feedback@nhs.net');
+      // Once sent, nothing of it is kept in the browser.
+      expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('blueprint-commons:answers:v1:')))).toEqual([]);
 
       // The next feedback from this browser is new feedback, not a change to this one.
       await form.getByLabel('Your feedback').fill('The glossary link in step 5 is broken.');

@@ -152,6 +152,7 @@ defineQuestionForm('change-form', {
   questions: changePageQuestions,
   missing: missingChangeAnswers,
   fromAddress: ['page'],
+  keptByPage: ['section', 'text', 'original'],
   titleLine: (title) => `You are suggesting a change to “${title}”.`,
   start: startChangeForm,
   sentText: sentToSiteTeam,

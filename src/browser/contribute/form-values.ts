@@ -22,8 +22,8 @@ export function readValues(form: HTMLFormElement, asked: readonly Question[] = q
 }
 
 /** Puts saved values back. Values that no longer match an option (a renamed term) are skipped. */
-export function writeValues(form: HTMLFormElement, values: DraftValues): void {
-  for (const field of questions) {
+export function writeValues(form: HTMLFormElement, values: DraftValues, asked: readonly Question[] = questions): void {
+  for (const field of asked) {
     const value = values[field.id];
     if (value === undefined) continue;
     const found = controls(form, field.id);

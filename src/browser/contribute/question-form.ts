@@ -3,7 +3,8 @@
  * page offers the submission gateway, can be sent through it with no GitHub account: the "We are
  * using this" page (<adoption-form>) and the feedback page (<feedback-form>); the review and change
  * pages (<review-form>, <change-form>) are sent through the gateway only. Answers named in the
- * page address (?blueprint=…, ?page=…) are filled in. "Send without a GitHub account" checks that
+ * page address (?blueprint=…, ?page=…) are filled in, and answers typed are kept in this browser
+ * until they are sent, so a reload loses nothing. "Send without a GitHub account" checks that
  * every required answer is there, then hands the answers to <gateway-send>, which signs the
  * person in and sends them; the gateway checks them in full and says, field by field, what to change.
  */
@@ -11,7 +12,8 @@ import type { FieldError } from '../../lib/contribute/draft-check';
 import type { Question } from '../../lib/contribute/questions';
 import type { DraftSent } from './gateway-send';
 import { goToField, showFieldError, showSummary } from './errors';
-import { readValues } from './form-values';
+import { readValues, writeValues } from './form-values';
+import { clearAnswers, loadAnswers, saveAnswers } from './storage';
 
 interface GatewaySendElement extends HTMLElement {
   setDraft(values: ReturnType<typeof readValues>): void;
@@ -28,6 +30,8 @@ export interface QuestionFormSpec {
   titleLine?(title: string): string;
   /** Anything more the page does once its answers from the address are filled in (the change form loads the blueprint's parts). */
   start?(form: HTMLFormElement, root: HTMLElement, query: URLSearchParams): void;
+  /** Questions whose answers the page keeps itself (the change form keeps each part's text), so are not kept here. */
+  keptByPage?: readonly string[];
   /** What the confirmation says, given what the gateway opened on GitHub (a link made with `link`). */
   sentText(detail: DraftSent, link: (href: string, text: string) => HTMLAnchorElement): (string | Node)[];
 }
@@ -53,6 +57,16 @@ export function defineQuestionForm(tag: string, spec: QuestionFormSpec): void {
         said.textContent = spec.titleLine(title);
         said.hidden = false;
       }
+      // Answers typed here before are kept in this browser until sent, so a reload or a failed send loses
+      // nothing: kept for the page they were about, as the address names it.
+      const kept = spec.questions.filter((q) => !spec.keptByPage?.includes(q.id));
+      const where = `blueprint-commons:answers:v1:${tag}:${spec.fromAddress.map((id) => query.get(id) ?? '').join('|')}`;
+      const earlier = loadAnswers(where);
+      if (earlier) writeValues(this.form, earlier, kept);
+      const keep = () => saveAnswers(where, readValues(this.form, kept));
+      this.form.addEventListener('input', keep);
+      this.form.addEventListener('change', keep);
+      this.addEventListener('draft-sent', () => clearAnswers(where));
       for (const id of spec.fromAddress) {
         const given = query.get(id);
         const field = this.form.querySelector<HTMLInputElement | HTMLSelectElement>(`[name="${id}"]`);

@@ -1,22 +1,29 @@
 /**
- * Keeps the draft in this browser's localStorage, so a reload or a closed tab loses nothing.
- * Storage can be full, blocked or turned off; the form then simply works without it.
+ * Keeps answers in this browser's localStorage, so a reload or a closed tab loses nothing: the
+ * drafting form's draft, and the other forms' answers (./question-form.ts). Storage can be full,
+ * blocked or turned off; the forms then simply work without it.
  */
 import { wellFormed, type DraftValues } from '../../lib/contribute/answers';
 
 const key = 'blueprint-commons:contribute-draft:v1';
 
-export function saveDraft(values: DraftValues): void {
+export const saveDraft = (values: DraftValues) => saveAnswers(key, values);
+export const loadDraft = () => loadAnswers(key);
+export const clearDraft = () => clearAnswers(key);
+
+/** Keeps a form's answers under `where`. */
+export function saveAnswers(where: string, values: DraftValues): void {
   try {
-    localStorage.setItem(key, JSON.stringify({ savedAt: new Date().toISOString(), values }));
+    localStorage.setItem(where, JSON.stringify({ savedAt: new Date().toISOString(), values }));
   } catch {
     // Not saved: private browsing or a full store. The form still works.
   }
 }
 
-export function loadDraft(): DraftValues | undefined {
+/** A form's answers kept under `where`, as this site's forms write them; anything else is ignored. */
+export function loadAnswers(where: string): DraftValues | undefined {
   try {
-    const raw = localStorage.getItem(key);
+    const raw = localStorage.getItem(where);
     if (!raw) return undefined;
     const parsed = JSON.parse(raw) as { values?: unknown };
     const values = parsed.values;
@@ -34,9 +41,9 @@ export function loadDraft(): DraftValues | undefined {
   }
 }
 
-export function clearDraft(): void {
+export function clearAnswers(where: string): void {
   try {
-    localStorage.removeItem(key);
+    localStorage.removeItem(where);
   } catch {
     // Nothing to clear.
   }
