@@ -81,11 +81,14 @@ class MyTrust extends HTMLElement {
     saveProfile(profile);
     fillForm(form, profileValues(profile));
     const query = new URLSearchParams(profileToParams(profile)).toString();
-    if (query && location.search !== `?${query}`) history.replaceState(null, '', `${location.pathname}?${query}`);
+    // Addresses made from this page's own full address, never from its path alone: a path that starts
+    // "//" would be read as another site's address.
+    const here = (search: string) => Object.assign(new URL(location.href), { search, hash: '' }).href;
+    if (query && location.search !== `?${query}`) history.replaceState(null, '', here(query));
 
     this.querySelector('[data-clear]')!.addEventListener('click', () => {
       saveProfile({});
-      location.assign(location.pathname);
+      location.assign(here(''));
     });
 
     Promise.all([loadMatchData(this.dataset.match!), loadJson<BlueprintTitles>(this.dataset.titles!)])

@@ -73,6 +73,11 @@ describe('finding guidance for my trust', () => {
     await page.waitForURL(/my-trust\/\?setting=acute&supplier=epic&epr=no&funding=local-authority$/);
     await expect(page.getByLabel('EPR supplier').inputValue()).resolves.toBe('epic');
     await expect(page.getByLabel('Where the money would most likely come from').inputValue()).resolves.toBe('local-authority');
+
+    // Clearing forgets it and goes back to the bare address on this site.
+    await page.getByRole('button', { name: 'Clear my answers' }).click();
+    await page.waitForURL((url) => url.href === site.url('/my-trust/'));
+    await expect(page.getByLabel('EPR supplier').inputValue()).resolves.toBe('');
   });
 
   it('prefills the profile from an organisation the site knows', async () => {
