@@ -8,7 +8,7 @@
  * code), anything that is not an ordinary file, a name that is not a slug, and a file in a place
  * no loader reads (it would silently never be published). What is left is exactly the list both see.
  */
-import { existsSync, lstatSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Synonyms } from '../lib/search/synonyms';
 import { vocabularyFromSources } from '../lib/search/vocabulary';
@@ -109,6 +109,26 @@ export function contentNameProblem(path: string): string | undefined {
 }
 
 /**
+ * A file's text, read only if what is opened is an ordinary file: opened without following a link
+ * and without waiting, then checked, so a file swapped for a link or a pipe after the folder was
+ * listed is refused (undefined) instead of read through, or waited on for ever.
+ */
+export function readOrdinaryFile(abs: string): string | undefined {
+  let fd: number;
+  try {
+    fd = openSync(abs, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ELOOP') return undefined; // a link, which O_NOFOLLOW will not open
+    throw error;
+  }
+  try {
+    return fstatSync(fd).isFile() ? readFileSync(fd, 'utf8') : undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
  * Every content file in the content folder, plus any extra files given (e.g. a draft
  * elsewhere, which is read as a blueprint unless its path says otherwise).
  */
@@ -126,7 +146,9 @@ export function readContentFiles(root: string, extra: string[] = []): ContentLis
       else if (entry.isDirectory()) walk(abs, allowedFolder(place, entry.name)!);
       else {
         const path = toProjectPath(root, abs);
-        files.set(path, { path, source: readFileSync(abs, 'utf8'), kind: kindOf(relative(base, abs)) });
+        const source = readOrdinaryFile(abs);
+        if (source === undefined) refuse(abs, 'changed into something other than an ordinary file while it was being read: remove it');
+        else files.set(path, { path, source, kind: kindOf(relative(base, abs)) });
       }
     }
   };
@@ -140,7 +162,11 @@ export function readContentFiles(root: string, extra: string[] = []): ContentLis
     const stat = lstatSync(abs);
     if (stat.isSymbolicLink()) refuse(abs, oddEntry(undefined, true, 'top', '')!);
     else if (!stat.isFile()) refuse(abs, 'is not an ordinary file: name a content file');
-    else files.set(path, { path, source: readFileSync(abs, 'utf8'), kind: kindOf(abs) });
+    else {
+      const source = readOrdinaryFile(abs);
+      if (source === undefined) refuse(abs, 'is not an ordinary file: name a content file');
+      else files.set(path, { path, source, kind: kindOf(abs) });
+    }
   }
   return { files: [...files.values()].sort((a, b) => a.path.localeCompare(b.path)), problems };
 }
