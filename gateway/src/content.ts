@@ -15,7 +15,7 @@ import { changedPageOf, changeDeclaration, changeQuestions, missingChangeAnswers
 import { ChangeError, changeablePartsOf, changedSource, type BodySection } from '../../src/lib/contribute/section-change';
 import { normalisedText } from '../../src/lib/contribute/part-text';
 import { contactDetailsIn, personalDataNames } from '../../src/lib/validate/personal-data';
-import { answerLimits, answerOverLimit, answerUnprintable, listOf, textOf, type DraftValues } from '../../src/lib/contribute/answers';
+import { answerLimits, answerOverLimit, answerUnprintable, formKeyPattern, listOf, textOf, type DraftValues } from '../../src/lib/contribute/answers';
 import { mergeErrors, mergeErrorsInOrder, sectionErrors, validateDraft, type FieldError } from '../../src/lib/contribute/draft-check';
 import { organisationNotListed, questions } from '../../src/lib/contribute/questions';
 import { canonicalPath, commitTrailer, planContribution, type ContributionEntry } from '../../src/lib/contribute/plan';
@@ -39,7 +39,7 @@ export { clip, commitTrailer, pageNamed, paths, slugOf };
 export { ReviewError, reviewedSource, type ReviewVerdict };
 export { ChangeError, changedSource };
 export { createClient, explainError, type Client, type ClientSettings } from '../../scripts/lib/github';
-export { mergeErrors, answerLimits, answerOverLimit, answerUnprintable };
+export { mergeErrors, answerLimits, answerOverLimit, answerUnprintable, formKeyPattern };
 export type { DraftValues, FieldError };
 
 /** What the checks need from the site's content, read once at start. */

@@ -28,7 +28,7 @@ import { z } from 'astro/zod';
 import type { Settings } from './config';
 import type { Accepting } from './accepting';
 import type { Checks } from './checks';
-import { adoptionDeclaration, adoptionQuestions, answerLimits, answerOverLimit, answerUnprintable, feedbackDeclaration, feedbackQuestions, keptAdoptionAnswers, mergeErrors, questions, reviewDeclaration, reviewQuestions, changeDeclaration, changeQuestions, clip, type FieldError } from './content';
+import { adoptionDeclaration, adoptionQuestions, answerLimits, answerOverLimit, answerUnprintable, formKeyPattern, feedbackDeclaration, feedbackQuestions, keptAdoptionAnswers, mergeErrors, questions, reviewDeclaration, reviewQuestions, changeDeclaration, changeQuestions, clip, type FieldError } from './content';
 import { codeMessage, type Mailer } from './mail';
 import { statusPage, statusStyles, statusStylesPath } from './status-page';
 import { domainOf, isAllowedAddress, normaliseEmail, sameSecret, type SignIn } from './sign-in';
@@ -69,7 +69,7 @@ const fieldIds: Record<SubmissionKind, Set<string>> = {
 const answerValue = z.union([z.string().max(answerLimits.characters), z.array(z.string().max(answerLimits.choiceCharacters)).max(answerLimits.choices)]);
 const submissionBody = z.object({
   kind: z.enum(submissionKinds).optional(),
-  idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{16,100}$/),
+  idempotencyKey: z.string().regex(formKeyPattern),
   answers: z.record(z.string().max(100), answerValue),
   notDuplicate: z.boolean().optional(),
   credit: z.object({ named: z.boolean(), name: z.string().max(200).optional() }).optional(),

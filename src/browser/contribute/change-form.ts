@@ -7,7 +7,7 @@
  * the contributor types is kept in this browser, per page and part, so a reload or a failed send
  * loses nothing.
  */
-import { changedPageOf, changePageQuestions, missingChangeAnswers, notAChangeablePage } from '../../lib/contribute/change-questions';
+import { changedPageOf, changePageQuestions, missingChangeAnswers, notAChangeablePage, type ChangeablePageKind } from '../../lib/contribute/change-questions';
 import { keptChangeState, partShape, type PartShape } from '../../lib/contribute/part-text';
 import type { BodySection } from '../../lib/contribute/section-change';
 import { showFieldError } from './errors';
@@ -60,7 +60,7 @@ function startChangeForm(form: HTMLFormElement, root: HTMLElement, query: URLSea
   let parts: BodySection[] = [];
   /** The page's key in this browser's storage (keptKey). */
   let stored = '';
-  let kind: 'blueprint' | 'playbook' | 'template' = 'blueprint';
+  let kind: ChangeablePageKind = 'blueprint';
   let loading = 0;
 
   const say = (text: string) => {

@@ -8,7 +8,7 @@
  * a retry or a reload never sends it twice, and sending an edited draft updates the same proposal.
  */
 import { blueprintAnswer } from '../../lib/contribute/adoption-questions';
-import { organisationOf, textOf, type DraftValues } from '../../lib/contribute/answers';
+import { formKeyPattern, organisationOf, textOf, type DraftValues } from '../../lib/contribute/answers';
 import { showFieldError } from './errors';
 
 /** What the gateway said once a draft was stored: the pull request (or, for feedback, the issue) when it is already open. */
@@ -82,12 +82,11 @@ function storeKey(kind: string, values: DraftValues): string {
 const pollEveryMs = 1500;
 const pollTimes = 80;
 
-/** The gateway's submission ids and form keys, as it makes and accepts them: anything else, stored or answered, is ignored. */
+/** The shape of the gateway's submission ids: anything else, stored or answered, is ignored (as is a stored form key not of formKeyPattern's shape). */
 const submissionId = /^[A-Za-z0-9_-]{1,100}$/;
-const formKey = /^[A-Za-z0-9_-]{16,100}$/;
 
 /** A web address the gateway gave, to link to: http or https only, never a script's address. */
-function webAddress(value: unknown): string | undefined {
+function webLink(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   try {
     const url = new URL(value);
@@ -100,7 +99,7 @@ function webAddress(value: unknown): string | undefined {
 /** A pull request or issue the gateway says it opened, if the answer is one. */
 function openedOn(value: unknown): { number: number; url: string } | null {
   const v = value as { number?: unknown; url?: unknown } | null;
-  const url = webAddress(v?.url);
+  const url = webLink(v?.url);
   return url && Number.isInteger(v?.number) && (v!.number as number) > 0 ? { number: v!.number as number, url } : null;
 }
 
@@ -110,7 +109,7 @@ const requestTimeoutMs = 40_000;
 function remembered(storeKey: string): { key: string; id?: string } | undefined {
   try {
     const saved = JSON.parse(localStorage.getItem(storeKey) ?? 'null') as { key?: unknown; id?: unknown } | null;
-    if (saved && typeof saved.key === 'string' && formKey.test(saved.key)) return { key: saved.key, id: typeof saved.id === 'string' && submissionId.test(saved.id) ? saved.id : undefined };
+    if (saved && typeof saved.key === 'string' && formKeyPattern.test(saved.key)) return { key: saved.key, id: typeof saved.id === 'string' && submissionId.test(saved.id) ? saved.id : undefined };
   } catch {
     // Nothing usable stored.
   }
@@ -202,7 +201,7 @@ class GatewaySend extends HTMLElement {
     if (typeof parsed.csrfToken === 'string') this.csrf = parsed.csrfToken;
     // What becomes a link or a stored id is taken only in the shape the gateway makes it.
     const id = typeof parsed.id === 'string' && submissionId.test(parsed.id) ? parsed.id : undefined;
-    const checked = { ...parsed, id, statusUrl: webAddress(parsed.statusUrl), pullRequest: openedOn(parsed.pullRequest), issue: openedOn(parsed.issue) };
+    const checked = { ...parsed, id, statusUrl: webLink(parsed.statusUrl), pullRequest: openedOn(parsed.pullRequest), issue: openedOn(parsed.issue) };
     return { ok: response.ok, status: response.status, body: checked };
   }
 

@@ -21,6 +21,9 @@ export type DraftValues = Record<string, string | string[] | undefined>;
  */
 export const answerLimits = { characters: 20_000, choices: 60, choiceCharacters: 500 } as const;
 
+/** A form's key for one submission, which the gateway takes as its idempotency key: the drafting forms make it with crypto.randomUUID(). */
+export const formKeyPattern = /^[A-Za-z0-9_-]{16,100}$/;
+
 const count = (n: number) => n.toLocaleString('en-GB');
 
 /** What is wrong with an answer over answerLimits, to follow the question's name; undefined if nothing. */

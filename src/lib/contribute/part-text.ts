@@ -4,6 +4,7 @@
  *
  * Runs in the browser as well as in Node: no I/O, no Node built-ins.
  */
+import type { ChangeablePageKind } from './change-questions';
 
 /** How a playbook step is offered as a part: its description, under "Step: " and its title. */
 export const stepPrefix = 'Step: ';
@@ -19,7 +20,7 @@ export const templateParts = { summary: 'Summary', whenToUse: 'When to use it', 
 export type PartShape = 'markdown' | 'paragraph' | 'paragraphs';
 
 /** The shape of the part headed `heading` of a page of this kind, as the change form offers it. */
-export function partShape(kind: 'blueprint' | 'playbook' | 'template', heading: string): PartShape {
+export function partShape(kind: ChangeablePageKind, heading: string): PartShape {
   if (kind === 'template') return heading.startsWith(templateParts.section) ? 'paragraphs' : 'paragraph';
   return kind === 'playbook' && heading.startsWith(stepPrefix) ? 'paragraph' : 'markdown';
 }

@@ -14,7 +14,7 @@ import { astroFrontmatter } from '../content/front-matter-fence';
 import { afterLine, headingLineIn, headingOf } from '../content/body-headings';
 import { parseSource, parseYaml, valueRange } from '../content/front-matter';
 import { joinedParagraphs, normalisedText, paragraphsOf, stepPrefix, templateParts } from './part-text';
-import type { FeedbackPageKind as ChangeablePageKind } from './feedback-questions';
+import type { ChangeablePageKind } from './change-questions';
 
 /** Why a change cannot be made to this file; the message follows "The blueprint …" (or "The playbook …", "The template …"). */
 export class ChangeError extends Error {}
