@@ -102,6 +102,8 @@ export interface FollowUpOptions {
   everyMs: number;
   /** Proposals being accepted, which each request waits for, as the worker's do. */
   accepting: Accepting;
+  /** The link in each email that stops them (./stop-emails.ts). */
+  stopEmailsUrl: (id: string) => string;
 }
 
 /** What the contributor called it: a blueprint's own title, or the pull request's (or issue's) for the other kinds. */
@@ -129,7 +131,7 @@ export async function followUp(o: FollowUpOptions, now = Date.now()): Promise<{ 
         // Told first, recorded after: if the email cannot go, the next look finds the same news and tries again.
         await o.mailer.send(followUpMessage(sub.email!, {
           kind: sub.kind, title: titleOf(sub), state, replies: added,
-          threadUrl: sub.pullUrl!, statusUrl: `${o.publicUrl}/submissions/${sub.id}`,
+          threadUrl: sub.pullUrl!, statusUrl: `${o.publicUrl}/submissions/${sub.id}`, stopUrl: o.stopEmailsUrl(sub.id),
           pageUrl: pageOf(sub, o.siteUrl), formUrl: `${o.siteUrl}/${kindNames[sub.kind].another.path}/`, lateChange: sub.version > sub.sentVersion,
         }));
         emailed++;

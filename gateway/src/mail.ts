@@ -18,6 +18,11 @@ export interface Message {
    * Reply-To when there is one, and saying where a reply goes either way.
    */
   aboutSubmission?: boolean;
+  /**
+   * The link that stops the emails about this submission (./stop-emails.ts): said at the foot of
+   * the message, and given to mail programs as List-Unsubscribe with RFC 8058's one-click POST.
+   */
+  stopUrl?: string;
 }
 
 /** The last line of an email about a submission: where a reply to it goes. */
@@ -27,9 +32,12 @@ export function replyLine(replyTo: string | undefined): string {
     : 'This email was sent automatically: replies to it are not read.';
 }
 
-/** The message as sent: the reply line added to one about a submission. */
-const withReplyLine = (message: Message, replyTo: string | undefined) =>
-  (message.aboutSubmission ? `${message.text}\n\n${replyLine(replyTo)}` : message.text);
+/** The message as sent: the reply line added to one about a submission, and the link that stops them. */
+const withReplyLine = (message: Message, replyTo: string | undefined) => [
+  message.text,
+  ...(message.aboutSubmission ? ['', replyLine(replyTo)] : []),
+  ...(message.stopUrl ? ['', `To stop these emails and delete your email address from our records: ${message.stopUrl}`] : []),
+].join('\n');
 
 export interface Mailer {
   send(message: Message): Promise<void>;
@@ -57,7 +65,11 @@ export function createMailer(settings: Settings['mail'], print: (text: string) =
   return {
     async send(message) {
       const replyTo = message.aboutSubmission ? settings.replyTo : undefined;
-      await transport.sendMail({ from: settings.from, to: message.to, subject: message.subject, text: withReplyLine(message, settings.replyTo), ...(replyTo ? { replyTo } : {}) });
+      await transport.sendMail({
+        from: settings.from, to: message.to, subject: message.subject, text: withReplyLine(message, settings.replyTo),
+        ...(replyTo ? { replyTo } : {}),
+        ...(message.stopUrl ? { list: { unsubscribe: message.stopUrl }, headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } } : {}),
+      });
     },
     close: () => transport.close(),
   };
@@ -78,7 +90,7 @@ export function codeMessage(to: string, code: string, minutes: number): Message 
 }
 
 /** The email with the pull request (or issue) link; `following` when the gateway will pass on what happens to it (./follow-up.ts). */
-export function sentMessage(to: string, pull: { kind: SubmissionKind; url: string; updated: boolean }, statusUrl: string, following = true): Message {
+export function sentMessage(to: string, pull: { kind: SubmissionKind; url: string; updated: boolean }, links: { statusUrl: string; stopUrl: string }, following = true): Message {
   const what = kindNames[pull.kind].noun;
   const opening = becomesIssue(pull.kind)
     ? (pull.updated
@@ -90,12 +102,13 @@ export function sentMessage(to: string, pull: { kind: SubmissionKind; url: strin
   return {
     to,
     aboutSubmission: true,
+    stopUrl: links.stopUrl,
     subject: pull.updated ? `Blueprint Commons: your ${what} was updated` : `Blueprint Commons: your ${what} has reached the site team`,
     text: [
       opening,
       pull.url,
       '',
-      `You can see where it has got to here, without a GitHub account: ${statusUrl}`,
+      `You can see where it has got to here, without a GitHub account: ${links.statusUrl}`,
       following
         ? `Your email address is not shown on GitHub. When the site team replies, or your ${becomesIssue(pull.kind) ? 'issue is closed' : 'proposal is accepted or closed'}, we email you here.`
         : 'Your email address is not shown on GitHub.',
@@ -132,7 +145,7 @@ function replyHeading(r: Reply): string {
  */
 export function followUpMessage(to: string, news: {
   kind: SubmissionKind; title: string; state: GitHubState; replies: readonly Reply[];
-  threadUrl: string; statusUrl: string; pageUrl?: string; formUrl: string;
+  threadUrl: string; statusUrl: string; stopUrl: string; pageUrl?: string; formUrl: string;
   /** The contributor changed it after the pull request ended, and the change was not sent. */
   lateChange?: boolean;
 }): Message {
@@ -155,6 +168,7 @@ export function followUpMessage(to: string, news: {
     to,
     subject,
     aboutSubmission: true,
+    stopUrl: news.stopUrl,
     text: [
       `${ending}${late}`,
       ...quoted,

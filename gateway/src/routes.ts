@@ -17,9 +17,12 @@
  *   GET  /api/submissions/:id        where it has got to
  *   PUT  /api/submissions/:id        new answers: the same pull request (or issue) is updated
  *   GET  /submissions/:id            the same, as a page
+ *   GET  /submissions/:id/stop-emails?token=…   a page offering to stop the emails about it
+ *   POST /submissions/:id/stop-emails?token=…   stops them, deleting the contributor's address (also
+ *                                    RFC 8058's one-click POST from a mail program); ./stop-emails.ts
  *   GET  /assets/status-page.css     that page's styles
  *
- * Every POST and PUT carries the session's CSRF token in `x-csrf-token`. Problems come back as
+ * Every POST and PUT under /api/ carries the session's CSRF token in `x-csrf-token`. Problems come back as
  * `{ errors: [{ id, message }] }`, `id` being the form field the message belongs beside.
  */
 import { randomBytes } from 'node:crypto';
@@ -30,7 +33,8 @@ import type { Accepting } from './accepting';
 import type { Checks } from './checks';
 import { adoptionDeclaration, adoptionQuestions, answerLimits, answerOverLimit, answerUnprintable, formKeyPattern, feedbackDeclaration, feedbackQuestions, keptAdoptionAnswers, mergeErrors, questions, reviewDeclaration, reviewQuestions, changeDeclaration, changeQuestions, clip, type FieldError } from './content';
 import { codeMessage, type Mailer } from './mail';
-import { statusPage, statusStyles, statusStylesPath } from './status-page';
+import { statusPage, statusStyles, statusStylesPath, stopEmailsPage } from './status-page';
+import { isStopEmailsToken, stopEmailsPath } from './stop-emails';
 import { domainOf, isAllowedAddress, normaliseEmail, sameSecret, type SignIn } from './sign-in';
 import { becomesIssue, submissionKinds, type Store, type Submission, type SubmissionKind } from './store';
 import { ukTime } from './uk-time';
@@ -301,6 +305,7 @@ export async function routes(app: FastifyInstance, deps: RouteDeps): Promise<voi
     preHandler: [csrf, signedIn, perAddress('edit', settings.submissionsPerHour, (req) => req.sessionEmail ?? '')],
   }, async (req, reply) => {
     const s = store.get((req.params as { id: string }).id);
+    if (s && s.email === null) return problem(reply, 409, [{ id: '', message: 'The email address this was sent from has been deleted (when its emails were stopped, or after the time we keep it), so it can no longer be changed here: send it again as a new one' }]);
     if (!s || s.email !== req.sessionEmail) return problem(reply, 404, [{ id: '', message: 'There is no submission of yours at this address: sign in with the address you sent it from' }]);
     // Once the site team has merged or closed it, their decision stands: a change is a new proposal.
     if (s.githubState === 'merged' || s.githubState === 'closed') {
@@ -329,5 +334,31 @@ export async function routes(app: FastifyInstance, deps: RouteDeps): Promise<voi
     reply.type('text/html; charset=utf-8');
     if (!s) return reply.code(404).send(statusPage(undefined, settings.siteUrl));
     return statusPage(s, settings.siteUrl, store.replies(s.id));
+  });
+
+  // Stopping a submission's emails: the token in the link is the only authority (no session, so no
+  // CSRF token: a forged request would need the token). Whatever body a POST has is not read.
+  await app.register(async (scope) => {
+    scope.addContentTypeParser('*', { bodyLimit: 4096 }, (_req, _body, done) => done(null, undefined));
+    const stopping = (req: FastifyRequest, reply: FastifyReply) => {
+      const { id } = req.params as { id: string };
+      const { token } = req.query as { token?: unknown };
+      const s = store.get(id);
+      reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
+      if (!s || !isStopEmailsToken(settings.secret, id, token)) return { s: undefined, view: undefined };
+      return { s, view: { id: s.id, kind: s.kind, statusUrl: `${settings.publicUrl}/submissions/${s.id}`, action: `${stopEmailsPath(s.id)}?token=${encodeURIComponent(String(token))}` } };
+    };
+    scope.get('/submissions/:id/stop-emails', async (req, reply) => {
+      const { s, view } = stopping(req, reply);
+      if (!s) return reply.code(404).send(stopEmailsPage('unknown', settings.siteUrl));
+      return stopEmailsPage(s.email ? 'ask' : 'already', settings.siteUrl, view);
+    });
+    scope.post('/submissions/:id/stop-emails', async (req, reply) => {
+      const { s, view } = stopping(req, reply);
+      if (!s) return reply.code(404).send(stopEmailsPage('unknown', settings.siteUrl));
+      const stopped = store.forgetAddress(s.id);
+      if (stopped) req.log.info({ submission: s.id }, 'emails stopped and the address deleted, as the contributor asked');
+      return stopEmailsPage(stopped ? 'done' : 'already', settings.siteUrl, view);
+    });
   });
 }

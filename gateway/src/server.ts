@@ -17,6 +17,7 @@ import { createMailer, type Mailer } from './mail';
 import { startRetention } from './retention';
 import { routes } from './routes';
 import { SignIn } from './sign-in';
+import { stopEmailsUrl } from './stop-emails';
 import { Store } from './store';
 import { Worker } from './worker';
 
@@ -66,7 +67,11 @@ export async function startGateway(settings: Settings, overrides: GatewayOverrid
   const app = Fastify({
     logger: {
       level: settings.logLevel,
-      // Requests are logged by method, path and address only; these never appear even if a serializer changes.
+      // Requests are logged by method, path and address only: no query string, which may carry a
+      // link's token (./stop-emails.ts). The headers below never appear even if a serializer changes.
+      serializers: {
+        req: (req: FastifyRequest) => ({ method: req.method, url: req.url.split('?')[0], host: req.host, remoteAddress: req.ip, remotePort: req.socket?.remotePort }),
+      },
       redact: { paths: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers.authorization', 'res.headers["set-cookie"]'], censor: '[redacted]' },
       ...(overrides.logStream ? { stream: overrides.logStream } : {}),
     },
@@ -90,6 +95,7 @@ export async function startGateway(settings: Settings, overrides: GatewayOverrid
     apiUrl: settings.github.apiUrl,
     publicUrl: settings.publicUrl, siteUrl: settings.siteUrl, maxAttempts: settings.maxAttempts, retryBaseMs: settings.retryBaseMs, pollMs: settings.pollMs,
     followEveryMs: settings.followMinutes * 60_000,
+    stopEmailsUrl: (id) => stopEmailsUrl(settings.publicUrl, settings.secret, id),
   });
 
   await app.register(helmet, { contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], styleSrc: ["'self'"], imgSrc: ["'self'"], formAction: ["'self'"], frameAncestors: ["'none'"], baseUri: ["'none'"] } } });

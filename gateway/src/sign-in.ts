@@ -20,7 +20,8 @@ export interface SignInPolicy {
   sessionHours: number;
 }
 
-const hmac = (secret: string, purpose: string, value: string) => createHmac('sha256', secret).update(`${purpose}\0${value}`).digest('hex');
+/** A keyed hash of `value` for one `purpose`, under the server secret: how codes, addresses, sessions and links are kept. */
+export const hmac = (secret: string, purpose: string, value: string) => createHmac('sha256', secret).update(`${purpose}\0${value}`).digest('hex');
 
 export function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a);

@@ -1,7 +1,8 @@
 /**
- * The gateway's one page: where a submission has got to, with the pull request link once there
- * is one. Plain server-rendered HTML with NHS.UK-like structure and no scripts, so it works
- * under the strict content security policy; nothing personal is shown.
+ * The gateway's own pages: where a submission has got to, with the pull request link once there
+ * is one, and the page that stops the emails about it (./stop-emails.ts). Plain server-rendered
+ * HTML with NHS.UK-like structure and no scripts, so they work under the strict content security
+ * policy; nothing personal is shown.
  */
 import { readFileSync } from 'node:fs';
 import { outcomeText, pageOf } from './mail';
@@ -61,17 +62,53 @@ export function statusPage(s: Submission | undefined, siteUrl: string, replies: 
       <p><a href="${escape(siteUrl)}/${kindNames[s.kind].another.path}/">Open ${escape(kindNames[s.kind].answer.form)}</a></p>` : ''}`
     : '<h1>Submission not found</h1><p>There is no submission at this address. Check the link in your email.</p>';
   const another = kindNames[s?.kind ?? 'blueprint'].another;
-  const next = [another.path, another.text];
+  return page(shown ? shown.heading : 'Submission not found', siteUrl, `${body}
+<p><a href="${escape(siteUrl)}/${another.path}/">${another.text}</a></p>`);
+}
+
+/** A whole page of the gateway's: `title` (text) before the site's name, and `main` (HTML) under the site's header. */
+function page(title: string, siteUrl: string, main: string): string {
   return `<!doctype html>
 <html lang="en-GB">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${shown ? escape(shown.heading) : 'Submission not found'}: Blueprint Commons</title><link rel="stylesheet" href="${statusStylesPath}"></head>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)}: Blueprint Commons</title><link rel="stylesheet" href="${statusStylesPath}"></head>
 <body>
 <header><a href="${escape(siteUrl)}/">Blueprint Commons</a></header>
 <main id="main-content">
-${body}
-<p><a href="${escape(siteUrl)}/${next[0]}/">${next[1]}</a></p>
+${main}
 </main>
 </body>
 </html>
 `;
+}
+
+/**
+ * The page at a submission's stop-emails link: `ask` offers the button (`action` is the link
+ * itself), `done` says the address is deleted, `already` that there was none to delete, and
+ * `unknown` that the link is not one the gateway made.
+ */
+export function stopEmailsPage(
+  step: 'ask' | 'done' | 'already' | 'unknown',
+  siteUrl: string,
+  s?: Pick<Submission, 'id' | 'kind'> & { statusUrl: string; action: string },
+): string {
+  if (step === 'unknown' || !s) {
+    return page('This link does not work', siteUrl, `<h1>This link does not work</h1>
+<p>Check that you copied the whole link from the email, as far as the end of its last line.</p>`);
+  }
+  const noun = kindNames[s.kind].noun;
+  const where = `<p><a href="${escape(s.statusUrl)}">See where your ${escape(noun)} has got to</a></p>`;
+  if (step === 'ask') {
+    return page(`Stop emails about your ${noun}`, siteUrl, `<h1>Stop emails about your ${escape(noun)}</h1>
+<p>We will stop emailing you about it, and delete your email address from it now instead of at the end of the time we keep it. Your ${escape(noun)} stays with the site team.</p>
+<p>After this it cannot be changed from the site's form: to change it, send it again as a new one.</p>
+<form method="post" action="${escape(s.action)}"><button type="submit">Stop emails and delete my address</button></form>
+${where}`);
+  }
+  return step === 'done'
+    ? page('Emails stopped', siteUrl, `<h1>Emails stopped</h1>
+<p>We have deleted your email address from your ${escape(noun)} and will not email you about it again.</p>
+${where}`)
+    : page('Emails already stopped', siteUrl, `<h1>Emails already stopped</h1>
+<p>We no longer have an email address for this ${escape(noun)}, so we do not email anyone about it.</p>
+${where}`);
 }

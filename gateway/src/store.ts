@@ -356,6 +356,16 @@ export class Store {
   }
 
   /**
+   * Deletes the contributor's address from one submission, when they ask to stop its emails:
+   * nobody is emailed about it again, and it can no longer be changed from the site's form. The
+   * name they asked to be credited by stays (it is in the public pull request) until the retention
+   * period ends. Returns whether there was an address to delete.
+   */
+  forgetAddress(id: string): boolean {
+    return Number(this.sql('UPDATE submissions SET email = NULL WHERE id = ? AND email IS NOT NULL').run(id).changes) > 0;
+  }
+
+  /**
    * Clears personal data from submissions older than `before`, and the replies kept for them (no
    * one is left to tell); returns how many submissions were cleared.
    */

@@ -45,6 +45,8 @@ export interface WorkerOptions {
   pollMs: number;
   /** How long after sending, or after the last look, a pull request is looked at again (./follow-up.ts); 0 never. */
   followEveryMs: number;
+  /** The link in each email about a submission that stops them (./stop-emails.ts). */
+  stopEmailsUrl: (id: string) => string;
 }
 
 /** Whether trying again later may succeed. */
@@ -159,8 +161,8 @@ export class Worker {
    * empty; one look at a time, whoever asks.
    */
   followUp(now = Date.now()): Promise<{ looked: number; emailed: number }> {
-    const { store, github, mailer, log, upstream, publicUrl, siteUrl, followEveryMs, accepting } = this.o;
-    const look = this.following.then(() => followUp({ store, github, mailer, log, upstream, publicUrl, siteUrl, everyMs: followEveryMs, accepting }, now));
+    const { store, github, mailer, log, upstream, publicUrl, siteUrl, followEveryMs, accepting, stopEmailsUrl } = this.o;
+    const look = this.following.then(() => followUp({ store, github, mailer, log, upstream, publicUrl, siteUrl, everyMs: followEveryMs, accepting, stopEmailsUrl }, now));
     this.following = look.catch(() => undefined);
     return look;
   }
@@ -226,7 +228,7 @@ export class Worker {
       if (sub.email && (opened.created || sub.version > sub.sentVersion)) {
         const updated = sub.sentVersion > 0;
         await this.o.mailer
-          .send(sentMessage(sub.email, { kind: sub.kind, url: opened.url, updated }, `${this.o.publicUrl}/submissions/${sub.id}`, this.o.followEveryMs > 0))
+          .send(sentMessage(sub.email, { kind: sub.kind, url: opened.url, updated }, { statusUrl: `${this.o.publicUrl}/submissions/${sub.id}`, stopUrl: this.o.stopEmailsUrl(sub.id) }, this.o.followEveryMs > 0))
           .catch((error: Error) => log.warn({ submission: sub.id, err: { name: error.name, code: (error as { code?: string }).code } }, 'could not email the link'));
       }
     } catch (error) {
