@@ -20,7 +20,8 @@
  *   GET  /submissions/:id/stop-emails?token=…   a page offering to stop the emails about it
  *   POST /submissions/:id/stop-emails?token=…   stops them, deleting the contributor's address (also
  *                                    RFC 8058's one-click POST from a mail program); ./stop-emails.ts
- *   GET  /assets/status-page.css     that page's styles
+ *   GET  /privacy                    what the gateway keeps about a contributor, and for how long
+ *   GET  /assets/status-page.css     the styles of the gateway's pages
  *
  * Every POST and PUT under /api/ carries the session's CSRF token in `x-csrf-token`. Problems come back as
  * `{ errors: [{ id, message }] }`, `id` being the form field the message belongs beside.
@@ -33,6 +34,7 @@ import type { Accepting } from './accepting';
 import type { Checks } from './checks';
 import { adoptionDeclaration, adoptionQuestions, answerLimits, answerOverLimit, answerUnprintable, formKeyPattern, feedbackDeclaration, feedbackQuestions, keptAdoptionAnswers, mergeErrors, questions, reviewDeclaration, reviewQuestions, changeDeclaration, changeQuestions, clip, type FieldError } from './content';
 import { codeMessage, type Mailer } from './mail';
+import { privacyPage } from './privacy-page';
 import { statusPage, statusStyles, statusStylesPath, stopEmailsPage } from './status-page';
 import { isStopEmailsToken, stopEmailsPath } from './stop-emails';
 import { domainOf, isAllowedAddress, normaliseEmail, sameSecret, type SignIn } from './sign-in';
@@ -328,6 +330,8 @@ export async function routes(app: FastifyInstance, deps: RouteDeps): Promise<voi
   });
 
   app.get(statusStylesPath, async (_req, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(statusStyles));
+
+  app.get('/privacy', async (_req, reply) => reply.type('text/html; charset=utf-8').send(privacyPage(settings)));
 
   app.get('/submissions/:id', async (req, reply) => {
     const s = store.get((req.params as { id: string }).id);

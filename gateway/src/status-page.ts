@@ -13,7 +13,7 @@ import { ukDateTime } from './uk-time';
 export const statusStylesPath = '/assets/status-page.css';
 export const statusStyles = readFileSync(new URL('./status-page.css', import.meta.url), 'utf8');
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+export const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** What each state means, said of "Your blueprint proposal", "Your adoption record" or "Your feedback". */
 const states: Record<Submission['state'], { heading: string; text: (what: string, issue: boolean, page?: string) => string }> = {
@@ -67,7 +67,7 @@ export function statusPage(s: Submission | undefined, siteUrl: string, replies: 
 }
 
 /** A whole page of the gateway's: `title` (text) before the site's name, and `main` (HTML) under the site's header. */
-function page(title: string, siteUrl: string, main: string): string {
+export function page(title: string, siteUrl: string, main: string): string {
   return `<!doctype html>
 <html lang="en-GB">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)}: Blueprint Commons</title><link rel="stylesheet" href="${statusStylesPath}"></head>

@@ -113,4 +113,14 @@ describe('the built site', () => {
     expect(html).toContain('If you cannot use GitHub, ask a contributor from your organisation to raise it for you.');
     expect(html).not.toContain('mailto:');
   });
+
+  it('has a privacy notice, linked from every page\'s footer, that built without a gateway says nothing of sending without a GitHub account', () => {
+    const html = readFileSync(builtFileOf(paths.privacy()), 'utf8');
+    expect(html).toContain('<h1>Privacy</h1>');
+    expect(html).toContain('The site uses no cookies, no analytics and nothing from other websites');
+    expect(html).not.toContain('Sending without a GitHub account');
+    for (const path of [paths.home(), paths.blueprints(), paths.accessibility()]) {
+      expect(readFileSync(builtFileOf(path), 'utf8'), path).toMatch(/<a class="nhsuk-footer__list-item-link" href="[^"]*\/privacy\/">Privacy<\/a>/);
+    }
+  });
 });

@@ -14,6 +14,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settingsFromEnv } from '../../gateway/src/config';
 import { startGateway, type Gateway } from '../../gateway/src/server';
+import { stopEmailsUrl } from '../../gateway/src/stop-emails';
 import { draftAnswers } from '../fixtures/contribute/answers';
 import { likelyDuplicate, repository, startHarness, until, type Harness } from '../gateway/harness';
 import { axeViolations, formatViolations } from '../support/axe';
@@ -155,7 +156,9 @@ describe('sending a draft without a GitHub account', () => {
       const violations = await axeViolations(page);
       expect(violations, formatViolations('/contribute/ with the gateway', violations)).toEqual([]);
 
-      await panel.getByRole('button', { name: 'Send my draft' }).click();
+      // By keyboard, as above: a mouse left resting where the confirmation then puts a link would
+      // show that link in its hover style (no underline), which axe reports.
+      await panel.getByRole('button', { name: 'Send my draft' }).press('Enter');
       const confirmation = page.locator('[data-step="sent"]');
       const link = confirmation.getByRole('link', { name: /^pull request #\d+$/ });
       await link.waitFor({ timeout: 60_000 });
@@ -822,4 +825,52 @@ describe('suggesting a change to a blueprint, playbook or template without a Git
       await close();
     }
   }, 60_000);
+});
+
+describe('privacy, and stopping the emails about what was sent', () => {
+  it("links the site's privacy notice and the sign-in step to the gateway's own notice, which says what it keeps from its settings, with no axe violations", async () => {
+    const { page, close } = await openPage(browser);
+    try {
+      await page.goto(server.url(paths.feedback()));
+      expect(await page.locator('gateway-send a', { hasText: 'How we use your email address' }).getAttribute('href')).toBe(`${gateway.url}/privacy`);
+      await page.goto(server.url(paths.privacy()));
+      let violations = await axeViolations(page);
+      expect(violations, formatViolations('the privacy notice, with the gateway', violations)).toEqual([]);
+      await page.getByRole('link', { name: 'Read what the submission service keeps, and for how long' }).click();
+      await page.getByRole('heading', { level: 1, name: 'How we use your email address' }).waitFor();
+      expect(page.url()).toBe(`${gateway.url}/privacy`);
+      const text = await page.locator('main').innerText();
+      // GATEWAY_RETENTION_DAYS, GATEWAY_SESSION_HOURS and GATEWAY_CODE_MINUTES as the harness leaves them: their defaults.
+      expect(text).toContain('We delete it 90 days after you send');
+      expect(text).toContain('keeps you signed in for up to 8 hours');
+      expect(text).toContain('they work for 15 minutes');
+      violations = await axeViolations(page);
+      expect(violations, formatViolations("the gateway's privacy notice", violations)).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('stops the emails about a proposal from the link in them, with the keyboard, with no axe violations', async () => {
+    const sent = gateway.store.list().find((s) => s.state === 'sent' && s.kind === 'blueprint' && s.email);
+    expect(sent, 'a proposal sent by a test above').toBeDefined();
+    const { page, close } = await openPage(browser);
+    try {
+      await page.goto(stopEmailsUrl(gateway.url, harness.env.GATEWAY_SECRET, sent!.id));
+      await page.getByRole('heading', { level: 1, name: 'Stop emails about your blueprint proposal' }).waitFor();
+      let violations = await axeViolations(page);
+      expect(violations, formatViolations('the page that stops the emails', violations)).toEqual([]);
+      expect(gateway.store.get(sent!.id)!.email).not.toBeNull();
+      const button = page.getByRole('button', { name: 'Stop emails and delete my address' });
+      for (let i = 0; i < 10 && !(await button.evaluate((b) => b === document.activeElement)); i++) await page.keyboard.press('Tab');
+      expect(await button.evaluate((b) => getComputedStyle(b).backgroundColor)).toBe('rgb(255, 235, 59)');
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { level: 1, name: 'Emails stopped' }).waitFor();
+      expect(gateway.store.get(sent!.id)!.email).toBeNull();
+      violations = await axeViolations(page);
+      expect(violations, formatViolations('the page saying the emails are stopped', violations)).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
 });

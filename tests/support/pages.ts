@@ -12,7 +12,7 @@ import { distDir } from './site-dir';
 export const pageKinds = [
   'home', 'blueprint', 'redprint', 'blueprint-index', 'playbook', 'playbook-index', 'organisation',
   'organisation-index', 'template', 'template-index', 'taxonomy', 'taxonomy-index', 'glossary', 'search', 'contribute', 'about',
-  'accessibility', 'open-data', '404', 'my-trust', 'where-to-start', 'we-are-using-this', 'feedback', 'review', 'suggest-a-change', 'other',
+  'accessibility', 'privacy', 'open-data', '404', 'my-trust', 'where-to-start', 'we-are-using-this', 'feedback', 'review', 'suggest-a-change', 'other',
 ] as const;
 export type PageKind = (typeof pageKinds)[number];
 
@@ -54,6 +54,7 @@ const fixed: Record<string, PageKind> = {
   [paths.contribute()]: 'contribute',
   [paths.about()]: 'about',
   [paths.accessibility()]: 'accessibility',
+  [paths.privacy()]: 'privacy',
   [paths.openData()]: 'open-data',
   [paths.myTrust()]: 'my-trust',
   [paths.whereToStart()]: 'where-to-start',
@@ -128,7 +129,7 @@ export function readPage(page: BuiltPage): string {
 export const browsedKinds: PageKind[] = [
   'home', 'blueprint', 'redprint', 'blueprint-index', 'playbook', 'playbook-index', 'organisation',
   'organisation-index', 'template', 'template-index', 'taxonomy', 'taxonomy-index', 'glossary', 'search', 'contribute', 'about',
-  'accessibility', 'open-data', '404', 'my-trust', 'where-to-start', 'we-are-using-this', 'feedback', 'review', 'suggest-a-change',
+  'accessibility', 'privacy', 'open-data', '404', 'my-trust', 'where-to-start', 'we-are-using-this', 'feedback', 'review', 'suggest-a-change',
 ];
 
 /**

@@ -49,6 +49,7 @@ export const paths = {
   blueprintTitles: () => '/blueprint-titles.json',
   about: () => '/about/',
   accessibility: () => '/accessibility/',
+  privacy: () => '/privacy/',
   rss: () => '/rss.xml',
   /** The feed of one taxonomy value's blueprints, beside its list page: /care-settings/acute/rss.xml. */
   termFeed: (termPath: string) => `${termPath}rss.xml`,
