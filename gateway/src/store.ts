@@ -7,8 +7,9 @@
  * the retention job clears them (./retention.ts). Sign-in codes and their addresses are stored
  * only as keyed hashes.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
+import * as sqlite from 'node:sqlite';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 
 /**
@@ -256,6 +257,38 @@ export class Store {
   close(): void {
     this.statements.clear();
     if (this.db.isOpen) this.db.close();
+  }
+
+  /**
+   * A copy of the whole database at one moment, taken while the gateway runs (SQLite's online
+   * backup, through node:sqlite), into `file`, which must not exist. The copy is written beside it
+   * under a temporary name, checked (SQLite's integrity check, and its submissions counted), and
+   * only then given its name, so a backup cut short never looks like a whole one. Returns how many
+   * submissions it holds.
+   */
+  async backUpTo(file: string): Promise<number> {
+    if (existsSync(file)) throw new Error(`${file} already exists: give a new file name, so no backup is written over`);
+    if (!existsSync(dirname(file))) throw new Error(`there is no folder ${dirname(file)}: make it first, or name a file in a folder that exists`);
+    const partial = `${file}.partial`;
+    rmSync(partial, { force: true });
+    try {
+      // Looked up when used: node:sqlite has it from Node.js 22.16, and the README allows 22.12 and later.
+      if (typeof sqlite.backup !== 'function') throw new Error(`backing up needs Node.js 22.16 or later (this is ${process.version})`);
+      await sqlite.backup(this.db, partial);
+      const copy = new DatabaseSync(partial, { readOnly: true });
+      try {
+        const check = copy.prepare('PRAGMA integrity_check').all() as { integrity_check: string }[];
+        if (check.length !== 1 || check[0].integrity_check !== 'ok') throw new Error(`the copy failed SQLite's integrity check: ${check.map((c) => c.integrity_check).join('; ').slice(0, 300)}`);
+        const { count } = copy.prepare('SELECT count(*) AS count FROM submissions').get() as { count: number };
+        copy.close();
+        renameSync(partial, file);
+        return count;
+      } finally {
+        if (copy.isOpen) copy.close();
+      }
+    } finally {
+      rmSync(partial, { force: true });
+    }
   }
 
   private sql(text: string): StatementSync {

@@ -1,0 +1,92 @@
+/**
+ * `npm run gateway -- backup <file>` (gateway/src/cli.ts, Store.backUpTo): a copy of the real
+ * SQLite file taken while the database is open and being written, as it is while the gateway runs.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Store } from '../../gateway/src/store';
+import { projectRoot } from '../support/fake-github';
+
+let dir: string;
+let database: string;
+let live: Store;
+
+const cli = (env: Record<string, string>, ...args: string[]) =>
+  promisify(execFile)(process.execPath, ['--import', 'tsx', 'gateway/src/cli.ts', ...args], { cwd: projectRoot, env: { PATH: process.env.PATH!, ...env } })
+    .then(({ stdout, stderr }) => ({ code: 0, stdout, stderr }), (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }));
+
+const submission = (n: number) => ({
+  id: `backup${n}`, kind: 'blueprint' as const, idempotencyKey: `key-of-backup-submission-${String(n).padStart(5, '0')}`, email: `author.${n}@nhs.net`, domain: 'nhs.net',
+  creditName: null, answers: { title: `Backed up ${n}` }, payload: null, notDuplicate: false, branch: `gateway/backup${n}`,
+});
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'gateway-backup-'));
+  database = join(dir, 'gateway.sqlite');
+  // Open, in WAL mode, with writes not yet checkpointed into the main file: as the running gateway leaves it.
+  live = new Store(database);
+  for (let n = 1; n <= 30; n++) live.insert(submission(n));
+});
+
+afterAll(() => {
+  live?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('backing up the database', () => {
+  it('copies every submission, including the newest writes, into a file SQLite finds whole, while the database is open', async () => {
+    expect(existsSync(`${database}-wal`)).toBe(true);
+    const file = join(dir, 'copy-1.sqlite');
+    const run = await cli({ GATEWAY_DATABASE: database }, 'backup', file);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain(`Backed up 30 submissions to ${file}.`);
+    expect(run.stdout).toContain('It holds contributors\' email addresses');
+    const copy = new Store(file);
+    try {
+      expect(copy.list().map((s) => s.id).sort()).toEqual(live.list().map((s) => s.id).sort());
+      expect(copy.get('backup30')).toMatchObject({ email: 'author.30@nhs.net', state: 'queued', answers: { title: 'Backed up 30' } });
+    } finally {
+      copy.close();
+    }
+    expect(readdirSync(dir).filter((f) => f.endsWith('.partial'))).toEqual([]);
+  });
+
+  it('restores: the copy is a working database, with what was queued still queued, as the status command reads it', async () => {
+    const file = join(dir, 'copy-2.sqlite');
+    expect((await cli({ GATEWAY_DATABASE: database }, 'backup', file)).code).toBe(0);
+    const status = await cli({ GATEWAY_DATABASE: file }, 'status');
+    expect(status.stdout).toMatch(/^30 submissions in .*copy-2\.sqlite$/m);
+    expect(status.stdout).toMatch(/^queued \(30\)$/m);
+  });
+
+  it('never writes over a file, and says why', async () => {
+    const file = join(dir, 'copy-1.sqlite');
+    const run = await cli({ GATEWAY_DATABASE: database }, 'backup', file);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`No backup was made: ${file} already exists: give a new file name, so no backup is written over`);
+  });
+
+  it('makes no database where there is none, and no file when the folder is missing', async () => {
+    const nowhere = join(dir, 'no-such.sqlite');
+    const run = await cli({ GATEWAY_DATABASE: nowhere }, 'backup', join(dir, 'copy-3.sqlite'));
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`There is no database at ${nowhere}: set GATEWAY_DATABASE`);
+    expect(existsSync(nowhere)).toBe(false);
+
+    const missing = join(dir, 'missing-folder', 'copy.sqlite');
+    const failed = await cli({ GATEWAY_DATABASE: database }, 'backup', missing);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain(`No backup was made: there is no folder ${join(dir, 'missing-folder')}: make it first`);
+    expect(existsSync(join(dir, 'missing-folder'))).toBe(false);
+  });
+
+  it('asks for the file when none is given', async () => {
+    const run = await cli({ GATEWAY_DATABASE: database }, 'backup');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('Give the file to write the backup to; it must not exist yet.');
+  });
+});
