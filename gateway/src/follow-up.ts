@@ -20,6 +20,7 @@ import type { Mailer } from './mail';
 import { followUpMessage, pageOf } from './mail';
 import { becomesIssue, kindNames, type GitHubState, type Reply, type Store, type Submission } from './store';
 import type { GitHubConnection } from './github-app';
+import type { EmailLinks } from './email-links';
 
 /** The longest reply kept and emailed; the rest is on GitHub. */
 export const replyLimit = 4000;
@@ -102,8 +103,8 @@ export interface FollowUpOptions {
   everyMs: number;
   /** Proposals being accepted, which each request waits for, as the worker's do. */
   accepting: Accepting;
-  /** The link in each email that stops them (./stop-emails.ts). */
-  stopEmailsUrl: (id: string) => string;
+  /** The links in each email that act without a sign-in (./email-links.ts). */
+  emailLinks: EmailLinks;
 }
 
 /** What the contributor called it: a blueprint's own title, or the pull request's (or issue's) for the other kinds. */
@@ -131,7 +132,7 @@ export async function followUp(o: FollowUpOptions, now = Date.now()): Promise<{ 
         // Told first, recorded after: if the email cannot go, the next look finds the same news and tries again.
         await o.mailer.send(followUpMessage(sub.email!, {
           kind: sub.kind, title: titleOf(sub), state, replies: added,
-          threadUrl: sub.pullUrl!, statusUrl: `${o.publicUrl}/submissions/${sub.id}`, stopUrl: o.stopEmailsUrl(sub.id),
+          threadUrl: sub.pullUrl!, statusUrl: `${o.publicUrl}/submissions/${sub.id}`, stopUrl: o.emailLinks.stopEmails(sub.id), carryOnUrl: sub.kind === 'blueprint' ? o.emailLinks.carryOn(sub.id) : undefined,
           pageUrl: pageOf(sub, o.siteUrl), formUrl: `${o.siteUrl}/${kindNames[sub.kind].another.path}/`, lateChange: sub.version > sub.sentVersion,
         }));
         emailed++;

@@ -90,7 +90,7 @@ export function codeMessage(to: string, code: string, minutes: number): Message 
 }
 
 /** The email with the pull request (or issue) link; `following` when the gateway will pass on what happens to it (./follow-up.ts). */
-export function sentMessage(to: string, pull: { kind: SubmissionKind; url: string; updated: boolean }, links: { statusUrl: string; stopUrl: string }, following = true): Message {
+export function sentMessage(to: string, pull: { kind: SubmissionKind; url: string; updated: boolean }, links: { statusUrl: string; stopUrl: string; carryOnUrl?: string }, following = true): Message {
   const what = kindNames[pull.kind].noun;
   const opening = becomesIssue(pull.kind)
     ? (pull.updated
@@ -109,6 +109,7 @@ export function sentMessage(to: string, pull: { kind: SubmissionKind; url: strin
       pull.url,
       '',
       `You can see where it has got to here, without a GitHub account: ${links.statusUrl}`,
+      ...(links.carryOnUrl ? ['', carryOnLine(links.carryOnUrl)] : []),
       following
         ? `Your email address is not shown on GitHub. When the site team replies, or your ${becomesIssue(pull.kind) ? 'issue is closed' : 'proposal is accepted or closed'}, we email you here.`
         : 'Your email address is not shown on GitHub.',
@@ -133,6 +134,9 @@ export function pageOf(sub: Pick<Submission, 'kind' | 'payload'>, siteUrl: strin
   return page && `${siteUrl}${paths[page.kind](page.slug)}`;
 }
 
+/** How a blueprint proposal's emails say it can be changed anywhere: the link opens it in the drafting form. */
+const carryOnLine = (url: string) => `To change your proposal, on this computer or any other, open it in the drafting form with this link, change it and send it again: the same pull request is updated. ${url}`;
+
 /** How a reply is introduced: who wrote it, when, and any verdict. */
 function replyHeading(r: Reply): string {
   const verdict = r.verdict === 'changes-requested' ? ', asking for changes' : r.verdict === 'approved' ? ', approving it' : '';
@@ -146,6 +150,8 @@ function replyHeading(r: Reply): string {
 export function followUpMessage(to: string, news: {
   kind: SubmissionKind; title: string; state: GitHubState; replies: readonly Reply[];
   threadUrl: string; statusUrl: string; stopUrl: string; pageUrl?: string; formUrl: string;
+  /** For a blueprint proposal: the drafting form's link that opens what was sent (./email-links.ts). */
+  carryOnUrl?: string;
   /** The contributor changed it after the pull request ended, and the change was not sent. */
   lateChange?: boolean;
 }): Message {
@@ -163,7 +169,9 @@ export function followUpMessage(to: string, news: {
     : `The site team replied about your ${what}${named}.`;
   const late = news.state !== 'open' && news.lateChange ? ` ${outcomeText.lateChange}` : '';
   const quoted = news.replies.flatMap((r) => ['', replyHeading(r), ...(r.body ? r.body.split('\n').map((line) => `> ${line}`) : [])]);
-  const answer = news.state === 'open' ? ['', `${kindNames[news.kind].answer.how} ${kindNames[news.kind].answer.form[0].toUpperCase()}${kindNames[news.kind].answer.form.slice(1)}: ${news.formUrl}`] : [];
+  const answer = news.state !== 'open' ? []
+    : news.carryOnUrl ? ['', carryOnLine(news.carryOnUrl)]
+    : ['', `${kindNames[news.kind].answer.how} ${kindNames[news.kind].answer.form[0].toUpperCase()}${kindNames[news.kind].answer.form.slice(1)}: ${news.formUrl}`];
   return {
     to,
     subject,

@@ -15,6 +15,8 @@
  *                                    with `kind: "review"` an owner's review of their blueprint, or with
  *                                    `kind: "change"` a suggested change to one part of a blueprint, playbook or template
  *   GET  /api/submissions/:id        where it has got to
+ *   GET  /api/submissions/:id/answers?token=…   a blueprint proposal's answers, for the carry-on link
+ *                                    in its emails (./email-links.ts), so it can be changed on any computer
  *   PUT  /api/submissions/:id        new answers: the same pull request (or issue) is updated
  *   GET  /submissions/:id            the same, as a page
  *   GET  /submissions/:id/stop-emails?token=…   a page offering to stop the emails about it
@@ -36,7 +38,7 @@ import { adoptionDeclaration, adoptionQuestions, answerLimits, answerOverLimit, 
 import { codeMessage, type Mailer } from './mail';
 import { privacyPage } from './privacy-page';
 import { statusPage, statusStyles, statusStylesPath, stopEmailsPage } from './status-page';
-import { isStopEmailsToken, stopEmailsPath } from './stop-emails';
+import { isLinkToken, stopEmailsPath } from './email-links';
 import { domainOf, isAllowedAddress, normaliseEmail, sameSecret, type SignIn } from './sign-in';
 import { becomesIssue, submissionKinds, type Store, type Submission, type SubmissionKind } from './store';
 import { ukTime } from './uk-time';
@@ -126,6 +128,17 @@ function creditOf(credit: { named: boolean; name?: string } | undefined): { name
   const unprintable = answerUnprintable(name);
   if (unprintable) return { name: null, error: { id: 'credit-name', message: `The name ${unprintable}` } };
   return { name };
+}
+
+/**
+ * Why a submission can no longer be changed, if it cannot: its contributor's address was deleted
+ * (nobody can sign in as its sender), or the site team has merged or closed it, and their decision
+ * stands: a change is then a new proposal.
+ */
+function unchangeable(s: Submission): string | undefined {
+  if (s.email === null) return 'The email address this was sent from has been deleted (when its emails were stopped, or after the time we keep it), so it can no longer be changed: send it again as a new one';
+  if (s.githubState === 'merged' || s.githubState === 'closed') return `This was ${s.githubState === 'merged' ? 'accepted' : 'closed by the site team'}, so it can no longer be changed: send a new one instead`;
+  return undefined;
 }
 
 export function publicView(s: Submission, publicUrl: string) {
@@ -302,17 +315,26 @@ export async function routes(app: FastifyInstance, deps: RouteDeps): Promise<voi
     return publicView(s, settings.publicUrl);
   });
 
+  app.get('/api/submissions/:id/answers', async (req, reply) => {
+    const { id } = req.params as { id: string };
+    const s = store.get(id);
+    reply.header('cache-control', 'no-store');
+    if (!s || s.kind !== 'blueprint' || !isLinkToken(settings.secret, 'carry-on', id, (req.query as { token?: unknown }).token)) {
+      return problem(reply, 404, [{ id: '', message: 'This link does not open a proposal: check that you copied the whole link from the email' }]);
+    }
+    const why = unchangeable(s);
+    if (why) return problem(reply, 409, [{ id: '', message: why }]);
+    return { id: s.id, key: s.idempotencyKey, answers: s.answers, notDuplicate: s.notDuplicate, credit: { named: s.creditName !== null, name: s.creditName ?? undefined } };
+  });
+
   app.put('/api/submissions/:id', {
     onRequest: accepting,
     preHandler: [csrf, signedIn, perAddress('edit', settings.submissionsPerHour, (req) => req.sessionEmail ?? '')],
   }, async (req, reply) => {
     const s = store.get((req.params as { id: string }).id);
-    if (s && s.email === null) return problem(reply, 409, [{ id: '', message: 'The email address this was sent from has been deleted (when its emails were stopped, or after the time we keep it), so it can no longer be changed here: send it again as a new one' }]);
+    const why = s && unchangeable(s);
+    if (why) return problem(reply, 409, [{ id: '', message: why }]);
     if (!s || s.email !== req.sessionEmail) return problem(reply, 404, [{ id: '', message: 'There is no submission of yours at this address: sign in with the address you sent it from' }]);
-    // Once the site team has merged or closed it, their decision stands: a change is a new proposal.
-    if (s.githubState === 'merged' || s.githubState === 'closed') {
-      return problem(reply, 409, [{ id: '', message: `This was ${s.githubState === 'merged' ? 'accepted' : 'closed by the site team'}, so it can no longer be changed: send a new one instead` }]);
-    }
     const parsed = editBody.safeParse(req.body);
     if (!parsed.success) return unreadable(reply, req.body, parsed.error.issues[0].path);
     const credit = creditOf(parsed.data.credit);
@@ -349,7 +371,7 @@ export async function routes(app: FastifyInstance, deps: RouteDeps): Promise<voi
       const { token } = req.query as { token?: unknown };
       const s = store.get(id);
       reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
-      if (!s || !isStopEmailsToken(settings.secret, id, token)) return { s: undefined, view: undefined };
+      if (!s || !isLinkToken(settings.secret, 'stop-emails', id, token)) return { s: undefined, view: undefined };
       return { s, view: { id: s.id, kind: s.kind, statusUrl: `${settings.publicUrl}/submissions/${s.id}`, action: `${stopEmailsPath(s.id)}?token=${encodeURIComponent(String(token))}` } };
     };
     scope.get('/submissions/:id/stop-emails', async (req, reply) => {

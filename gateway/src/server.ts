@@ -17,7 +17,7 @@ import { createMailer, type Mailer } from './mail';
 import { startRetention } from './retention';
 import { routes } from './routes';
 import { SignIn } from './sign-in';
-import { stopEmailsUrl } from './stop-emails';
+import { emailLinks } from './email-links';
 import { Store } from './store';
 import { Worker } from './worker';
 
@@ -95,7 +95,7 @@ export async function startGateway(settings: Settings, overrides: GatewayOverrid
     apiUrl: settings.github.apiUrl,
     publicUrl: settings.publicUrl, siteUrl: settings.siteUrl, maxAttempts: settings.maxAttempts, retryBaseMs: settings.retryBaseMs, pollMs: settings.pollMs,
     followEveryMs: settings.followMinutes * 60_000,
-    stopEmailsUrl: (id) => stopEmailsUrl(settings.publicUrl, settings.secret, id),
+    emailLinks: emailLinks(settings),
   });
 
   await app.register(helmet, { contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], styleSrc: ["'self'"], imgSrc: ["'self'"], formAction: ["'self'"], frameAncestors: ["'none'"], baseUri: ["'none'"] } } });

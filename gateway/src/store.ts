@@ -30,7 +30,7 @@ export const becomesIssue = (kind: SubmissionKind) => kind === 'feedback';
 export const kindNames: Record<SubmissionKind, { noun: string; another: { path: string; text: string }; answer: { form: string; how: string } }> = {
   blueprint: {
     noun: 'blueprint proposal', another: { path: 'contribute', text: 'Propose another blueprint' },
-    answer: { form: 'the drafting form', how: 'To change your proposal, open the drafting form in the browser you sent it from: your draft is still there unless you cleared it. Change it and send it again, and the same pull request is updated.' },
+    answer: { form: 'the drafting form', how: 'To change your proposal, follow the link to the drafting form in the emails we sent you, on any computer, or open the form in the browser you sent it from. Change it and send it again, and the same pull request is updated.' },
   },
   adoption: {
     noun: 'adoption record', another: { path: 'we-are-using-this', text: 'Say your organisation is using another blueprint' },

@@ -19,6 +19,7 @@ import type { Accepting } from './accepting';
 import { ChangeError, changedSource, ContributionError, explainError, feedbackMarker, githubMessage, pageNamed, publish, ReviewError, reviewedSource, statusOf, StepError, type DraftValues, type GitHubApi } from './content';
 import { issuePermissions } from './github-app';
 import { followUp } from './follow-up';
+import type { EmailLinks } from './email-links';
 
 export interface Logger {
   info(obj: object, msg?: string): void;
@@ -45,8 +46,8 @@ export interface WorkerOptions {
   pollMs: number;
   /** How long after sending, or after the last look, a pull request is looked at again (./follow-up.ts); 0 never. */
   followEveryMs: number;
-  /** The link in each email about a submission that stops them (./stop-emails.ts). */
-  stopEmailsUrl: (id: string) => string;
+  /** The links in the emails about a submission that act without a sign-in (./email-links.ts). */
+  emailLinks: EmailLinks;
 }
 
 /** Whether trying again later may succeed. */
@@ -161,8 +162,8 @@ export class Worker {
    * empty; one look at a time, whoever asks.
    */
   followUp(now = Date.now()): Promise<{ looked: number; emailed: number }> {
-    const { store, github, mailer, log, upstream, publicUrl, siteUrl, followEveryMs, accepting, stopEmailsUrl } = this.o;
-    const look = this.following.then(() => followUp({ store, github, mailer, log, upstream, publicUrl, siteUrl, everyMs: followEveryMs, accepting, stopEmailsUrl }, now));
+    const { store, github, mailer, log, upstream, publicUrl, siteUrl, followEveryMs, accepting, emailLinks } = this.o;
+    const look = this.following.then(() => followUp({ store, github, mailer, log, upstream, publicUrl, siteUrl, everyMs: followEveryMs, accepting, emailLinks }, now));
     this.following = look.catch(() => undefined);
     return look;
   }
@@ -228,7 +229,11 @@ export class Worker {
       if (sub.email && (opened.created || sub.version > sub.sentVersion)) {
         const updated = sub.sentVersion > 0;
         await this.o.mailer
-          .send(sentMessage(sub.email, { kind: sub.kind, url: opened.url, updated }, { statusUrl: `${this.o.publicUrl}/submissions/${sub.id}`, stopUrl: this.o.stopEmailsUrl(sub.id) }, this.o.followEveryMs > 0))
+          .send(sentMessage(sub.email, { kind: sub.kind, url: opened.url, updated }, {
+            statusUrl: `${this.o.publicUrl}/submissions/${sub.id}`,
+            stopUrl: this.o.emailLinks.stopEmails(sub.id),
+            carryOnUrl: sub.kind === 'blueprint' ? this.o.emailLinks.carryOn(sub.id) : undefined,
+          }, this.o.followEveryMs > 0))
           .catch((error: Error) => log.warn({ submission: sub.id, err: { name: error.name, code: (error as { code?: string }).code } }, 'could not email the link'));
       }
     } catch (error) {

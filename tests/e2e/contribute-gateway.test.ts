@@ -14,7 +14,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settingsFromEnv } from '../../gateway/src/config';
 import { startGateway, type Gateway } from '../../gateway/src/server';
-import { stopEmailsUrl } from '../../gateway/src/stop-emails';
+import { stopEmailsUrl } from '../../gateway/src/email-links';
 import { draftAnswers } from '../fixtures/contribute/answers';
 import { likelyDuplicate, repository, startHarness, until, type Harness } from '../gateway/harness';
 import { axeViolations, formatViolations } from '../support/axe';
@@ -825,6 +825,72 @@ describe('suggesting a change to a blueprint, playbook or template without a Git
       await close();
     }
   }, 60_000);
+});
+
+/** An email's text as its reader sees it: quoted-printable undone. */
+function emailText(raw: string): string {
+  const body = raw.split('\r\n\r\n').slice(1).join('\r\n\r\n').replace(/=\r\n/g, '');
+  return Buffer.from(body.replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8');
+}
+
+describe('carrying on with a proposal sent, on another computer', () => {
+  it('opens what was sent from the link in its email, takes the token out of the address, and sends the change to the same pull request', async () => {
+    const address = 'carry.on@nhs.net';
+    const first = await openPage(browser);
+    try {
+      const panel = await checkedDraft(first.page);
+      await signIn(panel, address);
+      await panel.getByRole('button', { name: 'Send my draft' }).press('Enter');
+      await first.page.locator('[data-step="sent"]').getByRole('link', { name: /^pull request #\d+$/ }).waitFor({ timeout: 60_000 });
+    } finally {
+      await first.close();
+    }
+    const sent = gateway.store.list().find((s) => s.email === address)!;
+    const pulls = harness.fake.pulls(repository).length;
+    await until(() => harness.smtp.messages.some((m) => m.to.includes(address) && emailText(m.raw).includes('#carry-on=')), 'the email with the carry-on link');
+    const link = emailText(harness.smtp.messages.find((m) => m.to.includes(address) && emailText(m.raw).includes('#carry-on='))!.raw).match(/(http\S+#carry-on=\S+)/)![1];
+    expect(link.startsWith(server.url('/contribute/#carry-on='))).toBe(true);
+
+    // Another computer: a browser that has never seen the draft.
+    const other = await openPage(browser);
+    try {
+      const { page } = other;
+      await page.goto(link);
+      await page.getByText(`We have opened the proposal you sent (reference ${sent.id}).`).waitFor();
+      expect(page.url()).not.toContain('carry-on');
+      const headline = 'Calls to find a bed fell from about 60 a day to 11 in the first month.';
+      await page.getByRole('link', { name: 'Change Headline result', exact: true }).click();
+      await page.getByLabel('Headline result', { exact: true }).fill(headline);
+      await page.getByRole('button', { name: 'Continue', exact: true }).click();
+      await page.getByRole('button', { name: 'Continue to send' }).click();
+      const panel = page.locator('[data-result]');
+      await signIn(panel, address);
+      await panel.getByRole('button', { name: 'Send my draft' }).press('Enter');
+      await until(() => harness.fake.pulls(repository).some((p) => p.body.includes(headline)), 'the pull request to show the changed answer', 60_000);
+      expect(harness.fake.pulls(repository)).toHaveLength(pulls);
+      expect(other.errors).toEqual([]);
+    } finally {
+      await other.close();
+    }
+  }, 180_000);
+
+  it('says why when the link does not open a proposal, and leaves the draft on the page alone', async () => {
+    const { page, close } = await openPage(browser);
+    try {
+      await page.goto(server.url('/contribute/'));
+      await page.getByLabel('Title').fill('A draft already on this computer');
+      await page.goto(server.url(`/contribute/#carry-on=nosuchproposal.${'A'.repeat(43)}`));
+      await page.reload();
+      const failed = page.locator('[data-carry-on-failed]');
+      await failed.getByText('We could not open the proposal you sent').waitFor();
+      expect(await failed.innerText()).toContain('This link does not open a proposal: check that you copied the whole link from the email. Your draft on this page is unchanged.');
+      expect(await page.getByLabel('Title').inputValue()).toBe('A draft already on this computer');
+      const violations = await axeViolations(page);
+      expect(violations, formatViolations('/contribute/ with a carry-on link that does not open a proposal', violations)).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
 });
 
 describe('privacy, and stopping the emails about what was sent', () => {

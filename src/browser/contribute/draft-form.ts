@@ -20,6 +20,7 @@ import {
 import { showAnswers } from './check-answers';
 import { fieldIdOf, readValues, writeValues } from './form-values';
 import { goToField, showFieldError, showSummary } from './errors';
+import { carryOnLink, sentAnswers } from './carry-on';
 import type { DraftSent } from './gateway-send';
 import { showResult } from './result';
 import { safetyProblems } from './safety';
@@ -124,6 +125,12 @@ class DraftForm extends HTMLElement {
     this.querySelector('[data-clear]')?.addEventListener('click', () => this.clear());
     this.querySelector<HTMLInputElement>('[data-open-file]')?.addEventListener('change', (event) => void this.openFile(event.target as HTMLInputElement));
     window.addEventListener('hashchange', () => void this.route(false));
+    const carryOn = carryOnLink.exec(location.hash);
+    if (carryOn) {
+      // The link's token leaves the address bar at once, so it is not bookmarked or shared with the page's address.
+      history.replaceState(history.state, '', `${location.pathname}${location.search}#draft-heading`);
+      void this.openSent(carryOn[1], carryOn[2]);
+    }
     void this.route(true);
   }
 
@@ -383,6 +390,28 @@ class DraftForm extends HTMLElement {
   }
 
   /**
+   * A proposal sent through the gateway, opened from the carry-on link in its emails on any
+   * computer: its answers replace the draft on this page (once the author agrees, if there is
+   * one), and sending again changes that proposal. A link that does not open it changes nothing.
+   */
+  private async openSent(id: string, token: string): Promise<void> {
+    const failed = this.querySelector<HTMLElement>('[data-carry-on-failed]')!;
+    const fail = (message: string) => {
+      failed.querySelector('[data-carry-on-failed-text]')!.textContent = `${message}. Your draft on this page is unchanged.`;
+      failed.hidden = false;
+      failed.focus();
+    };
+    const send = this.querySelector<HTMLElement>('gateway-send');
+    if (!send?.dataset.url) return fail('This copy of the site does not offer sending without a GitHub account, so it cannot open what you sent');
+    const sent = await sentAnswers(send.dataset.url, send, id, token);
+    if ('error' in sent) return fail(sent.error.replace(/[.:]\s*$/, ''));
+    if (hasAnswers(this.values()) && !window.confirm('Open the proposal you sent? It replaces the draft on this page, which is deleted from this device.')) return;
+    failed.hidden = true;
+    this.opened(sent.values, `We have opened the proposal you sent (reference ${id}). Choose “Change” to change any answer, then send it again from the last step: the same pull request is updated.`, []);
+    sent.keep();
+  }
+
+  /**
    * A draft downloaded earlier, opened from a file: its answers replace the draft on this page,
    * and the author goes to check them. A file that is not a blueprint, or is too big to be one,
    * changes nothing and says why beside the file box.
@@ -419,8 +448,13 @@ class DraftForm extends HTMLElement {
     group.classList.remove('nhsuk-form-group--error');
     input.setAttribute('aria-describedby', 'draft-open-file-hint');
     input.value = '';
+    this.opened(result.values, `We have opened your draft from ${file.name}. Choose “Change” to carry on with any answer.`, result.leftOut);
+  }
+
+  /** Answers from elsewhere (a file, or a proposal sent) replace the draft; the author goes to check them, told where they came from. */
+  private opened(values: DraftValues, text: string, leftOutOf: string[]): void {
     this.form.reset();
-    writeValues(this.form, result.values);
+    writeValues(this.form, values);
     saveDraft(this.values());
     this.showErrors([]);
     this.submitted = false;
@@ -430,10 +464,10 @@ class DraftForm extends HTMLElement {
     this.showOrganisationName();
     void this.lookForSimilar();
     const opened = this.querySelector<HTMLElement>('[data-opened-file]')!;
-    opened.querySelector('[data-opened-file-text]')!.textContent = `We have opened your draft from ${file.name}. Choose “Change” to carry on with any answer.`;
+    opened.querySelector('[data-opened-file-text]')!.textContent = text;
     const leftOut = opened.querySelector<HTMLElement>('[data-opened-file-left-out]')!;
-    leftOut.textContent = result.leftOut.length > 0 ? `This form has no question for some of what the file holds, so it was left out: ${result.leftOut.join('; ')}.` : '';
-    leftOut.hidden = result.leftOut.length === 0;
+    leftOut.textContent = leftOutOf.length > 0 ? `This form has no question for some of what the file holds, so it was left out: ${leftOutOf.join('; ')}.` : '';
+    leftOut.hidden = leftOutOf.length === 0;
     opened.hidden = false;
     this.querySelector<HTMLDetailsElement>('[data-open-file-details]')!.open = false;
     this.go(checkAnswersStep.id);

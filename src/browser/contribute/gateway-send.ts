@@ -8,8 +8,9 @@
  * a retry or a reload never sends it twice, and sending an edited draft updates the same proposal.
  */
 import { blueprintAnswer } from '../../lib/contribute/adoption-questions';
-import { formKeyPattern, organisationOf, textOf, type DraftValues } from '../../lib/contribute/answers';
+import { organisationOf, textOf, type DraftValues } from '../../lib/contribute/answers';
 import { showFieldError } from './errors';
+import { draftSubmissionKey as draftKey, remember, remembered, submissionId } from './storage';
 
 /** What the gateway said once a draft was stored: the pull request (or, for feedback, the issue) when it is already open. */
 export interface DraftSent {
@@ -26,7 +27,10 @@ interface GatewayError {
 interface Answer {
   ok: boolean;
   status: number;
-  body: { errors?: GatewayError[]; csrfToken?: string; signedIn?: boolean; email?: string | null; id?: string; state?: string; pullRequest?: { number: number; url: string } | null; issue?: { number: number; url: string } | null; statusUrl?: string };
+  body: {
+    errors?: GatewayError[]; csrfToken?: string; signedIn?: boolean; email?: string | null; id?: string; state?: string;
+    pullRequest?: { number: number; url: string } | null; issue?: { number: number; url: string } | null; statusUrl?: string;
+  };
 }
 
 /** The gateway's ids for this element's own questions, and their controls. */
@@ -59,9 +63,6 @@ function rememberPendingSignIn(email: string | undefined): void {
   }
 }
 
-/** Where the submission the drafting form's draft became is remembered. */
-const draftKey = 'blueprint-commons:gateway-submission:v1';
-
 /**
  * Where a submission is remembered: the drafting form's under one key, and an adoption record's
  * under its organisation and blueprint (what names the record's file), read as the gateway reads
@@ -81,9 +82,6 @@ function storeKey(kind: string, values: DraftValues): string {
 /** How often, and how many times, to ask whether the pull request is open yet (about two minutes). */
 const pollEveryMs = 1500;
 const pollTimes = 80;
-
-/** The shape of the gateway's submission ids: anything else, stored or answered, is ignored (as is a stored form key not of formKeyPattern's shape). */
-const submissionId = /^[A-Za-z0-9_-]{1,100}$/;
 
 /** A web address the gateway gave, to link to: http or https only, never a script's address. */
 function webLink(value: unknown): string | undefined {
@@ -105,25 +103,6 @@ function openedOn(value: unknown): { number: number; url: string } | null {
 
 /** How long one request to the gateway may take before the form says it could not reach it; the gateway gives up on a request after 30 s. */
 const requestTimeoutMs = 40_000;
-
-function remembered(storeKey: string): { key: string; id?: string } | undefined {
-  try {
-    const saved = JSON.parse(localStorage.getItem(storeKey) ?? 'null') as { key?: unknown; id?: unknown } | null;
-    if (saved && typeof saved.key === 'string' && formKeyPattern.test(saved.key)) return { key: saved.key, id: typeof saved.id === 'string' && submissionId.test(saved.id) ? saved.id : undefined };
-  } catch {
-    // Nothing usable stored.
-  }
-  return undefined;
-}
-
-function remember(storeKey: string, value: { key: string; id?: string } | undefined): void {
-  try {
-    if (value) localStorage.setItem(storeKey, JSON.stringify(value));
-    else localStorage.removeItem(storeKey);
-  } catch {
-    // Storage blocked: a retry may then create a second submission, which the gateway still limits.
-  }
-}
 
 class GatewaySend extends HTMLElement {
   private values: DraftValues | undefined;

@@ -1,9 +1,10 @@
 /**
  * Keeps answers in this browser's localStorage, so a reload or a closed tab loses nothing: the
- * drafting form's draft, and the other forms' answers (./question-form.ts). Storage can be full,
- * blocked or turned off; the forms then simply work without it.
+ * drafting form's draft, and the other forms' answers (./question-form.ts); and which submission
+ * to the gateway each became (./gateway-send.ts). Storage can be full, blocked or turned off; the
+ * forms then simply work without it.
  */
-import { wellFormed, type DraftValues } from '../../lib/contribute/answers';
+import { formKeyPattern, wellFormed, type DraftValues } from '../../lib/contribute/answers';
 
 const key = 'blueprint-commons:contribute-draft:v1';
 
@@ -46,5 +47,31 @@ export function clearAnswers(where: string): void {
     localStorage.removeItem(where);
   } catch {
     // Nothing to clear.
+  }
+}
+
+/** Where the submission the drafting form's draft became is remembered. */
+export const draftSubmissionKey = 'blueprint-commons:gateway-submission:v1';
+
+/** The shape of the gateway's submission ids: anything else, stored or answered, is ignored (as is a stored form key not of formKeyPattern's shape). */
+export const submissionId = /^[A-Za-z0-9_-]{1,100}$/;
+
+/** The submission a form's answers became, kept under `where`: the form's key for it, and its id once the gateway gave one. */
+export function remembered(where: string): { key: string; id?: string } | undefined {
+  try {
+    const saved = JSON.parse(localStorage.getItem(where) ?? 'null') as { key?: unknown; id?: unknown } | null;
+    if (saved && typeof saved.key === 'string' && formKeyPattern.test(saved.key)) return { key: saved.key, id: typeof saved.id === 'string' && submissionId.test(saved.id) ? saved.id : undefined };
+  } catch {
+    // Nothing usable stored.
+  }
+  return undefined;
+}
+
+export function remember(where: string, value: { key: string; id?: string } | undefined): void {
+  try {
+    if (value) localStorage.setItem(where, JSON.stringify(value));
+    else localStorage.removeItem(where);
+  } catch {
+    // Storage blocked: a retry may then create a second submission, which the gateway still limits.
   }
 }

@@ -1,12 +1,13 @@
 /**
- * Stopping the emails about a submission from the link in each of them (gateway/src/stop-emails.ts):
- * the gateway, a real SMTP server on 127.0.0.1, the fake GitHub and a real SQLite file.
+ * The links in the emails about a submission (gateway/src/email-links.ts): the one that stops
+ * them, and a blueprint proposal's carry-on link to the drafting form. The gateway, a real SMTP
+ * server on 127.0.0.1, the fake GitHub and a real SQLite file.
  */
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settingsFromEnv } from '../../gateway/src/config';
 import { startGateway, type Gateway } from '../../gateway/src/server';
-import { goodAnswers, repository, startHarness, until, Visitor, type Harness, type Mail } from './harness';
+import { goodAnswers, repository, siteOrigin, startHarness, until, Visitor, type Harness, type Mail } from './harness';
 
 let h: Harness;
 let gateway: Gateway;
@@ -161,11 +162,81 @@ describe('the link that stops the emails about a submission', () => {
   });
 
   it('never writes a token into the log', async () => {
-    const { link } = await sentProposal();
+    const { id, email, link } = await sentProposal();
+    const carryOn = tokenIn(carryOnLinkIn(mailsAbout(email)[0].body)!);
+    expect((await answersFor(id, carryOn)).status).toBe(200);
     await page(link);
     await page(link, { method: 'POST' });
     const token = new URL(link).searchParams.get('token')!;
     expect(log.join('')).toContain('stop-emails');
+    expect(log.join('')).toContain(`/api/submissions/${id}/answers`);
     expect(log.join('')).not.toContain(token);
+    expect(log.join('')).not.toContain(carryOn);
+  });
+});
+
+const carryOnLinkIn = (body: string) => body.match(/open it in the drafting form with this link, change it and send it again: the same pull request is updated\. (\S+)/)?.[1];
+/** The gateway's answer for a carry-on link's id and token. */
+const answersFor = (id: string, token: string) =>
+  fetch(`${gateway.url}/api/submissions/${id}/answers?token=${encodeURIComponent(token)}`, { headers: { origin: siteOrigin } }).then(async (r) => ({ status: r.status, headers: r.headers, body: (await r.json()) as Record<string, unknown> & { errors?: { message: string }[] } }));
+const tokenIn = (link: string) => new URL(link).hash.replace(/^#carry-on=[^.]+\./, '');
+
+describe("a blueprint proposal's carry-on link", () => {
+  it('is in the email with the pull request link and in news from GitHub, and opens the drafting form on the site', async () => {
+    const { id, email } = await sentProposal();
+    const link = carryOnLinkIn(mailsAbout(email)[0].body);
+    expect(link).toMatch(new RegExp(`^${siteOrigin}/contribute/#carry-on=${id}\\.[A-Za-z0-9_-]{43}$`));
+    const pull = gateway.store.get(id)!.pullNumber!;
+    await fetch(`${h.fake.url}/repos/${repository}/issues/${pull}/comments`, {
+      method: 'POST', headers: { authorization: 'token maintainer-token', 'content-type': 'application/json' }, body: JSON.stringify({ body: 'Please add the cost of backfill.' }),
+    });
+    await look();
+    expect(carryOnLinkIn(mailsAbout(email).at(-1)!.body)).toBe(link);
+  });
+
+  it("gives the form what was sent, to the site's origin only, with the name to credit", async () => {
+    const email = `carrier.${++n}@nhs.net`;
+    const v = new Visitor(gateway.url);
+    await v.signIn(email, h.smtp);
+    const answers = goodAnswers({ title: `Carrying on ${n}: a shared rota across two community trusts` });
+    const answer = await v.submit(answers, { credit: { named: true, name: 'Sam Carrier' } });
+    const id = answer.body.id as string;
+    await until(() => mailsAbout(email).some((m) => m.body.includes('#carry-on=')), 'the email with the link');
+    const got = await answersFor(id, tokenIn(carryOnLinkIn(mailsAbout(email)[0].body)!));
+    expect(got.status).toBe(200);
+    expect(got.headers.get('access-control-allow-origin')).toBe(siteOrigin);
+    expect(got.headers.get('cache-control')).toBe('no-store');
+    expect(got.body).toMatchObject({ id, answers, credit: { named: true, name: 'Sam Carrier' }, notDuplicate: false });
+    expect(got.body.key).toBe(gateway.store.get(id)!.idempotencyKey);
+    expect(JSON.stringify(got.body)).not.toContain(email);
+  });
+
+  it("opens nothing without its own token: none, another proposal's, the stop link's, or one cut short", async () => {
+    const first = await sentProposal();
+    const second = await sentProposal();
+    const stopToken = new URL(first.link).searchParams.get('token')!;
+    const secondToken = tokenIn(carryOnLinkIn(mailsAbout(second.email)[0].body)!);
+    const firstToken = tokenIn(carryOnLinkIn(mailsAbout(first.email)[0].body)!);
+    for (const token of ['', secondToken, stopToken, firstToken.slice(0, -1)]) {
+      const got = await answersFor(first.id, token);
+      expect(got.status, token).toBe(404);
+      expect(got.body.errors![0].message).toBe('This link does not open a proposal: check that you copied the whole link from the email');
+    }
+    expect((await answersFor(first.id, firstToken)).status).toBe(200);
+  });
+
+  it('opens nothing once the proposal is accepted, or its emails were stopped, and says why', async () => {
+    const merged = await sentProposal();
+    await fetch(`${h.fake.url}/repos/${repository}/pulls/${gateway.store.get(merged.id)!.pullNumber}/merge`, { method: 'PUT', headers: { authorization: 'token maintainer-token' } });
+    await look();
+    const accepted = await answersFor(merged.id, tokenIn(carryOnLinkIn(mailsAbout(merged.email)[0].body)!));
+    expect(accepted.status).toBe(409);
+    expect(accepted.body.errors![0].message).toBe('This was accepted, so it can no longer be changed: send a new one instead');
+
+    const stopped = await sentProposal();
+    await page(stopped.link, { method: 'POST' });
+    const gone = await answersFor(stopped.id, tokenIn(carryOnLinkIn(mailsAbout(stopped.email)[0].body)!));
+    expect(gone.status).toBe(409);
+    expect(gone.body.errors![0].message).toMatch(/^The email address this was sent from has been deleted/);
   });
 });
