@@ -295,6 +295,14 @@ export async function routes(app: FastifyInstance, deps: RouteDeps): Promise<voi
     const errors = [...('errors' in payload ? payload.errors : []), ...(credit.error ? [credit.error] : [])];
     if (errors.length || 'errors' in payload) return problem(reply, 422, mergeErrors(errors));
 
+    // Sent again for the same file, from another computer perhaps: the proposal already open for it changes.
+    const same = store.openForSameFile(email, kind, payload);
+    if (same) {
+      store.edit(same.id, { answers, payload, notDuplicate: body.notDuplicate ?? false, creditName: credit.name });
+      req.log.info({ submission: same.id }, 'submission changed, sent again for the same file');
+      deps.queued();
+      return reply.code(200).send(publicView(store.get(same.id)!, settings.publicUrl));
+    }
     const id = randomBytes(12).toString('base64url').replace(/[-_]/g, 'x').toLowerCase();
     const { submission, created } = store.insert({
       id, kind, idempotencyKey: body.idempotencyKey, email, domain, creditName: credit.name, answers, payload, notDuplicate: body.notDuplicate ?? false,

@@ -34,7 +34,7 @@ export const kindNames: Record<SubmissionKind, { noun: string; another: { path: 
   },
   adoption: {
     noun: 'adoption record', another: { path: 'we-are-using-this', text: 'Say your organisation is using another blueprint' },
-    answer: { form: 'the “We are using this” form', how: 'To change your record, send it again from the “We are using this” form in the browser you sent it from, for the same blueprint and organisation: the same pull request is updated.' },
+    answer: { form: 'the “We are using this” form', how: 'To change your record, send it again from the “We are using this” form, on any computer, for the same blueprint and organisation, from the same email address: the same pull request is updated.' },
   },
   feedback: {
     noun: 'feedback', another: { path: 'feedback', text: 'Give feedback on another page' },
@@ -42,11 +42,11 @@ export const kindNames: Record<SubmissionKind, { noun: string; another: { path: 
   },
   review: {
     noun: 'blueprint review', another: { path: 'review', text: 'Review another blueprint' },
-    answer: { form: 'the review form', how: 'To change your review, send it again from the review form in the browser you sent it from, for the same blueprint: the same pull request is updated.' },
+    answer: { form: 'the review form', how: 'To change your review, send it again from the review form, on any computer, for the same blueprint, from the same email address: the same pull request is updated.' },
   },
   change: {
     noun: 'suggested change', another: { path: 'suggest-a-change', text: 'Suggest another change' },
-    answer: { form: 'the change form', how: 'To change what you suggested, send it again from the change form in the browser you sent it from, for the same part: the same pull request is updated.' },
+    answer: { form: 'the change form', how: 'To change what you suggested, send it again from the change form, on any computer, for the same part, from the same email address: the same pull request is updated.' },
   },
 };
 
@@ -320,6 +320,19 @@ export class Store {
   byKey(key: string): Submission | undefined {
     const row = this.sql('SELECT * FROM submissions WHERE idempotency_key = ?').get(key) as Row | undefined;
     return row && toSubmission(row);
+  }
+
+  /**
+   * The submission of this kind from this address still open to change (not merged or closed on
+   * GitHub) that changes the same file, and for a suggested change the same part: a second one
+   * would be a second pull request for one file, so it changes the first instead. Feedback changes
+   * no file; a new blueprint's file follows its title, so it is matched by its own link instead.
+   */
+  openForSameFile(email: string, kind: SubmissionKind, payload: Payload): Submission | undefined {
+    if (kind === 'feedback' || kind === 'blueprint' || !payload.path) return undefined;
+    const rows = this.sql(`SELECT * FROM submissions WHERE email = ? AND kind = ? AND (github_state IS NULL OR github_state = 'open')
+      AND json_extract(payload, '$.path') = ? ORDER BY created_at DESC`).all(email, kind, payload.path) as unknown as Row[];
+    return rows.map(toSubmission).find((s) => s.payload?.change?.section === payload.change?.section);
   }
 
   list(state?: SubmissionState): Submission[] {

@@ -119,6 +119,39 @@ describe('an adoption record', () => {
     await until(() => h.smtp.messages.some((m) => m.to.includes(email) && /Subject: Blueprint Commons: your adoption record was updated/.test(m.raw)), 'the update email');
   });
 
+  it('sent again for the same organisation and blueprint from another computer, by the same address, updates the open pull request', async () => {
+    const { v, email } = await contributor();
+    const answers = record({ organisation: 'pennick-bay-community-care', blueprint: 'electronic-observations-in-nine-months' });
+    const first = await adopt(v, answers);
+    expect(first.status, JSON.stringify(first.body)).toBe(202);
+    const id = first.body.id as string;
+    await sent(id);
+    // Another computer: a new session and a new form key, the same address.
+    const elsewhere = new Visitor(gateway.url);
+    await elsewhere.signIn(email, h.smtp);
+    const again = await adopt(elsewhere, { ...answers, stage: 'live', date: '2026-11' });
+    expect(again.status, JSON.stringify(again.body)).toBe(200);
+    expect(again.body.id).toBe(id);
+    await sent(id, 2);
+    expect(pullFor(id)).toHaveLength(1);
+    expect(parse(fileOn(id, 'src/content/adoptions/pennick-bay-community-care--electronic-observations-in-nine-months.yaml')!)).toMatchObject({ stage: 'live', date: '2026-11' });
+    // Another organisation's record is another file: a pull request of its own.
+    const other = await adopt(elsewhere, { ...answers, organisation: 'tarnside-community-health', stage: 'exploring' });
+    expect(other.status).toBe(202);
+    expect(other.body.id).not.toBe(id);
+  });
+
+  it('sent again once the first was merged is a new pull request', async () => {
+    const { v } = await contributor();
+    const answers = record({ organisation: 'tarnside-community-health', blueprint: 'electronic-observations-in-nine-months', stage: 'exploring' });
+    const id = (await adopt(v, answers)).body.id as string;
+    await sent(id);
+    gateway.store.recordFollowUp(id, 'merged', [], Date.now(), []);
+    const again = await adopt(v, { ...answers, stage: 'piloting' });
+    expect(again.status).toBe(202);
+    expect(again.body.id).not.toBe(id);
+  });
+
   it('publishes a contact only when the organisation opted in', async () => {
     const { v } = await contributor();
     const kept = await adopt(v, record({ organisation: 'kestrel-bay-mental-health', contactOptIn: 'no', contact: 'digital.team@kestrel.example.nhs.uk' }));

@@ -96,6 +96,28 @@ describe('a suggested change to a blueprint', () => {
     expect(mailWithLink()!.raw).toContain('Subject: Blueprint Commons: your suggested change has reached the site team');
   });
 
+  it('sent again for the same part from another computer updates the open pull request; one to another part has its own', async () => {
+    const { v, email } = await contributor();
+    const first = await send(v, change());
+    expect(first.status, JSON.stringify(first.body)).toBe(202);
+    const id = first.body.id as string;
+    await until(() => gateway.store.get(id)?.state === 'sent', `change ${id} to be sent`);
+    // Another computer: a new session and a new form key, the same address.
+    const elsewhere = new Visitor(gateway.url);
+    await elsewhere.signIn(email, h.smtp);
+    const again = await send(elsewhere, change({ text: part.text.replace('The rollout team was 6 WTE', 'The rollout team was 7 WTE') }));
+    expect(again.status, JSON.stringify(again.body)).toBe(200);
+    expect(again.body.id).toBe(id);
+    await until(() => gateway.store.get(id)?.state === 'sent' && gateway.store.get(id)!.sentVersion === 2, `change ${id} to be sent again`);
+    expect(fileOnBranch(id)).toContain('The rollout team was 7 WTE');
+    expect(h.fake.pulls(repository).filter((p) => p.pull!.headRef === `gateway/${id}`)).toHaveLength(1);
+
+    const other = sectionsOf(local).find((p) => p.heading !== part.heading && p.text.length > 40)!;
+    const another = await send(elsewhere, change({ section: other.heading, original: other.text, text: `${other.text}\n\nOne more sentence.` }));
+    expect(another.status, JSON.stringify(another.body)).toBe(202);
+    expect(another.body.id).not.toBe(id);
+  });
+
   it('says beside each question what is missing or wrong, and stores nothing', async () => {
     const { v } = await contributor();
     const before = gateway.store.list().length;
