@@ -19,7 +19,7 @@ export interface Message {
    */
   aboutSubmission?: boolean;
   /**
-   * The link that stops the emails about this submission (./stop-emails.ts): said at the foot of
+   * The link that stops the emails about this submission (./email-links.ts): said at the foot of
    * the message, and given to mail programs as List-Unsubscribe with RFC 8058's one-click POST.
    */
   stopUrl?: string;

@@ -21,7 +21,7 @@
  *   GET  /submissions/:id            the same, as a page
  *   GET  /submissions/:id/stop-emails?token=…   a page offering to stop the emails about it
  *   POST /submissions/:id/stop-emails?token=…   stops them, deleting the contributor's address (also
- *                                    RFC 8058's one-click POST from a mail program); ./stop-emails.ts
+ *                                    RFC 8058's one-click POST from a mail program); ./email-links.ts
  *   GET  /privacy                    what the gateway keeps about a contributor, and for how long
  *   GET  /assets/status-page.css     the styles of the gateway's pages
  *

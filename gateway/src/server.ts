@@ -68,7 +68,7 @@ export async function startGateway(settings: Settings, overrides: GatewayOverrid
     logger: {
       level: settings.logLevel,
       // Requests are logged by method, path and address only: no query string, which may carry a
-      // link's token (./stop-emails.ts). The headers below never appear even if a serializer changes.
+      // link's token (./email-links.ts). The headers below never appear even if a serializer changes.
       serializers: {
         req: (req: FastifyRequest) => ({ method: req.method, url: req.url.split('?')[0], host: req.host, remoteAddress: req.ip, remotePort: req.socket?.remotePort }),
       },

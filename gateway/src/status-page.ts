@@ -1,6 +1,6 @@
 /**
  * The gateway's own pages: where a submission has got to, with the pull request link once there
- * is one, and the page that stops the emails about it (./stop-emails.ts). Plain server-rendered
+ * is one, and the page that stops the emails about it (./email-links.ts). Plain server-rendered
  * HTML with NHS.UK-like structure and no scripts, so they work under the strict content security
  * policy; nothing personal is shown.
  */
