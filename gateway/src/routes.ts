@@ -298,9 +298,13 @@ export async function routes(app: FastifyInstance, deps: RouteDeps): Promise<voi
     // Sent again for the same file, from another computer perhaps: the proposal already open for it changes.
     const same = store.openForSameFile(email, kind, payload);
     if (same) {
-      store.edit(same.id, { answers, payload, notDuplicate: body.notDuplicate ?? false, creditName: credit.name });
-      req.log.info({ submission: same.id }, 'submission changed, sent again for the same file');
-      deps.queued();
+      const change = { answers, payload, notDuplicate: body.notDuplicate ?? false, creditName: credit.name };
+      // The same answers again (sent twice, say) change nothing, so nothing is sent or emailed again.
+      if (JSON.stringify([same.answers, same.notDuplicate, same.creditName]) !== JSON.stringify([change.answers, change.notDuplicate, change.creditName])) {
+        store.edit(same.id, change);
+        req.log.info({ submission: same.id }, 'submission changed, sent again for the same file');
+        deps.queued();
+      }
       return reply.code(200).send(publicView(store.get(same.id)!, settings.publicUrl));
     }
     const id = randomBytes(12).toString('base64url').replace(/[-_]/g, 'x').toLowerCase();

@@ -135,6 +135,11 @@ describe('an adoption record', () => {
     await sent(id, 2);
     expect(pullFor(id)).toHaveLength(1);
     expect(parse(fileOn(id, 'src/content/adoptions/pennick-bay-community-care--electronic-observations-in-nine-months.yaml')!)).toMatchObject({ stage: 'live', date: '2026-11' });
+    // The same answers once more (sent twice) change nothing: no new version to send.
+    const twice = await adopt(elsewhere, { ...answers, stage: 'live', date: '2026-11' });
+    expect(twice.status).toBe(200);
+    expect(twice.body.id).toBe(id);
+    expect(gateway.store.get(id)!.version).toBe(2);
     // Another organisation's record is another file: a pull request of its own.
     const other = await adopt(elsewhere, { ...answers, organisation: 'tarnside-community-health', stage: 'exploring' });
     expect(other.status).toBe(202);
