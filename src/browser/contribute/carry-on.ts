@@ -8,16 +8,14 @@
  * texts, within the answers' limits), and the form writes only its own questions' values.
  */
 import { answerOverLimit, formKeyPattern, type DraftValues } from '../../lib/contribute/answers';
+import { requestTimeoutMs, submissionIdShape } from './gateway-api';
 import { draftSubmissionKey, remember } from './storage';
 
 /** A carry-on link's fragment: the id of the proposal sent and the token that lets the link open it, a dot between. */
-export const carryOnLink = /^#carry-on=([A-Za-z0-9_-]{1,100})\.([A-Za-z0-9_-]{43})$/;
+export const carryOnLink = new RegExp(`^#carry-on=(${submissionIdShape})\\.([A-Za-z0-9_-]{43})$`);
 
 /** What a carry-on link gives the drafting form: the answers sent, and `keep` to make sending again change that proposal; or why not. */
 export type SentAnswers = { values: DraftValues; keep(): void } | { error: string };
-
-/** How long the request may take before the form says it could not reach the gateway, which gives up after 30 s. */
-const requestTimeoutMs = 40_000;
 
 /** The answers as the gateway gave them, if they are in the form's own shapes and within its limits. */
 function answersIn(value: unknown): DraftValues | undefined {

@@ -10,7 +10,8 @@
 import { blueprintAnswer } from '../../lib/contribute/adoption-questions';
 import { organisationOf, textOf, type DraftValues } from '../../lib/contribute/answers';
 import { showFieldError } from './errors';
-import { draftSubmissionKey as draftKey, remember, remembered, submissionId } from './storage';
+import { requestTimeoutMs, submissionId } from './gateway-api';
+import { draftSubmissionKey as draftKey, remember, remembered } from './storage';
 
 /** What the gateway said once a draft was stored: the pull request (or, for feedback, the issue) when it is already open. */
 export interface DraftSent {
@@ -100,9 +101,6 @@ function openedOn(value: unknown): { number: number; url: string } | null {
   const url = webLink(v?.url);
   return url && Number.isInteger(v?.number) && (v!.number as number) > 0 ? { number: v!.number as number, url } : null;
 }
-
-/** How long one request to the gateway may take before the form says it could not reach it; the gateway gives up on a request after 30 s. */
-const requestTimeoutMs = 40_000;
 
 class GatewaySend extends HTMLElement {
   private values: DraftValues | undefined;

@@ -5,6 +5,7 @@
  * forms then simply work without it.
  */
 import { formKeyPattern, wellFormed, type DraftValues } from '../../lib/contribute/answers';
+import { submissionId } from './gateway-api';
 
 const key = 'blueprint-commons:contribute-draft:v1';
 
@@ -53,10 +54,7 @@ export function clearAnswers(where: string): void {
 /** Where the submission the drafting form's draft became is remembered. */
 export const draftSubmissionKey = 'blueprint-commons:gateway-submission:v1';
 
-/** The shape of the gateway's submission ids: anything else, stored or answered, is ignored (as is a stored form key not of formKeyPattern's shape). */
-export const submissionId = /^[A-Za-z0-9_-]{1,100}$/;
-
-/** The submission a form's answers became, kept under `where`: the form's key for it, and its id once the gateway gave one. */
+/** The submission a form's answers became, kept under `where`: the form's key for it, and its id once the gateway gave one (either ignored if not of its shape). */
 export function remembered(where: string): { key: string; id?: string } | undefined {
   try {
     const saved = JSON.parse(localStorage.getItem(where) ?? 'null') as { key?: unknown; id?: unknown } | null;
