@@ -4,11 +4,10 @@
  * npm run gateway -- retry <id>   queue a failed submission again; the running gateway sends it
  * npm run gateway -- backup <file> copy the database, safely while the gateway runs, into a new file
  */
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { databaseFromEnv, settingsFromEnv, SettingsError } from './config';
 import { startGateway } from './server';
-import { Store, type Submission, type SubmissionState } from './store';
+import { backUp, Store, type Submission, type SubmissionState } from './store';
 
 const usage = 'Usage: npm run gateway [-- status | -- retry <id> | -- backup <file>]';
 
@@ -32,34 +31,26 @@ function line(s: Submission): string {
 }
 
 /** The backup command: refuses to make a database where there is none, and says what the copy holds. */
-async function backUp(rest: string[]): Promise<number> {
+async function backUpCommand(rest: string[]): Promise<number> {
   const [file] = rest;
   if (!file || rest.length > 1) {
     console.error(`${usage}\nGive the file to write the backup to; it must not exist yet.`);
     return 1;
   }
-  const database = databaseFromEnv();
-  if (!existsSync(database)) {
-    console.error(`There is no database at ${database}: set GATEWAY_DATABASE to the gateway's database file.`);
-    return 1;
-  }
-  const store = new Store(database);
   try {
-    const count = await store.backUpTo(resolve(file));
+    const count = await backUp(databaseFromEnv(), resolve(file));
     console.log(`Backed up ${count} submission${count === 1 ? '' : 's'} to ${resolve(file)}.`);
     console.log('It holds contributors\' email addresses: keep it as safe as the database, and delete it once it is older than GATEWAY_RETENTION_DAYS.');
     return 0;
   } catch (error) {
     console.error(`No backup was made: ${(error as Error).message}`);
     return 1;
-  } finally {
-    store.close();
   }
 }
 
 async function main(args: string[]): Promise<number> {
   const [command = 'start', ...rest] = args;
-  if (command === 'backup') return backUp(rest);
+  if (command === 'backup') return backUpCommand(rest);
   if (command === 'status' || command === 'retry') {
     const store = new Store(databaseFromEnv());
     try {

@@ -7,7 +7,8 @@
  * the retention job clears them (./retention.ts). Sign-in codes and their addresses are stored
  * only as keyed hashes.
  */
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, linkSync, lstatSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import * as sqlite from 'node:sqlite';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
@@ -259,37 +260,7 @@ export class Store {
     if (this.db.isOpen) this.db.close();
   }
 
-  /**
-   * A copy of the whole database at one moment, taken while the gateway runs (SQLite's online
-   * backup, through node:sqlite), into `file`, which must not exist. The copy is written beside it
-   * under a temporary name, checked (SQLite's integrity check, and its submissions counted), and
-   * only then given its name, so a backup cut short never looks like a whole one. Returns how many
-   * submissions it holds.
-   */
-  async backUpTo(file: string): Promise<number> {
-    if (existsSync(file)) throw new Error(`${file} already exists: give a new file name, so no backup is written over`);
-    if (!existsSync(dirname(file))) throw new Error(`there is no folder ${dirname(file)}: make it first, or name a file in a folder that exists`);
-    const partial = `${file}.partial`;
-    rmSync(partial, { force: true });
-    try {
-      // Looked up when used: node:sqlite has it from Node.js 22.16, and the README allows 22.12 and later.
-      if (typeof sqlite.backup !== 'function') throw new Error(`backing up needs Node.js 22.16 or later (this is ${process.version})`);
-      await sqlite.backup(this.db, partial);
-      const copy = new DatabaseSync(partial, { readOnly: true });
-      try {
-        const check = copy.prepare('PRAGMA integrity_check').all() as { integrity_check: string }[];
-        if (check.length !== 1 || check[0].integrity_check !== 'ok') throw new Error(`the copy failed SQLite's integrity check: ${check.map((c) => c.integrity_check).join('; ').slice(0, 300)}`);
-        const { count } = copy.prepare('SELECT count(*) AS count FROM submissions').get() as { count: number };
-        copy.close();
-        renameSync(partial, file);
-        return count;
-      } finally {
-        if (copy.isOpen) copy.close();
-      }
-    } finally {
-      rmSync(partial, { force: true });
-    }
-  }
+
 
   private sql(text: string): StatementSync {
     let statement = this.statements.get(text);
@@ -501,5 +472,49 @@ export class Store {
   sweep(now = Date.now()): void {
     this.sql('DELETE FROM sessions WHERE expires_at <= ?').run(now);
     this.sql('DELETE FROM codes WHERE expires_at <= ? AND locked_until <= ?').run(now, now);
+  }
+}
+
+/**
+ * A copy of the gateway's database `database` at one moment, taken while the gateway runs
+ * (SQLite's online backup, through node:sqlite), into `file`, which must not exist. The database
+ * is only read: opened without the gateway's schema, and refused unless it holds submissions. The
+ * copy is written beside `file` under a name of its own, checked (SQLite's integrity check, its
+ * submissions counted), set to keep no journal files beside it, and only then linked to `file`,
+ * which fails if anything (even a link) is there by then: a backup cut short never looks whole,
+ * and none is ever written over. Returns how many submissions the copy holds.
+ */
+export async function backUp(database: string, file: string): Promise<number> {
+  // Looked up when used: node:sqlite has it from Node.js 22.16, and the README allows 22.12 and later.
+  if (typeof sqlite.backup !== 'function') throw new Error(`backing up needs Node.js 22.16 or later (this is ${process.version})`);
+  if (!existsSync(database)) throw new Error(`there is no database at ${database}: set GATEWAY_DATABASE to the gateway's database file`);
+  if (!existsSync(dirname(file))) throw new Error(`there is no folder ${dirname(file)}: make it first, or name a file in a folder that exists`);
+  if (lstatSync(file, { throwIfNoEntry: false })) throw new Error(`${file} already exists: give a new file name, so no backup is written over`);
+  const partial = `${file}.${randomBytes(6).toString('hex')}.partial`;
+  const source = new DatabaseSync(database);
+  try {
+    source.exec('PRAGMA busy_timeout = 5000');
+    if (!source.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'submissions'`).get()) throw new Error(`${database} is not the gateway's database: it holds no submissions table`);
+    await sqlite.backup(source, partial);
+    const copy = new DatabaseSync(partial);
+    let count: number;
+    try {
+      copy.exec('PRAGMA journal_mode = DELETE');
+      const check = copy.prepare('PRAGMA integrity_check').all() as { integrity_check: string }[];
+      if (check.length !== 1 || check[0].integrity_check !== 'ok') throw new Error(`the copy failed SQLite's integrity check: ${check.map((c) => c.integrity_check).join('; ').slice(0, 300)}`);
+      count = (copy.prepare('SELECT count(*) AS count FROM submissions').get() as { count: number }).count;
+    } finally {
+      copy.close();
+    }
+    try {
+      linkSync(partial, file);
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      throw new Error(code === 'EEXIST' ? `${file} appeared while the copy was made: give a new file name, so no backup is written over` : `the copy could not be given its name (${code ?? (error as Error).message})`);
+    }
+    return count;
+  } finally {
+    source.close();
+    for (const leftover of [partial, `${partial}-journal`, `${partial}-wal`, `${partial}-shm`]) rmSync(leftover, { force: true });
   }
 }

@@ -1,14 +1,15 @@
 /**
- * `npm run gateway -- backup <file>` (gateway/src/cli.ts, Store.backUpTo): a copy of the real
+ * `npm run gateway -- backup <file>` (gateway/src/cli.ts, backUp in gateway/src/store.ts): a copy of the real
  * SQLite file taken while the database is open and being written, as it is while the gateway runs.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { DatabaseSync } from 'node:sqlite';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Store } from '../../gateway/src/store';
+import { backUp, Store } from '../../gateway/src/store';
 import { projectRoot } from '../support/fake-github';
 
 let dir: string;
@@ -52,7 +53,8 @@ describe('backing up the database', () => {
     } finally {
       copy.close();
     }
-    expect(readdirSync(dir).filter((f) => f.endsWith('.partial'))).toEqual([]);
+    // Nothing beside it: no half-written copy, and no journal files the copy would need.
+    expect(readdirSync(dir).filter((f) => f.startsWith('copy-1'))).toEqual(['copy-1.sqlite']);
   });
 
   it('restores: the copy is a working database, with what was queued still queued, as the status command reads it', async () => {
@@ -74,7 +76,7 @@ describe('backing up the database', () => {
     const nowhere = join(dir, 'no-such.sqlite');
     const run = await cli({ GATEWAY_DATABASE: nowhere }, 'backup', join(dir, 'copy-3.sqlite'));
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain(`There is no database at ${nowhere}: set GATEWAY_DATABASE`);
+    expect(run.stderr).toContain(`No backup was made: there is no database at ${nowhere}: set GATEWAY_DATABASE`);
     expect(existsSync(nowhere)).toBe(false);
 
     const missing = join(dir, 'missing-folder', 'copy.sqlite');
@@ -82,6 +84,58 @@ describe('backing up the database', () => {
     expect(failed.code).toBe(1);
     expect(failed.stderr).toContain(`No backup was made: there is no folder ${join(dir, 'missing-folder')}: make it first`);
     expect(existsSync(join(dir, 'missing-folder'))).toBe(false);
+  });
+
+  it('only reads the database: another SQLite file, or an empty one, is refused and left as it was', async () => {
+    const folder = mkdtempSync(join(dir, 'foreign-'));
+    const other = join(folder, 'other-app.sqlite');
+    const db = new DatabaseSync(other);
+    db.exec('CREATE TABLE notes (text TEXT)');
+    db.close();
+    const empty = join(folder, 'empty.sqlite');
+    writeFileSync(empty, '');
+    for (const [database, tables] of [[other, ['notes']], [empty, []]] as const) {
+      const run = await cli({ GATEWAY_DATABASE: database }, 'backup', join(folder, 'copy.sqlite'));
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(`No backup was made: ${database} is not the gateway's database: it holds no submissions table`);
+      const after = new DatabaseSync(database, { readOnly: true });
+      expect((after.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((t) => t.name)).toEqual(tables);
+      after.close();
+    }
+    expect(readdirSync(folder).sort()).toEqual(['empty.sqlite', 'other-app.sqlite']);
+  });
+
+  it('says why, without a stack trace, when the database is a folder or not a database', async () => {
+    const folder = mkdtempSync(join(dir, 'odd-'));
+    mkdirSync(join(folder, 'a-folder.sqlite'));
+    writeFileSync(join(folder, 'text.sqlite'), 'not a database, but text of some length to read as a header');
+    for (const database of [join(folder, 'a-folder.sqlite'), join(folder, 'text.sqlite')]) {
+      const run = await cli({ GATEWAY_DATABASE: database }, 'backup', join(folder, 'copy.sqlite'));
+      expect(run.code, database).toBe(1);
+      expect(run.stderr).toMatch(/^No backup was made: /);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('never writes over a file that appears at the name while the copy is made, nor a link there, nor a file of the operator\'s beside it', async () => {
+    const folder = mkdtempSync(join(dir, 'names-'));
+    const raced = join(folder, 'raced.sqlite');
+    const backing = backUp(database, raced);
+    writeFileSync(raced, 'another backup, made meanwhile');
+    await expect(backing).rejects.toThrow(`${raced} appeared while the copy was made`);
+    expect(readFileSync(raced, 'utf8')).toBe('another backup, made meanwhile');
+
+    const linked = join(folder, 'linked.sqlite');
+    symlinkSync(join(folder, 'nowhere.sqlite'), linked);
+    await expect(backUp(database, linked)).rejects.toThrow(`${linked} already exists`);
+    expect(lstatSync(linked).isSymbolicLink()).toBe(true);
+    expect(existsSync(join(folder, 'nowhere.sqlite'))).toBe(false);
+
+    const kept = join(folder, 'kept.sqlite');
+    writeFileSync(`${kept}.partial`, 'notes the operator keeps');
+    expect(await backUp(database, kept)).toBe(30);
+    expect(readFileSync(`${kept}.partial`, 'utf8')).toBe('notes the operator keeps');
+    expect(readdirSync(folder).sort()).toEqual(['kept.sqlite', 'kept.sqlite.partial', 'linked.sqlite', 'raced.sqlite']);
   });
 
   it('asks for the file when none is given', async () => {
