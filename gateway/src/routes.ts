@@ -299,6 +299,7 @@ export async function routes(app: FastifyInstance, deps: RouteDeps): Promise<voi
     const same = store.openForSameFile(email, kind, payload);
     if (same) {
       const change = { answers, payload, notDuplicate: body.notDuplicate ?? false, creditName: credit.name };
+      store.addKey(same.id, body.idempotencyKey);
       // The same answers again (sent twice, say) change nothing, so nothing is sent or emailed again.
       if (JSON.stringify([same.answers, same.notDuplicate, same.creditName]) !== JSON.stringify([change.answers, change.notDuplicate, change.creditName])) {
         store.edit(same.id, change);

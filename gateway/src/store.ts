@@ -186,6 +186,10 @@ CREATE TABLE IF NOT EXISTS submissions (
 );
 CREATE UNIQUE INDEX IF NOT EXISTS submissions_idempotency_key ON submissions (idempotency_key);
 CREATE INDEX IF NOT EXISTS submissions_queue ON submissions (state, next_attempt_at);
+CREATE TABLE IF NOT EXISTS later_keys (
+  idempotency_key TEXT PRIMARY KEY,
+  submission_id TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS replies (
   submission_id TEXT NOT NULL,
   reply_id TEXT NOT NULL,
@@ -288,20 +292,30 @@ export class Store {
     return row && toSubmission(row);
   }
 
+  /** The submission stored under this idempotency key, or sent again under it for the same file (`addKey`). */
   byKey(key: string): Submission | undefined {
-    const row = this.sql('SELECT * FROM submissions WHERE idempotency_key = ?').get(key) as Row | undefined;
+    const row = (this.sql('SELECT * FROM submissions WHERE idempotency_key = ?').get(key)
+      ?? this.sql('SELECT s.* FROM later_keys k JOIN submissions s ON s.id = k.submission_id WHERE k.idempotency_key = ?').get(key)) as Row | undefined;
     return row && toSubmission(row);
   }
 
+  /** Files the key of a form sent again for the same file under the submission it changed, so a retry of that request finds it. */
+  addKey(id: string, key: string): void {
+    this.sql('INSERT INTO later_keys (idempotency_key, submission_id) VALUES (?, ?) ON CONFLICT (idempotency_key) DO NOTHING').run(key, id);
+  }
+
   /**
-   * The submission of this kind from this address still open to change (not merged or closed on
-   * GitHub) that changes the same file, and for a suggested change the same part: a second one
-   * would be a second pull request for one file, so it changes the first instead. Feedback changes
-   * no file; a new blueprint's file follows its title, so it is matched by its own link instead.
+   * The submission of this kind from this address that changes the same file, and for a suggested
+   * change the same part, and is still open to change: not yet on GitHub, or open there when the
+   * gateway last looked. A second one would be a second pull request for one file, so it changes
+   * the first instead. One whose pull request the gateway has not looked at since sending is not
+   * taken (it may have been merged already, and with following up turned off the gateway never
+   * learns), so that sending again then makes a new proposal, as before. Feedback changes no file;
+   * a new blueprint's file follows its title, so it is matched by its own link instead.
    */
   openForSameFile(email: string, kind: SubmissionKind, payload: Payload): Submission | undefined {
     if (kind === 'feedback' || kind === 'blueprint' || !payload.path) return undefined;
-    const rows = this.sql(`SELECT * FROM submissions WHERE email = ? AND kind = ? AND (github_state IS NULL OR github_state = 'open')
+    const rows = this.sql(`SELECT * FROM submissions WHERE email = ? AND kind = ? AND (pull_number IS NULL OR github_state = 'open')
       AND json_extract(payload, '$.path') = ? ORDER BY created_at DESC`).all(email, kind, payload.path) as unknown as Row[];
     return rows.map(toSubmission).find((s) => s.payload?.change?.section === payload.change?.section);
   }

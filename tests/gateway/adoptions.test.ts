@@ -4,6 +4,7 @@
  * fake GitHub, with the record's YAML file. Problems come back beside the question they are about.
  */
 import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { DatabaseSync } from 'node:sqlite';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
@@ -24,6 +25,9 @@ let n = 0;
 
 beforeAll(async () => {
   h = await startHarness({ GATEWAY_REQUESTS_PER_MINUTE: '100000', GATEWAY_CODES_PER_HOUR: '1000', GATEWAY_SUBMISSIONS_PER_HOUR: '1000' });
+  // A maintainer, to merge a pull request as the site team would on GitHub.
+  h.fake.addUser('maintainer', 'maintainer-token');
+  h.fake.repo(repository).collaborators.add('maintainer');
   gateway = await startGateway(settingsFromEnv(h.env));
 });
 
@@ -126,16 +130,26 @@ describe('an adoption record', () => {
     expect(first.status, JSON.stringify(first.body)).toBe(202);
     const id = first.body.id as string;
     await sent(id);
+    // The gateway has looked at GitHub since, and the pull request is open.
+    await gateway.worker.followUp(Date.now() + 11 * 60_000);
+    expect(gateway.store.get(id)!.githubState).toBe('open');
     // Another computer: a new session and a new form key, the same address.
     const elsewhere = new Visitor(gateway.url);
     await elsewhere.signIn(email, h.smtp);
-    const again = await adopt(elsewhere, { ...answers, stage: 'live', date: '2026-11' });
+    const retryable = { kind: 'adoption', idempotencyKey: randomUUID(), answers: { ...answers, stage: 'live', date: '2026-11' } };
+    const again = await elsewhere.send('POST', '/api/submissions', retryable);
     expect(again.status, JSON.stringify(again.body)).toBe(200);
     expect(again.body.id).toBe(id);
     await sent(id, 2);
     expect(pullFor(id)).toHaveLength(1);
     expect(parse(fileOn(id, 'src/content/adoptions/pennick-bay-community-care--electronic-observations-in-nine-months.yaml')!)).toMatchObject({ stage: 'live', date: '2026-11' });
-    // The same answers once more (sent twice) change nothing: no new version to send.
+    // The same request again (a retry after its answer was lost) finds the same submission by its key, and changes nothing.
+    const retried = await elsewhere.send('POST', '/api/submissions', retryable);
+    expect(retried.status).toBe(200);
+    expect(retried.body.id).toBe(id);
+    expect(gateway.store.get(id)!.version).toBe(2);
+    // The same answers from a new form, once the gateway has seen the pull request open again, change nothing either.
+    await gateway.worker.followUp(Date.now() + 22 * 60_000);
     const twice = await adopt(elsewhere, { ...answers, stage: 'live', date: '2026-11' });
     expect(twice.status).toBe(200);
     expect(twice.body.id).toBe(id);
@@ -146,7 +160,21 @@ describe('an adoption record', () => {
     expect(other.body.id).not.toBe(id);
   });
 
-  it('sent again once the first was merged is a new pull request', async () => {
+  it('sent again once the first was merged is a new pull request, even before the gateway has looked at GitHub', async () => {
+    const { v } = await contributor();
+    const answers = record({ organisation: 'kestrel-bay-mental-health', blueprint: 'electronic-observations-in-nine-months', stage: 'exploring' });
+    const first = await adopt(v, answers);
+    expect(first.status, JSON.stringify(first.body)).toBe(202);
+    const id = first.body.id as string;
+    await sent(id);
+    const merged = await fetch(`${h.fake.url}/repos/${repository}/pulls/${gateway.store.get(id)!.pullNumber}/merge`, { method: 'PUT', headers: { authorization: 'token maintainer-token' } });
+    expect(merged.status).toBe(200);
+    const again = await adopt(v, { ...answers, stage: 'piloting' });
+    expect(again.status, JSON.stringify(again.body)).toBe(202);
+    expect(again.body.id).not.toBe(id);
+  });
+
+  it('sent again once the gateway knows the first was merged is a new pull request', async () => {
     const { v } = await contributor();
     const answers = record({ organisation: 'tarnside-community-health', blueprint: 'electronic-observations-in-nine-months', stage: 'exploring' });
     const id = (await adopt(v, answers)).body.id as string;

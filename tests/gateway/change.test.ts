@@ -102,6 +102,8 @@ describe('a suggested change to a blueprint', () => {
     expect(first.status, JSON.stringify(first.body)).toBe(202);
     const id = first.body.id as string;
     await until(() => gateway.store.get(id)?.state === 'sent', `change ${id} to be sent`);
+    // The gateway has looked at GitHub since, and the pull request is open.
+    await gateway.worker.followUp(Date.now() + 11 * 60_000);
     // Another computer: a new session and a new form key, the same address.
     const elsewhere = new Visitor(gateway.url);
     await elsewhere.signIn(email, h.smtp);
