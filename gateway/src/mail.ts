@@ -36,7 +36,7 @@ export function replyLine(replyTo: string | undefined): string {
 const withReplyLine = (message: Message, replyTo: string | undefined) => [
   message.text,
   ...(message.aboutSubmission ? ['', replyLine(replyTo)] : []),
-  ...(message.stopUrl ? ['', `To stop these emails and delete your email address from our records: ${message.stopUrl}`] : []),
+  ...(message.stopUrl ? ['', `To stop the emails about this and delete your email address from it: ${message.stopUrl}`] : []),
 ].join('\n');
 
 export interface Mailer {

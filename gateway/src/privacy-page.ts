@@ -19,7 +19,7 @@ export function privacyPage(settings: Pick<Settings, 'siteUrl' | 'retentionDays'
 <h2>What we keep</h2>
 <dl>
 <dt>Your work email address</dt>
-<dd>To send you a sign-in code, the link to what you sent and the site team's replies, and so that you can change what you sent. It is never published or sent to GitHub. We delete it ${kept} after you send, or at once when you follow the link “To stop these emails and delete your email address” at the foot of any email about it.</dd>
+<dd>To send you a sign-in code, the link to what you sent and the site team's replies, and so that you can change what you sent. It is never published or sent to GitHub. We delete it from what you sent ${kept} after you send, or at once when you follow the link “To stop the emails about this” at the foot of any email about it.</dd>
 <dt>Your name, only if you ask to be named</dt>
 <dd>It is published with what you sent, as you asked. We delete our copy after ${kept}.</dd>
 <dt>What you wrote</dt>
@@ -27,7 +27,7 @@ export function privacyPage(settings: Pick<Settings, 'siteUrl' | 'retentionDays'
 <dt>Your email address's domain</dt>
 <dd>For example nhs.net: what you sent says it came “from a verified address at” that domain.</dd>
 <dt>One cookie</dt>
-<dd>It keeps you signed in for up to ${plural(settings.sessionHours, 'hour')}, and is needed for the service to work. We set no other cookies and use no analytics.</dd>
+<dd>It keeps you signed in, and is needed for the service to work; your sign-in, with your address, ends when you sign out or after ${plural(settings.sessionHours, 'hour')}. We set no other cookies and use no analytics.</dd>
 <dt>Sign-in codes</dt>
 <dd>Stored only in a form that cannot be turned back into the code, and they work for ${plural(settings.codeMinutes, 'minute')}.</dd>
 <dt>Your IP address</dt>

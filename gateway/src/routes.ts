@@ -378,7 +378,9 @@ export async function routes(app: FastifyInstance, deps: RouteDeps): Promise<voi
   // Stopping a submission's emails: the token in the link is the only authority (no session, so no
   // CSRF token: a forged request would need the token). Whatever body a POST has is not read.
   await app.register(async (scope) => {
-    scope.addContentTypeParser('*', { bodyLimit: 4096 }, (_req, _body, done) => done(null, undefined));
+    // Every type, JSON included, read up to 4 KiB and set aside: a mail program's one-click POST, a browser's form or anything else stops them alike.
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: 4096 }, (_req, _body, done) => done(null, undefined));
     const stopping = (req: FastifyRequest, reply: FastifyReply) => {
       const { id } = req.params as { id: string };
       const { token } = req.query as { token?: unknown };

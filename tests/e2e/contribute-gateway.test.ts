@@ -874,16 +874,17 @@ describe('carrying on with a proposal sent, on another computer', () => {
     }
   }, 180_000);
 
-  it('says why when the link does not open a proposal, and leaves the draft on the page alone', async () => {
+  it('says why when the link does not open a proposal, and leaves the draft on the page alone, in a tab where the form was already open', async () => {
     const { page, close } = await openPage(browser);
     try {
       await page.goto(server.url('/contribute/'));
       await page.getByLabel('Title').fill('A draft already on this computer');
+      // Only the fragment changes: the page is not loaded again.
       await page.goto(server.url(`/contribute/#carry-on=nosuchproposal.${'A'.repeat(43)}`));
-      await page.reload();
       const failed = page.locator('[data-carry-on-failed]');
       await failed.getByText('We could not open the proposal you sent').waitFor();
       expect(await failed.innerText()).toContain('This link does not open a proposal: check that you copied the whole link from the email. Your draft on this page is unchanged.');
+      expect(page.url()).not.toContain('carry-on');
       expect(await page.getByLabel('Title').inputValue()).toBe('A draft already on this computer');
       const violations = await axeViolations(page);
       expect(violations, formatViolations('/contribute/ with a carry-on link that does not open a proposal', violations)).toEqual([]);
@@ -907,8 +908,8 @@ describe('privacy, and stopping the emails about what was sent', () => {
       expect(page.url()).toBe(`${gateway.url}/privacy`);
       const text = await page.locator('main').innerText();
       // GATEWAY_RETENTION_DAYS, GATEWAY_SESSION_HOURS and GATEWAY_CODE_MINUTES as the harness leaves them: their defaults.
-      expect(text).toContain('We delete it 90 days after you send');
-      expect(text).toContain('keeps you signed in for up to 8 hours');
+      expect(text).toContain('We delete it from what you sent 90 days after you send');
+      expect(text).toContain('ends when you sign out or after 8 hours');
       expect(text).toContain('they work for 15 minutes');
       violations = await axeViolations(page);
       expect(violations, formatViolations("the gateway's privacy notice", violations)).toEqual([]);

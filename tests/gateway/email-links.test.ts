@@ -38,7 +38,7 @@ function read(m: Mail): { head: string; body: string } {
   return { head: folded.replace(/\r\n[ \t]+/g, ' '), body: Buffer.from(body.replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8') };
 }
 const mailsAbout = (email: string) => h.smtp.messages.filter((m) => m.to.includes(email)).map(read).filter((m) => !/^Subject: .*sign-in code/m.test(m.head));
-const stopLinkIn = (body: string) => body.match(/To stop these emails and delete your email address from our records: (\S+)/)?.[1];
+const stopLinkIn = (body: string) => body.match(/To stop the emails about this and delete your email address from it: (\S+)/)?.[1];
 
 async function sentProposal(): Promise<{ id: string; email: string; v: Visitor; link: string }> {
   const email = `stopper.${++n}@nhs.net`;
@@ -132,6 +132,8 @@ describe('the link that stops the emails about a submission', () => {
   it("takes a mail program's one-click POST (RFC 8058), form-encoded or multipart", async () => {
     for (const [type, body] of [
       ['application/x-www-form-urlencoded', 'List-Unsubscribe=One-Click'],
+      ['application/json', 'List-Unsubscribe=One-Click'],
+      ['text/plain', ''],
       ['multipart/form-data; boundary=b', '--b\r\nContent-Disposition: form-data; name="List-Unsubscribe"\r\n\r\nOne-Click\r\n--b--\r\n'],
     ]) {
       const { id, link } = await sentProposal();

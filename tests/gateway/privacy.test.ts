@@ -29,9 +29,9 @@ describe("the gateway's privacy notice", () => {
     const notice = await noticeFrom({ GATEWAY_RETENTION_DAYS: '30', GATEWAY_SESSION_HOURS: '1', GATEWAY_CODE_MINUTES: '10' });
     expect(notice.status).toBe(200);
     expect(notice.type).toBe('text/html; charset=utf-8');
-    expect(notice.text).toContain('We delete it 30 days after you send');
+    expect(notice.text).toContain('We delete it from what you sent 30 days after you send');
     expect(notice.text).toContain('We delete our copy after 30 days.');
-    expect(notice.text).toContain('keeps you signed in for up to 1 hour,');
+    expect(notice.text).toContain('ends when you sign out or after 1 hour.');
     expect(notice.text).toContain('they work for 10 minutes');
   });
 

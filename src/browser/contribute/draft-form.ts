@@ -124,13 +124,19 @@ class DraftForm extends HTMLElement {
     this.addEventListener('draft-sent', (event) => this.confirm({ gateway: (event as CustomEvent<DraftSent>).detail }));
     this.querySelector('[data-clear]')?.addEventListener('click', () => this.clear());
     this.querySelector<HTMLInputElement>('[data-open-file]')?.addEventListener('change', (event) => void this.openFile(event.target as HTMLInputElement));
-    window.addEventListener('hashchange', () => void this.route(false));
-    const carryOn = carryOnLink.exec(location.hash);
-    if (carryOn) {
+    // A carry-on link opens here as the page loads, or in a tab where the form is already open (only the fragment changes).
+    const carryOn = (): boolean => {
+      const link = carryOnLink.exec(location.hash);
+      if (!link) return false;
       // The link's token leaves the address bar at once, so it is not bookmarked or shared with the page's address.
       history.replaceState(history.state, '', `${location.pathname}${location.search}#draft-heading`);
-      void this.openSent(carryOn[1], carryOn[2]);
-    }
+      void this.openSent(link[1], link[2]);
+      return true;
+    };
+    window.addEventListener('hashchange', () => {
+      if (!carryOn()) void this.route(false);
+    });
+    carryOn();
     void this.route(true);
   }
 
