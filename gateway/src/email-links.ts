@@ -15,6 +15,7 @@
  */
 import { paths } from './content';
 import { hmac, sameSecret } from './sign-in';
+import type { SubmissionKind } from './store';
 
 type Purpose = 'stop-emails' | 'carry-on';
 
@@ -23,8 +24,11 @@ const token = (secret: string, purpose: Purpose, id: string) => Buffer.from(hmac
 /** Whether `given` is the token for this purpose and submission, compared in constant time. */
 export const isLinkToken = (secret: string, purpose: Purpose, id: string, given: unknown) => typeof given === 'string' && sameSecret(given, token(secret, purpose, id));
 
+/** A submission's status page, under the gateway's public address: a public page, no token. */
+export const statusPath = (id: string) => `/submissions/${encodeURIComponent(id)}`;
+
 /** Where a submission's emails are stopped, under the gateway's public address. */
-export const stopEmailsPath = (id: string) => `/submissions/${encodeURIComponent(id)}/stop-emails`;
+export const stopEmailsPath = (id: string) => `${statusPath(id)}/stop-emails`;
 
 /** The whole stop link for an email: the gateway's public address, the path and the token. */
 export const stopEmailsUrl = (publicUrl: string, secret: string, id: string) => `${publicUrl}${stopEmailsPath(id)}?token=${token(secret, 'stop-emails', id)}`;
@@ -32,11 +36,12 @@ export const stopEmailsUrl = (publicUrl: string, secret: string, id: string) => 
 /** What follows `#` in a carry-on link: the submission's id and the token, a dot between. */
 export const carryOnFragment = (secret: string, id: string) => `carry-on=${id}.${token(secret, 'carry-on', id)}`;
 
-/** Both links for a submission, as the emails about it give them. */
+/** The links for a submission, as the emails about it give them. */
 export interface EmailLinks {
+  status(id: string): string;
   stopEmails(id: string): string;
-  /** For a blueprint proposal: the drafting form, which opens what was sent. */
-  carryOn(id: string): string;
+  /** For a blueprint proposal, the drafting form, which opens what was sent; nothing for the other kinds. */
+  carryOn(s: { id: string; kind: SubmissionKind }): string | undefined;
 }
 
 /**
@@ -45,7 +50,8 @@ export interface EmailLinks {
  */
 export function emailLinks(settings: { publicUrl: string; siteUrl: string; secret: string }): EmailLinks {
   return {
+    status: (id) => `${settings.publicUrl}${statusPath(id)}`,
     stopEmails: (id) => stopEmailsUrl(settings.publicUrl, settings.secret, id),
-    carryOn: (id) => `${settings.siteUrl}${paths.contribute()}#${carryOnFragment(settings.secret, id)}`,
+    carryOn: (s) => (s.kind === 'blueprint' ? `${settings.siteUrl}${paths.contribute()}#${carryOnFragment(settings.secret, s.id)}` : undefined),
   };
 }

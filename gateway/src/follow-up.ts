@@ -96,7 +96,6 @@ export interface FollowUpOptions {
   mailer: Mailer;
   log: Logger;
   upstream: { owner: string; repo: string };
-  publicUrl: string;
   /** The site's home page with its base path, without a trailing slash. */
   siteUrl: string;
   /** How long after sending, or after the last look, a submission is looked at again; 0 never. */
@@ -132,7 +131,7 @@ export async function followUp(o: FollowUpOptions, now = Date.now()): Promise<{ 
         // Told first, recorded after: if the email cannot go, the next look finds the same news and tries again.
         await o.mailer.send(followUpMessage(sub.email!, {
           kind: sub.kind, title: titleOf(sub), state, replies: added,
-          threadUrl: sub.pullUrl!, statusUrl: `${o.publicUrl}/submissions/${sub.id}`, stopUrl: o.emailLinks.stopEmails(sub.id), carryOnUrl: sub.kind === 'blueprint' ? o.emailLinks.carryOn(sub.id) : undefined,
+          threadUrl: sub.pullUrl!, statusUrl: o.emailLinks.status(sub.id), stopUrl: o.emailLinks.stopEmails(sub.id), carryOnUrl: o.emailLinks.carryOn(sub),
           pageUrl: pageOf(sub, o.siteUrl), formUrl: `${o.siteUrl}/${kindNames[sub.kind].another.path}/`, lateChange: sub.version > sub.sentVersion,
         }));
         emailed++;

@@ -32,8 +32,8 @@ export function replyLine(replyTo: string | undefined): string {
     : 'This email was sent automatically: replies to it are not read.';
 }
 
-/** The message as sent: the reply line added to one about a submission, and the link that stops them. */
-const withReplyLine = (message: Message, replyTo: string | undefined) => [
+/** The message's text as sent: the reply line added to one about a submission, and the link that stops them. */
+const textAsSent = (message: Message, replyTo: string | undefined) => [
   message.text,
   ...(message.aboutSubmission ? ['', replyLine(replyTo)] : []),
   ...(message.stopUrl ? ['', `To stop the emails about this and delete your email address from it: ${message.stopUrl}`] : []),
@@ -48,7 +48,7 @@ export function createMailer(settings: Settings['mail'], print: (text: string) =
   if (settings.kind === 'terminal') {
     return {
       async send(message) {
-        print(`\n--- email to ${message.to}: ${message.subject} ---\n${withReplyLine(message, settings.replyTo)}\n---\n`);
+        print(`\n--- email to ${message.to}: ${message.subject} ---\n${textAsSent(message, settings.replyTo)}\n---\n`);
       },
       close() {},
     };
@@ -66,7 +66,7 @@ export function createMailer(settings: Settings['mail'], print: (text: string) =
     async send(message) {
       const replyTo = message.aboutSubmission ? settings.replyTo : undefined;
       await transport.sendMail({
-        from: settings.from, to: message.to, subject: message.subject, text: withReplyLine(message, settings.replyTo),
+        from: settings.from, to: message.to, subject: message.subject, text: textAsSent(message, settings.replyTo),
         ...(replyTo ? { replyTo } : {}),
         ...(message.stopUrl ? { list: { unsubscribe: message.stopUrl }, headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } } : {}),
       });

@@ -38,7 +38,7 @@ import { adoptionDeclaration, adoptionQuestions, answerLimits, answerOverLimit, 
 import { codeMessage, type Mailer } from './mail';
 import { privacyPage } from './privacy-page';
 import { statusPage, statusStyles, statusStylesPath, stopEmailsPage } from './status-page';
-import { isLinkToken, stopEmailsPath } from './email-links';
+import { isLinkToken, statusPath, stopEmailsPath } from './email-links';
 import { domainOf, isAllowedAddress, normaliseEmail, sameSecret, type SignIn } from './sign-in';
 import { becomesIssue, submissionKinds, type Store, type Submission, type SubmissionKind } from './store';
 import { ukTime } from './uk-time';
@@ -152,7 +152,7 @@ export function publicView(s: Submission, publicUrl: string) {
     /** What became of it on GitHub, as last looked at: open, merged or closed; null before the first look. */
     onGitHub: s.githubState,
     attempts: s.attempts,
-    statusUrl: `${publicUrl}/submissions/${s.id}`,
+    statusUrl: `${publicUrl}${statusPath(s.id)}`,
     updatedAt: new Date(s.updatedAt).toISOString(),
   };
 }
@@ -387,7 +387,7 @@ export async function routes(app: FastifyInstance, deps: RouteDeps): Promise<voi
       const s = store.get(id);
       reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
       if (!s || !isLinkToken(settings.secret, 'stop-emails', id, token)) return { s: undefined, view: undefined };
-      return { s, view: { id: s.id, kind: s.kind, statusUrl: `${settings.publicUrl}/submissions/${s.id}`, action: `${stopEmailsPath(s.id)}?token=${encodeURIComponent(String(token))}` } };
+      return { s, view: { id: s.id, kind: s.kind, statusUrl: `${settings.publicUrl}${statusPath(s.id)}`, action: `${stopEmailsPath(s.id)}?token=${encodeURIComponent(String(token))}` } };
     };
     scope.get('/submissions/:id/stop-emails', async (req, reply) => {
       const { s, view } = stopping(req, reply);

@@ -93,7 +93,7 @@ export async function startGateway(settings: Settings, overrides: GatewayOverrid
     github: overrides.github ?? connectApp(settings.github, { retryBaseMs: settings.retryBaseMs }),
     upstream: { owner: settings.github.owner, repo: settings.github.repo },
     apiUrl: settings.github.apiUrl,
-    publicUrl: settings.publicUrl, siteUrl: settings.siteUrl, maxAttempts: settings.maxAttempts, retryBaseMs: settings.retryBaseMs, pollMs: settings.pollMs,
+    siteUrl: settings.siteUrl, maxAttempts: settings.maxAttempts, retryBaseMs: settings.retryBaseMs, pollMs: settings.pollMs,
     followEveryMs: settings.followMinutes * 60_000,
     emailLinks: emailLinks(settings),
   });

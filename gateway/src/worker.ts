@@ -38,7 +38,6 @@ export interface WorkerOptions {
   upstream: { owner: string; repo: string };
   /** GitHub's API address, named in errors about reaching it. */
   apiUrl: string;
-  publicUrl: string;
   /** The site's home page with its base path, for links in the follow-up emails. */
   siteUrl: string;
   maxAttempts: number;
@@ -162,8 +161,8 @@ export class Worker {
    * empty; one look at a time, whoever asks.
    */
   followUp(now = Date.now()): Promise<{ looked: number; emailed: number }> {
-    const { store, github, mailer, log, upstream, publicUrl, siteUrl, followEveryMs, accepting, emailLinks } = this.o;
-    const look = this.following.then(() => followUp({ store, github, mailer, log, upstream, publicUrl, siteUrl, everyMs: followEveryMs, accepting, emailLinks }, now));
+    const { store, github, mailer, log, upstream, siteUrl, followEveryMs, accepting, emailLinks } = this.o;
+    const look = this.following.then(() => followUp({ store, github, mailer, log, upstream, siteUrl, everyMs: followEveryMs, accepting, emailLinks }, now));
     this.following = look.catch(() => undefined);
     return look;
   }
@@ -230,9 +229,9 @@ export class Worker {
         const updated = sub.sentVersion > 0;
         await this.o.mailer
           .send(sentMessage(sub.email, { kind: sub.kind, url: opened.url, updated }, {
-            statusUrl: `${this.o.publicUrl}/submissions/${sub.id}`,
+            statusUrl: this.o.emailLinks.status(sub.id),
             stopUrl: this.o.emailLinks.stopEmails(sub.id),
-            carryOnUrl: sub.kind === 'blueprint' ? this.o.emailLinks.carryOn(sub.id) : undefined,
+            carryOnUrl: this.o.emailLinks.carryOn(sub),
           }, this.o.followEveryMs > 0))
           .catch((error: Error) => log.warn({ submission: sub.id, err: { name: error.name, code: (error as { code?: string }).code } }, 'could not email the link'));
       }
