@@ -109,10 +109,10 @@ export function sentMessage(to: string, pull: { kind: SubmissionKind; url: strin
       pull.url,
       '',
       `You can see where it has got to here, without a GitHub account: ${links.statusUrl}`,
-      ...(links.carryOnUrl ? ['', carryOnLine(links.carryOnUrl)] : []),
       following
         ? `Your email address is not shown on GitHub. When the site team replies, or your ${becomesIssue(pull.kind) ? 'issue is closed' : 'proposal is accepted or closed'}, we email you here.`
         : 'Your email address is not shown on GitHub.',
+      ...(links.carryOnUrl ? ['', carryOnLine(links.carryOnUrl)] : []),
     ].join('\n'),
   };
 }
