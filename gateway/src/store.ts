@@ -492,7 +492,7 @@ export class Store {
 /**
  * A copy of the gateway's database `database` at one moment, taken while the gateway runs
  * (SQLite's online backup, through node:sqlite), into `file`, which must not exist. The database
- * is only read: opened without the gateway's schema, and refused unless it holds submissions. The
+ * is only read: opened read-only, without the gateway's schema, and refused unless it holds submissions. The
  * copy is written beside `file` under a name of its own, checked (SQLite's integrity check, its
  * submissions counted), set to keep no journal files beside it, and only then linked to `file`,
  * which fails if anything (even a link) is there by then: a backup cut short never looks whole,
@@ -505,11 +505,14 @@ export async function backUp(database: string, file: string): Promise<number> {
   if (!existsSync(dirname(file))) throw new Error(`there is no folder ${dirname(file)}: make it first, or name a file in a folder that exists`);
   if (lstatSync(file, { throwIfNoEntry: false })) throw new Error(`${file} already exists: give a new file name, so no backup is written over`);
   const partial = `${file}.${randomBytes(6).toString('hex')}.partial`;
-  const source = new DatabaseSync(database);
+  // Read-only: a connection that could write would, on closing, fold a stopped gateway's WAL into the file.
+  const source = new DatabaseSync(database, { readOnly: true });
   try {
     source.exec('PRAGMA busy_timeout = 5000');
     if (!source.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'submissions'`).get()) throw new Error(`${database} is not the gateway's database: it holds no submissions table`);
-    await sqlite.backup(source, partial);
+    // Every page in one step, under one read: copied a hundred pages at a time (the default), the copy starts
+    // again whenever the gateway writes, and a gateway writing every few milliseconds keeps it copying for ever.
+    await sqlite.backup(source, partial, { rate: 2 ** 31 - 1 });
     const copy = new DatabaseSync(partial);
     let count: number;
     try {

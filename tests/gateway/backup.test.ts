@@ -2,7 +2,8 @@
  * `npm run gateway -- backup <file>` (gateway/src/cli.ts, backUp in gateway/src/store.ts): a copy of the real
  * SQLite file taken while the database is open and being written, as it is while the gateway runs.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
 import { tmpdir } from 'node:os';
@@ -136,6 +137,51 @@ describe('backing up the database', () => {
     expect(await backUp(database, kept)).toBe(30);
     expect(readFileSync(`${kept}.partial`, 'utf8')).toBe('notes the operator keeps');
     expect(readdirSync(folder).sort()).toEqual(['kept.sqlite', 'kept.sqlite.partial', 'linked.sqlite', 'raced.sqlite']);
+  });
+
+  it('finishes while another connection writes every few milliseconds, as a busy gateway does', async () => {
+    const folder = mkdtempSync(join(dir, 'busy-'));
+    const busy = join(folder, 'gateway.sqlite');
+    const store = new Store(busy);
+    store.db.exec('BEGIN');
+    for (let n = 0; n < 5000; n++) store.insert({ ...submission(n), answers: { title: 'x'.repeat(4000) } });
+    store.db.exec('COMMIT');
+    store.close();
+    // Copied a hundred pages at a time, the copy started again at every write and never finished.
+    const writer = spawn(process.execPath, ['-e', `
+      const { DatabaseSync } = require('node:sqlite');
+      const db = new DatabaseSync(${JSON.stringify(busy)});
+      db.exec('PRAGMA busy_timeout = 5000');
+      let n = 0;
+      setInterval(() => db.prepare('UPDATE submissions SET updated_at = ? WHERE id = ?').run(Date.now(), 'backup' + (n++ % 5000 + 1)), 5);
+    `], { stdio: 'ignore' });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const outcome = await Promise.race([
+        backUp(busy, join(folder, 'copy.sqlite')).then((count) => `${count} submissions`),
+        new Promise<string>((resolve) => setTimeout(() => resolve('still copying after 20 s'), 20_000)),
+      ]);
+      expect(outcome).toBe('5000 submissions');
+    } finally {
+      writer.kill();
+    }
+  }, 60_000);
+
+  it('leaves the database as it was, even one a stopped gateway left with its WAL not yet folded in', async () => {
+    const folder = mkdtempSync(join(dir, 'stopped-'));
+    const stopped = join(folder, 'gateway.sqlite');
+    spawnSync(process.execPath, ['-e', `
+      const { DatabaseSync } = require('node:sqlite');
+      const d = new DatabaseSync(${JSON.stringify(stopped)});
+      d.exec("PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0; CREATE TABLE submissions (id TEXT); INSERT INTO submissions VALUES ('x');");
+      process.kill(process.pid, 'SIGKILL');
+    `]);
+    expect(existsSync(`${stopped}-wal`)).toBe(true);
+    const hash = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
+    const before = hash(stopped);
+    expect(await backUp(stopped, join(folder, 'copy.sqlite'))).toBe(1);
+    expect(existsSync(`${stopped}-wal`)).toBe(true);
+    expect(hash(stopped)).toBe(before);
   });
 
   it('asks for the file when none is given', async () => {
