@@ -300,8 +300,10 @@ export async function routes(app: FastifyInstance, deps: RouteDeps): Promise<voi
     if (same) {
       const change = { answers, payload, notDuplicate: body.notDuplicate ?? false, creditName: credit.name };
       store.addKey(same.id, body.idempotencyKey);
-      // The same answers again (sent twice, say) change nothing, so nothing is sent or emailed again.
-      if (JSON.stringify([same.answers, same.notDuplicate, same.creditName]) !== JSON.stringify([change.answers, change.notDuplicate, change.creditName])) {
+      // The same answers again (sent twice, say, in any order) change nothing, so nothing is sent or emailed again;
+      // but one that failed is tried again, as a new one would be.
+      const sameAs = (answers: Submission['answers'], notDuplicate: boolean, creditName: string | null) => JSON.stringify([Object.entries(answers).sort(([a], [b]) => a.localeCompare(b)), notDuplicate, creditName]);
+      if (same.state === 'failed' || sameAs(same.answers, same.notDuplicate, same.creditName) !== sameAs(change.answers, change.notDuplicate, change.creditName)) {
         store.edit(same.id, change);
         req.log.info({ submission: same.id }, 'submission changed, sent again for the same file');
         deps.queued();
@@ -381,6 +383,13 @@ export async function routes(app: FastifyInstance, deps: RouteDeps): Promise<voi
     // Every type, JSON included, read up to 4 KiB and set aside: a mail program's one-click POST, a browser's form or anything else stops them alike.
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: 4096 }, (_req, _body, done) => done(null, undefined));
+    // Said as text, not as the forms' JSON: a mail program or a browser is asking.
+    scope.setErrorHandler((error: Error & { statusCode?: number }, req, reply) => {
+      const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
+      if (status >= 500) req.log.error({ err: { name: error.name, message: error.message } }, 'request failed');
+      return reply.code(status).type('text/plain; charset=utf-8')
+        .send(status === 413 ? 'This is more than a stop link sends: open the link from the email and choose the button.' : 'Something went wrong: open the link from the email again.');
+    });
     const stopping = (req: FastifyRequest, reply: FastifyReply) => {
       const { id } = req.params as { id: string };
       const { token } = req.query as { token?: unknown };

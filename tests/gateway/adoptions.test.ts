@@ -150,7 +150,7 @@ describe('an adoption record', () => {
     expect(gateway.store.get(id)!.version).toBe(2);
     // The same answers from a new form, once the gateway has seen the pull request open again, change nothing either.
     await gateway.worker.followUp(Date.now() + 22 * 60_000);
-    const twice = await adopt(elsewhere, { ...answers, stage: 'live', date: '2026-11' });
+    const twice = await adopt(elsewhere, Object.fromEntries(Object.entries({ ...answers, stage: 'live', date: '2026-11' }).reverse()));
     expect(twice.status).toBe(200);
     expect(twice.body.id).toBe(id);
     expect(gateway.store.get(id)!.version).toBe(2);
@@ -172,6 +172,45 @@ describe('an adoption record', () => {
     const again = await adopt(v, { ...answers, stage: 'piloting' });
     expect(again.status, JSON.stringify(again.body)).toBe(202);
     expect(again.body.id).not.toBe(id);
+  });
+
+  it('sent again after a failure, with the same answers, is tried again', async () => {
+    const { v, email } = await contributor();
+    // Nothing else is being sent, so the fault falls on this record.
+    await until(() => gateway.store.list().every((s) => s.state === 'sent' || s.state === 'failed'), 'the queue to empty');
+    h.fake.fail('POST /repos/{owner}/{repo}/pulls', { status: 422, message: 'Validation Failed', times: 1 });
+    const answers = record({ organisation: 'ottersby-mental-health', blueprint: 'electronic-observations-in-nine-months' });
+    const first = await adopt(v, answers);
+    expect(first.status, JSON.stringify(first.body)).toBe(202);
+    const id = first.body.id as string;
+    await until(() => gateway.store.get(id)?.state === 'failed', 'the submission to fail');
+    const elsewhere = new Visitor(gateway.url);
+    await elsewhere.signIn(email, h.smtp);
+    const again = await adopt(elsewhere, answers);
+    expect(again.status).toBe(200);
+    expect(again.body.id).toBe(id);
+    await sent(id, 2);
+    expect(pullFor(id)).toHaveLength(1);
+  });
+
+  it('sent again after a merge the gateway has not seen is not sent, the contributor is told at once, and sending again then opens a new pull request', async () => {
+    const { v, email } = await contributor();
+    const answers = record({ organisation: 'kestrel-bay-mental-health', blueprint: 'mobile-working-for-community-nursing', stage: 'exploring' });
+    const first = await adopt(v, answers);
+    expect(first.status, JSON.stringify(first.body)).toBe(202);
+    const id = first.body.id as string;
+    await sent(id);
+    await gateway.worker.followUp(Date.now() + 11 * 60_000);
+    expect(gateway.store.get(id)!.githubState).toBe('open');
+    await fetch(`${h.fake.url}/repos/${repository}/pulls/${gateway.store.get(id)!.pullNumber}/merge`, { method: 'PUT', headers: { authorization: 'token maintainer-token' } });
+    // The gateway last saw it open, so this changes it; the worker then finds it merged and sends nothing.
+    const folded = await adopt(v, { ...answers, stage: 'piloting' });
+    expect(folded.body.id).toBe(id);
+    await until(() => /merged before this change arrived/.test(gateway.store.get(id)?.lastError ?? ''), 'the change to be found too late');
+    await until(() => h.smtp.messages.some((m) => m.to.includes(email) && m.raw.replace(/=\r\n/g, '').includes('Your last change to it arrived after that')), 'the contributor to be told');
+    const anew = await adopt(v, { ...answers, stage: 'piloting' });
+    expect(anew.status).toBe(202);
+    expect(anew.body.id).not.toBe(id);
   });
 
   it('sent again once the gateway knows the first was merged is a new pull request', async () => {

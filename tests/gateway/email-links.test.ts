@@ -143,6 +143,15 @@ describe('the link that stops the emails about a submission', () => {
     }
   });
 
+  it('refuses a body larger than a stop link sends, saying so as text', async () => {
+    const { id, link } = await sentProposal();
+    const answer = await page(link, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'a'.repeat(8 * 1024) });
+    expect(answer.status).toBe(413);
+    expect(answer.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(answer.html).toBe('This is more than a stop link sends: open the link from the email and choose the button.');
+    expect(gateway.store.get(id)!.email).not.toBeNull();
+  });
+
   it('leaves a submission that can no longer be changed from the form, and says why', async () => {
     const { id, v, link } = await sentProposal();
     await page(link, { method: 'POST' });
