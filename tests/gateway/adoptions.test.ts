@@ -58,6 +58,16 @@ const record = (overrides: Record<string, unknown> = {}) => ({
 const adopt = (v: Visitor, answers: Record<string, unknown>, extra: Record<string, unknown> = {}) => v.submit(answers, { kind: 'adoption', ...extra });
 const sent = (id: string, version = 1) => until(() => gateway.store.get(id)?.state === 'sent' && gateway.store.get(id)!.sentVersion === version, `submission ${id} to be sent`);
 const pullFor = (id: string) => h.fake.pulls(repository).filter((p) => p.pull!.headRef === `gateway/${id}`);
+/** A record sent, its pull request opened, and seen open at a look at GitHub since: its id. */
+async function sentAndSeenOpen(v: Visitor, answers: Record<string, unknown>): Promise<string> {
+  const first = await adopt(v, answers);
+  expect(first.status, JSON.stringify(first.body)).toBe(202);
+  const id = first.body.id as string;
+  await sent(id);
+  await gateway.worker.followUp(Date.now() + 11 * 60_000);
+  expect(gateway.store.get(id)!.githubState).toBe('open');
+  return id;
+}
 const fileOn = (id: string, path: string) => {
   const git = h.fake.repo(repository).git;
   return git.fileAt(git.ref(`heads/gateway/${id}`)!, path)?.toString('utf8');
@@ -126,13 +136,7 @@ describe('an adoption record', () => {
   it('sent again for the same organisation and blueprint from another computer, by the same address, updates the open pull request', async () => {
     const { v, email } = await contributor();
     const answers = record({ organisation: 'pennick-bay-community-care', blueprint: 'electronic-observations-in-nine-months' });
-    const first = await adopt(v, answers);
-    expect(first.status, JSON.stringify(first.body)).toBe(202);
-    const id = first.body.id as string;
-    await sent(id);
-    // The gateway has looked at GitHub since, and the pull request is open.
-    await gateway.worker.followUp(Date.now() + 11 * 60_000);
-    expect(gateway.store.get(id)!.githubState).toBe('open');
+    const id = await sentAndSeenOpen(v, answers);
     // Another computer: a new session and a new form key, the same address.
     const elsewhere = new Visitor(gateway.url);
     await elsewhere.signIn(email, h.smtp);
@@ -196,12 +200,7 @@ describe('an adoption record', () => {
   it('sent again after a merge the gateway has not seen is not sent, the contributor is told at once, and sending again then opens a new pull request', async () => {
     const { v, email } = await contributor();
     const answers = record({ organisation: 'kestrel-bay-mental-health', blueprint: 'mobile-working-for-community-nursing', stage: 'exploring' });
-    const first = await adopt(v, answers);
-    expect(first.status, JSON.stringify(first.body)).toBe(202);
-    const id = first.body.id as string;
-    await sent(id);
-    await gateway.worker.followUp(Date.now() + 11 * 60_000);
-    expect(gateway.store.get(id)!.githubState).toBe('open');
+    const id = await sentAndSeenOpen(v, answers);
     await fetch(`${h.fake.url}/repos/${repository}/pulls/${gateway.store.get(id)!.pullNumber}/merge`, { method: 'PUT', headers: { authorization: 'token maintainer-token' } });
     // The gateway last saw it open, so this changes it; the worker then finds it merged and sends nothing.
     const folded = await adopt(v, { ...answers, stage: 'piloting' });
