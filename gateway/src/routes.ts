@@ -40,7 +40,7 @@ import { privacyPage } from './privacy-page';
 import { statusPage, statusStyles, statusStylesPath, stopEmailsPage } from './status-page';
 import { isLinkToken, statusPath, stopEmailsPath } from './email-links';
 import { domainOf, isAllowedAddress, normaliseEmail, sameSecret, type SignIn } from './sign-in';
-import { becomesIssue, submissionKinds, type Store, type Submission, type SubmissionKind } from './store';
+import { becomesIssue, submissionKinds, type Payload, type Store, type Submission, type SubmissionKind } from './store';
 import { ukTime } from './uk-time';
 
 export const sessionCookie = 'gateway_session';
@@ -161,6 +161,19 @@ export async function routes(app: FastifyInstance, deps: RouteDeps): Promise<voi
   const { settings, store, signIn, checks, mailer } = deps;
   const cookieOptions = { path: '/', httpOnly: true, secure: true, sameSite: 'strict' as const, maxAge: settings.sessionHours * 3600 };
   app.decorateRequest('sessionEmail', null);
+
+  /**
+   * A proposal's answers checked as the build would (none may hold an unprintable character), and
+   * the name to credit beside them: what goes to GitHub, or every problem, each by its question.
+   */
+  const checked = async (kind: SubmissionKind, answers: Record<string, string | string[]>, credit: ReturnType<typeof creditOf>, o: { today: string; notDuplicate: boolean; domain: string }): Promise<{ errors: FieldError[] } | { payload: Payload }> => {
+    const creditErrors = credit.error ? [credit.error] : [];
+    const unprintable = unprintableAnswers(answers);
+    if (unprintable.length) return { errors: mergeErrors([...unprintable, ...creditErrors]) };
+    const payload = await checks.proposal(kind, answers, { ...o, creditName: credit.name });
+    const errors = [...('errors' in payload ? payload.errors : []), ...creditErrors];
+    return errors.length || 'errors' in payload ? { errors: mergeErrors(errors) } : { payload };
+  };
 
   /** Every state-changing request: a live session and its CSRF token in the header. */
   const csrf = async (req: FastifyRequest, reply: FastifyReply) => {
@@ -289,11 +302,9 @@ export async function routes(app: FastifyInstance, deps: RouteDeps): Promise<voi
     const kind = body.kind ?? 'blueprint';
     const answers = answersOf(kind, body.answers);
     const domain = domainOf(email);
-    const unprintable = unprintableAnswers(answers);
-    if (unprintable.length) return problem(reply, 422, mergeErrors([...unprintable, ...(credit.error ? [credit.error] : [])]));
-    const payload = await checks.proposal(kind, answers, { today: new Date().toISOString().slice(0, 10), notDuplicate: body.notDuplicate ?? false, domain, creditName: credit.name });
-    const errors = [...('errors' in payload ? payload.errors : []), ...(credit.error ? [credit.error] : [])];
-    if (errors.length || 'errors' in payload) return problem(reply, 422, mergeErrors(errors));
+    const result = await checked(kind, answers, credit, { today: new Date().toISOString().slice(0, 10), notDuplicate: body.notDuplicate ?? false, domain });
+    if ('errors' in result) return problem(reply, 422, result.errors);
+    const { payload } = result;
 
     // Sent again for the same file, from another computer perhaps: the proposal already open for it changes.
     const same = store.openForSameFile(email, kind, payload);
@@ -355,11 +366,9 @@ export async function routes(app: FastifyInstance, deps: RouteDeps): Promise<voi
     const credit = creditOf(parsed.data.credit);
     const answers = answersOf(s.kind, parsed.data.answers);
     const notDuplicate = parsed.data.notDuplicate ?? false;
-    const unprintable = unprintableAnswers(answers);
-    if (unprintable.length) return problem(reply, 422, mergeErrors([...unprintable, ...(credit.error ? [credit.error] : [])]));
-    const payload = await checks.proposal(s.kind, answers, { today: new Date(s.createdAt).toISOString().slice(0, 10), notDuplicate, domain: s.domain, creditName: credit.name });
-    const errors = [...('errors' in payload ? payload.errors : []), ...(credit.error ? [credit.error] : [])];
-    if (errors.length || 'errors' in payload) return problem(reply, 422, mergeErrors(errors));
+    const result = await checked(s.kind, answers, credit, { today: new Date(s.createdAt).toISOString().slice(0, 10), notDuplicate, domain: s.domain });
+    if ('errors' in result) return problem(reply, 422, result.errors);
+    const { payload } = result;
     store.edit(s.id, { answers, payload, notDuplicate, creditName: credit.name });
     req.log.info({ submission: s.id }, 'submission changed');
     deps.queued();
