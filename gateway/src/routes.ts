@@ -307,7 +307,7 @@ export async function routes(app: FastifyInstance, deps: RouteDeps): Promise<voi
     const { payload } = result;
 
     // Sent again for the same file, from another computer perhaps: the proposal already open for it changes.
-    const same = store.openForSameFile(email, kind, payload);
+    const same = store.openForSameFile(email, kind, payload, settings.followMinutes > 0);
     if (same) {
       const change = { answers, payload, notDuplicate: body.notDuplicate ?? false, creditName: credit.name };
       store.addKey(same.id, body.idempotencyKey);

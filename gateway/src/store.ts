@@ -306,17 +306,20 @@ export class Store {
 
   /**
    * The submission of this kind from this address that changes the same file, and for a suggested
-   * change the same part, and is still open to change: not yet on GitHub, or open there when the
-   * gateway last looked. A second one would be a second pull request for one file, so it changes
-   * the first instead. One whose pull request the gateway has not looked at since sending is not
-   * taken (it may have been merged already, and with following up turned off the gateway never
-   * learns), so that sending again then makes a new proposal, as before. Feedback changes no file;
-   * a new blueprint's file follows its title, so it is matched by its own link instead.
+   * change the same part, and is still open to change: not yet on GitHub, open there when the
+   * gateway last looked, or sent and not yet looked at while the gateway follows pull requests up
+   * (`following`): its next look finds out if it ended, and tells the contributor, who sending
+   * again then gets a new proposal. With following up turned off a pull request not looked at may
+   * have been merged long ago and the gateway would never learn, so sending again makes a new
+   * proposal. Feedback changes no file; a new blueprint's file follows its title, so it is matched
+   * by its own link instead.
    */
-  openForSameFile(email: string, kind: SubmissionKind, payload: Payload): Submission | undefined {
+  openForSameFile(email: string, kind: SubmissionKind, payload: Payload, following: boolean): Submission | undefined {
     if (kind === 'feedback' || kind === 'blueprint' || !payload.path) return undefined;
-    const rows = this.sql(`SELECT * FROM submissions WHERE email = ? AND kind = ? AND (pull_number IS NULL OR github_state = 'open')
-      AND json_extract(payload, '$.path') = ? ORDER BY created_at DESC`).all(email, kind, payload.path) as unknown as Row[];
+    // An ended change is left with `followed_at` 0 (`markEnded`) until the look that tells its contributor.
+    const rows = this.sql(`SELECT * FROM submissions WHERE email = ? AND kind = ?
+      AND (pull_number IS NULL OR github_state = 'open' OR (? AND github_state IS NULL AND followed_at > 0))
+      AND json_extract(payload, '$.path') = ? ORDER BY created_at DESC`).all(email, kind, following ? 1 : 0, payload.path) as unknown as Row[];
     return rows.map(toSubmission).find((s) => s.payload?.change?.section === payload.change?.section);
   }
 

@@ -164,8 +164,27 @@ describe('an adoption record', () => {
     expect(other.body.id).not.toBe(id);
   });
 
-  it('sent again once the first was merged is a new pull request, even before the gateway has looked at GitHub', async () => {
+  it('sent again minutes later, before the gateway has looked at GitHub, updates the same pull request, each time', async () => {
     const { v } = await contributor();
+    const answers = record({ organisation: 'ottersby-mental-health', blueprint: 'mobile-working-for-community-nursing', stage: 'exploring' });
+    const first = await adopt(v, answers);
+    expect(first.status, JSON.stringify(first.body)).toBe(202);
+    const id = first.body.id as string;
+    await sent(id);
+    expect(gateway.store.get(id)!.githubState).toBeNull();
+    const path = 'src/content/adoptions/ottersby-mental-health--mobile-working-for-community-nursing.yaml';
+    for (const [version, stage] of [[2, 'piloting'], [3, 'live']] as const) {
+      const again = await adopt(v, { ...answers, stage });
+      expect(again.status, JSON.stringify(again.body)).toBe(200);
+      expect(again.body.id).toBe(id);
+      await sent(id, version);
+      expect(parse(fileOn(id, path)!).stage).toBe(stage);
+    }
+    expect(pullFor(id)).toHaveLength(1);
+  });
+
+  it('sent again after a merge, before the gateway has looked at GitHub, is not sent; the next look tells the contributor, and sending again then opens a new pull request', async () => {
+    const { v, email } = await contributor();
     const answers = record({ organisation: 'kestrel-bay-mental-health', blueprint: 'electronic-observations-in-nine-months', stage: 'exploring' });
     const first = await adopt(v, answers);
     expect(first.status, JSON.stringify(first.body)).toBe(202);
@@ -173,9 +192,13 @@ describe('an adoption record', () => {
     await sent(id);
     const merged = await fetch(`${h.fake.url}/repos/${repository}/pulls/${gateway.store.get(id)!.pullNumber}/merge`, { method: 'PUT', headers: { authorization: 'token maintainer-token' } });
     expect(merged.status).toBe(200);
-    const again = await adopt(v, { ...answers, stage: 'piloting' });
-    expect(again.status, JSON.stringify(again.body)).toBe(202);
-    expect(again.body.id).not.toBe(id);
+    const folded = await adopt(v, { ...answers, stage: 'piloting' });
+    expect(folded.body.id).toBe(id);
+    await until(() => /merged before this change arrived/.test(gateway.store.get(id)?.lastError ?? ''), 'the change to be found too late');
+    await until(() => h.smtp.messages.some((m) => m.to.includes(email) && m.raw.replace(/=\r\n/g, '').includes('Your last change to it arrived after that')), 'the contributor to be told');
+    const anew = await adopt(v, { ...answers, stage: 'piloting' });
+    expect(anew.status).toBe(202);
+    expect(anew.body.id).not.toBe(id);
   });
 
   it('sent again after a failure, with the same answers, is tried again', async () => {
@@ -368,5 +391,27 @@ describe('the database', () => {
     }
     // Opening it again finds the column there and leaves it alone.
     new Store(file).close();
+  });
+});
+
+describe('with following up turned off (GATEWAY_FOLLOW_MINUTES=0)', () => {
+  it('sends a record sent again for the same file as a new pull request: the gateway never learns whether the first has ended', async () => {
+    const h2 = await startHarness({ GATEWAY_REQUESTS_PER_MINUTE: '100000' });
+    const g2 = await startGateway(settingsFromEnv({ ...h2.env, GATEWAY_FOLLOW_MINUTES: '0' }));
+    try {
+      const v = new Visitor(g2.url);
+      await v.signIn('adopter.unfollowed@nhs.net', h2.smtp);
+      const answers = record({ organisation: 'pennick-bay-community-care' });
+      const first = await v.submit(answers, { kind: 'adoption' });
+      expect(first.status, JSON.stringify(first.body)).toBe(202);
+      const id = first.body.id as string;
+      await until(() => g2.store.get(id)?.state === 'sent', 'the record to be sent');
+      const again = await v.submit({ ...answers, stage: 'live' }, { kind: 'adoption' });
+      expect(again.status, JSON.stringify(again.body)).toBe(202);
+      expect(again.body.id).not.toBe(id);
+    } finally {
+      await g2.close();
+      await h2.close();
+    }
   });
 });
