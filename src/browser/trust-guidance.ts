@@ -217,7 +217,16 @@ class WhereToStartGuide extends HTMLElement {
       event.preventDefault();
       const summary = this.querySelector<HTMLElement>('[data-error-summary]')!;
       summary.hidden = false;
+      if (!document.title.startsWith('Error: ')) document.title = `Error: ${document.title}`;
       summary.focus();
+    });
+    // As NHS.UK's error summary does: the link focuses the first answer and shows its question above it.
+    this.querySelector<HTMLAnchorElement>('[data-first-question]')!.addEventListener('click', (event) => {
+      const input = document.getElementById(event.currentTarget instanceof HTMLAnchorElement ? event.currentTarget.hash.slice(1) : '');
+      if (!input) return;
+      event.preventDefault();
+      input.focus({ preventScroll: true });
+      (input.closest('fieldset') ?? input).scrollIntoView({ block: 'start' });
     });
     if (Object.keys(answers).length === 0) return;
     this.showPlaybook(guide, answers, profile, form);
@@ -243,10 +252,17 @@ class WhereToStartGuide extends HTMLElement {
         ...item.triggeredBy.map((t) => `You answered “${labelOf(guideAnswers, t.answer)}” to “${guide.questionText[t.question]}”`),
         ...item.comesAfter.map((a) => `It comes after “${guide.priorityTitle[a.priority]}”, because ${a.because}`),
       ];
-      li.querySelector('[data-why]')!.textContent = why.length > 0 ? `${why.join('. ')}.` : 'Suggested as a next step for a trust that has the basics in place.';
+      li.querySelector('[data-why]')!.textContent = why.length > 0
+        ? `${why.join('. ')}.`
+        : 'Not from your answers: the guide always suggests at least three priorities, and most trusts come to this one in time. Answer more questions for priorities that fit your trust better.';
       li.hidden = false;
       list.append(li);
     }
+    this.querySelector('[data-contents]')!.replaceChildren(...chosen.map((item) => {
+      const entry = document.createElement('li');
+      entry.append(Object.assign(document.createElement('a'), { href: `#priority-${item.priority.id}`, textContent: guide.priorityTitle[item.priority.id] }));
+      return entry;
+    }));
     form.classList.add('app-no-print');
     this.querySelector<HTMLAnchorElement>('[data-share-link]')!.href = location.href;
     this.querySelector('[data-print]')!.addEventListener('click', () => window.print());

@@ -4,7 +4,7 @@
  * from the bundled guide file through the same sequencing code, never from a list written here.
  */
 import { describe, expect, it } from 'vitest';
-import { prioritiesFor } from '../../src/lib/match';
+import { inOrder, prioritiesFor } from '../../src/lib/match';
 import { axeViolations, formatViolations } from '../support/axe';
 import { bundledGuide } from '../support/guide';
 import { useSite } from '../support/site';
@@ -49,6 +49,12 @@ describe('the where-to-start guide', () => {
     expect(shown.length).toBeGreaterThanOrEqual(3);
     expect(shown.length).toBeLessThanOrEqual(5);
     expect(shown.every((p) => p.blueprints.length > 0)).toBe(true);
+    // A list of the priorities leads to each; each one's blueprints come before the evidence, which is folded away.
+    await expect(page.locator('[data-contents] a').allInnerTexts()).resolves.toEqual(expected);
+    await expect(page.locator('[data-contents] a').evaluateAll((links) => links.map((a) => document.querySelector<HTMLElement>((a as HTMLAnchorElement).hash)?.hidden))).resolves.toEqual(expected.map(() => false));
+    const firstShown = page.locator('[data-priority]:not([hidden])').first();
+    await expect(firstShown.locator('details [data-roll-up]').isVisible()).resolves.toBe(false);
+    await expect(firstShown.evaluate((li) => Boolean(li.querySelector('[data-blueprints]')!.compareDocumentPosition(li.querySelector('details')!) & Node.DOCUMENT_POSITION_FOLLOWING))).resolves.toBe(true);
     await expect(page.locator('#tailored-playbook').innerText()).resolves.toMatch(/guidance, not an assessment or a score/i);
 
     await page.emulateMedia({ media: 'print' });
@@ -155,21 +161,37 @@ describe('the where-to-start guide', () => {
   it('asks for at least one answer, with an error summary, instead of submitting an empty guide', async () => {
     const { page } = await site.open();
     await page.goto(site.url('/where-to-start/'));
+    const title = await page.title();
+    // Only "About your trust" answered: not enough for a playbook.
+    await page.getByLabel('Main care setting').selectOption('community');
     await page.getByRole('button', { name: 'Show my tailored playbook' }).click();
     const summary = page.locator('.nhsuk-error-summary');
     await summary.waitFor({ state: 'visible' });
     await expect(summary.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
-    await expect(summary.innerText()).resolves.toContain('Answer at least one question');
+    await expect(summary.innerText()).resolves.toContain('Answer “Yes”, “No” or “Not sure” to at least one question about your trust’s digital work');
+    await expect(page.title()).resolves.toBe(`Error: ${title}`);
     expect(new URL(page.url()).search).toBe('');
+    // Its link focuses the first answer with the question in view above it.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    const first = guide.questions[0];
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe(`guide-${first.id}`);
+    const legend = page.getByRole('group', { name: first.question }).locator('legend');
+    const box = await legend.boundingBox();
+    expect(box!.y, 'the question is in view (to within a pixel\'s rounding)').toBeGreaterThan(-1);
   });
 
-  it('without JavaScript still shows every question and points to the general playbooks', async () => {
+  it('without JavaScript lists every priority in the guide’s order with the answers that bring it in, and hides the questions it cannot send', async () => {
     const { page } = await site.open({ javaScriptEnabled: false });
     await page.goto(site.url('/where-to-start/?wifi=no'));
-    for (const q of guide.questions) await expect(page.getByRole('group', { name: q.question }).count()).resolves.toBe(1);
     await expect(page.getByText('needs JavaScript').isVisible()).resolves.toBe(true);
-    await expect(page.getByRole('button', { name: 'Show my tailored playbook' }).isVisible(), 'a button that would only reload the questions').resolves.toBe(false);
-    await expect(page.locator('[data-no-script] a[href*="/playbooks/"]').count()).resolves.toBeGreaterThan(3);
+    await expect(page.locator('#guide-form').isVisible(), 'questions that could only reload the page').resolves.toBe(false);
+    const listed = await page.locator('[data-no-script] .app-priority h2').allInnerTexts();
+    expect(listed).toEqual(inOrder(guide.priorities.map((priority) => ({ priority, triggeredBy: [] })), guide).map((c) => c.priority.title));
+    const boardStrategy = guide.priorities.find((p) => p.id === 'board-strategy')!;
+    const question = guide.questions.find((q) => q.id === boardStrategy.when[0].question)!;
+    await expect(page.locator('[data-no-script] .app-priority', { hasText: boardStrategy.title }).innerText()).resolves.toContain(`Start here if you would answer “No” or “Not sure” to “${question.question}”`);
+    await expect(page.locator('[data-no-script] a[href*="/playbooks/"]').count()).resolves.toBe(guide.priorities.length);
     await expect(page.locator('#tailored-playbook').isVisible()).resolves.toBe(false);
   });
 

@@ -4,7 +4,7 @@
  * blueprints it is shown.
  */
 import { describe, expect, it } from 'vitest';
-import { blueprintsFor, prioritiesFor, rankEntries, similarOrganisations, weights, type Answers, type TrustProfile } from '../../src/lib/match';
+import { blueprintsFor, priorityMatch, prioritiesFor, rankEntries, similarOrganisations, weights, type Answers, type TrustProfile } from '../../src/lib/match';
 import { bundledGuide, bundledMatchData } from '../support/guide';
 
 const guide = bundledGuide();
@@ -150,5 +150,30 @@ describe('sequencing', () => {
   it('finds no blueprint for a priority whose topic none covers yet', () => {
     const empty = { match: { capabilities: [], domains: [], blueprints: ['not-written-yet'] } };
     expect(blueprintsFor(empty, {}, data.entries)).toEqual([]);
+  });
+});
+
+describe('blueprints shown for a priority', () => {
+  it('are those the priority names first, whatever the trust, then those filed under its capabilities, then its domains', () => {
+    const profiles: TrustProfile[] = [{}, { setting: 'community', supplier: 'tpp', epr: 'no', maturity: 'early' }, { setting: 'acute', supplier: 'epic', epr: 'yes' }];
+    const named = guide.priorities.filter((p) => p.match.blueprints.length > 0);
+    expect(named.length).toBeGreaterThan(5);
+    for (const priority of named) {
+      for (const profile of profiles) {
+        const shown = blueprintsFor(priority, profile, data.entries, 20).map((s) => s.entry);
+        const first = shown.slice(0, priority.match.blueprints.length).map((e) => e.id);
+        expect(first.sort(), `${priority.id} for ${JSON.stringify(profile)}`).toEqual([...priority.match.blueprints].sort());
+        const closeness = shown.map((e) => priorityMatch(priority.match, e));
+        expect(closeness, priority.id).toEqual([...closeness].sort((a, b) => b - a));
+      }
+    }
+  });
+
+  it('are, for a priority that names none, those filed under its capabilities before those only in its domains', () => {
+    const priority = { match: { blueprints: [], capabilities: ['business-clinical-intelligence' as const], domains: ['workforce' as const] } };
+    const shown = blueprintsFor(priority, {}, data.entries, 50).map((s) => s.entry);
+    const capability = shown.findIndex((e) => !e.capabilities.includes('business-clinical-intelligence'));
+    expect(capability).toBeGreaterThan(0);
+    expect(shown.slice(capability).every((e) => !e.capabilities.includes('business-clinical-intelligence') && e.domain === 'workforce')).toBe(true);
   });
 });

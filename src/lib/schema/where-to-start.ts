@@ -51,7 +51,7 @@ const priority = z.strictObject({
     .strictObject({
       capabilities: manyOf(capabilities),
       domains: manyOf(domains),
-      /** Slugs of blueprints or redprints that show this even though they are filed elsewhere. */
+      /** Slugs of blueprints or redprints that show this best: the guide shows them before any only filed under the capabilities or domains (src/lib/match/sequence.ts). */
       blueprints: slugs(),
     })
     .refine((m) => m.capabilities.length + m.domains.length + m.blueprints.length > 0, { error: 'is empty: give at least one capability, domain or blueprint so blueprints can be matched' }),
