@@ -4,7 +4,7 @@
  * the page address; the address is untrusted input, read through parseProfile and parseAnswers,
  * and everything shown is either copied from the page's own markup or set as text, never as HTML.
  */
-import { blueprintsFor, decodeMatchData, parseAnswers, parseProfile, prioritiesFor, profileFieldNames, profileFromOrganisation, profileToParams, rankEntries, similarOrganisations } from '../lib/match';
+import { blueprintsFor, closestShown, decodeMatchData, parseAnswers, parseProfile, prioritiesFor, profileFieldNames, profileFromOrganisation, profileToParams, rankEntries, similarOrganisations } from '../lib/match';
 import type { Answers, BlueprintTitles, CompactMatchData, MatchData, TrustProfile } from '../lib/match';
 import type { WhereToStart } from '../lib/schema/where-to-start';
 import { illustrativeLabel } from '../lib/content/illustrative';
@@ -99,6 +99,11 @@ class MyTrust extends HTMLElement {
           if (org) fillForm(form, profileValues(profileFromOrganisation(org)));
         });
         this.show(profile, data, titles, status);
+        // Sent from the form, or a shared link: show the list, which starts below the questions, not the top of the page again.
+        if (!hasProfileIn(params)) return;
+        status.tabIndex = -1;
+        status.focus({ preventScroll: true });
+        status.scrollIntoView({ block: 'start' });
       })
       .catch(() => {
         status.textContent = 'The list could not be put in order for your trust. Reload the page to try again, or start from the playbooks below.';
@@ -119,15 +124,18 @@ class MyTrust extends HTMLElement {
       const why = li.querySelector<HTMLElement>('[data-reasons]')!;
       why.textContent = reasons.length > 0 ? `Why: ${reasons.join(' · ')}` : '';
       why.hidden = reasons.length === 0;
-      (score > 0 ? closer : rest).append(li);
-      if (score > 0) close += 1;
+      const isClose = score > 0 && close < closestShown;
+      (isClose ? closer : rest).append(li);
+      if (isClose) close += 1;
       total += 1;
     }
     this.querySelector<HTMLElement>('[data-closer-section]')!.hidden = close === 0;
     this.querySelector('[data-rest-heading]')!.textContent = close > 0 ? 'Everything else' : 'All guidance';
-    status.textContent = given
-      ? `${close} of ${total} are close to your trust, closest first, with the reasons. The rest follow.`
-      : `Answer the questions above to put these ${total} blueprints, redprints and playbooks in order for your trust.`;
+    status.textContent = !given
+      ? `Answer the questions above to put these ${total} blueprints, redprints and playbooks in order for your trust.`
+      : close > 0
+        ? `The ${close === 1 ? 'one' : close} closest to your trust first, with the reasons; the other ${total - close} follow.`
+        : `None of the ${total} shares anything with your trust yet: they follow, newest first.`;
     if (!given) return;
 
     const similar = similarOrganisations(profile, data.organisations, 3);

@@ -4,7 +4,7 @@
  * the bundled content, never from a list written here.
  */
 import { describe, expect, it } from 'vitest';
-import { rankEntries, type TrustProfile } from '../../src/lib/match';
+import { closestShown, rankEntries, type TrustProfile } from '../../src/lib/match';
 import { axeViolations, formatViolations } from '../support/axe';
 import { bundledMatchData } from '../support/guide';
 import { useSite } from '../support/site';
@@ -35,7 +35,12 @@ describe('finding guidance for my trust', () => {
     const ranked = rankEntries(profile, bundledMatchData().entries);
     const closer = await listed(page, 'closer');
     const rest = await listed(page, 'rest');
-    expect(closer).toEqual(ranked.filter((s) => s.score > 0).map((s) => s.entry.id));
+    expect(closer).toEqual(ranked.filter((s) => s.score > 0).slice(0, closestShown).map((s) => s.entry.id));
+    expect(ranked.filter((s) => s.score > 0).length, 'more share something with this trust than are listed as closest').toBeGreaterThan(closestShown);
+    await expect(page.locator('[data-status]').innerText()).resolves.toBe(`The ${closestShown} closest to your trust first, with the reasons; the other ${ranked.length - closestShown} follow.`);
+    // Sent from the form, the page shows the list, below the questions, not its top again.
+    await expect(page.evaluate(() => document.activeElement?.hasAttribute('data-status'))).resolves.toBe(true);
+    await expect(page.evaluate(() => document.querySelector('[data-status]')!.getBoundingClientRect().top)).resolves.toBeLessThan(10);
     expect([...closer, ...rest]).toEqual(ranked.map((s) => s.entry.id));
     expect([...closer, ...rest].sort()).toEqual([...before].sort());
     expect(before.sort()).toEqual(ranked.map((s) => s.entry.id).sort());
@@ -45,7 +50,7 @@ describe('finding guidance for my trust', () => {
     // Blueprints a local authority helped pay for say so among their reasons.
     const council = ranked.filter((s) => s.entry.funding?.includes('local-authority')).map((s) => s.entry.id);
     expect(council.length).toBeGreaterThan(0);
-    for (const id of council) await expect(page.locator(`[data-closer] > li[data-match-id="${id}"] [data-reasons]`).innerText()).resolves.toContain('paid for the same way (local authority)');
+    for (const id of council) await expect(page.locator(`li[data-match-id="${id}"] [data-reasons]`).innerText()).resolves.toContain('paid for the same way (local authority)');
     await expect(page.locator('[data-similar-list] a').count()).resolves.toBeGreaterThan(0);
 
     // Every made-up organisation's entry in the ranked list says so, as on every other list.

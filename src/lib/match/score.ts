@@ -31,6 +31,9 @@ export const weights = {
   region: 1,
 } as const;
 
+/** How many entries /my-trust/ lists as closest to a trust, at most: the rest follow. */
+export const closestShown = 10;
+
 /** What scoring needs of one entry: short fields only, so the browser's copy stays small. */
 export interface MatchEntry {
   /** The entry's slug. */
