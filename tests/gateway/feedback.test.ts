@@ -150,7 +150,8 @@ describe('feedback on a page', () => {
     const personal = await give(v, feedback({ feedback: 'Ring me on 07700 900123 about patient 943 476 5919.', role: 'jo.bloggs@nhs.net' }));
     expect(personal.status).toBe(422);
     expect(errorsOf(personal)).toEqual({
-      feedback: '“Feedback” seems to hold a phone number. What you send is published for anyone to read, so take it out; to report a wrong contact detail on a page, say which one without copying it',
+      // The NHS number first, though it comes second: every kind in one message.
+      feedback: '“Feedback” seems to hold an NHS number and a phone number, and nothing published may identify a patient: take them out',
       role: '“Role” seems to hold an email address. What you send is published for anyone to read, so take it out; to report a wrong contact detail on a page, say which one without copying it',
     });
     expect(JSON.stringify(personal.body)).not.toMatch(/07700|5919|bloggs/);

@@ -66,6 +66,11 @@ describe('what feedback needs before it is sent', () => {
       { id: 'feedback', message: '“Feedback” seems to hold an NHS number, and nothing published may identify a patient: take it out' },
     ]);
     expect(missingFeedbackAnswers({ ...answers, feedback: 'Fine', page: 'Call 0113 496 0000', role: 'CCIO' }).map((e) => e.id)).toEqual(['page']);
+    // Every kind in one message, the NHS number first wherever it is: one attempt takes them all out.
+    expect(missingFeedbackAnswers({ ...answers, feedback: 'Ring 0113 496 0000 about 943 476 5919, or write to a.b@nhs.net.' })).toEqual([
+      { id: 'feedback', message: '“Feedback” seems to hold an NHS number, a phone number and an email address, and nothing published may identify a patient: take them out' },
+    ]);
+    expect(missingFeedbackAnswers({ ...answers, feedback: 'Write to a.b@nhs.net or ring 0113 496 0000.' })[0].message).toMatch(/^“Feedback” seems to hold an email address and a phone number\. What you send is published for anyone to read, so take them out;/);
     expect(missingFeedbackAnswers({ ...answers, feedback: 'The example 999 000 0018 and https://example.org/9434765919 are fine', page: 'src/content/blueprints/x.mdx' })).toEqual([]);
   });
 });

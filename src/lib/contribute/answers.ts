@@ -110,21 +110,24 @@ export function unanswered(questions: readonly Question[], values: DraftValues):
 
 /**
  * A problem for each written answer that seems to hold an NHS number, an email address or a phone
- * number, for answers published as they are (feedback, an owner's review). Whoever sends through
- * the gateway hears back at the address they signed in with.
+ * number, for answers published as they are (feedback, an owner's review): every kind found in
+ * one message, so the writer takes them all out at once, an NHS number named first. Whoever sends
+ * through the gateway hears back at the address they signed in with.
  */
 export function contactDetailErrors(questions: readonly Question[], values: DraftValues): FieldError[] {
   return questions
     .filter((q) => q.kind === 'text' || q.kind === 'paragraph')
     .flatMap((q) => {
-      const found = contactDetailsIn(textOf(values, q.id))[0];
-      if (!found) return [];
-      const what = `“${q.name}” seems to hold ${personalDataNames[found.kind]}`;
+      const found = contactDetailsIn(textOf(values, q.id));
+      if (found.length === 0) return [];
+      const kinds = [...new Set(found.map((d) => d.kind))].sort((a, b) => Number(b === 'nhs-number') - Number(a === 'nhs-number'));
+      const what = `“${q.name}” seems to hold ${new Intl.ListFormat('en-GB').format(kinds.map((k) => personalDataNames[k]))}`;
+      const them = kinds.length > 1 ? 'them' : 'it';
       return [{
         id: q.id,
-        message: found.kind === 'nhs-number'
-          ? `${what}, and nothing published may identify a patient: take it out`
-          : `${what}. What you send is published for anyone to read, so take it out; to report a wrong contact detail on a page, say which one without copying it`,
+        message: kinds[0] === 'nhs-number'
+          ? `${what}, and nothing published may identify a patient: take ${them} out`
+          : `${what}. What you send is published for anyone to read, so take ${them} out; to report a wrong contact detail on a page, say which one without copying it`,
       }];
     });
 }
