@@ -623,7 +623,8 @@ describe('giving feedback on a page without a GitHub account', () => {
       await foot.getByRole('link', { name: 'Give feedback on this page' }).click();
       await page.waitForURL(/\/feedback\/\?page=/);
       const form = page.locator('feedback-form form');
-      expect(await form.getByLabel('Which page? (optional)').inputValue()).toBe(`src/content/playbooks/${playbook}.mdx`);
+      // The page's web address, as the question asks, not the repository's file.
+      expect(await form.getByLabel('Which page? (optional)').inputValue()).toMatch(new RegExp(`^https?://[^/]+(/[^/]+)*/playbooks/${playbook}/$`));
       expect(await form.locator('[data-page-title]').innerText()).toBe('Your feedback is about “Choose, buy and move onto an EPR without paying twice”.');
       // Continuing on GitHub instead would title the issue after the page.
       expect(await form.locator('input[name="title"]').inputValue()).toBe('Feedback: Choose, buy and move onto an EPR without paying twice');

@@ -3,7 +3,7 @@
  * writes .github/ISSUE_TEMPLATE/feedback.yml), the site's own feedback page
  * (src/pages/feedback.astro) and the submission gateway, which opens the issue for someone
  * without a GitHub account. "Give feedback on this page", at the foot of each content page, fills
- * in `page` with the page's file. Ids are a public contract, as in ./questions.ts: GitHub fills a
+ * in `page`: on GitHub's issue form with the page's file, on the site's own form with its web address. Ids are a public contract, as in ./questions.ts: GitHub fills a
  * field from the query parameter named after its id.
  *
  * Runs in the browser as well as in Node: no I/O, no Node built-ins.
