@@ -781,7 +781,7 @@ describe('suggesting a change to a blueprint, playbook or template without a Git
       // An address of no page with parts: said beside the question.
       await form.getByLabel('Which page?').fill('/organisations/fellbrook-hospitals/');
       await form.getByLabel('Which page?').press('Tab');
-      await form.getByText('“/organisations/fellbrook-hospitals/” is not a blueprint, playbook or template on the site').waitFor();
+      await form.getByText('We could not find a blueprint, playbook or template from “/organisations/fellbrook-hospitals/”').waitFor();
       expect(await form.getByLabel('Which part of it?').locator('option').allInnerTexts()).toEqual(['Choose a part']);
     } finally {
       await close();

@@ -131,12 +131,12 @@ describe('a suggested change to a blueprint', () => {
       confirm: 'Confirm both statements under “Before you send it”',
     });
     expect(errorsOf(await send(v, change({ page: 'no-such-blueprint' })))).toEqual({
-      page: '“no-such-blueprint” is not a blueprint, playbook or template on the site: use its address, such as /blueprints/<short name>/',
+      page: 'We could not find a blueprint, playbook or template from “no-such-blueprint”: copy the page’s address from your browser, such as /blueprints/<short name>/',
     });
     // A playbook is found only among the playbooks, and a template only among the templates.
-    expect(errorsOf(await send(v, change({ page: '/templates/no-such-template/' })))).toEqual({ page: expect.stringMatching(/^“\/templates\/no-such-template\/” is not a blueprint, playbook or template on the site/) });
-    expect(errorsOf(await send(v, change({ page: `/playbooks/${slug}/` })))).toEqual({ page: expect.stringMatching(/is not a blueprint, playbook or template on the site/) });
-    expect(errorsOf(await send(v, change({ page: `/templates/${playbook}/` })))).toEqual({ page: expect.stringMatching(/is not a blueprint, playbook or template on the site/) });
+    expect(errorsOf(await send(v, change({ page: '/templates/no-such-template/' })))).toEqual({ page: expect.stringMatching(/^We could not find a blueprint, playbook or template from “\/templates\/no-such-template\/”/) });
+    expect(errorsOf(await send(v, change({ page: `/playbooks/${slug}/` })))).toEqual({ page: expect.stringMatching(/^We could not find a blueprint, playbook or template from/) });
+    expect(errorsOf(await send(v, change({ page: `/templates/${playbook}/` })))).toEqual({ page: expect.stringMatching(/^We could not find a blueprint, playbook or template from/) });
     expect(errorsOf(await send(v, change({ section: 'Our budget' })))).toEqual({ section: 'The blueprint has no part headed “Our budget”: choose one of the parts listed' });
     expect(errorsOf(await send(v, change({ original: 'The rollout team was 5 WTE.' })))).toEqual({
       text: 'The part “A rollout team of six” has changed on the site since you started: choose “Start again from the part as it is now” and make your change again',

@@ -90,7 +90,7 @@ describe('the page a change is to', () => {
 
   it('is none for a title or anything else, and says so naming the answer', () => {
     for (const answer of ['/organisations/fellbrook/', 'Ward rounds on tablets', '../../etc/passwd', '']) expect(changedPageOf(answer), answer).toBeUndefined();
-    expect(notAChangeablePage(` ${'x'.repeat(100)} `)).toBe(`“${'x'.repeat(80)}…” is not a blueprint, playbook or template on the site: use its address, such as /blueprints/<short name>/`);
+    expect(notAChangeablePage(` ${'x'.repeat(100)} `)).toBe(`We could not find a blueprint, playbook or template from “${'x'.repeat(80)}…”: copy the page’s address from your browser, such as /blueprints/<short name>/`);
   });
 });
 

@@ -32,9 +32,9 @@ export function changedPageOf(answer: string): { kind: ChangeablePageKind; slug:
   return /^[a-z0-9-]+$/i.test(text) ? { kind: 'blueprint', slug: text.toLowerCase() } : undefined;
 }
 
-/** Said beside "Which page?" when the answer names no blueprint, playbook or template of the site. */
+/** Said beside "Which page?" when the answer names no blueprint, playbook or template of the site (a title, say, or an address of another kind of page). */
 export function notAChangeablePage(answer: string): string {
-  return `“${clip(answer.trim(), 81)}” is not a blueprint, playbook or template on the site: use its address, such as /blueprints/<short name>/`;
+  return `We could not find a blueprint, playbook or template from “${clip(answer.trim(), 81)}”: copy the page’s address from your browser, such as /blueprints/<short name>/`;
 }
 
 export const changeQuestions: readonly Question[] = [
