@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { draftToMdx, hasAnswers, initialValues, slugFromTitle, toFrontMatter } from '../../src/lib/contribute/draft';
 import { sectionErrors, validateDraft } from '../../src/lib/contribute/draft-check';
 import { draftPath } from '../../src/lib/contribute/hand-off';
+import { answerRows } from '../../src/lib/contribute/steps';
 import { proposalFromIssue } from '../../src/lib/contribute/issue-answers';
 import { localIsoDate } from '../../src/lib/contribute/local-date';
 import { organisationNotListed, questionById, questions, sectionFieldId } from '../../src/lib/contribute/questions';
@@ -40,6 +41,27 @@ describe('turning form answers into front-matter', () => {
       'How many super-users does a ward need?',
       'How much backfill should we fund?',
     ]);
+  });
+
+  it('drops the bullets pasted from Word, Outlook or Teams before key questions', () => {
+    const keyQuestions = '•\tHow many super-users does a ward need?\r\n·  How much backfill should we fund?\r\no\tWho signs off the rota?\n\uF0B7\tWhen do we stop?';
+    expect(toFrontMatter(completeDraft({ keyQuestions }), options).keyQuestions).toEqual([
+      'How many super-users does a ward need?',
+      'How much backfill should we fund?',
+      'Who signs off the rota?',
+      'When do we stop?',
+    ]);
+  });
+
+  it('keeps a list pasted from Word in a written part a list, in the file and when the answers are checked', () => {
+    const pasted = 'We set three aims:\r\n•\tReduce missed observations\r\n•\tImprove escalation\r\no\tWithin an hour\r\nThen we began.';
+    const answers = completeDraft({ [whatWeDid]: pasted });
+    const mdx = draftToMdx(answers, options);
+    expect(mdx).toContain('We set three aims:\n- Reduce missed observations\n- Improve escalation\n- Within an hour\nThen we began.');
+    const { lines } = answerRows(answers, () => undefined).find((r) => r.question.id === whatWeDid)!;
+    expect(lines).toEqual(['We set three aims:', '- Reduce missed observations', '- Improve escalation', '- Within an hour', 'Then we began.']);
+    // Text that only looks like a bullet stays as written.
+    expect(draftToMdx(completeDraft({ [whatWeDid]: 'o dear, ·5 of wards, and •not a list' }), options)).toContain('o dear, ·5 of wards, and •not a list');
   });
 
   it('publishes the draft today, as published content under the OGL, not illustrative', () => {

@@ -88,8 +88,23 @@ export function listOf(values: DraftValues, id: string): string[] {
   return v?.trim() ? [v.trim()] : [];
 }
 
-/** A bullet or number typed before an item of a list answer: "- ", "* ", "1. ", "2) ". */
-export const typedBullet = /^\s*(?:[-*+]|\d+[.)])\s+/;
+/**
+ * Bullets pasted from Word, Outlook or Teams: "•", "·", "▪", "◦", "‣", "●", "○", Word's Symbol-font
+ * bullets (private-use characters) and its "o" followed by a tab.
+ */
+const pastedBullets = '•·▪◦‣●○\uF0A7\uF0B7';
+const pastedBullet = new RegExp(`^[ \\t]*(?:[${pastedBullets}]|o(?=\\t))[ \\t]+`);
+
+/** A bullet or number typed or pasted before an item of a list answer: "- ", "* ", "1. ", "2) ", "• ". */
+export const typedBullet = new RegExp(`^\\s*(?:[-*+${pastedBullets}]|o(?=\\t)|\\d+[.)])\\s+`);
+
+/**
+ * A written part of a blueprint with each line that starts with a pasted bullet made a Markdown list
+ * item ("- "), so a list pasted from Word stays a list instead of running together as one paragraph.
+ */
+export function withListBullets(text: string): string {
+  return text.split(/\r?\n/).map((line) => line.replace(pastedBullet, '- ')).join('\n');
+}
 
 /** One item per non-empty line, e.g. key questions; the bullets and numbers people type are dropped. */
 export function linesOf(text: string): string[] {

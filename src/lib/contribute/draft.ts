@@ -7,7 +7,7 @@
  */
 import { comment, renderBlueprint } from '../content/render-blueprint';
 import { blueprintSections } from '../content/sections';
-import { isEmpty, linesOf, listOf, organisationOf, textOf, type DraftValues } from './answers';
+import { isEmpty, linesOf, listOf, organisationOf, textOf, withListBullets, type DraftValues } from './answers';
 import { defaultAnswers, questions, sectionFieldId, type Question } from './questions';
 import { licences } from '../schema/taxonomy';
 import { slugForTitle } from './slug';
@@ -97,7 +97,7 @@ export function hasAnswers(values: DraftValues): boolean {
 /** Section texts keyed by heading, as renderBlueprint takes them. */
 export function sectionsOf(values: DraftValues): Record<string, string> {
   return Object.fromEntries(
-    blueprintSections.map((s) => [s.heading, textOf(values, sectionFieldId(s.heading))] as const).filter(([, t]) => t),
+    blueprintSections.map((s) => [s.heading, withListBullets(textOf(values, sectionFieldId(s.heading)))] as const).filter(([, t]) => t),
   );
 }
 

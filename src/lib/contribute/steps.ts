@@ -7,7 +7,7 @@
  * Runs in the browser as well as in Node: no I/O, no Node built-ins.
  */
 import { capabilities, labelOf, pillars, type Term } from '../schema/taxonomy';
-import { linesOf, listOf, textOf, type DraftValues } from './answers';
+import { linesOf, listOf, textOf, withListBullets, type DraftValues } from './answers';
 import type { FieldError } from './draft-check';
 import { controlOf, organisationNotListed, questions, type Question } from './questions';
 import { slugify } from './slug';
@@ -104,6 +104,7 @@ function answerLines(question: Question, values: DraftValues, organisationName: 
     return listOf(values, question.id).map((v) => labelOf(question.terms ?? [], v));
   }
   if (question.kind === 'lines') return linesOf(textOf(values, question.id));
-  const text = textOf(values, question.id);
-  return text ? text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean) : [];
+  // Paragraphs as they will be published, and each item of a list on its own line.
+  const text = question.kind === 'section' ? withListBullets(textOf(values, question.id)) : textOf(values, question.id);
+  return text.split(/\n\s*\n/).flatMap((p) => (/^\s*[-*+]\s/m.test(p) ? p.split('\n') : [p])).map((p) => p.trim()).filter(Boolean);
 }
