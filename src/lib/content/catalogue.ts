@@ -26,6 +26,8 @@ export interface Catalogue {
   byOrganisation(slug: string): Entry<Blueprint>[];
   /** Playbooks whose steps cite a blueprint. */
   playbooksCiting(slug: string): Entry<Playbook>[];
+  /** Playbooks filed under one taxonomy value, by title; only the facets in `playbookFacets` have any. */
+  playbooksByFacet(facet: FacetName, value: string): Entry<Playbook>[];
   /** Adoption records of a listed blueprint, by known organisations, most recent first. */
   adoptionsOf(blueprint: string): Entry<Adoption>[];
   /** Adoption records an organisation made, of listed blueprints, most recent first. */
@@ -60,6 +62,12 @@ export function displayTitle(b: Pick<Blueprint, 'type' | 'title'>): string {
   return b.type === 'redprint' ? `Redprint: ${b.title}` : b.title;
 }
 
+/**
+ * The facets a playbook is filed under as well as blueprints: its `domain` and `audience` take the
+ * same terms as a blueprint's. A playbook has no other facet's field.
+ */
+export const playbookFacets = ['domain', 'audience'] as const satisfies readonly (FacetName & keyof Playbook)[];
+
 export function facetValues(b: Blueprint, facet: FacetName): string[] {
   const value = b[facet];
   return Array.isArray(value) ? value : [value];
@@ -91,9 +99,14 @@ export function buildCatalogue(input: {
     const publisher = orgBySlug.get(b.data.organisation);
     if (publisher) push(facetIndex, `programme:${publisher.data.programme}`, b);
   }
+  const playbooks = [...input.playbooks].sort((a, b) => a.data.title.localeCompare(b.data.title));
   const citing = new Map<string, Entry<Playbook>[]>();
-  for (const p of input.playbooks) {
+  const playbookFacetIndex = new Map<string, Entry<Playbook>[]>();
+  for (const p of playbooks) {
     for (const slug of new Set(p.data.steps.flatMap((s) => s.blueprints))) push(citing, slug, p);
+    for (const facet of playbookFacets) {
+      for (const value of new Set([p.data[facet]].flat())) push(playbookFacetIndex, `${facet}:${value}`, p);
+    }
   }
 
   // Lineage: only between listed blueprints and known organisations, so every link has a page.
@@ -112,7 +125,7 @@ export function buildCatalogue(input: {
 
   return {
     blueprints: listed,
-    playbooks: [...input.playbooks].sort((a, b) => a.data.title.localeCompare(b.data.title)),
+    playbooks,
     organisations: [...input.organisations].sort((a, b) => a.data.name.localeCompare(b.data.name)),
     blueprint: (slug) => bySlug.get(slug),
     organisation: (slug) => orgBySlug.get(slug),
@@ -120,6 +133,7 @@ export function buildCatalogue(input: {
     byProgramme: (status) => facetIndex.get(`programme:${status}`) ?? [],
     byOrganisation: (slug) => orgIndex.get(slug) ?? [],
     playbooksCiting: (slug) => citing.get(slug) ?? [],
+    playbooksByFacet: (facet, value) => playbookFacetIndex.get(`${facet}:${value}`) ?? [],
     adoptionsOf: (slug) => adoptionsOf.get(slug) ?? [],
     adoptionsBy: (slug) => adoptionsBy.get(slug) ?? [],
     adaptedInto: (slug) => adaptedInto.get(slug) ?? [],
