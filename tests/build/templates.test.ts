@@ -101,6 +101,26 @@ describe('the templates in the built site', () => {
     }
   });
 
+  it('are offered on each playbook when the listed blueprints its steps cite list them in artefacts, and only then', async () => {
+    const { playbooks } = expectedContent();
+    const listed = new Map(blueprints.filter((b) => isListed(b.data)).map((b) => [b.slug, b]));
+    let offered = 0;
+    for (const p of playbooks) {
+      const cited = [...new Set(p.data.steps.flatMap((s) => s.blueprints))].flatMap((slug) => listed.get(slug) ?? []);
+      const expected = templates.filter((t) => cited.some((b) => b.data.artefacts.includes(t.slug))).map((t) => served(paths.template(t.slug))).sort();
+      const dom = await parseHtml(readFileSync(built(paths.playbook(p.slug)), 'utf8'));
+      const heading = dom.querySelector('h2#templates');
+      const shown = dom.querySelectorAll('h2#templates ~ ul h3 a').map((a) => attr(a, 'href')!).sort();
+      expect(shown, p.slug).toEqual(expected);
+      if (expected.length > 0) {
+        expect(decodeEntities(heading!.textContent).trim(), p.slug).toBe('Templates you can adapt');
+        expect(dom.querySelector('.nhsuk-contents-list a[href="#templates"]'), p.slug).not.toBeNull();
+      }
+      offered += expected.length;
+    }
+    expect(offered, 'no playbook reaches a template').toBeGreaterThan(0);
+  });
+
   it('are in the sitemap', () => {
     const sitemap = readFileSync(join(distDir(), 'sitemap-0.xml'), 'utf8');
     for (const path of [paths.templates(), ...templates.map((t) => paths.template(t.slug))]) expect(sitemap, path).toContain(`${served(path)}</loc>`);
