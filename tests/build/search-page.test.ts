@@ -12,6 +12,7 @@ import { careSettings, domains, isListed, labelOf } from '../../src/lib/schema';
 import { illustrativeLabel } from '../../src/lib/content/illustrative';
 import { readVocabulary } from '../../src/node/content-files';
 import { phraseKey } from '../../src/lib/search/synonyms';
+import { served } from '../support/site-dir';
 
 const listed = () => expectedContent().blueprints.filter((b) => isListed(b.data));
 const slugOf = (path: string) => path.split('/').filter(Boolean).pop()!;
@@ -185,6 +186,74 @@ describe('the search page', () => {
       expect(errors, sort).toEqual([]);
       await close();
     }
+  });
+
+  it('keeps the Search button’s label on one line, on a desktop and with text at 200%', async () => {
+    const { page, close } = await site.open({ viewport: { width: 1280, height: 800 } });
+    await searchAt(page, `${searchPage()}?q=ward`);
+    // Lines of the button's text: a word split across two lines has two different tops.
+    const lines = () =>
+      page.locator('.app-search-form__bar button').evaluate((button) => {
+        const range = document.createRange();
+        range.selectNodeContents(button);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      });
+    await expect(lines()).resolves.toBe(1);
+    // Text-only zoom, as a reader sets a larger default text size.
+    for (const width of [1280, 320]) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+      await expect(lines(), `${width} px`).resolves.toBe(1);
+      const bar = await page.locator('.app-search-form__bar').evaluate((e) => ({ width: e.clientWidth, content: e.scrollWidth }));
+      expect(bar.content, `${width} px: the search box and button fit side by side`).toBeLessThanOrEqual(bar.width);
+    }
+    await close();
+  });
+
+  it('has a skip link to the results above the filters: after it, the next Tab reaches the first result', async () => {
+    const { page, close } = await site.open({ viewport: { width: 320, height: 800 } });
+    await searchAt(page, `${searchPage()}?q=ward`);
+    const skip = page.getByRole('link', { name: 'Skip to results' });
+    const filters = page.locator('[data-search-controls]');
+    expect(await skip.evaluate((a, f) => !!(a.compareDocumentPosition(f!) & Node.DOCUMENT_POSITION_FOLLOWING), await filters.elementHandle())).toBe(true);
+    // It is the next stop after the Search button.
+    await page.locator('.app-search-form__bar button').focus();
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Skip to results');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.activeElement?.closest('[data-search-results] > li') === document.querySelector('[data-search-results] > li'));
+    expect(focused, 'focus is in the first result').toBe(true);
+    await close();
+  });
+
+  it('starts every filter group closed on a small screen, and the short ones open on a desktop', async () => {
+    const openGroups = async (width: number, query = '') => {
+      const { page, close } = await site.open({ viewport: { width, height: 800 } });
+      await page.goto(`${searchPage()}${query}`);
+      await page.locator('[data-search-controls]').waitFor({ state: 'visible' });
+      const open = await page.locator('details[data-filter][open]').evaluateAll((all) => all.map((d) => (d as HTMLElement).dataset.filter));
+      await close();
+      return open;
+    };
+    await expect(openGroups(1280)).resolves.not.toEqual([]);
+    await expect(openGroups(320)).resolves.toEqual([]);
+    // A group with a ticked filter opens, so the reader sees what is ticked.
+    await expect(openGroups(320, `?setting=${busiestSetting()}`)).resolves.toEqual(['setting']);
+  });
+
+  it('offers where to start, the main lists and the glossary when nothing is found', async () => {
+    const { page, close } = await site.open();
+    const shown = await searchAt(page, `${searchPage()}?q=qqzzxxqq`);
+    expect(shown.status).toMatch(/^No results for/);
+    const none = page.locator('[data-search-none]');
+    await expect(none.isVisible()).resolves.toBe(true);
+    const links = await none.locator('a').evaluateAll((all) => all.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    for (const path of [paths.whereToStart(), paths.blueprints(), paths.playbooks(), paths.glossary()]) expect(links).toContain(served(path));
+    // A search that finds something does not show them.
+    await searchAt(page, `${searchPage()}?q=ward`);
+    await expect(none.isVisible()).resolves.toBe(false);
+    await close();
   });
 
   it('tells the reader search needs JavaScript, and shows no dead filters, when JavaScript is off', async () => {

@@ -20,6 +20,8 @@ import { hasFilters, isEmpty, readState, writeState, type SearchState } from './
 const firstPage = 5;
 const pageSize = 10;
 const typingPause = 300;
+/** NHS.UK frontend's breakpoint below "tablet" (641 px), where the filter column sits above the results. */
+const smallScreen = '(max-width: 640px)';
 
 class AppSearch extends HTMLElement {
   #pagefind?: Promise<Pagefind>;
@@ -43,6 +45,9 @@ class AppSearch extends HTMLElement {
     for (const count of this.querySelectorAll('[data-count]')) this.#totals.set(count, count.textContent ?? '');
     this.#part('[data-search-controls]').hidden = false;
     this.#part('[data-search-unavailable]').hidden = true;
+    // On a phone the open filter groups put the first result a screen or more down: start them all
+    // closed there (a ticked one opens again in #restore). They are native <details>, so a tap opens one.
+    if (matchMedia(smallScreen).matches) for (const details of this.querySelectorAll<HTMLDetailsElement>('details[data-filter]')) details.open = false;
 
     this.#form.addEventListener('submit', (e) => {
       e.preventDefault();
@@ -168,6 +173,7 @@ class AppSearch extends HTMLElement {
     if (isEmpty(state)) {
       list.replaceChildren();
       this.#part('[data-search-more]').hidden = true;
+      this.#part('[data-search-none]').hidden = true;
       status.textContent = '';
       this.#last = undefined;
       for (const [count, text] of this.#totals) count.textContent = text;
@@ -188,10 +194,12 @@ class AppSearch extends HTMLElement {
       this.#updateCounts(await countFilters(pagefind, state, outcome));
       if (run !== this.#run) return;
       status.textContent = statusText(outcome.results.length, { query: outcome.searched, mode: outcome.mode, corrected: outcome.corrected, original: state.q });
+      this.#part('[data-search-none]').hidden = outcome.results.length > 0;
     } catch (error) {
       if (run !== this.#run) return;
       console.error(error);
       list.replaceChildren();
+      this.#part('[data-search-none]').hidden = true;
       status.textContent = 'Search is not working at the moment. You can still browse blueprints and playbooks from the lists below.';
       this.#part('[data-search-unavailable]').hidden = false;
     } finally {
