@@ -419,7 +419,7 @@ describe('saying "we are using this" without a GitHub account', () => {
       expect(listed).toEqual([
         'Choose your organisation, or “My organisation is not listed”',
         'Choose how far you have got',
-        'Write when you reached this stage, as year and month, for example 2025-04',
+        'Write when you reached this stage, as a month and year, for example April 2025',
         'Confirm both statements under “Before you submit”',
       ]);
       expect(await page.locator('[data-send]').isHidden()).toBe(true);

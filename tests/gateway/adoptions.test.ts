@@ -246,6 +246,13 @@ describe('an adoption record', () => {
     expect(again.body.id).not.toBe(id);
   });
 
+  it('takes the month as people write it', async () => {
+    const { v } = await contributor();
+    const id = (await adopt(v, record({ organisation: 'northmoor-teaching-hospitals', blueprint: 'mobile-working-for-community-nursing', date: 'Sept 2026' }))).body.id as string;
+    await sent(id);
+    expect(parse(fileOn(id, 'src/content/adoptions/northmoor-teaching-hospitals--mobile-working-for-community-nursing.yaml')!).date).toBe('2026-09');
+  });
+
   it('publishes a contact only when the organisation opted in', async () => {
     const { v } = await contributor();
     const kept = await adopt(v, record({ organisation: 'kestrel-bay-mental-health', contactOptIn: 'no', contact: 'digital.team@kestrel.example.nhs.uk' }));
@@ -286,14 +293,18 @@ describe('a record with problems', () => {
       blueprint: 'Write the short name of the blueprint you are using, from its page address',
       organisation: 'Choose your organisation, or “My organisation is not listed”',
       stage: 'Choose how far you have got',
-      date: 'Write when you reached this stage, as year and month, for example 2025-04',
+      date: 'Write when you reached this stage, as a month and year, for example April 2025',
       confirm: 'Confirm both statements under “Before you submit”',
     });
-    const malformed = await adopt(v, record({ date: '2026-13', stage: 'finished' }));
+    // In words a person understands, before the schema's, which speak of YAML fields.
+    const malformed = await adopt(v, record({ date: '2026-13', contactOptIn: 'yes', contact: '' }));
     expect(malformed.status).toBe(422);
-    expect(Object.keys(errorsOf(malformed))).toEqual(['stage', 'date']);
-    expect(errorsOf(malformed).stage).toMatch(/^Stage /);
-    expect(errorsOf(malformed).date).toMatch(/^Date /);
+    expect(errorsOf(malformed)).toEqual({
+      date: 'Write when you reached this stage as a month and year, for example April 2025',
+      contact: 'Write the team email address to publish, or choose not to publish a contact',
+    });
+    const unstaged = await adopt(v, record({ stage: 'finished' }));
+    expect(errorsOf(unstaged).stage).toMatch(/^Stage /);
     const unknown = await adopt(v, record({ blueprint: 'no-such-blueprint' }));
     expect(unknown.status).toBe(422);
     expect(errorsOf(unknown).blueprint).toMatch(/^Blueprint "no-such-blueprint" is not a known blueprint/);

@@ -139,9 +139,18 @@ describe('checking a draft with the blueprint schema', () => {
     expect(error).toEqual({ id: 'timeline-end', message: 'End is before the start: check when the work started and finished' });
   });
 
-  it('says only that a start date is not a month, without comparing it with the end', () => {
-    const errors = validateDraft(completeDraft({ 'timeline-start': 'April 2023' }), options);
-    expect(errors).toEqual([{ id: 'timeline-start', message: expect.stringMatching(/^Start should be a month written as YYYY-MM/) }]);
+  it('says only that a start date is not a month, in words, without comparing it with the end', () => {
+    const errors = validateDraft(completeDraft({ 'timeline-start': 'Spring 2023' }), options);
+    expect(errors).toEqual([{ id: 'timeline-start', message: 'Start should be a month and year, for example April 2023' }]);
+  });
+
+  it('takes a month as people write it', () => {
+    for (const [written, month] of [['April 2023', '2023-04'], ['apr 2023', '2023-04'], ['Sept. 2023', '2023-09'], ['2023 May', '2023-05'], ['04/2023', '2023-04'], ['4/2023', '2023-04'], ['2023/4', '2023-04'], ['2023-4', '2023-04'], [' 2023-04 ', '2023-04'], ['12.2023', '2023-12']]) {
+      expect(toFrontMatter(completeDraft({ 'timeline-start': written }), options).timeline, written).toMatchObject({ start: month });
+    }
+    for (const written of ['13/2023', '2023-00', 'Spring 2023', 'Ju 2023', '2023']) {
+      expect(toFrontMatter(completeDraft({ 'timeline-start': written }), options).timeline, written).toMatchObject({ start: written });
+    }
   });
 
   it('rejects a contact that is neither an email nor a web address', () => {

@@ -29,7 +29,7 @@ describe('checking one answer to npm run new', () => {
     ['contact', 'ring the switchboard', /^should be one email address/],
     ['pillars', 'improve-care, wellbeing', /"wellbeing" is not one of/],
     ['pillars', ' , ', /^is empty$/],
-    ['timeline-start', 'April 2024', /YYYY-MM/],
+    ['timeline-start', 'Spring 2024', /YYYY-MM/],
     ['outcome-headline', 'Short', /too short/],
   ])('names what is wrong with a %s of %j', (id, answer, message) => {
     expect(answerProblem(q(id), answer)).toMatch(message);

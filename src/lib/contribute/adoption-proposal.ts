@@ -16,7 +16,7 @@ import { adoptionForm } from './issue-form';
 import { proposalProblems } from './issue-comment';
 import { matchOrganisation, organisationsIn, organisationToAdd, type CheckedProposal, type Issue } from './issue-proposal';
 import { canonicalPath, type ContributionEntry } from './plan';
-import { organisationOf, textOf, type DraftValues } from './answers';
+import { monthOf, organisationOf, textOf, type DraftValues } from './answers';
 
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -28,7 +28,7 @@ export function adoptionData(values: DraftValues, organisation: string): Record<
     organisation,
     blueprint: blueprintAnswer(text('blueprint')),
     stage: text('stage'),
-    date: text('date'),
+    date: monthOf(text('date')),
   };
   // One line on the page: line breaks in a form answer carry no meaning there.
   const outcome = text('outcome').replace(/\s+/g, ' ');

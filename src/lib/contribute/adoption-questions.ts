@@ -10,7 +10,8 @@
 import { adoptionStages } from '../schema/adoption-stages';
 import { terms } from '../schema/taxonomy';
 import type { FieldError } from './draft-check';
-import { confirmsAll, textOf, unanswered, type DraftValues } from './answers';
+import { month } from '../schema/fields';
+import { confirmsAll, monthOf, textOf, unanswered, type DraftValues } from './answers';
 import type { Declaration } from './issue-form';
 import { declarationQuestion, organisationNotListed, type Question } from './questions';
 
@@ -41,7 +42,7 @@ export const adoptionQuestions: readonly Question[] = [
   },
   {
     id: 'date', path: ['date'], name: 'Date', label: 'When did you reach this stage?', kind: 'month', required: true, group: 'The adoption',
-    hint: 'Year and month, for example 2025-04.', placeholder: '2025-04', emptyMessage: 'Write when you reached this stage, as year and month, for example 2025-04',
+    hint: 'Month and year, for example April 2025.', placeholder: '2025-04', emptyMessage: 'Write when you reached this stage, as a month and year, for example April 2025',
   },
   {
     id: 'outcome', path: ['outcome'], name: 'Outcome', label: 'What has happened so far? (optional)', kind: 'paragraph', required: false, group: 'The adoption',
@@ -87,13 +88,20 @@ export const adoptionPageQuestions: readonly Question[] = [...adoptionQuestions,
 
 /**
  * What the answers lack before a record can be made from them: a required answer, the name of an
- * organisation not listed, a statement not confirmed. Checked in the browser before sending and
- * again by the gateway, before the schema and the validator see the record.
+ * organisation not listed, a date that is not a month, a contact to publish left empty, a
+ * statement not confirmed. Checked in the browser before sending and again by the gateway, before
+ * the schema and the validator see the record.
  */
 export function missingAdoptionAnswers(values: DraftValues): FieldError[] {
   const errors = unanswered(adoptionQuestions, values);
   if (textOf(values, 'organisation') === organisationNotListed && !textOf(values, 'organisation-name')) {
     errors.push({ id: 'organisation-name', message: 'Write your organisation’s full name, as it is not in the list' });
+  }
+  if (textOf(values, 'date') && !month.safeParse(monthOf(textOf(values, 'date'))).success) {
+    errors.push({ id: 'date', message: 'Write when you reached this stage as a month and year, for example April 2025' });
+  }
+  if (textOf(values, 'contactOptIn') === 'yes' && !textOf(values, 'contact')) {
+    errors.push({ id: 'contact', message: 'Write the team email address to publish, or choose not to publish a contact' });
   }
   if (!confirmsAll(values, adoptionDeclaration)) {
     errors.push({ id: adoptionDeclaration.id, message: `Confirm both statements under “${adoptionDeclaration.label}”` });

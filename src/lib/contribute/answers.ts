@@ -106,6 +106,27 @@ export function withListBullets(text: string): string {
   return text.split(/\r?\n/).map((line) => line.replace(pastedBullet, '- ')).join('\n');
 }
 
+const monthNames = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/**
+ * A month as people write it, as the YYYY-MM the schema takes: "2023-04", "2023-4", "2023/04",
+ * "04/2023", "4.2023", "April 2023", "Apr 2023", "Sept 2023", "2023 April". Anything else, or a
+ * month number over 12, comes back as written, for the schema to refuse.
+ */
+export function monthOf(text: string): string {
+  const t = text.trim();
+  const month = (year: string, m: number) => (m >= 1 && m <= 12 ? `${year}-${String(m).padStart(2, '0')}` : t);
+  const yearFirst = t.match(/^(\d{4})\s*[-/.]\s*(\d{1,2})$/);
+  if (yearFirst) return month(yearFirst[1], Number(yearFirst[2]));
+  const monthFirst = t.match(/^(\d{1,2})\s*[-/.]\s*(\d{4})$/);
+  if (monthFirst) return month(monthFirst[2], Number(monthFirst[1]));
+  const named = t.match(/^([a-z]{3,9})\.?,?\s+(\d{4})$/i);
+  const namedAfter = t.match(/^(\d{4}),?\s+([a-z]{3,9})\.?$/i);
+  const [word, year] = named ? [named[1], named[2]] : namedAfter ? [namedAfter[2], namedAfter[1]] : ['', ''];
+  const index = word ? monthNames.findIndex((name) => name.startsWith(word.toLowerCase())) : -1;
+  return index === -1 ? t : month(year, index + 1);
+}
+
 /** One item per non-empty line, e.g. key questions; the bullets and numbers people type are dropped. */
 export function linesOf(text: string): string[] {
   return text

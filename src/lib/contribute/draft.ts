@@ -7,7 +7,7 @@
  */
 import { comment, renderBlueprint } from '../content/render-blueprint';
 import { blueprintSections } from '../content/sections';
-import { isEmpty, linesOf, listOf, organisationOf, textOf, withListBullets, type DraftValues } from './answers';
+import { isEmpty, linesOf, listOf, monthOf, organisationOf, textOf, withListBullets, type DraftValues } from './answers';
 import { defaultAnswers, questions, sectionFieldId, type Question } from './questions';
 import { licences } from '../schema/taxonomy';
 import { slugForTitle } from './slug';
@@ -34,6 +34,8 @@ function answerOf(question: Question, values: DraftValues): unknown {
       const lines = linesOf(textOf(values, question.id));
       return lines.length ? lines : undefined;
     }
+    case 'month':
+      return monthOf(textOf(values, question.id)) || undefined;
     case 'list': {
       const items = textOf(values, question.id).split(/[,\n]/).map((s) => s.trim()).filter(Boolean);
       return items.length ? items : undefined;

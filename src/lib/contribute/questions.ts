@@ -200,12 +200,12 @@ const frontMatterQuestions: Question[] = [
   },
   {
     id: 'timeline-start', path: ['timeline', 'start'], name: 'Start', label: 'When did the work start?', kind: 'month', required: true, group: 'Cost and outcome',
-    hint: 'Year and month, for example 2023-04.', placeholder: '2023-04',
-    emptyMessage: 'Write when the work started, as year and month, for example 2023-04',
+    hint: 'Month and year, for example April 2023.', placeholder: '2023-04',
+    emptyMessage: 'Write when the work started, as a month and year, for example April 2023',
   },
   {
     id: 'timeline-end', path: ['timeline', 'end'], name: 'End', label: 'When did it finish? (optional)', kind: 'month', required: false, group: 'Cost and outcome',
-    hint: 'Year and month, for example 2024-03. Leave it empty if the work is still going.', placeholder: '2024-03',
+    hint: 'Month and year, for example March 2024. Leave it empty if the work is still going.', placeholder: '2024-03',
   },
   {
     id: 'owner-name', path: ['owner', 'name'], name: 'Owner', label: 'Who will keep this up to date?', kind: 'text', required: true, group: 'Owner and contact',
