@@ -144,6 +144,11 @@ describe('checking a draft with the blueprint schema', () => {
     expect(errors).toEqual([{ id: 'timeline-start', message: 'Start should be a month and year, for example April 2023' }]);
   });
 
+  it('asks for partners by the short names in their page addresses, in words, not as slugs', () => {
+    const [error] = validateDraft(completeDraft({ partners: 'Riverside Community Health, Northmoor' }), options);
+    expect(error).toEqual({ id: 'partners', message: 'Partners should be the short names in the organisations’ page addresses on this site, such as northmoor-teaching-hospitals, with commas between' });
+  });
+
   it('takes a month as people write it', () => {
     for (const [written, month] of [['April 2023', '2023-04'], ['apr 2023', '2023-04'], ['Sept. 2023', '2023-09'], ['2023 May', '2023-05'], ['04/2023', '2023-04'], ['4/2023', '2023-04'], ['2023/4', '2023-04'], ['2023-4', '2023-04'], [' 2023-04 ', '2023-04'], ['12.2023', '2023-12']]) {
       expect(toFrontMatter(completeDraft({ 'timeline-start': written }), options).timeline, written).toMatchObject({ start: month });

@@ -30,8 +30,9 @@ function messageFor({ question, item }: { question?: Question; item?: number }, 
   if (!question) return `The draft ${message}`;
   if (question.emptyMessage && isEmpty(values, question.id)) return question.emptyMessage;
   if (question.kind === 'lines' && item !== undefined) return `Question ${item + 1} ${message}`;
-  // The schema's "YYYY-MM" is for people editing files; the form takes a month as people write it (`monthOf`).
+  // The schema's "YYYY-MM" and "slug" are for people editing files: the form says what to type.
   if (question.kind === 'month' && /should be a month/.test(message)) return `${question.name} should be a month and year, for example April 2023`;
+  if (/should be a slug/.test(message)) return `${question.name} should be the short names in the organisations’ page addresses on this site, such as northmoor-teaching-hospitals, with commas between`;
   return `${question.name} ${message}`;
 }
 
