@@ -27,6 +27,10 @@ describe('the front-matter YAML writer', () => {
     }), { numRuns: 3000 });
   });
 
+  it('writes a key with a line separator before a document marker as yaml does (found by the property test above)', () => {
+    for (const key of ['\u2028---', 'x\u2029...', '\u2028%', '\u2028-']) expect(writeYaml({ [key]: {} }), JSON.stringify(key)).toBe(reference({ [key]: {} }));
+  });
+
   it('writes the usual shapes itself, without quotes', () => {
     const map = { title: 'Training 2,000 nurses (a how-to)', pillars: ['support-people'], cost: { band: 'under-50k', total: 40000 }, sources: [{ title: 'Board paper', url: 'https://example.nhs.uk/a#b' }], related: [], illustrative: true };
     expect(usualYaml(map)).toBe(reference(map));

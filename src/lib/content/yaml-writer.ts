@@ -18,9 +18,11 @@ const otherTypes = new Document().schema.tags
 
 /**
  * Where yaml quotes a one-line string, or writes it as a block: an indicator first, ": " or " #"
- * inside, a space or colon last, a document marker, a tab, a line break, a control character, a surrogate.
+ * inside, a space or colon last, a document marker, a tab, a line break, a control character, a
+ * surrogate. Also left to yaml: a Unicode line or paragraph separator, which yaml's checks for a
+ * document marker in a key read as a line end ("\u2028---" as a key is quoted; as a value, not).
  */
-const needsQuotes = /^[ ,[\]{}#&*!|>'"%@`?-]|^\.\.\.|: | #|[ :]$|[\t\n\x00-\x08\x0b-\x1f\x7f-\x9f\uD800-\uDFFF]/;
+const needsQuotes = /^[ ,[\]{}#&*!|>'"%@`?-]|^\.\.\.|: | #|[ :]$|[\t\n\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\uD800-\uDFFF]/;
 
 function plainScalar(value: unknown): string | undefined {
   if (typeof value === 'string') return value && !needsQuotes.test(value) && !otherTypes.some((t) => t.test(value)) ? value : undefined;
