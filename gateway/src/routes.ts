@@ -133,13 +133,17 @@ function creditOf(credit: { named: boolean; name?: string } | undefined): { name
 /**
  * Why a submission can no longer be changed, if it cannot: its contributor's address was deleted
  * (nobody can sign in as its sender), or the site team has merged or closed it, and their decision
- * stands: a change is then a new proposal.
+ * stands: a change is then a new proposal. `reason` says which, for a form to say what it did
+ * instead (the drafting form sends the answers as a new proposal); `message` says it to a person.
  */
-function unchangeable(s: Submission): string | undefined {
-  if (s.email === null) return 'The email address this was sent from has been deleted (when its emails were stopped, or after the time we keep it), so it can no longer be changed: send it again as a new one';
-  if (s.githubState === 'merged' || s.githubState === 'closed') return `This was ${s.githubState === 'merged' ? 'accepted' : 'closed by the site team'}, so it can no longer be changed: send a new one instead`;
+function unchangeable(s: Submission): { reason: 'address-deleted' | 'merged' | 'closed'; message: string } | undefined {
+  if (s.email === null) return { reason: 'address-deleted', message: 'The email address this was sent from has been deleted (when its emails were stopped, or after the time we keep it), so it can no longer be changed: send it again as a new one' };
+  if (s.githubState === 'merged' || s.githubState === 'closed') return { reason: s.githubState, message: `This was ${s.githubState === 'merged' ? 'accepted' : 'closed by the site team'}, so it can no longer be changed: send a new one instead` };
   return undefined;
 }
+
+/** A 409 for a submission that can no longer be changed: the message by the form, and why, as `unchangeable`. */
+const refuseChange = (reply: FastifyReply, why: NonNullable<ReturnType<typeof unchangeable>>) => reply.code(409).send({ errors: [{ id: '', message: why.message }], unchangeable: why.reason });
 
 export function publicView(s: Submission, publicUrl: string) {
   const opened = s.pullUrl ? { number: s.pullNumber, url: s.pullUrl } : null;
@@ -349,7 +353,7 @@ export async function routes(app: FastifyInstance, deps: RouteDeps): Promise<voi
       return problem(reply, 404, [{ id: '', message: 'This link does not open a proposal: check that you copied the whole link from the email' }]);
     }
     const why = unchangeable(s);
-    if (why) return problem(reply, 409, [{ id: '', message: why }]);
+    if (why) return refuseChange(reply, why);
     return { id: s.id, key: s.idempotencyKey, answers: s.answers, notDuplicate: s.notDuplicate, credit: { named: s.creditName !== null, name: s.creditName ?? undefined } };
   });
 
@@ -359,7 +363,7 @@ export async function routes(app: FastifyInstance, deps: RouteDeps): Promise<voi
   }, async (req, reply) => {
     const s = store.get((req.params as { id: string }).id);
     const why = s && unchangeable(s);
-    if (why) return problem(reply, 409, [{ id: '', message: why }]);
+    if (why) return refuseChange(reply, why);
     if (!s || s.email !== req.sessionEmail) return problem(reply, 404, [{ id: '', message: 'There is no submission of yours at this address: sign in with the address you sent it from' }]);
     const parsed = editBody.safeParse(req.body);
     if (!parsed.success) return unreadable(reply, req.body, parsed.error.issues[0].path);

@@ -245,7 +245,7 @@ describe('sending a draft without a GitHub account', () => {
       await page.getByRole('button', { name: 'Continue to send' }).click();
       await panel.getByText(`Signed in as ${email}.`).waitFor();
       // Told so, as after a reload of the confirmation: sending again is an update, not a second proposal.
-      expect(await panel.locator('[data-status]').innerText()).toContain('You have already sent this draft from this browser: sending it again updates the same proposal.');
+      expect(await panel.locator('[data-status]').innerText()).toContain('You have already sent this draft from this browser: sending it again updates the same proposal while it is still open.');
       await panel.getByRole('button', { name: 'Send my draft' }).click();
       await until(() => harness.fake.pulls(repository).some((p) => p.body.includes(headline)), 'the pull request to show the new answer', 60_000);
       expect(harness.fake.pulls(repository)).toHaveLength(before);
@@ -515,6 +515,48 @@ describe('saying "we are using this" without a GitHub account', () => {
       await page.locator('[data-sent]').getByRole('link', { name: /^pull request #\d+$/ }).waitFor({ timeout: 60_000 });
       expect(harness.fake.pulls(repository)).toHaveLength(before + 1);
       expect(await panel.locator('[data-errors]').isHidden()).toBe(true);
+    } finally {
+      await close();
+    }
+  }, 120_000);
+  it('sends a record as a new proposal, and says why, when the one this browser sent before has been accepted', async () => {
+    const address = 'adopter.accepted@nhs.net';
+    const { page, close } = await openPage(browser);
+    try {
+      await page.goto(server.url(`/we-are-using-this/?blueprint=${blueprint}&organisation=brindlecote-hospital`));
+      const form = page.locator('adoption-form form');
+      await form.getByLabel('Exploring').check();
+      await form.getByLabel('When did you reach this stage?').fill('2026-09');
+      await form.getByLabel('This contains no patient-identifiable information').check();
+      await form.getByLabel('My organisation agrees to this record being published').check();
+      await form.getByRole('button', { name: 'Send without a GitHub account' }).click();
+      const panel = page.locator('[data-send]');
+      await signIn(panel, address);
+      await panel.getByRole('button', { name: 'Send my record' }).click();
+      const status = panel.locator('[data-status]');
+      await status.getByText(/^Your record is on GitHub as pull request #\d+/).waitFor({ timeout: 60_000 });
+      const first = gateway.store.list().find((s) => s.email === address)!;
+      // The site team merges it, and the gateway has looked since.
+      gateway.store.recordFollowUp(first.id, 'merged', [], Date.now(), []);
+
+      // Later, in the same browser, as the confirmation advises: the same organisation and blueprint again.
+      await form.getByLabel('Live').check();
+      await form.getByRole('button', { name: 'Send without a GitHub account' }).click();
+      await status.getByText(`Signed in as ${address}.`).waitFor();
+      // It cannot know yet that the first was accepted, so it does not promise an update.
+      expect(await status.innerText()).toContain('sending it again updates the same proposal while it is still open.');
+      const before = harness.fake.pulls(repository).length;
+      await panel.getByRole('button', { name: 'Send my record' }).click();
+      await status.getByText(/^Your earlier record was accepted, so we have sent this as a new record\. Your record is on GitHub as pull request #\d+/).waitFor({ timeout: 60_000 });
+      expect(await panel.locator('[data-errors]').isHidden()).toBe(true);
+      expect(harness.fake.pulls(repository)).toHaveLength(before + 1);
+      expect(await page.locator('[data-sent]').innerText()).toContain('Your earlier record was accepted, so we have sent this as a new record.');
+      // The new one is remembered, so the next send changes it and not the accepted one.
+      const second = gateway.store.list().filter((s) => s.email === address).find((s) => s.id !== first.id)!;
+      const stored = await page.evaluate((key) => localStorage.getItem(key), `blueprint-commons:gateway-adoption:v1:brindlecote-hospital--${blueprint}`);
+      expect(JSON.parse(stored!).id).toBe(second.id);
+      const done = await axeViolations(page);
+      expect(done, formatViolations('/we-are-using-this/ sent as a new record', done)).toEqual([]);
     } finally {
       await close();
     }

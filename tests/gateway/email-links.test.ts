@@ -158,6 +158,8 @@ describe('the link that stops the emails about a submission', () => {
     const edit = await v.send('PUT', `/api/submissions/${id}`, { answers: goodAnswers({ title: 'Stopping emails: a changed title after the address went' }) });
     expect(edit.status).toBe(409);
     expect(edit.body.errors![0].message).toMatch(/^The email address this was sent from has been deleted .*send it again as a new one$/);
+    // Said as a reason too, so the site's forms can send the answers as a new proposal and say why.
+    expect((edit.body as { unchangeable?: string }).unchangeable).toBe('address-deleted');
   });
 
   it('is in every email of news from GitHub too', async () => {

@@ -214,7 +214,7 @@ describe('following up on a pull request', () => {
     await look();
     const refused = await edit(merged.v, merged.id);
     expect(refused.status).toBe(409);
-    expect(refused.body).toEqual({ errors: [{ id: '', message: 'This was accepted, so it can no longer be changed: send a new one instead' }] });
+    expect(refused.body).toEqual({ errors: [{ id: '', message: 'This was accepted, so it can no longer be changed: send a new one instead' }], unchangeable: 'merged' });
     // Closed, and changed before the gateway has looked: accepted, not sent, and the contributor told at the next look.
     const closed = await sentProposal();
     await maintainer('PATCH', `/pulls/${closed.pull}`, { state: 'closed' });
@@ -231,7 +231,7 @@ describe('following up on a pull request', () => {
     expect(subjectOf(news)).toBe('Blueprint Commons: your blueprint proposal was closed without being published');
     expect(news).toContain('without publishing it. Your last change to it arrived after that, so it is not part of it: send it again as a new one.');
     expect(await statusPage(closed.id)).toContain('Your last change to it arrived after that, so it is not part of it');
-    expect((await edit(closed.v, closed.id)).body).toEqual({ errors: [{ id: '', message: 'This was closed by the site team, so it can no longer be changed: send a new one instead' }] });
+    expect((await edit(closed.v, closed.id)).body).toEqual({ errors: [{ id: '', message: 'This was closed by the site team, so it can no longer be changed: send a new one instead' }], unchangeable: 'closed' });
   });
 
   it('says when the pull request is closed without being merged, with the reason given', async () => {

@@ -342,9 +342,10 @@ class DraftForm extends HTMLElement {
       );
       this.lastSent = {};
     } else {
-      const { pullRequest, statusUrl } = how.gateway;
+      const { pullRequest, statusUrl, sentAsNew } = how.gateway;
       heading.textContent = 'Your draft has been sent';
       body.replaceChildren(
+        ...(sentAsNew ? [paragraph(sentAsNew)] : []),
         pullRequest
           ? paragraph('It is open for review as ', link(pullRequest.url, `pull request #${pullRequest.number}`), '.')
           : paragraph('The sending service has it and is opening it on GitHub.'),
@@ -352,7 +353,7 @@ class DraftForm extends HTMLElement {
       next.replaceChildren(
         paragraph(pullRequest ? 'We have emailed you the link.' : 'We will email you the link when it is open.', ' The site team reviews your proposal, may ask for changes, and publishes it once it is ready: we email you their replies, and when it is published or closed.'),
         ...(statusUrl && !pullRequest ? [paragraph(link(statusUrl, 'Follow your proposal on its own page'), '.')] : []),
-        paragraph('To change it, change your draft here and send it again: the same proposal is updated.'),
+        paragraph('To change it, change your draft here and send it again: the same proposal is updated while it is still open.'),
       );
       this.lastSent = how.gateway;
     }

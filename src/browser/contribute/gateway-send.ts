@@ -18,6 +18,8 @@ export interface DraftSent {
   pullRequest?: { number: number; url: string };
   issue?: { number: number; url: string };
   statusUrl?: string;
+  /** Said when the earlier proposal these answers were to change could not be changed, so they went as a new one. */
+  sentAsNew?: string;
 }
 
 interface GatewayError {
@@ -31,6 +33,8 @@ interface Answer {
   body: {
     errors?: GatewayError[]; csrfToken?: string; signedIn?: boolean; email?: string | null; id?: string; state?: string;
     pullRequest?: { number: number; url: string } | null; issue?: { number: number; url: string } | null; statusUrl?: string;
+    /** Why a PUT was refused with 409: the proposal can no longer be changed (gateway/src/routes.ts, `unchangeable`). */
+    unchangeable?: string;
   };
 }
 
@@ -107,6 +111,8 @@ class GatewaySend extends HTMLElement {
   private csrf = '';
   private email = '';
   private busy = false;
+  /** Said with what follows a send that went as a new proposal because the earlier one could not be changed. */
+  private sentAsNew: string | undefined;
 
   private get url(): string {
     return this.dataset.url ?? '';
@@ -187,8 +193,9 @@ class GatewaySend extends HTMLElement {
     try {
       const session = await this.call('GET', '/api/session');
       // Sent from this browser before (then reloaded, say): sending again changes that proposal.
+      // It may have been accepted or closed since, which this page cannot know until it sends: then it goes as a new one.
       const sentBefore = this.values && remembered(storeKey(this.kind, this.values))?.id
-        ? ` You have already sent this ${this.kind === 'blueprint' ? 'draft' : this.noun} from this browser: sending it again updates the same proposal.`
+        ? ` You have already sent this ${this.kind === 'blueprint' ? 'draft' : this.noun} from this browser: sending it again updates the same proposal while it is still open.`
         : '';
       const pending = pendingSignIn();
       if (session.body.signedIn && session.body.email) {
@@ -293,8 +300,11 @@ class GatewaySend extends HTMLElement {
     remember(where, { key, id: earlier?.id });
     const create = () => this.call('POST', '/api/submissions', { ...body, kind: this.kind, idempotencyKey: key, website: this.honeypot });
     let answer = earlier?.id ? await this.call('PUT', `/api/submissions/${encodeURIComponent(earlier.id)}`, body) : await create();
-    if (earlier?.id && answer.status === 404) {
-      // Sent from another address, or so long ago that the gateway has forgotten whose it was: a new proposal.
+    let sentAsNew: string | undefined;
+    if (earlier?.id && (answer.status === 404 || answer.status === 409)) {
+      // 404: sent from another address, or so long ago that the gateway has forgotten whose it was.
+      // 409: accepted, closed or its address deleted, so it can no longer be changed. Either way, a new proposal.
+      if (answer.status === 409) sentAsNew = this.whyNew(answer.body.unchangeable);
       key = crypto.randomUUID();
       remember(where, { key });
       answer = await create();
@@ -310,8 +320,24 @@ class GatewaySend extends HTMLElement {
       return this.showErrors(errors);
     }
     remember(where, this.kind === 'feedback' ? undefined : { key, id: answer.body.id });
-    this.status(`Sent. We are opening your ${this.noun} on GitHub for the site team…`);
+    this.sentAsNew = sentAsNew;
+    this.status(...this.saying(`Sent. We are opening your ${this.noun} on GitHub for the site team…`));
     await this.follow(answer.body.id, answer.body.statusUrl);
+  }
+
+  /** Why answers meant to change an earlier proposal went as a new one, from the gateway's reason. */
+  private whyNew(reason: string | undefined): string {
+    const earlier = `Your earlier ${this.noun}`;
+    const what = reason === 'merged' ? `${earlier} was accepted`
+      : reason === 'closed' ? `${earlier} was closed by the site team`
+        : reason === 'address-deleted' ? `${earlier} can no longer be changed, because the email address it was sent from has been deleted`
+          : `${earlier} can no longer be changed`;
+    return `${what}, so we have sent this as a new ${this.noun}.`;
+  }
+
+  /** A status line, after what `sentAsNew` says, if anything. */
+  private saying(...parts: (string | Node)[]): (string | Node)[] {
+    return this.sentAsNew ? [`${this.sentAsNew} `, ...parts] : parts;
   }
 
   /** Asks, a bounded number of times, until the gateway has opened the pull request (or issue). */
@@ -320,24 +346,26 @@ class GatewaySend extends HTMLElement {
       const answer = await this.call('GET', `/api/submissions/${encodeURIComponent(id)}`);
       const { pullRequest: pull, issue } = answer.body;
       if (answer.body.state === 'sent' && pull) {
-        this.status(`Your ${this.noun} is on GitHub as `, this.link(pull.url, `pull request #${pull.number}`), ', where the site team checks it.');
+        this.status(...this.saying(`Your ${this.noun} is on GitHub as `, this.link(pull.url, `pull request #${pull.number}`), ', where the site team checks it.'));
         this.sent({ pullRequest: pull });
         return;
       }
       if (answer.body.state === 'sent' && issue) {
-        this.status(`Your ${this.noun} is on GitHub as `, this.link(issue.url, `issue #${issue.number}`), ', where the site team replies.');
+        this.status(...this.saying(`Your ${this.noun} is on GitHub as `, this.link(issue.url, `issue #${issue.number}`), ', where the site team replies.'));
         this.sent({ issue });
         return;
       }
       if (answer.body.state === 'failed') break;
       await new Promise((resolve) => setTimeout(resolve, pollEveryMs));
     }
-    this.status('What you sent is saved with the sending service, which keeps trying to open it on GitHub.');
+    this.status(...this.saying('What you sent is saved with the sending service, which keeps trying to open it on GitHub.'));
     this.sent({ statusUrl });
   }
 
   /** Tells <draft-form>, which shows the confirmation: the pull request, or where to follow it. */
   private sent(detail: DraftSent): void {
+    if (this.sentAsNew) detail = { ...detail, sentAsNew: this.sentAsNew };
+    this.sentAsNew = undefined;
     this.dispatchEvent(new CustomEvent<DraftSent>('draft-sent', { bubbles: true, detail }));
   }
 

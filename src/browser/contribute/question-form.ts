@@ -120,9 +120,15 @@ export function defineQuestionForm(tag: string, spec: QuestionFormSpec): void {
     }
 
     private sent(detail: DraftSent): void {
-      const p = document.createElement('p');
-      p.append(...spec.sentText(detail, (href, text) => Object.assign(document.createElement('a'), { href, textContent: text })));
-      this.querySelector<HTMLElement>('[data-sent-body]')!.replaceChildren(p);
+      const paragraph = (...parts: (string | Node)[]) => {
+        const p = document.createElement('p');
+        p.append(...parts);
+        return p;
+      };
+      this.querySelector<HTMLElement>('[data-sent-body]')!.replaceChildren(
+        ...(detail.sentAsNew ? [paragraph(detail.sentAsNew)] : []),
+        paragraph(...spec.sentText(detail, (href, text) => Object.assign(document.createElement('a'), { href, textContent: text }))),
+      );
       const section = this.querySelector<HTMLElement>('[data-sent]')!;
       section.hidden = false;
       section.querySelector<HTMLElement>('h2')!.focus();
