@@ -371,6 +371,42 @@ describe('sending a draft without a GitHub account', () => {
     }
   }, 120_000);
 
+  it('says it is sending and marks the button busy while the sending service is slow, then that it is not answering, with the other ways to send', async () => {
+    const { page, close } = await openPage(browser);
+    try {
+      const panel = await checkedDraft(page);
+      await signIn(panel, 'paused.gateway@nhs.net');
+      // The sending service stops answering (paused, say), until the request gives up.
+      let giveUp: () => void = () => {};
+      await page.route(`${gateway.url}/api/submissions**`, (route) => new Promise<void>((resolve) => {
+        giveUp = () => void route.abort('timedout').then(resolve);
+      }));
+      const button = panel.getByRole('button', { name: 'Send my draft' });
+      await button.press('Enter');
+      const status = panel.locator('[data-status]');
+      await status.getByText('Sending…', { exact: true }).waitFor();
+      expect(await button.getAttribute('aria-disabled')).toBe('true');
+      // Busy, not disabled: it keeps the keyboard's focus.
+      expect(await button.evaluate((b) => b === document.activeElement)).toBe(true);
+      const busy = await axeViolations(page);
+      expect(busy, formatViolations('/contribute/ send step while sending', busy)).toEqual([]);
+
+      giveUp();
+      const errors = panel.locator('[data-errors]');
+      await errors.getByText('The sending service is not answering. It may be down: try again in a few minutes.').waitFor();
+      const said = await errors.innerText();
+      expect(said).toContain('Your answers are saved on this device.');
+      expect(said).toContain('Or send it another way, below: open the GitHub form with your draft filled in, or download the file.');
+      expect(said).not.toContain('check your connection');
+      expect(await button.getAttribute('aria-disabled')).toBeNull();
+      expect(await status.innerText()).toBe('');
+      const failed = await axeViolations(page);
+      expect(failed, formatViolations('/contribute/ send step when the sending service is not answering', failed)).toEqual([]);
+    } finally {
+      await close();
+    }
+  }, 120_000);
+
   it('keeps the author on the send step with the draft intact when the gateway cannot be reached', async () => {
     const { page, close } = await openPage(browser);
     try {
@@ -381,7 +417,7 @@ describe('sending a draft without a GitHub account', () => {
       await page.route(`${gateway.url}/api/submissions**`, (route) => route.abort('connectionrefused'));
       await panel.getByRole('button', { name: 'Send my draft' }).click();
       const errors = panel.locator('[data-errors]');
-      await errors.getByText('We could not reach the sending service').waitFor();
+      await errors.getByText('The sending service is not answering').waitFor();
       expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-errors'))).toBe(true);
       expect(await currentStep(page)).toBe('send');
       expect(harness.fake.pulls(repository)).toHaveLength(before);

@@ -8,7 +8,7 @@
  * texts, within the answers' limits), and the form writes only its own questions' values.
  */
 import { answerOverLimit, formKeyPattern, type DraftValues } from '../../lib/contribute/answers';
-import { requestTimeoutMs, submissionIdShape } from './gateway-api';
+import { gatewayNotAnswering, requestTimeoutMs, submissionIdShape } from './gateway-api';
 import { draftSubmissionKey, remember } from './storage';
 
 /** A carry-on link's fragment: the id of the proposal sent and the token that lets the link open it, a dot between. */
@@ -38,7 +38,7 @@ export async function sentAnswers(gatewayUrl: string, send: Element, id: string,
     status = response.status;
     body = ((await response.json().catch(() => ({}))) ?? {}) as typeof body;
   } catch {
-    return { error: 'We could not reach the sending service to open it: check your connection, then follow the link in the email again' };
+    return { error: `${gatewayNotAnswering}: follow the link in the email again in a few minutes` };
   }
   if (status < 200 || status > 299) {
     const said = body.errors?.[0]?.message;

@@ -11,6 +11,7 @@ import { changedPageOf, changePageQuestions, missingChangeAnswers, notAChangeabl
 import { keptChangeState, partShape, type PartShape } from '../../lib/contribute/part-text';
 import type { BodySection } from '../../lib/contribute/section-change';
 import { showFieldError } from './errors';
+import { gatewayNotAnswering, requestTimeoutMs } from './gateway-api';
 import { defineQuestionForm, sentToSiteTeam } from './question-form';
 
 /** Where a change is kept: by page (a blueprint's slug, or "playbook:" and a playbook's, "template:" and a template's) and part. */
@@ -108,7 +109,8 @@ function startChangeForm(form: HTMLFormElement, root: HTMLElement, query: URLSea
     if (!page || !gateway) return;
     say('Loading the page’s parts…');
     try {
-      const response = await fetch(`${gateway.replace(/\/$/, '')}/api/${page.kind}s/${encodeURIComponent(page.slug)}/parts`);
+      // A sending service that never answers would leave “Loading…” for good.
+      const response = await fetch(`${gateway.replace(/\/$/, '')}/api/${page.kind}s/${encodeURIComponent(page.slug)}/parts`, { signal: AbortSignal.timeout(requestTimeoutMs) });
       if (run !== loading) return;
       if (response.status === 404) {
         say('');
@@ -127,7 +129,7 @@ function startChangeForm(form: HTMLFormElement, root: HTMLElement, query: URLSea
       if (wanted && parts.some((p) => p.heading === wanted)) select.value = wanted;
       show();
     } catch {
-      if (run === loading) say('The page’s parts could not be loaded just now. Check your connection, then choose “Load its parts” again.');
+      if (run === loading) say(`The page’s parts could not be loaded. ${gatewayNotAnswering}: choose “Load its parts” again in a few minutes.`);
     }
   };
 

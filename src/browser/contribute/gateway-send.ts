@@ -10,7 +10,7 @@
 import { blueprintAnswer } from '../../lib/contribute/adoption-questions';
 import { organisationOf, textOf, type DraftValues } from '../../lib/contribute/answers';
 import { showFieldError } from './errors';
-import { requestTimeoutMs, submissionId } from './gateway-api';
+import { gatewayNotAnswering, requestTimeoutMs, submissionId } from './gateway-api';
 import { draftSubmissionKey as draftKey, remember, remembered } from './storage';
 
 /** What the gateway said once a draft was stored: the pull request (or, for feedback, the issue) when it is already open. */
@@ -118,6 +118,11 @@ class GatewaySend extends HTMLElement {
     return this.dataset.url ?? '';
   }
 
+  /** The page's other ways to send, said when this one cannot (the download and the GitHub form, where the page has them). */
+  private get otherwise(): string {
+    return this.dataset.otherwise ? ` ${this.dataset.otherwise}` : '';
+  }
+
   private get kind(): string {
     return this.dataset.kind ?? 'blueprint';
   }
@@ -220,14 +225,21 @@ class GatewaySend extends HTMLElement {
   private async run(name: 'email' | 'code' | 'send'): Promise<void> {
     this.busy = true;
     this.showErrors([]);
+    // Said at once, and the button marked busy but left focusable, so a slow sending service is not mistaken for a dead button.
+    const button = this.step(name).querySelector<HTMLButtonElement>('button[type="submit"]')!;
+    const working = name === 'email' ? 'Emailing you a code…' : name === 'code' ? 'Checking the code…' : 'Sending…';
+    button.setAttribute('aria-disabled', 'true');
+    this.status(working);
     try {
       if (name === 'email') await this.askForCode();
       else if (name === 'code') await this.signIn();
       else await this.send();
     } catch {
-      this.showErrors([{ id: '', message: 'We could not reach the sending service: check your connection and try again. Your answers are still on this page.' }]);
+      this.showErrors([{ id: '', message: `${gatewayNotAnswering}: try again in a few minutes. Your answers are saved on this device.${this.otherwise}` }]);
     } finally {
       this.busy = false;
+      button.removeAttribute('aria-disabled');
+      if (this.querySelector('[data-status]')!.textContent === working) this.status('');
     }
   }
 
@@ -279,7 +291,7 @@ class GatewaySend extends HTMLElement {
       this.status(`Signed out. Your answers are still on this page; to send them, sign in again.`);
       this.querySelector<HTMLInputElement>('#gateway-email')!.focus();
     } catch {
-      this.showErrors([{ id: '', message: 'We could not reach the sending service to sign you out: check your connection and try again.' }]);
+      this.showErrors([{ id: '', message: `${gatewayNotAnswering}, so you are still signed in: try again in a few minutes.` }]);
     } finally {
       this.busy = false;
     }
