@@ -297,11 +297,19 @@ describe('sending a draft without a GitHub account', () => {
       expect(summaryTop!.y, 'the summary comes before the form').toBeLessThan(boxTop!.y);
       const marked = await axeViolations(page);
       expect(marked, formatViolations('/contribute/ send step with a sign-in problem', marked)).toEqual([]);
+      // "Error: " leads the title while the summary shows, as GOV.UK asks.
+      expect(await page.title()).toBe('Error: Send your draft: Contribute a blueprint – Blueprint Commons');
 
       await box.fill('inline.errors@nhs.net');
       await panel.getByRole('button', { name: 'Email me a code' }).click();
       await panel.getByText('We have emailed a code to inline.errors@nhs.net.').waitFor();
       expect(await group.getAttribute('class')).not.toContain('nhsuk-form-group--error');
+      expect(await page.title()).toBe('Send your draft: Contribute a blueprint – Blueprint Commons');
+      // A wrong code is an error too.
+      await panel.getByLabel('The 6-digit code from the email').fill(harness.smtp.codeFor('inline.errors@nhs.net') === '000000' ? '111111' : '000000');
+      await panel.getByRole('button', { name: 'Sign in' }).click();
+      await panel.locator('[data-errors]').getByText('The code is not right').waitFor();
+      expect(await page.title()).toBe('Error: Send your draft: Contribute a blueprint – Blueprint Commons');
     } finally {
       await close();
     }
@@ -459,6 +467,8 @@ describe('saying "we are using this" without a GitHub account', () => {
         'Confirm both statements under “Before you submit”',
       ]);
       expect(await page.locator('[data-send]').isHidden()).toBe(true);
+      const pageTitle = (await page.title()).replace(/^Error: /, '');
+      expect(await page.title()).toBe(`Error: ${pageTitle}`);
       const marked = await axeViolations(page);
       expect(marked, formatViolations('/we-are-using-this/ with errors', marked)).toEqual([]);
 
@@ -472,6 +482,7 @@ describe('saying "we are using this" without a GitHub account', () => {
       const panel = page.locator('[data-send]');
       await panel.getByRole('heading', { name: 'Send your record' }).waitFor();
       expect(await summary.isHidden()).toBe(true);
+      expect(await page.title()).toBe(pageTitle);
       await signIn(panel);
       await panel.getByRole('button', { name: 'Send my record' }).click();
 
@@ -479,6 +490,7 @@ describe('saying "we are using this" without a GitHub account', () => {
       const link = sent.getByRole('link', { name: /^pull request #\d+$/ });
       await link.waitFor({ timeout: 60_000 });
       expect(await sent.getByRole('heading', { name: 'Your record has been sent' }).isVisible()).toBe(true);
+      expect(await page.title()).toBe(`Your record has been sent: ${pageTitle}`);
       expect(await panel.locator('[data-status]').innerText()).toMatch(/^Your record is on GitHub as pull request #\d+, where the site team checks it\.$/);
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('sent-heading');
       const done = await axeViolations(page);
@@ -621,6 +633,7 @@ describe("reviewing one's own blueprint without a GitHub account", () => {
       const summary = form.locator('[data-error-summary]');
       await summary.waitFor();
       expect(await summary.locator('li').allInnerTexts()).toEqual(['Say whether it is still right', 'Confirm both statements under “Before you send it”']);
+      expect(await page.title()).toMatch(/^Error: /);
       const marked = await axeViolations(page);
       expect(marked, formatViolations('/review/ with errors', marked)).toEqual([]);
 
@@ -640,6 +653,7 @@ describe("reviewing one's own blueprint without a GitHub account", () => {
       const link = page.locator('[data-sent]').getByRole('link', { name: /^pull request #\d+$/ });
       await link.waitFor({ timeout: 60_000 });
       expect(await panel.locator('[data-status]').innerText()).toMatch(/^Your review is on GitHub as pull request #\d+, where the site team checks it\.$/);
+      expect(await page.title()).toMatch(/^Your review has been sent: /);
       const done = await axeViolations(page);
       expect(done, formatViolations('/review/ sent', done)).toEqual([]);
 
@@ -715,6 +729,7 @@ describe('giving feedback on a page without a GitHub account', () => {
         'Write your feedback',
         'Confirm the statement under “Before you send it”',
       ]);
+      expect(await page.title()).toMatch(/^Error: /);
       const marked = await axeViolations(page);
       expect(marked, formatViolations('/feedback/ with errors', marked)).toEqual([]);
 
@@ -737,6 +752,7 @@ describe('giving feedback on a page without a GitHub account', () => {
       const link = sent.getByRole('link', { name: /^issue #\d+$/ });
       await link.waitFor({ timeout: 60_000 });
       expect(await panel.locator('[data-status]').innerText()).toMatch(/^Your feedback is on GitHub as issue #\d+, where the site team replies\.$/);
+      expect(await page.title()).toMatch(/^Your feedback has been sent: /);
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('sent-heading');
       const done = await axeViolations(page);
       expect(done, formatViolations('/feedback/ sent', done)).toEqual([]);
@@ -798,6 +814,7 @@ describe('suggesting a change to a blueprint, playbook or template without a Git
       const summary = form.locator('[data-error-summary]');
       await summary.waitFor();
       expect(await summary.locator('li').allInnerTexts()).toEqual(['Say why it should change', 'Confirm both statements under “Before you send it”']);
+      expect(await page.title()).toMatch(/^Error: /);
       const marked = await axeViolations(page);
       expect(marked, formatViolations('/suggest-a-change/ with errors', marked)).toEqual([]);
 
@@ -812,6 +829,7 @@ describe('suggesting a change to a blueprint, playbook or template without a Git
 
       const link = page.locator('[data-sent]').getByRole('link', { name: /^pull request #\d+$/ });
       await link.waitFor({ timeout: 60_000 });
+      expect(await page.title()).toMatch(/^Your change has been sent: /);
       const done = await axeViolations(page);
       expect(done, formatViolations('/suggest-a-change/ sent', done)).toEqual([]);
       const href = (await link.getAttribute('href')) ?? '';

@@ -22,6 +22,7 @@ import { fieldIdOf, readValues, writeValues } from './form-values';
 import { goToField, showFieldError, showSummary } from './errors';
 import { carryOnLink, sentAnswers } from './carry-on';
 import type { DraftSent } from './gateway-send';
+import { titled } from './page-title';
 import { showResult } from './result';
 import { safetyProblems } from './safety';
 import { findSimilar } from './similar';
@@ -313,7 +314,7 @@ class DraftForm extends HTMLElement {
   /** The step's name leads the title once the address names a step; the plain address keeps the page's own title. */
   private titleFor(step: Step, hasErrors: boolean): void {
     const named = stepInHash(location.hash) !== undefined;
-    document.title = `${hasErrors ? 'Error: ' : ''}${named ? `${step.title}: ` : ''}${this.pageTitle}`;
+    document.title = titled(`${named ? `${step.title}: ` : ''}${this.pageTitle}`, hasErrors);
   }
 
   /** The confirmation: what was sent, where it went, and what happens next. */

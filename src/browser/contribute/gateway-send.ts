@@ -10,6 +10,7 @@
 import { blueprintAnswer } from '../../lib/contribute/adoption-questions';
 import { organisationOf, textOf, type DraftValues } from '../../lib/contribute/answers';
 import { showFieldError } from './errors';
+import { markErrorsInTitle } from './page-title';
 import { gatewayNotAnswering, requestTimeoutMs, submissionId } from './gateway-api';
 import { draftSubmissionKey as draftKey, remember, remembered } from './storage';
 
@@ -421,6 +422,7 @@ class GatewaySend extends HTMLElement {
       }),
     );
     summary.hidden = errors.length === 0;
+    markErrorsInTitle();
     if (errors.length) summary.focus();
   }
 }

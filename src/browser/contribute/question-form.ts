@@ -13,6 +13,7 @@ import type { Question } from '../../lib/contribute/questions';
 import type { DraftSent } from './gateway-send';
 import { goToField, showFieldError, showSummary } from './errors';
 import { readValues, writeValues } from './form-values';
+import { markErrorsInTitle, plainTitle } from './page-title';
 import { clearAnswers, loadAnswers, saveAnswers } from './storage';
 
 interface GatewaySendElement extends HTMLElement {
@@ -45,6 +46,9 @@ export const sentToSiteTeam: QuestionFormSpec['sentText'] = ({ pullRequest, stat
 
 export function defineQuestionForm(tag: string, spec: QuestionFormSpec): void {
   class QuestionForm extends HTMLElement {
+    /** The page's own title, which the confirmation's leads. */
+    private readonly pageTitle = plainTitle();
+
     private get form(): HTMLFormElement {
       return this.querySelector('form')!;
     }
@@ -107,6 +111,9 @@ export function defineQuestionForm(tag: string, spec: QuestionFormSpec): void {
       const missing = spec.missing(values);
       for (const q of spec.questions) showFieldError(this.form, q.id, missing.find((e) => e.id === q.id)?.message);
       const summary = showSummary(this.form, missing);
+      // Answers being checked again are a send under way, not the confirmation of one before.
+      document.title = this.pageTitle;
+      markErrorsInTitle();
       if (missing.length) {
         summary?.focus();
         return;
@@ -131,6 +138,7 @@ export function defineQuestionForm(tag: string, spec: QuestionFormSpec): void {
       );
       const section = this.querySelector<HTMLElement>('[data-sent]')!;
       section.hidden = false;
+      document.title = `${section.querySelector('h2')!.textContent}: ${this.pageTitle}`;
       section.querySelector<HTMLElement>('h2')!.focus();
     }
   }
