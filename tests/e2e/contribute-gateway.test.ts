@@ -172,6 +172,10 @@ describe('sending a draft without a GitHub account', () => {
       expect(pulls).toHaveLength(1);
       expect(await link.getAttribute('href')).toMatch(new RegExp(`/pull/${pulls[0].number}$`));
       expect(pulls[0].title).toContain(String(draftAnswers.title));
+      // Its reference and its own page, whose address needs no GitHub account, even though the pull request opened at once.
+      const sent = gateway.store.list().find((s) => s.pullNumber === pulls[0].number)!;
+      expect(await confirmation.innerText()).toContain(`Your reference is ${sent.id}.`);
+      expect(await confirmation.getByRole('link', { name: 'Follow your proposal on its own page' }).getAttribute('href')).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:\\d+/submissions/${sent.id}$`));
       // The pull request names where it came from, never who sent it: they did not ask to be named.
       expect(pulls[0].body).toContain('from a verified address at nhs.net');
       expect(JSON.stringify(pulls)).not.toContain(email);
@@ -245,7 +249,7 @@ describe('sending a draft without a GitHub account', () => {
       await page.getByRole('button', { name: 'Continue to send' }).click();
       await panel.getByText(`Signed in as ${email}.`).waitFor();
       // Told so, as after a reload of the confirmation: sending again is an update, not a second proposal.
-      expect(await panel.locator('[data-status]').innerText()).toContain('You have already sent this draft from this browser: sending it again updates the same proposal while it is still open.');
+      expect(await panel.locator('[data-status]').innerText()).toContain('You have already sent this draft: sending it again updates the same proposal while it is still open.');
       await panel.getByRole('button', { name: 'Send my draft' }).click();
       await until(() => harness.fake.pulls(repository).some((p) => p.body.includes(headline)), 'the pull request to show the new answer', 60_000);
       expect(harness.fake.pulls(repository)).toHaveLength(before);
@@ -491,6 +495,10 @@ describe('saying "we are using this" without a GitHub account', () => {
       await link.waitFor({ timeout: 60_000 });
       expect(await sent.getByRole('heading', { name: 'Your record has been sent' }).isVisible()).toBe(true);
       expect(await page.title()).toBe(`Your record has been sent: ${pageTitle}`);
+      const pullHref = await link.getAttribute('href');
+      const reference = gateway.store.list().find((s) => s.pullUrl === pullHref)!.id;
+      expect(await sent.innerText()).toContain(`Your reference is ${reference}.`);
+      expect(await sent.getByRole('link', { name: 'Follow your record on its own page' }).getAttribute('href')).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:\\d+/submissions/${reference}$`));
       expect(await panel.locator('[data-status]').innerText()).toMatch(/^Your record is on GitHub as pull request #\d+, where the site team checks it\.$/);
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('sent-heading');
       const done = await axeViolations(page);
@@ -961,6 +969,8 @@ describe('carrying on with a proposal sent, on another computer', () => {
       await page.getByRole('button', { name: 'Continue', exact: true }).click();
       await page.getByRole('button', { name: 'Continue to send' }).click();
       const panel = page.locator('[data-result]');
+      // This browser never sent it, so the send step does not say it did "from this browser".
+      await panel.locator('[data-status]').getByText('You have already sent this draft: sending it again updates the same proposal while it is still open.', { exact: true }).waitFor();
       await signIn(panel, address);
       await panel.getByRole('button', { name: 'Send my draft' }).press('Enter');
       await until(() => harness.fake.pulls(repository).some((p) => p.body.includes(headline)), 'the pull request to show the changed answer', 60_000);

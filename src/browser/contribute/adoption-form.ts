@@ -11,9 +11,8 @@ defineQuestionForm('adoption-form', {
   questions: adoptionPageQuestions,
   missing: missingAdoptionAnswers,
   fromAddress: ['blueprint', 'organisation'],
-  sentText: ({ pullRequest, statusUrl }, link) => {
+  sentText: ({ pullRequest }, link) => {
     if (pullRequest) return ['It is open for review as ', link(pullRequest.url, `pull request #${pullRequest.number}`), '.'];
-    if (statusUrl) return ['The sending service is opening it on GitHub: follow it on ', link(statusUrl, 'its own page'), '.'];
     return ['The sending service is opening it on GitHub.'];
   },
 });

@@ -343,17 +343,19 @@ class DraftForm extends HTMLElement {
       );
       this.lastSent = {};
     } else {
-      const { pullRequest, statusUrl, sentAsNew } = how.gateway;
+      const { pullRequest, statusUrl, reference, sentAsNew } = how.gateway;
       heading.textContent = 'Your draft has been sent';
       body.replaceChildren(
         ...(sentAsNew ? [paragraph(sentAsNew)] : []),
+        ...(reference ? [paragraph('Your reference is ', Object.assign(document.createElement('strong'), { textContent: reference }), '.')] : []),
         pullRequest
           ? paragraph('It is open for review as ', link(pullRequest.url, `pull request #${pullRequest.number}`), '.')
           : paragraph('The sending service has it and is opening it on GitHub.'),
       );
       next.replaceChildren(
         paragraph(pullRequest ? 'We have emailed you the link.' : 'We will email you the link when it is open.', ' The site team reviews your proposal, may ask for changes, and publishes it once it is ready: we email you their replies, and when it is published or closed.'),
-        ...(statusUrl && !pullRequest ? [paragraph(link(statusUrl, 'Follow your proposal on its own page'), '.')] : []),
+        // Its own page needs no GitHub account, so it is offered even when the pull request is open.
+        ...(statusUrl ? [paragraph(link(statusUrl, 'Follow your proposal on its own page'), '.')] : []),
         paragraph('To change it, change your draft here and send it again: the same proposal is updated while it is still open.'),
       );
       this.lastSent = how.gateway;

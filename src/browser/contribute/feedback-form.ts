@@ -18,9 +18,8 @@ defineQuestionForm('feedback-form', {
   missing: missingFeedbackAnswers,
   fromAddress: ['page'],
   titleLine: (title) => `Your feedback is about “${title}”.`,
-  sentText: ({ issue, statusUrl }, link) => {
+  sentText: ({ issue }, link) => {
     if (issue) return ['The site team can read it as ', link(issue.url, `issue #${issue.number}`), ' on GitHub, and will reply there.'];
-    if (statusUrl) return ['The sending service is passing it to the site team on GitHub: follow it on ', link(statusUrl, 'its own page'), '.'];
     return ['The sending service is passing it to the site team on GitHub.'];
   },
 });

@@ -19,6 +19,8 @@ export interface DraftSent {
   pullRequest?: { number: number; url: string };
   issue?: { number: number; url: string };
   statusUrl?: string;
+  /** The submission's id, which its status page calls its reference. */
+  reference?: string;
   /** Said when the earlier proposal these answers were to change could not be changed, so they went as a new one. */
   sentAsNew?: string;
 }
@@ -198,10 +200,10 @@ class GatewaySend extends HTMLElement {
   private async restoreSession(): Promise<void> {
     try {
       const session = await this.call('GET', '/api/session');
-      // Sent from this browser before (then reloaded, say): sending again changes that proposal.
+      // Sent from this browser before (then reloaded, say), or opened from the carry-on link in its email: sending again changes that proposal.
       // It may have been accepted or closed since, which this page cannot know until it sends: then it goes as a new one.
       const sentBefore = this.values && remembered(storeKey(this.kind, this.values))?.id
-        ? ` You have already sent this ${this.kind === 'blueprint' ? 'draft' : this.noun} from this browser: sending it again updates the same proposal while it is still open.`
+        ? ` You have already sent this ${this.kind === 'blueprint' ? 'draft' : this.noun}: sending it again updates the same proposal while it is still open.`
         : '';
       const pending = pendingSignIn();
       if (session.body.signedIn && session.body.email) {
@@ -353,26 +355,30 @@ class GatewaySend extends HTMLElement {
     return this.sentAsNew ? [`${this.sentAsNew} `, ...parts] : parts;
   }
 
-  /** Asks, a bounded number of times, until the gateway has opened the pull request (or issue). */
+  /**
+   * Asks, a bounded number of times, until the gateway has opened the pull request (or issue). The
+   * confirmation always has the reference and the status page: the person has no GitHub account.
+   */
   private async follow(id: string, statusUrl: string | undefined): Promise<void> {
     for (let i = 0; i < pollTimes; i++) {
       const answer = await this.call('GET', `/api/submissions/${encodeURIComponent(id)}`);
       const { pullRequest: pull, issue } = answer.body;
+      const followed = { reference: id, statusUrl: answer.body.statusUrl ?? statusUrl };
       if (answer.body.state === 'sent' && pull) {
         this.status(...this.saying(`Your ${this.noun} is on GitHub as `, this.link(pull.url, `pull request #${pull.number}`), ', where the site team checks it.'));
-        this.sent({ pullRequest: pull });
+        this.sent({ pullRequest: pull, ...followed });
         return;
       }
       if (answer.body.state === 'sent' && issue) {
         this.status(...this.saying(`Your ${this.noun} is on GitHub as `, this.link(issue.url, `issue #${issue.number}`), ', where the site team replies.'));
-        this.sent({ issue });
+        this.sent({ issue, ...followed });
         return;
       }
       if (answer.body.state === 'failed') break;
       await new Promise((resolve) => setTimeout(resolve, pollEveryMs));
     }
     this.status(...this.saying('What you sent is saved with the sending service, which keeps trying to open it on GitHub.'));
-    this.sent({ statusUrl });
+    this.sent({ reference: id, statusUrl });
   }
 
   /** Tells <draft-form>, which shows the confirmation: the pull request, or where to follow it. */

@@ -33,14 +33,13 @@ export interface QuestionFormSpec {
   start?(form: HTMLFormElement, root: HTMLElement, query: URLSearchParams): void;
   /** Questions whose answers the page keeps itself (the change form keeps each part's text), so are not kept here. */
   keptByPage?: readonly string[];
-  /** What the confirmation says, given what the gateway opened on GitHub (a link made with `link`). */
+  /** What the confirmation says, given what the gateway opened on GitHub (a link made with `link`); the reference and a link to its own page follow. */
   sentText(detail: DraftSent, link: (href: string, text: string) => HTMLAnchorElement): (string | Node)[];
 }
 
 /** The confirmation of something that goes to the site team as a pull request (an owner's review, a suggested change). */
-export const sentToSiteTeam: QuestionFormSpec['sentText'] = ({ pullRequest, statusUrl }, link) => {
+export const sentToSiteTeam: QuestionFormSpec['sentText'] = ({ pullRequest }, link) => {
   if (pullRequest) return ['The site team can check it as ', link(pullRequest.url, `pull request #${pullRequest.number}`), ' on GitHub.'];
-  if (statusUrl) return ['The sending service is passing it to the site team on GitHub: follow it on ', link(statusUrl, 'its own page'), '.'];
   return ['The sending service is passing it to the site team on GitHub.'];
 };
 
@@ -132,9 +131,13 @@ export function defineQuestionForm(tag: string, spec: QuestionFormSpec): void {
         p.append(...parts);
         return p;
       };
+      const link = (href: string, text: string) => Object.assign(document.createElement('a'), { href, textContent: text });
+      // The reference and the status page, whatever else is said: the person has no GitHub account to follow it there.
       this.querySelector<HTMLElement>('[data-sent-body]')!.replaceChildren(
         ...(detail.sentAsNew ? [paragraph(detail.sentAsNew)] : []),
-        paragraph(...spec.sentText(detail, (href, text) => Object.assign(document.createElement('a'), { href, textContent: text }))),
+        ...(detail.reference ? [paragraph('Your reference is ', Object.assign(document.createElement('strong'), { textContent: detail.reference }), '.')] : []),
+        paragraph(...spec.sentText(detail, link)),
+        ...(detail.statusUrl ? [paragraph(link(detail.statusUrl, `Follow your ${this.dataset.noun ?? 'proposal'} on its own page`), '.')] : []),
       );
       const section = this.querySelector<HTMLElement>('[data-sent]')!;
       section.hidden = false;
