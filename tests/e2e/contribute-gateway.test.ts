@@ -319,6 +319,33 @@ describe('sending a draft without a GitHub account', () => {
     }
   }, 120_000);
 
+  it('says, once the codes for an address run out, that the answers are kept and what else can be done now', async () => {
+    const { page, close } = await openPage(browser);
+    try {
+      const address = 'many.codes@nhs.net';
+      const panel = await checkedDraft(page);
+      // The hint asks for patience before another code, each of which counts towards the hour's limit.
+      expect(await panel.locator('#gateway-code-hint').textContent()).toBe('It works for 15 minutes. It can take a few minutes to arrive: check your junk folder before you ask for another.');
+      await panel.getByLabel('Your work email address').fill(address);
+      // GATEWAY_CODES_PER_HOUR, as the harness leaves it: 5.
+      for (let i = 0; i < 5; i++) {
+        await panel.getByRole('button', { name: 'Email me a code' }).click();
+        await panel.getByText(`We have emailed a code to ${address}.`).waitFor();
+        await panel.locator('[data-status]').evaluate((s) => s.replaceChildren());
+      }
+      await panel.getByRole('button', { name: 'Email me a code' }).click();
+      const errors = panel.locator('[data-errors]');
+      await errors.getByText(/^Too many requests for this email address: try again in \d+ minutes\./).waitFor();
+      const said = await errors.innerText();
+      expect(said).toContain('Your answers are saved on this device.');
+      expect(said).toContain('Or send it another way, below: open the GitHub form with your draft filled in, or download the file.');
+      const limited = await axeViolations(page);
+      expect(limited, formatViolations('/contribute/ send step after too many codes', limited)).toEqual([]);
+    } finally {
+      await close();
+    }
+  }, 120_000);
+
   it('goes back to the code box after a reload while the code is on its way, and the code sent still signs in', async () => {
     const { page, close } = await openPage(browser);
     try {

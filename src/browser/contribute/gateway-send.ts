@@ -259,6 +259,11 @@ class GatewaySend extends HTMLElement {
     }
     if (!this.csrf) await this.call('GET', '/api/session');
     const answer = await this.call('POST', '/api/sign-in', { email, website: this.honeypot });
+    if (answer.status === 429) {
+      // Too many codes, or wrong codes, for this address: it may be an hour. Say what is safe and what else they can do now.
+      const said = answer.body.errors?.[0]?.message ?? 'Too many codes have been asked for: try again in an hour';
+      return this.showErrors([{ id: 'email', message: `${said.replace(/[.:]\s*$/, '')}. Your answers are saved on this device.${this.otherwise}` }]);
+    }
     if (!answer.ok) return this.showErrors(answer.body.errors ?? []);
     this.email = email;
     rememberPendingSignIn(email);
