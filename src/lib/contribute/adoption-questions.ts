@@ -10,7 +10,7 @@
 import { adoptionStages } from '../schema/adoption-stages';
 import { terms } from '../schema/taxonomy';
 import type { FieldError } from './draft-check';
-import { month } from '../schema/fields';
+import { monthPattern } from '../schema/month';
 import { confirmsAll, monthOf, textOf, unanswered, type DraftValues } from './answers';
 import type { Declaration } from './issue-form';
 import { declarationQuestion, organisationNotListed, type Question } from './questions';
@@ -97,7 +97,7 @@ export function missingAdoptionAnswers(values: DraftValues): FieldError[] {
   if (textOf(values, 'organisation') === organisationNotListed && !textOf(values, 'organisation-name')) {
     errors.push({ id: 'organisation-name', message: 'Write your organisation’s full name, as it is not in the list' });
   }
-  if (textOf(values, 'date') && !month.safeParse(monthOf(textOf(values, 'date'))).success) {
+  if (textOf(values, 'date') && !monthPattern.test(monthOf(textOf(values, 'date')))) {
     errors.push({ id: 'date', message: 'Write when you reached this stage as a month and year, for example April 2025' });
   }
   if (textOf(values, 'contactOptIn') === 'yes' && !textOf(values, 'contact')) {

@@ -3,6 +3,7 @@
  * authors: what is wrong and what to write instead. Messages never mention zod.
  */
 import { z } from 'astro/zod';
+import { monthPattern } from './month';
 import { valuesOf, type Term } from './taxonomy';
 
 function describe(input: unknown): string {
@@ -64,7 +65,7 @@ export function date(what: string) {
 /** A month written as YYYY-MM, used for timelines where the day does not matter. */
 export const month = z
   .string({ error: 'should be a month written as YYYY-MM, e.g. 2023-04' })
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'should be a month written as YYYY-MM, e.g. 2023-04' });
+  .regex(monthPattern, { error: 'should be a month written as YYYY-MM, e.g. 2023-04' });
 
 /** The slug of another entry: lower-case words joined by hyphens. */
 export const slug = z
