@@ -6,7 +6,7 @@
  * src/lib is mended in this file alone.
  */
 import { adoptionRecord } from '../../src/lib/contribute/adoption-proposal';
-import { adoptionDeclaration, adoptionQuestions, blueprintAnswer, keptAdoptionAnswers, missingAdoptionAnswers } from '../../src/lib/contribute/adoption-questions';
+import { adoptionDeclaration, adoptionQuestions, keptAdoptionAnswers, missingAdoptionAnswers } from '../../src/lib/contribute/adoption-questions';
 import { feedbackDeclaration, feedbackKinds, feedbackLabel, feedbackQuestions, missingFeedbackAnswers, pageNamed } from '../../src/lib/contribute/feedback-questions';
 import { draftToMdx, slugFromTitle } from '../../src/lib/contribute/draft';
 import { missingReviewAnswers, reviewDeclaration, reviewQuestions, reviewVerdicts, type ReviewVerdict } from '../../src/lib/contribute/owner-review-questions';
@@ -15,7 +15,7 @@ import { changedPageOf, changeDeclaration, changeQuestions, missingChangeAnswers
 import { ChangeError, changeablePartsOf, changedSource, type BodySection } from '../../src/lib/contribute/section-change';
 import { normalisedText } from '../../src/lib/contribute/part-text';
 import { contactDetailsIn, personalDataNames } from '../../src/lib/validate/personal-data';
-import { answerLimits, answerOverLimit, answerUnprintable, formKeyPattern, listOf, textOf, type DraftValues } from '../../src/lib/contribute/answers';
+import { answerLimits, answerOverLimit, answerUnprintable, blueprintAnswer, formKeyPattern, listOf, textOf, type DraftValues } from '../../src/lib/contribute/answers';
 import { mergeErrors, mergeErrorsInOrder, sectionErrors, validateDraft, type FieldError } from '../../src/lib/contribute/draft-check';
 import { organisationNotListed, questions } from '../../src/lib/contribute/questions';
 import { canonicalPath, commitTrailer, planContribution, type ContributionEntry } from '../../src/lib/contribute/plan';

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { adoptionData, checkAdoptionIssue } from '../../src/lib/contribute/adoption-proposal';
-import { blueprintAnswer } from '../../src/lib/contribute/adoption-questions';
+import { blueprintAnswer } from '../../src/lib/contribute/answers';
 import { adoptionForm } from '../../src/lib/contribute/issue-form';
 import type { Issue } from '../../src/lib/contribute/issue-proposal';
 import { kindOf, type ContentFile } from '../../src/lib/validate';

@@ -7,8 +7,7 @@
  * localStorage the idempotency key and id of the submission this draft became, so a double click,
  * a retry or a reload never sends it twice, and sending an edited draft updates the same proposal.
  */
-import { blueprintAnswer } from '../../lib/contribute/adoption-questions';
-import { organisationOf, textOf, type DraftValues } from '../../lib/contribute/answers';
+import { blueprintAnswer, organisationOf, textOf, type DraftValues } from '../../lib/contribute/answers';
 import { showFieldError } from './errors';
 import { markErrorsInTitle } from './page-title';
 import { gatewayNotAnswering, requestTimeoutMs, submissionId } from './gateway-api';

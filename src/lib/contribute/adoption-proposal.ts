@@ -10,13 +10,13 @@ import { stringify } from 'yaml';
 import { adoptionSlug } from '../schema/adoption';
 import type { Organisation } from '../schema/organisation';
 import { validateContent, type ContentFile, type MdxParser } from '../validate';
-import { adoptionQuestions, blueprintAnswer } from './adoption-questions';
+import { adoptionQuestions } from './adoption-questions';
 import { declared, issueValues, parseIssueFormBody } from './issue-answers';
 import { adoptionForm } from './issue-form';
 import { proposalProblems } from './issue-comment';
 import { matchOrganisation, organisationsIn, organisationToAdd, type CheckedProposal, type Issue } from './issue-proposal';
 import { canonicalPath, type ContributionEntry } from './plan';
-import { monthOf, organisationOf, textOf, type DraftValues } from './answers';
+import { blueprintAnswer, monthOf, organisationOf, textOf, type DraftValues } from './answers';
 
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 

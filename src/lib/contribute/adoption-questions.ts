@@ -71,16 +71,6 @@ export const adoptionDeclaration: Declaration = {
 };
 
 /**
- * The blueprint a proposer meant: its slug, or its page address (people paste the link). Only
- * the last path segment of an address is taken.
- */
-export function blueprintAnswer(answer: string): string {
-  const text = answer.trim();
-  const fromAddress = text.match(/\/blueprints\/([^/?#\s]+)\/?(?:[?#].*)?$/);
-  return (fromAddress ? fromAddress[1] : text).toLowerCase();
-}
-
-/**
  * The questions of the site's own "We are using this" page: the record's, then the declaration as
  * a last question of checkboxes (on the issue form, GitHub's own checkboxes ask it).
  */

@@ -106,6 +106,16 @@ export function withListBullets(text: string): string {
   return text.split(/\r?\n/).map((line) => line.replace(pastedBullet, '- ')).join('\n');
 }
 
+/**
+ * The blueprint a proposer meant: its slug, or its page address (people paste the link). Only
+ * the last path segment of an address is taken.
+ */
+export function blueprintAnswer(answer: string): string {
+  const text = answer.trim();
+  const fromAddress = text.match(/\/blueprints\/([^/?#\s]+)\/?(?:[?#].*)?$/);
+  return (fromAddress ? fromAddress[1] : text).toLowerCase();
+}
+
 const monthNames = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
 /**
