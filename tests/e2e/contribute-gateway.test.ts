@@ -646,6 +646,31 @@ describe('saying "we are using this" without a GitHub account', () => {
   }, 120_000);
 });
 
+describe('the question forms without JavaScript', () => {
+  it('hide a form only the sending service can send, and say first what can be done instead; a form GitHub can take stays', async () => {
+    const { page, close } = await openPage(browser, { javaScriptEnabled: false });
+    try {
+      for (const [path, element] of [[paths.review(), 'review-form'], [paths.suggestChange(), 'change-form']]) {
+        await page.goto(server.url(path));
+        const note = page.locator('.nhsuk-inset-text[data-no-js]');
+        await expect(note.innerText(), path).resolves.toMatch(/needs JavaScript, which is off or has not loaded in your browser\. You can still do it on GitHub/);
+        await expect(note.getByRole('link', { name: 'do it on GitHub' }).getAttribute('href')).resolves.toBe('#on-github');
+        await expect(page.locator('#on-github').count()).resolves.toBe(1);
+        await expect(page.locator(`${element} > form`).isVisible(), `${path}: questions nothing could send`).resolves.toBe(false);
+      }
+      await page.goto(server.url(paths.feedback()));
+      await expect(page.locator('[data-no-js]').innerText()).resolves.toMatch(/continue on GitHub/);
+      await expect(page.locator('feedback-form > form').isVisible()).resolves.toBe(true);
+      await expect(page.getByRole('button', { name: 'Continue on GitHub' }).isVisible()).resolves.toBe(true);
+      // The note comes before the questions.
+      const [noteBox, formBox] = await Promise.all([page.locator('[data-no-js]').boundingBox(), page.locator('feedback-form > form').boundingBox()]);
+      expect(noteBox!.y).toBeLessThan(formBox!.y);
+    } finally {
+      await close();
+    }
+  });
+});
+
 describe("reviewing one's own blueprint without a GitHub account", () => {
   const slug = 'electronic-observations-in-nine-months';
   const file = `src/content/blueprints/${slug}.mdx`;

@@ -80,6 +80,7 @@ export function defineQuestionForm(tag: string, spec: QuestionFormSpec): void {
 
       spec.start?.(this.form, this, query);
       for (const el of this.querySelectorAll('[data-no-js]')) el.remove();
+      for (const el of this.querySelectorAll<HTMLElement>('[data-needs-js]')) el.hidden = false;
       const check = this.querySelector<HTMLButtonElement>('[data-check]');
       const send = this.querySelector<GatewaySendElement>('gateway-send');
       if (!check || !send) return;
