@@ -89,8 +89,11 @@ export function codeMessage(to: string, code: string, minutes: number): Message 
   };
 }
 
-/** The email with the pull request (or issue) link; `following` when the gateway will pass on what happens to it (./follow-up.ts). */
-export function sentMessage(to: string, pull: { kind: SubmissionKind; url: string; updated: boolean }, links: { statusUrl: string; stopUrl: string; carryOnUrl?: string }, following = true): Message {
+/**
+ * The email with the pull request (or issue) link, naming what was sent by its title on GitHub (a
+ * contributor may send several); `following` when the gateway will pass on what happens to it (./follow-up.ts).
+ */
+export function sentMessage(to: string, pull: { kind: SubmissionKind; url: string; updated: boolean; title: string }, links: { statusUrl: string; stopUrl: string; carryOnUrl?: string }, following = true): Message {
   const what = kindNames[pull.kind].noun;
   const opening = becomesIssue(pull.kind)
     ? (pull.updated
@@ -107,6 +110,8 @@ export function sentMessage(to: string, pull: { kind: SubmissionKind; url: strin
     text: [
       opening,
       pull.url,
+      '',
+      `It is called “${pull.title}” there.`,
       '',
       `You can see where it has got to here, without a GitHub account: ${links.statusUrl}`,
       following

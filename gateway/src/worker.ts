@@ -228,7 +228,7 @@ export class Worker {
       if (sub.email && (opened.created || sub.version > sub.sentVersion)) {
         const updated = sub.sentVersion > 0;
         await this.o.mailer
-          .send(sentMessage(sub.email, { kind: sub.kind, url: opened.url, updated }, {
+          .send(sentMessage(sub.email, { kind: sub.kind, url: opened.url, updated, title: payload.title }, {
             statusUrl: this.o.emailLinks.status(sub.id),
             stopUrl: this.o.emailLinks.stopEmails(sub.id),
             carryOnUrl: this.o.emailLinks.carryOn(sub),

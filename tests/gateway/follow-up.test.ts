@@ -82,7 +82,8 @@ const statusPage = async (id: string, on: Gateway = gateway) => (await fetch(`${
 describe('following up on a pull request', () => {
   it('does not look before GATEWAY_FOLLOW_MINUTES have passed since sending', async () => {
     const { id, email } = await sentProposal();
-    // The first email promises what the gateway will pass on.
+    // The first email names what was sent, by its title on GitHub, and promises what the gateway will pass on.
+    expect(mailsTo(email)[0]).toContain(`It is called “Blueprint: Follow-up ${n}: shared rostering across two community trusts” there.`);
     expect(mailsTo(email)[0]).toContain('When the site team replies, or your proposal is accepted or closed, we email you here.');
     const before = h.fake.requestsTo('GET /repos/{owner}/{repo}/pulls/{pull_number}').length;
     await gateway.worker.followUp(Date.now());
