@@ -112,6 +112,11 @@ describe('the built site', () => {
     expect(process.env.PUBLIC_CONTACT_EMAIL ?? '').toBe('');
     expect(html).toContain('If you cannot use GitHub, ask a contributor from your organisation to raise it for you.');
     expect(html).not.toContain('mailto:');
+    // As the regulations' model statement has them: how compliant it is, and where to go when an answer does not satisfy.
+    expect(html).toContain('<h2>Compliance status</h2>');
+    expect(html).toContain('This site is partially compliant with WCAG 2.2 level AA');
+    expect(html).toContain('<h2>Enforcement procedure</h2>');
+    expect(html).toContain('Equality Advisory and Support Service (EASS)');
   });
 
   it('has a privacy notice, linked from every page\'s footer, that built without a gateway says nothing of sending without a GitHub account', () => {
