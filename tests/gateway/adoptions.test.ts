@@ -68,6 +68,22 @@ async function sentAndSeenOpen(v: Visitor, answers: Record<string, unknown>): Pr
   expect(gateway.store.get(id)!.githubState).toBe('open');
   return id;
 }
+/**
+ * The record's pull request merged by a maintainer, then the record sent again by its contributor:
+ * it changes that submission, the worker finds the pull request merged and sends nothing, the next
+ * look tells the contributor, and sending once more opens a new pull request.
+ */
+async function mergedThenSentAgain(v: Visitor, email: string, answers: Record<string, unknown>, id: string): Promise<void> {
+  const merged = await fetch(`${h.fake.url}/repos/${repository}/pulls/${gateway.store.get(id)!.pullNumber}/merge`, { method: 'PUT', headers: { authorization: 'token maintainer-token' } });
+  expect(merged.status).toBe(200);
+  const folded = await adopt(v, { ...answers, stage: 'piloting' });
+  expect(folded.body.id).toBe(id);
+  await until(() => /merged before this change arrived/.test(gateway.store.get(id)?.lastError ?? ''), 'the change to be found too late');
+  await until(() => h.smtp.messages.some((m) => m.to.includes(email) && m.raw.replace(/=\r\n/g, '').includes('Your last change to it arrived after that')), 'the contributor to be told');
+  const anew = await adopt(v, { ...answers, stage: 'piloting' });
+  expect(anew.status).toBe(202);
+  expect(anew.body.id).not.toBe(id);
+}
 const fileOn = (id: string, path: string) => {
   const git = h.fake.repo(repository).git;
   return git.fileAt(git.ref(`heads/gateway/${id}`)!, path)?.toString('utf8');
@@ -190,15 +206,7 @@ describe('an adoption record', () => {
     expect(first.status, JSON.stringify(first.body)).toBe(202);
     const id = first.body.id as string;
     await sent(id);
-    const merged = await fetch(`${h.fake.url}/repos/${repository}/pulls/${gateway.store.get(id)!.pullNumber}/merge`, { method: 'PUT', headers: { authorization: 'token maintainer-token' } });
-    expect(merged.status).toBe(200);
-    const folded = await adopt(v, { ...answers, stage: 'piloting' });
-    expect(folded.body.id).toBe(id);
-    await until(() => /merged before this change arrived/.test(gateway.store.get(id)?.lastError ?? ''), 'the change to be found too late');
-    await until(() => h.smtp.messages.some((m) => m.to.includes(email) && m.raw.replace(/=\r\n/g, '').includes('Your last change to it arrived after that')), 'the contributor to be told');
-    const anew = await adopt(v, { ...answers, stage: 'piloting' });
-    expect(anew.status).toBe(202);
-    expect(anew.body.id).not.toBe(id);
+    await mergedThenSentAgain(v, email, answers, id);
   });
 
   it('sent again after a failure, with the same answers, is tried again', async () => {
@@ -224,15 +232,8 @@ describe('an adoption record', () => {
     const { v, email } = await contributor();
     const answers = record({ organisation: 'kestrel-bay-mental-health', blueprint: 'mobile-working-for-community-nursing', stage: 'exploring' });
     const id = await sentAndSeenOpen(v, answers);
-    await fetch(`${h.fake.url}/repos/${repository}/pulls/${gateway.store.get(id)!.pullNumber}/merge`, { method: 'PUT', headers: { authorization: 'token maintainer-token' } });
     // The gateway last saw it open, so this changes it; the worker then finds it merged and sends nothing.
-    const folded = await adopt(v, { ...answers, stage: 'piloting' });
-    expect(folded.body.id).toBe(id);
-    await until(() => /merged before this change arrived/.test(gateway.store.get(id)?.lastError ?? ''), 'the change to be found too late');
-    await until(() => h.smtp.messages.some((m) => m.to.includes(email) && m.raw.replace(/=\r\n/g, '').includes('Your last change to it arrived after that')), 'the contributor to be told');
-    const anew = await adopt(v, { ...answers, stage: 'piloting' });
-    expect(anew.status).toBe(202);
-    expect(anew.body.id).not.toBe(id);
+    await mergedThenSentAgain(v, email, answers, id);
   });
 
   it('sent again once the gateway knows the first was merged is a new pull request', async () => {
