@@ -3,25 +3,18 @@
  * them (a letter with no terms is plain text), and every term still at its own anchor, which other
  * pages link to. The terms expected come from the content file.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { glossaryId, glossarySchema } from '../../src/lib/schema/glossary';
+import { glossaryId } from '../../src/lib/schema/glossary';
 import { letterOf } from '../../src/lib/content/glossary-letters';
 import { paths } from '../../src/lib/content/urls';
-import { contentDir } from '../../src/node/content-files';
-import { attr, decodeEntities, parseHtml } from '../support/html';
-import { builtPages, readPage } from '../support/pages';
+import { attr, decodeEntities } from '../support/html';
+import { builtMain } from '../support/pages';
+import { expectedContent } from '../support/content';
 
-const terms = glossarySchema.parse(parse(readFileSync(join(contentDir(process.cwd()), 'glossary.yaml'), 'utf8')));
+const terms = expectedContent().glossary;
 const alphabet = ['0–9', ...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'];
 
-async function glossaryPage() {
-  const page = builtPages().find((p) => p.path === paths.glossary());
-  if (!page) throw new Error('the glossary was not built');
-  return (await parseHtml(readPage(page))).querySelector('main')!;
-}
+const glossaryPage = () => builtMain(paths.glossary());
 
 describe('the glossary page', () => {
   it('has a level 2 heading for each letter that has terms, in order, with its terms under it', async () => {

@@ -3,25 +3,18 @@
  * trust's guidance says what it is for, and the words "playbook" and "redprint" are defined in the
  * glossary's own words, read from the content file.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { glossaryId, glossarySchema } from '../../src/lib/schema/glossary';
+import { glossaryId } from '../../src/lib/schema/glossary';
 import { paths } from '../../src/lib/content/urls';
-import { contentDir } from '../../src/node/content-files';
-import { attr, decodeEntities, parseHtml, type HtmlElement } from '../support/html';
-import { builtPages, readPage } from '../support/pages';
+import { attr, decodeEntities, type HtmlElement } from '../support/html';
+import { builtMain } from '../support/pages';
+import { expectedContent } from '../support/content';
 import { served } from '../support/site-dir';
 
-const glossary = glossarySchema.parse(parse(readFileSync(join(contentDir(process.cwd()), 'glossary.yaml'), 'utf8')));
+const glossary = expectedContent().glossary;
 const text = (e: HtmlElement) => decodeEntities(e.textContent).replace(/\s+/g, ' ').trim();
 
-async function home() {
-  const page = builtPages().find((p) => p.path === paths.home());
-  if (!page) throw new Error('the home page was not built');
-  return (await parseHtml(readPage(page))).querySelector('main')!;
-}
+const home = () => builtMain(paths.home());
 
 describe('the home page', () => {
   it('offers Where to start first, as the place to start for someone new', async () => {

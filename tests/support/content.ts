@@ -4,7 +4,7 @@
  */
 import { readContentFiles } from '../../src/node/content-files';
 import { validateContent } from '../../src/lib/validate';
-import type { Adoption, Blueprint, Organisation, Playbook, Template } from '../../src/lib/schema';
+import type { Adoption, Blueprint, GlossaryTerm, Organisation, Playbook, Template } from '../../src/lib/schema';
 import { nativeMdxParser } from '../../src/lib/validate/native-parser';
 
 export interface Expected {
@@ -14,6 +14,8 @@ export interface Expected {
   organisations: { slug: string; data: Organisation }[];
   adoptions: { slug: string; data: Adoption }[];
   templates: { slug: string; data: Template }[];
+  /** The glossary's terms, in the file's order. */
+  glossary: GlossaryTerm[];
 }
 
 let cached: Expected | undefined;
@@ -34,6 +36,7 @@ export function expectedContent(root = process.cwd()): Expected {
     organisations: of<Organisation>('organisation'),
     adoptions: of<Adoption>('adoption'),
     templates: of<Template>('template'),
+    glossary: of<GlossaryTerm[]>('glossary').flatMap((g) => g.data),
   };
   return cached;
 }

@@ -8,6 +8,7 @@ import { facets } from '../../src/lib/schema/taxonomy';
 import { paths } from '../../src/lib/content/urls';
 import { expectedContent } from './content';
 import { distDir } from './site-dir';
+import { parseHtml, type HtmlElement } from './html';
 
 export const pageKinds = [
   'home', 'blueprint', 'redprint', 'blueprint-index', 'playbook', 'playbook-index', 'organisation',
@@ -123,6 +124,13 @@ export function onePageOf(kind: PageKind, prefer?: (page: BuiltPage) => boolean)
 
 export function readPage(page: BuiltPage): string {
   return readFileSync(page.file, 'utf8');
+}
+
+/** The `<main>` of the built page at a site path, parsed. */
+export async function builtMain(path: string): Promise<HtmlElement> {
+  const page = builtPages().find((p) => p.path === path);
+  if (!page) throw new Error(`The built site has no page at ${path} (looked in ${distDir()}).`);
+  return (await parseHtml(readPage(page))).querySelector('main')!;
 }
 
 /** The page kinds every browser check visits one of (blueprint and redprint are both blueprint pages). */
