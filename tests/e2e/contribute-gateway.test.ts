@@ -547,10 +547,11 @@ describe('saying "we are using this" without a GitHub account', () => {
   it('sends the answers as corrected after the gateway refused them, not those the send step opened with', async () => {
     const { page, close } = await openPage(browser);
     try {
-      await page.goto(server.url(`/we-are-using-this/?blueprint=${blueprint}&organisation=pennick-bay-community-care`));
+      // A blueprint the site does not have: only the gateway, which knows the site's blueprints, refuses it.
+      await page.goto(server.url('/we-are-using-this/?blueprint=no-such-blueprint&organisation=pennick-bay-community-care'));
       const form = page.locator('adoption-form form');
       await form.getByLabel('Piloting').check();
-      await form.getByLabel('When did you reach this stage?').fill('2026/10');
+      await form.getByLabel('When did you reach this stage?').fill('October 2026');
       await form.getByLabel('This contains no patient-identifiable information').check();
       await form.getByLabel('My organisation agrees to this record being published').check();
       await form.getByRole('button', { name: 'Send without a GitHub account' }).click();
@@ -559,9 +560,9 @@ describe('saying "we are using this" without a GitHub account', () => {
       await panel.getByRole('button', { name: 'Send my record' }).click();
       const errors = panel.locator('[data-errors]');
       await errors.waitFor();
-      expect(await errors.innerText()).toMatch(/date/i);
+      expect(await errors.innerText()).toMatch(/no-such-blueprint/);
 
-      await form.getByLabel('When did you reach this stage?').fill('2026-10');
+      await form.getByLabel('Which blueprint are you using?').fill(blueprint);
       await form.getByLabel('Live').check();
       await panel.getByRole('button', { name: 'Send my record' }).click();
       const link = page.locator('[data-sent]').getByRole('link', { name: /^pull request #\d+$/ });
