@@ -40,11 +40,11 @@ describe('search data computed in a worker as the build starts', () => {
     const build = startBuild();
     expect(build.data, 'left for the pages').toBeDefined();
     const fromWorker = await build.data!;
-    const { docs, authorLists } = searchCorpus(readCorpus(readContentFiles(process.cwd()).files, nativeMdxParser));
-    const expected = blueprintSearchData(docs, authorLists);
+    const { docs, authorLists, glossary } = searchCorpus(readCorpus(readContentFiles(process.cwd()).files, nativeMdxParser));
+    const expected = blueprintSearchData(docs, authorLists, glossary);
     expect([...fromWorker].sort()).toEqual([...expected].sort());
     expect(fromWorker.size).toBeGreaterThan(10);
-    expect([...fromWorker.values()].some((d) => d.related.length > 0 && d.synonymTokens.length > 0)).toBe(true);
+    expect([...fromWorker.values()].some((d) => d.related.length > 0 && d.synonymTokens.length > 0 && d.abbreviations.length > 0)).toBe(true);
     expect(logged.some((m) => /for \d+ blueprints in \d+ ms \(worker\)/.test(m))).toBe(true);
     build.done();
     expect(takeSearchData(), 'cleared when the build is done').toBeUndefined();

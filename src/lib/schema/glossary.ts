@@ -19,6 +19,9 @@ export const glossaryTermSchema = z.object({
 /** A term's id: its entry in the site's collection and its anchor on the glossary page. */
 export const glossaryId = (term: string) => term.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 
+/** The id of a term's entry on the glossary page, which other pages link to: "term-epr". */
+export const glossaryAnchor = (term: string) => `term-${glossaryId(term)}`;
+
 export const glossarySchema = z
   .array(glossaryTermSchema)
   .superRefine((terms, ctx) => {

@@ -16,6 +16,7 @@ export interface SearchCorpus {
   organisations: Map<string, Organisation>;
   /** Each blueprint's own `related` list, as its author wrote it. */
   authorLists: Map<string, string[]>;
+  glossary: GlossaryTerm[];
 }
 
 /** What search needs of a corpus entry: plain data, so it can be sent to a worker thread. */
@@ -33,15 +34,12 @@ export function searchEntries(corpus: Corpus): SearchEntry[] {
  */
 export function searchCorpus(corpus: { entries: SearchEntry[] }, defined: readonly (readonly string[])[] = definedAcronymGroups(corpus.entries)): SearchCorpus {
   const of = (kind: string) => corpus.entries.filter((e) => e.kind === kind && e.data !== undefined);
-  const synonyms = buildSynonyms(
-    of('synonyms').flatMap((e) => e.data as SynonymGroup[]),
-    of('glossary').flatMap((e) => e.data as GlossaryTerm[]),
-    defined,
-  );
+  const glossary = of('glossary').flatMap((e) => e.data as GlossaryTerm[]);
+  const synonyms = buildSynonyms(of('synonyms').flatMap((e) => e.data as SynonymGroup[]), glossary, defined);
   const organisations = new Map(of('organisation').map((e) => [e.slug, e.data as Organisation]));
   const authorLists = new Map(of('blueprint').map((e) => [e.slug, (e.data as Blueprint).related]));
   const docs = of('blueprint')
     .filter((e) => isListed(e.data as Blueprint))
     .map((e) => blueprintDocument({ slug: e.slug, data: e.data as Blueprint }, e.parsed.body, organisations.get((e.data as Blueprint).organisation), synonyms));
-  return { docs, synonyms, organisations, authorLists };
+  return { docs, synonyms, organisations, authorLists, glossary };
 }
