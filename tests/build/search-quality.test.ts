@@ -49,6 +49,9 @@ const topThree: [string, string[]][] = [
   ['why did patients not use the portal', [b('patient-portal-that-patients-did-not-use')]],
   ['benefits realisation', [b('benefits-register-for-a-digital-programme')]],
   ['eObs', [b('electronic-observations-in-nine-months')]],
+  // Found nothing as typed: a slip from a name the site knows, or a name run together, is read as the name.
+  ['ccoi', [b('ccio-appointed-without-protected-time'), b('ccio-role-with-protected-sessions-in-a-small-trust')]],
+  ['eobservations', [b('electronic-observations-in-nine-months')]],
   ['optimisation after go-live', [b('ninety-day-optimisation-after-go-live')]],
   ['digital strategy for the board', [b('three-year-digital-strategy-agreed-with-the-board')]],
   ['barcode scanning of medicines', [b('closed-loop-medicines-administration-in-critical-care')]],

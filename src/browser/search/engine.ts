@@ -7,9 +7,11 @@
  * ("electronic prescribing" finds pages that say ePMA; src/lib/search/synonym-tokens.ts), and
  * the other words are stripped of those that carry no meaning ("how much time should a CCIO get"
  * → "time" and CCIO's token). If that still finds nothing, each is searched on its own and pages
- * matching most of them come first.
+ * matching most of them come first; and if next to nothing, a word a slip away from a name the
+ * site knows is read as that name when that finds more (src/lib/search/near-names.ts).
  */
 import { correctQuery, phraseKey } from '../../lib/search/synonyms';
+import { nearNames } from '../../lib/search/near-names';
 import { meaningfulWords, mergeAnyWord } from '../../lib/search/query';
 import { everyNameToken, readSynonyms, type SynonymLookup } from '../../lib/search/synonym-tokens';
 import { sortResults, type SortOrders } from '../../lib/search/sort-orders';
@@ -71,7 +73,21 @@ export interface Vocabulary {
   synonyms: SynonymLookup;
 }
 
-export async function runSearch(pagefind: Pagefind, state: SearchState, vocabulary: Vocabulary, sortOrders: LoadSortOrders): Promise<Outcome> {
+/** Fewer results than this, and a query with a word a slip from a name the site knows is tried as that name too. */
+const fewResults = 3;
+
+export async function runSearch(pagefind: Pagefind, state: SearchState, vocabulary: Vocabulary, sortOrders: LoadSortOrders, lastTry = false): Promise<Outcome> {
+  const found = await searchAsTyped(pagefind, state, vocabulary, sortOrders);
+  if (lastTry || found.results.length >= fewResults || !found.term) return found;
+  // Next to nothing: a word a slip away from a name the site knows is read as that name, once,
+  // if that finds more (Pagefind matches the start of words, so a slip may still find a page or two).
+  const near = nearNames(found.searched, vocabulary.synonyms);
+  if (!near) return found;
+  const again = await runSearch(pagefind, { ...state, q: near }, vocabulary, sortOrders, true);
+  return again.results.length > found.results.length ? { ...again, corrected: true } : found;
+}
+
+async function searchAsTyped(pagefind: Pagefind, state: SearchState, vocabulary: Vocabulary, sortOrders: LoadSortOrders): Promise<Outcome> {
   const searched = correctQuery(state.q, vocabulary.corrections);
   const { tokens, named, rest } = readSynonyms(state.q ? searched : '', vocabulary.synonyms);
   const others = meaningfulWords(rest, { orNone: tokens.length > 0 });
