@@ -319,6 +319,32 @@ describe('sending a draft without a GitHub account', () => {
     }
   }, 120_000);
 
+  it('says, once too many wrong codes lock the address, that the answers are kept and what else can be done now', async () => {
+    const { page, close } = await openPage(browser);
+    try {
+      const address = 'wrong.codes@nhs.net';
+      const panel = await checkedDraft(page);
+      await panel.getByLabel('Your work email address').fill(address);
+      await panel.getByRole('button', { name: 'Email me a code' }).click();
+      await panel.getByText(`We have emailed a code to ${address}.`).waitFor();
+      const wrong = harness.smtp.codeFor(address) === '000000' ? '111111' : '000000';
+      const errors = panel.locator('[data-errors]');
+      // GATEWAY_CODE_TRIES, as the harness leaves it: 5; the fifth wrong code locks the address.
+      for (let i = 0; i < 5; i++) {
+        await panel.getByLabel('The 6-digit code from the email').fill(wrong);
+        const answered = page.waitForResponse((r) => r.url().endsWith('/api/verify'));
+        await panel.getByRole('button', { name: 'Sign in' }).click();
+        expect((await answered).status()).toBe(i < 4 ? 422 : 429);
+      }
+      await errors.getByText(/^Too many wrong codes/).waitFor();
+      const said = await errors.innerText();
+      expect(said).toContain('Your answers are saved on this device.');
+      expect(said).toContain('Or send it another way, below: open the GitHub form with your draft filled in, or download the file.');
+    } finally {
+      await close();
+    }
+  }, 120_000);
+
   it('says, once the codes for an address run out, that the answers are kept and what else can be done now', async () => {
     const { page, close } = await openPage(browser);
     try {

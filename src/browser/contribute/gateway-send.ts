@@ -258,11 +258,7 @@ class GatewaySend extends HTMLElement {
     }
     if (!this.csrf) await this.call('GET', '/api/session');
     const answer = await this.call('POST', '/api/sign-in', { email, website: this.honeypot });
-    if (answer.status === 429) {
-      // Too many codes, or wrong codes, for this address: it may be an hour. Say what is safe and what else they can do now.
-      const said = answer.body.errors?.[0]?.message ?? 'Too many codes have been asked for: try again in an hour';
-      return this.showErrors([{ id: 'email', message: `${said.replace(/[.:]\s*$/, '')}. Your answers are saved on this device.${this.otherwise}` }]);
-    }
+    if (answer.status === 429) return this.limited(answer, 'email', 'Too many codes have been asked for: try again in an hour');
     if (!answer.ok) return this.showErrors(answer.body.errors ?? []);
     this.email = email;
     rememberPendingSignIn(email);
@@ -278,11 +274,22 @@ class GatewaySend extends HTMLElement {
       return;
     }
     const answer = await this.call('POST', '/api/verify', { email: this.email, code });
+    if (answer.status === 429) return this.limited(answer, 'code', 'Too many wrong codes: try again later');
     if (!answer.ok) return this.showErrors((answer.body.errors ?? []).map((e) => ({ ...e, id: e.id || 'code' })));
     rememberPendingSignIn(undefined);
     this.show('send');
     this.status(`Signed in as ${this.email}.`);
     this.querySelector<HTMLButtonElement>('form[data-gateway-step="send"] button[type="submit"]')!.focus();
+  }
+
+  /**
+   * A limit reached (429: too many codes asked for, too many wrong ones, too many requests from
+   * this computer), which may last an hour: what the gateway said, that the answers are safe, and
+   * what else they can do now.
+   */
+  private limited(answer: Answer, id: string, fallback: string): void {
+    const said = answer.body.errors?.[0]?.message ?? fallback;
+    this.showErrors([{ id, message: `${said.replace(/[.:]\s*$/, '')}. Your answers are saved on this device.${this.otherwise}` }]);
   }
 
   private async signOut(): Promise<void> {
