@@ -5,8 +5,8 @@
  * corrects misspellings with. All memoised, so 3,000 blueprint pages share one computation.
  */
 import { readFileSync } from 'node:fs';
-import { getCollection } from 'astro:content';
 import { getCatalogue } from './catalogue';
+import { getGlossary } from './glossary';
 import { parseSource } from '../lib/content/front-matter';
 import { readVocabulary } from '../node/content-files';
 import { definedAcronyms } from '../integrations/defined-acronyms-slot';
@@ -48,7 +48,7 @@ async function computeAll(): Promise<Map<string, BlueprintSearchData>> {
   const docs = catalogue.blueprints.map((b) =>
     blueprintDocument(b, parseSource(readFileSync(b.filePath, 'utf8')).body, catalogue.organisation(b.data.organisation)?.data, synonyms),
   );
-  const data = blueprintSearchData(docs, new Map(catalogue.blueprints.map((b) => [b.slug, b.data.related])), (await getCollection('glossary')).map((g) => g.data));
+  const data = blueprintSearchData(docs, new Map(catalogue.blueprints.map((b) => [b.slug, b.data.related])), [...(await getGlossary()).values()]);
   // One line per build, so the cost stays visible as the catalogue grows.
   console.info(`[search] related blueprints and synonyms for ${docs.length} blueprints in ${Math.round(performance.now() - started)} ms`);
   return data;

@@ -16,8 +16,9 @@ export type AbbreviationTable = ReadonlyMap<string, string>;
 export function abbreviationTable(glossary: readonly GlossaryTerm[]): AbbreviationTable {
   const table = new Map<string, string>();
   for (const t of glossary) {
-    if (!t.expansion || words(t.term).length !== 1 || words(t.term)[0] !== t.term.trim()) continue;
-    table.set(isCaseSensitive(t.term) ? t.term.trim() : t.term.trim().toLowerCase(), t.term);
+    const term = t.term.trim();
+    if (!t.expansion || words(term).join(' ') !== term) continue;
+    table.set(isCaseSensitive(term) ? term : term.toLowerCase(), t.term);
   }
   return table;
 }
@@ -25,9 +26,10 @@ export function abbreviationTable(glossary: readonly GlossaryTerm[]): Abbreviati
 /** The terms of `table` that `text` uses, in alphabetical order. */
 export function abbreviationsUsed(text: string, table: AbbreviationTable): string[] {
   const used = new Set<string>();
+  // A term in capitals is keyed as written, so only its own case finds it; any other, in lower case.
   for (const word of new Set(words(text))) {
     const term = table.get(word) ?? table.get(word.toLowerCase());
-    if (term && (table.has(word) || !isCaseSensitive(term))) used.add(term);
+    if (term) used.add(term);
   }
   return [...used].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }));
 }
