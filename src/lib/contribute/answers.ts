@@ -92,11 +92,11 @@ export function listOf(values: DraftValues, id: string): string[] {
  * Bullets pasted from Word, Outlook or Teams: "•", "·", "▪", "◦", "‣", "●", "○", Word's Symbol-font
  * bullets (private-use characters) and its "o" followed by a tab.
  */
-const pastedBullets = '•·▪◦‣●○\uF0A7\uF0B7';
-const pastedBullet = new RegExp(`^[ \\t]*(?:[${pastedBullets}]|o(?=\\t))[ \\t]+`);
+const pastedMark = '[•·▪◦‣●○\uF0A7\uF0B7]|o(?=\\t)';
+const pastedBullet = new RegExp(`^[ \\t]*(?:${pastedMark})[ \\t]+`);
 
 /** A bullet or number typed or pasted before an item of a list answer: "- ", "* ", "1. ", "2) ", "• ". */
-export const typedBullet = new RegExp(`^\\s*(?:[-*+${pastedBullets}]|o(?=\\t)|\\d+[.)])\\s+`);
+export const typedBullet = new RegExp(`^\\s*(?:[-*+]|${pastedMark}|\\d+[.)])\\s+`);
 
 /**
  * A written part of a blueprint with each line that starts with a pasted bullet made a Markdown list
