@@ -73,10 +73,25 @@ async function checkedDraft(page: Page): Promise<Locator> {
 }
 
 /** Asks for a code and signs in with it, on the send step (an address of its own keeps a test clear of the codes-per-hour limit). */
-async function signIn(panel: Locator, address = email): Promise<void> {
+/** Asks for a code for `address` on the send step, and waits until the page says it is on its way. */
+async function askForCode(panel: Locator, address: string): Promise<void> {
   await panel.getByLabel('Your work email address').fill(address);
   await panel.getByRole('button', { name: 'Email me a code' }).click();
   await panel.getByText(`We have emailed a code to ${address}.`).waitFor();
+}
+
+/** A six-digit code that is not the one emailed to `address`. */
+const wrongCodeFor = (address: string) => (harness.smtp.codeFor(address) === '000000' ? '111111' : '000000');
+
+/** The send step's errors after a limit is reached: that the answers are safe, and the drafting form's other ways to send. */
+async function expectLimitExplained(errors: Locator): Promise<void> {
+  const said = await errors.innerText();
+  expect(said).toContain('Your answers are saved on this device.');
+  expect(said).toContain('Or send it another way, below: open the GitHub form with your draft filled in, or download the file.');
+}
+
+async function signIn(panel: Locator, address = email): Promise<void> {
+  await askForCode(panel, address);
   await panel.getByLabel('The 6-digit code from the email').fill(harness.smtp.codeFor(address));
   await panel.getByRole('button', { name: 'Sign in' }).click();
   await panel.getByText(`Signed in as ${address}.`).waitFor();
@@ -304,13 +319,11 @@ describe('sending a draft without a GitHub account', () => {
       // "Error: " leads the title while the summary shows, as GOV.UK asks.
       expect(await page.title()).toBe('Error: Send your draft: Contribute a blueprint – Blueprint Commons');
 
-      await box.fill('inline.errors@nhs.net');
-      await panel.getByRole('button', { name: 'Email me a code' }).click();
-      await panel.getByText('We have emailed a code to inline.errors@nhs.net.').waitFor();
+      await askForCode(panel, 'inline.errors@nhs.net');
       expect(await group.getAttribute('class')).not.toContain('nhsuk-form-group--error');
       expect(await page.title()).toBe('Send your draft: Contribute a blueprint – Blueprint Commons');
       // A wrong code is an error too.
-      await panel.getByLabel('The 6-digit code from the email').fill(harness.smtp.codeFor('inline.errors@nhs.net') === '000000' ? '111111' : '000000');
+      await panel.getByLabel('The 6-digit code from the email').fill(wrongCodeFor('inline.errors@nhs.net'));
       await panel.getByRole('button', { name: 'Sign in' }).click();
       await panel.locator('[data-errors]').getByText('The code is not right').waitFor();
       expect(await page.title()).toBe('Error: Send your draft: Contribute a blueprint – Blueprint Commons');
@@ -324,10 +337,8 @@ describe('sending a draft without a GitHub account', () => {
     try {
       const address = 'wrong.codes@nhs.net';
       const panel = await checkedDraft(page);
-      await panel.getByLabel('Your work email address').fill(address);
-      await panel.getByRole('button', { name: 'Email me a code' }).click();
-      await panel.getByText(`We have emailed a code to ${address}.`).waitFor();
-      const wrong = harness.smtp.codeFor(address) === '000000' ? '111111' : '000000';
+      await askForCode(panel, address);
+      const wrong = wrongCodeFor(address);
       const errors = panel.locator('[data-errors]');
       // GATEWAY_CODE_TRIES, as the harness leaves it: 5; the fifth wrong code locks the address.
       for (let i = 0; i < 5; i++) {
@@ -337,9 +348,7 @@ describe('sending a draft without a GitHub account', () => {
         expect((await answered).status()).toBe(i < 4 ? 422 : 429);
       }
       await errors.getByText(/^Too many wrong codes/).waitFor();
-      const said = await errors.innerText();
-      expect(said).toContain('Your answers are saved on this device.');
-      expect(said).toContain('Or send it another way, below: open the GitHub form with your draft filled in, or download the file.');
+      await expectLimitExplained(errors);
     } finally {
       await close();
     }
@@ -362,9 +371,7 @@ describe('sending a draft without a GitHub account', () => {
       await panel.getByRole('button', { name: 'Email me a code' }).click();
       const errors = panel.locator('[data-errors]');
       await errors.getByText(/^Too many requests for this email address: try again in \d+ minutes\./).waitFor();
-      const said = await errors.innerText();
-      expect(said).toContain('Your answers are saved on this device.');
-      expect(said).toContain('Or send it another way, below: open the GitHub form with your draft filled in, or download the file.');
+      await expectLimitExplained(errors);
       const limited = await axeViolations(page);
       expect(limited, formatViolations('/contribute/ send step after too many codes', limited)).toEqual([]);
     } finally {
@@ -377,9 +384,7 @@ describe('sending a draft without a GitHub account', () => {
     try {
       const address = 'reloaded.tab@nhs.net';
       let panel = await checkedDraft(page);
-      await panel.getByLabel('Your work email address').fill(address);
-      await panel.getByRole('button', { name: 'Email me a code' }).click();
-      await panel.getByText(`We have emailed a code to ${address}.`).waitFor();
+      await askForCode(panel, address);
       await page.reload();
       await goToStep(page, 'send');
       panel = page.locator('[data-result]');
